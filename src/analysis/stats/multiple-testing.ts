@@ -1,0 +1,60 @@
+/**
+ * Adjusted p-values for m simultaneous tests, returned in the input order.
+ *
+ * With p_(1) ≤ … ≤ p_(m) the sorted p-values (ties kept in input order; tied p-values always get
+ * equal adjusted values):
+ *
+ *   Holm (1979), family-wise error rate, step-down:
+ *     p̃_(i) = max_{j ≤ i} min(1, (m − j + 1) · p_(j))
+ *   Benjamini & Hochberg (1995), false discovery rate, step-up:
+ *     p̃_(i) = min_{j ≥ i} min(1, m / j · p_(j))
+ *
+ * References: S. Holm (1979), "A simple sequentially rejective multiple test procedure", Scand. J.
+ * Statist. 6(2): 65–70 (JSTOR 4615733); Y. Benjamini & Y. Hochberg (1995), J. R. Stat. Soc. B 57(1):
+ * 289–300, doi:10.1111/j.2517-6161.1995.tb02031.x. Both agree with R's `p.adjust`.
+ *
+ * `m` (default: pValues.length) is the total number of tests. Pass it when only some of the tests are
+ * listed, e.g. the city pairs sharing at least one partner out of all C(cities, 2) pairs: the pairs
+ * not listed have p = 1, which never lowers any listed adjusted value, so they need only be counted.
+ *
+ * Example: p = (0.01, 0.04, 0.03, 0.04), m = 4 → Holm (0.04, 0.09, 0.09, 0.09),
+ *          BH (0.04, 0.04, 0.04, 0.04).
+ */
+
+function sortedOrder(where: string, pValues: readonly number[], m: number | undefined): { order: number[]; m: number } {
+  const total = m ?? pValues.length;
+  if (!Number.isSafeInteger(total) || total < pValues.length) {
+    throw new Error(`stats/multiple-testing: ${where}: m must be an integer ≥ the ${pValues.length} p-values given, got ${total}`);
+  }
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) throw new Error(`stats/multiple-testing: ${where}: pValues[${i}] must be in [0, 1], got ${p}`);
+  });
+  // Array.prototype.sort is stable, so ties stay in input order.
+  const order = pValues.map((_, i) => i).sort((i, j) => pValues[i]! - pValues[j]!);
+  return { order, m: total };
+}
+
+/** Holm's step-down adjusted p-values (controls the family-wise error rate), in input order. */
+export function holm(pValues: readonly number[], m?: number): number[] {
+  const { order, m: total } = sortedOrder('holm', pValues, m);
+  const adjusted = new Array<number>(pValues.length);
+  let running = 0;
+  order.forEach((index, rank) => {
+    running = Math.max(running, Math.min(1, (total - rank) * pValues[index]!));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+
+/** Benjamini–Hochberg step-up adjusted p-values (controls the false discovery rate), in input order. */
+export function benjaminiHochberg(pValues: readonly number[], m?: number): number[] {
+  const { order, m: total } = sortedOrder('benjaminiHochberg', pValues, m);
+  const adjusted = new Array<number>(pValues.length);
+  let running = 1;
+  for (let rank = order.length - 1; rank >= 0; rank--) {
+    const index = order[rank]!;
+    running = Math.min(running, (total / (rank + 1)) * pValues[index]!);
+    adjusted[index] = running;
+  }
+  return adjusted;
+}

@@ -1,0 +1,60 @@
+/** `twinnet parse [FILE] [--out DIR] [--json]`: the data set as JSON and CSV, and a one-screen summary. */
+import { datasetFiles } from '../io/dataset-files.js';
+import { writeFilesAtomically } from '../io/atomic-write.js';
+import type { Dataset } from '../parse/types.js';
+import { LINE_KINDS } from '../parse/types.js';
+import { loadDataset } from './load.js';
+
+export interface ParseCommandOptions {
+  out: string;
+  json?: boolean;
+}
+
+export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
+  const ds = loadDataset(file);
+  const written = writeFilesAtomically(datasetFiles(ds, opts.out));
+  if (opts.json) {
+    print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
+    return;
+  }
+  print(formatSummary(ds));
+  print(`\nwrote ${written.join(', ')}`);
+}
+
+export function summarize(ds: Dataset) {
+  const bySeverity: Record<string, number> = { error: 0, warning: 0, info: 0 };
+  const byCode: Record<string, number> = {};
+  for (const d of ds.diagnostics) {
+    bySeverity[d.severity] = (bySeverity[d.severity] ?? 0) + 1;
+    byCode[`${d.severity} ${d.code}`] = (byCode[`${d.severity} ${d.code}`] ?? 0) + 1;
+  }
+  return {
+    source: ds.source,
+    lineKinds: ds.lineKinds,
+    chinese: ds.china.length,
+    districts: ds.china.filter((c) => c.kind === 'district').length,
+    partners: ds.partners.length,
+    links: ds.links.length,
+    countriesWritten: ds.countries.length,
+    sovereignStates: new Set(ds.partners.map((p) => p.country).filter((c) => c !== null)).size,
+    diagnostics: { bySeverity, byCode },
+  };
+}
+
+export function formatSummary(ds: Dataset): string {
+  const s = summarize(ds);
+  const lines = [
+    `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
+    '',
+    `lines by kind: ${LINE_KINDS.map((k) => `${k} ${ds.lineKinds[k]}`).join(', ')}`,
+    `Chinese entries: ${s.chinese} (${s.districts} districts)`,
+    `foreign partners: ${s.partners}`,
+    `links: ${s.links}`,
+    `countries: ${s.countriesWritten} as written → ${s.sovereignStates} sovereign states (ISO 3166-1)`,
+    `diagnostics: ${s.diagnostics.bySeverity['error']} errors, ${s.diagnostics.bySeverity['warning']} warnings, ${s.diagnostics.bySeverity['info']} notes`,
+    ...Object.entries(s.diagnostics.byCode)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([k, n]) => `  ${k.padEnd(36)} ${n}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,174 @@
+/**
+ * Country resolution: country names as written → ISO 3166-1, and flag codes (a mix of ISO alpha-3,
+ * IOC and FIFA codes) → ISO 3166-1, both through the maintained `world-countries` data set
+ * (mledoze/countries: ISO alpha-2/alpha-3, IOC code, names, alternative spellings, region).
+ *
+ * The only hand-written tables are the ones that data set does not carry:
+ * - `NAME_ALIASES`: spellings it lacks (`Turkey` is listed as `Türkiye`/`Turkiye`; `Surinam`);
+ * - `SOVEREIGN_OF`: the sovereign state of each dependent territory (ISO 3166-1 lists territories
+ *   as entries of their own; the sovereign is not in the data set);
+ * - `HOME_NATIONS`: the FIFA/IOC-style codes of the UK's home nations (ENG, SCO, WAL, NIR), which
+ *   are ISO 3166-2 subdivisions of GB, not countries.
+ */
+import worldCountries from 'world-countries';
+import type { IsoCountry } from './types.js';
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  cioc?: string;
+  independent?: boolean | null;
+  altSpellings: string[];
+  region: string;
+  subregion: string;
+}
+
+const ALL = worldCountries as unknown as WorldCountry[];
+
+/** Spellings in the wild that world-countries does not list, mapped to ISO alpha-2. */
+const NAME_ALIASES: Readonly<Record<string, string>> = {
+  turkey: 'TR',
+  surinam: 'SR',
+  'east timor': 'TL',
+  burma: 'MM',
+  swaziland: 'SZ',
+};
+
+/**
+ * Sovereign state of each dependent territory that world-countries marks `independent: false`.
+ * Kosovo, Palestine, Taiwan and Western Sahara are deliberately absent: they stand for themselves.
+ */
+export const SOVEREIGN_OF: Readonly<Record<string, string>> = {
+  AW: 'NL', AI: 'GB', AX: 'FI', AS: 'US', AQ: 'AQ', TF: 'FR', BL: 'FR', SH: 'GB', BM: 'GB', BQ: 'NL',
+  BV: 'NO', CC: 'AU', CK: 'NZ', CW: 'NL', CX: 'AU', KY: 'GB', FK: 'GB', FO: 'DK', GG: 'GB', GI: 'GB',
+  GP: 'FR', GL: 'DK', GF: 'FR', GU: 'US', HK: 'CN', HM: 'AU', IM: 'GB', IO: 'GB', JE: 'GB', MO: 'CN',
+  MF: 'FR', MP: 'US', MS: 'GB', MQ: 'FR', YT: 'FR', NC: 'FR', NF: 'AU', NU: 'NZ', PN: 'GB', PR: 'US',
+  PF: 'FR', RE: 'FR', GS: 'GB', SJ: 'NO', PM: 'FR', SX: 'NL', TC: 'GB', TK: 'NZ', UM: 'US', VG: 'GB',
+  VI: 'US', WF: 'FR',
+};
+
+/** Home nations of the United Kingdom: flag code → ISO 3166-2 subdivision and name. */
+export const HOME_NATIONS: Readonly<Record<string, { subdivision: string; name: string }>> = {
+  ENG: { subdivision: 'GB-ENG', name: 'England' },
+  SCO: { subdivision: 'GB-SCT', name: 'Scotland' },
+  WAL: { subdivision: 'GB-WLS', name: 'Wales' },
+  NIR: { subdivision: 'GB-NIR', name: 'Northern Ireland' },
+};
+
+const HOME_NATION_BY_NAME = new Map(
+  Object.values(HOME_NATIONS).map((h) => [foldName(h.name), h.subdivision] as const),
+);
+
+/** Case-, accent- and punctuation-insensitive key for matching names. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const BY_ALPHA2 = new Map<string, WorldCountry>();
+const BY_ALPHA3 = new Map<string, WorldCountry>();
+const BY_IOC = new Map<string, WorldCountry>();
+const BY_NAME = new Map<string, WorldCountry>();
+for (const c of ALL) {
+  BY_ALPHA2.set(c.cca2, c);
+  BY_ALPHA3.set(c.cca3, c);
+  if (c.cioc) BY_IOC.set(c.cioc, c);
+}
+for (const c of ALL) {
+  for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
+    if (n.length <= 3 && n === n.toUpperCase()) continue; // codes among the alt spellings
+    const key = foldName(n);
+    if (!BY_NAME.has(key)) BY_NAME.set(key, c);
+  }
+}
+for (const [alias, alpha2] of Object.entries(NAME_ALIASES)) {
+  const c = BY_ALPHA2.get(alpha2);
+  if (c) BY_NAME.set(alias, c);
+}
+
+function iso(c: WorldCountry): IsoCountry {
+  return { alpha2: c.cca2, alpha3: c.cca3, name: c.name.common };
+}
+
+/** ISO entry by alpha-2, or null. */
+export function countryByAlpha2(alpha2: string): IsoCountry | null {
+  const c = BY_ALPHA2.get(alpha2);
+  return c ? iso(c) : null;
+}
+
+/** Region (continent) and sub-region of a country, as world-countries has them. */
+export function regionOf(alpha2: string): { region: string; subregion: string; continent: string } | null {
+  const c = BY_ALPHA2.get(alpha2);
+  if (!c) return null;
+  return { region: c.region, subregion: c.subregion, continent: continentOf(c.region, c.subregion) };
+}
+
+/** Continent in the seven-continent sense used in the reports (the Americas split in two). */
+function continentOf(region: string, subregion: string): string {
+  if (region === 'Americas') return subregion === 'South America' ? 'South America' : 'North America';
+  if (region === 'Antarctic') return 'Antarctica';
+  return region;
+}
+
+export interface ResolvedName {
+  /** The sovereign state. */
+  sovereign: IsoCountry;
+  /** The territory, when the name is a dependent territory (French Polynesia). */
+  territory: IsoCountry | null;
+}
+
+/** Resolves a country name as written (`Ivory Coast`, `Surinam`, `French Polynesia`). */
+export function resolveCountryName(written: string): ResolvedName | null {
+  const c = BY_NAME.get(foldName(written));
+  if (!c) return null;
+  const sovereignCode = SOVEREIGN_OF[c.cca2];
+  if (sovereignCode && sovereignCode !== c.cca2) {
+    const s = BY_ALPHA2.get(sovereignCode);
+    if (s) return { sovereign: iso(s), territory: iso(c) };
+  }
+  return { sovereign: iso(c), territory: null };
+}
+
+/** The ISO 3166-2 subdivision named by a home-nation name (`England` → GB-ENG), or null. */
+export function homeNationSubdivision(name: string): string | null {
+  return HOME_NATION_BY_NAME.get(foldName(name)) ?? null;
+}
+
+export type CodeStandard = 'iso' | 'ioc' | 'fifa-home-nation';
+
+export interface CodeReading {
+  /** ISO entity the code denotes under that standard (a territory for REU, PYF, ALA). */
+  country: IsoCountry;
+  standard: CodeStandard;
+  /** For ENG/SCO/WAL/NIR: the ISO 3166-2 subdivision. */
+  subdivision: string | null;
+}
+
+/**
+ * Every reading of a three-letter flag code: as ISO alpha-3, as IOC code, as a UK home nation.
+ * `BRN` has two (ISO: Brunei; IOC: Bahrain); `GER` one (IOC: Germany); `XYZ` none.
+ */
+export function readFlagCode(code: string): CodeReading[] {
+  const out: CodeReading[] = [];
+  const home = HOME_NATIONS[code];
+  if (home) {
+    const gb = BY_ALPHA2.get('GB');
+    if (gb) out.push({ country: iso(gb), standard: 'fifa-home-nation', subdivision: home.subdivision });
+  }
+  const a3 = BY_ALPHA3.get(code);
+  if (a3) out.push({ country: iso(a3), standard: 'iso', subdivision: null });
+  const ioc = BY_IOC.get(code);
+  if (ioc && ioc !== a3) out.push({ country: iso(ioc), standard: 'ioc', subdivision: null });
+  return out;
+}
+
+/** The sovereign alpha-2 an ISO entity belongs to (itself when independent). */
+export function sovereignAlpha2(alpha2: string): string {
+  return SOVEREIGN_OF[alpha2] ?? alpha2;
+}

@@ -1,0 +1,170 @@
+/**
+ * The data set that parsing produces: every Chinese entry, every foreign partner, every link with the
+ * line it came from, the countries as written and as resolved, per-line accounting and diagnostics.
+ *
+ * Identity rules (see README, "Data model"):
+ * - a Chinese entry is its header as written (`Suzhou, Anhui`, `Hangzhou – Fuyang`);
+ * - a foreign partner is its normalised label (Unicode NFC, trimmed, whitespace collapsed; the
+ *   parenthesised qualifier is part of the label) plus its location tail (`England, United Kingdom`).
+ */
+
+/** What each input line was read as. Every line has exactly one kind. */
+export type LineKind =
+  | 'title'
+  | 'intro'
+  | 'section'
+  | 'china-header'
+  | 'partner'
+  | 'blank'
+  | 'unparsed';
+
+export const LINE_KINDS: readonly LineKind[] = [
+  'title',
+  'intro',
+  'section',
+  'china-header',
+  'partner',
+  'blank',
+  'unparsed',
+];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Kinds of diagnostic. Documented one by one in the README. */
+export type DiagnosticCode =
+  | 'unparsed-line'
+  | 'partner-outside-block'
+  | 'missing-code'
+  | 'unknown-code'
+  | 'code-country-mismatch'
+  | 'code-is-territory'
+  | 'code-ambiguous'
+  | 'non-iso-code'
+  | 'mixed-codes'
+  | 'unknown-country'
+  | 'territory'
+  | 'duplicate-link'
+  | 'duplicate-header'
+  | 'blank-in-list'
+  | 'empty-block'
+  | 'district-parent-missing'
+  | 'district-parent-ambiguous'
+  | 'section-mismatch'
+  | 'identical-partner-lists'
+  | 'homonym'
+  | 'near-duplicate-partner'
+  | 'us-name-without-state';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** 1-based line of the input the finding is about (the first, where several). */
+  line: number | null;
+  /** Every line involved, ascending. */
+  lines: number[];
+  message: string;
+}
+
+/** An ISO 3166-1 entry. */
+export interface IsoCountry {
+  alpha2: string;
+  alpha3: string;
+  name: string;
+}
+
+/** A country name as it is written at the end of partner lines, and what it resolves to. */
+export interface CountryRecord {
+  /** As written, e.g. `United States`, `French Polynesia`, `Surinam`. */
+  written: string;
+  /** The sovereign state (ISO 3166-1), or null when unresolved. */
+  sovereign: IsoCountry | null;
+  /** The dependent territory when the written name is one (French Polynesia → PF within FR). */
+  territory: IsoCountry | null;
+  /** Continent / region and sub-region of the sovereign (from world-countries). */
+  region: string | null;
+  subregion: string | null;
+  /** Number of links whose partner is written with this country. */
+  links: number;
+  /** Flag codes seen with this country name, with how many lines each. */
+  codes: Record<string, number>;
+}
+
+export interface ChinaEntry {
+  /** Stable id, `cn:` + slug of the header (`cn:suzhou-jiangsu`, `cn:hangzhou-fuyang`). */
+  id: string;
+  /** The header as written (NFC, trimmed). */
+  name: string;
+  /** The city name without disambiguator or district (`Suzhou` for `Suzhou, Jiangsu – Gusu`). */
+  city: string;
+  /** The disambiguator after a comma (`Jiangsu` in `Suzhou, Jiangsu`), or null. */
+  qualifier: string | null;
+  kind: 'city' | 'district';
+  /** District name for a `City – District` entry, else null. */
+  district: string | null;
+  /** For a district, the id of the city entry it belongs to (null when not in the list). */
+  parentId: string | null;
+  /** The `==X==` section it stands in. */
+  section: string | null;
+  line: number;
+  /** Ids of its foreign partners, in input order, without duplicates. */
+  partnerIds: string[];
+}
+
+export interface Partner {
+  /** Stable id, `p:` + slug of label and location (`p:perth-scotland-united-kingdom`). */
+  id: string;
+  /** Name with its qualifier, as written (NFC): `Dongdaemun (Seoul)`. */
+  label: string;
+  /** Name without the parenthesised qualifier: `Dongdaemun`. */
+  name: string;
+  /** The parenthesised qualifier without brackets (`Seoul`, `district`), or null. */
+  qualifier: string | null;
+  /** The parts after the name, as written: `['England', 'United Kingdom']`. */
+  location: string[];
+  /** The last part of the location: the country as written. */
+  countryWritten: string;
+  /** ISO alpha-2 of the sovereign state, or null when unresolved. */
+  country: string | null;
+  /** ISO alpha-2 of the territory (RE, PF, AX) when the partner lies in one, else null. */
+  territory: string | null;
+  /** ISO 3166-2 subdivision when the location or the code names one (GB-ENG, GB-SCT, GB-WLS, GB-NIR). */
+  subdivision: string | null;
+  /** Ids of its Chinese partners, in input order. */
+  chinaIds: string[];
+  /** Lines on which it appears. */
+  lines: number[];
+}
+
+export interface Link {
+  chinaId: string;
+  partnerId: string;
+  /** Line of the partner line. */
+  line: number;
+  /** Flag code as written (`GER`, `DNK`, `ENG`), or null when the line has none. */
+  code: string | null;
+}
+
+export interface SourceInfo {
+  /** File path as given, or `<text>` when parsed from a string. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  lines: number;
+  lineEnding: 'LF' | 'CRLF' | 'mixed' | 'none';
+  bom: boolean;
+}
+
+export interface Dataset {
+  format: 'twinnet-dataset';
+  version: 1;
+  source: SourceInfo;
+  title: string | null;
+  intro: string[];
+  /** Number of lines of each kind; they sum to `source.lines`. */
+  lineKinds: Record<LineKind, number>;
+  china: ChinaEntry[];
+  partners: Partner[];
+  links: Link[];
+  countries: CountryRecord[];
+  diagnostics: Diagnostic[];
+}

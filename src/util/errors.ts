@@ -1,0 +1,26 @@
+/**
+ * Typed errors. Library code throws these; only the CLI entry point turns them into exit codes.
+ * Messages start with where they come from and carry the file and line involved.
+ */
+
+/** Bad input: a file that cannot be read or is not a sister-city list. Exit code 2. */
+export class InputError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number | null = null,
+  ) {
+    super(line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+/** A request the user made that cannot be met (unknown city, bad option). Exit code 1. */
+export class UsageError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
