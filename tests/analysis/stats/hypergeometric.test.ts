@@ -35,7 +35,7 @@ describe('hypergeometricUpperTail', () => {
     expect(() => hypergeometricUpperTail(1, 10, NaN, 3)).toThrow(/successes must be/);
     expect(() => hypergeometricUpperTail(1, 10, 12, 3)).toThrow(/successes \(K = 12\) exceeds population \(N = 10\)/);
     expect(() => hypergeometricUpperTail(1, 10, 4, 11)).toThrow(/draws \(n = 11\) exceeds population \(N = 10\)/);
-    expect(() => hypergeometricPmf(-1, 10, 4, 3)).toThrow(/stats\/hypergeometric: pmf: k must be/);
+    expect(() => hypergeometricPmf(-1, 10, 4, 3)).toThrow(/stats\/hypergeometric: pmf: x must be a non-negative integer, got -1/);
   });
 
   it('gives 1/3 for N = 10, K = 4, n = 3, k = 2: (C(4,2)C(6,1) + C(4,3)C(6,0)) / C(10,3) = (36 + 4)/120', () => {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { adjustedRandIndex, normalizedMutualInformation } from '../../../src/analysis/stats/partition-compare.js';
+
+/** ARI from pair counts over all C(n, 2) pairs: an independent implementation (no contingency table). */
+function pairCountingAri(a: readonly number[], b: readonly number[]): number {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + 1; j < a.length; j++) {
+      const sameA = a[i] === a[j], sameB = b[i] === b[j];
+      if (sameA && sameB) tp++;
+      else if (sameA) fn++;
+      else if (sameB) fp++;
+      else tn++;
+    }
+  }
+  const denominator = (tp + fn) * (fn + tn) + (tp + fp) * (fp + tn);
+  return denominator === 0 ? 1 : (2 * (tp * tn - fn * fp)) / denominator;
+}
+
+// Hand-worked example, n = 6:
+//   a = (0, 0, 0, 1, 1, 1), b = (0, 0, 1, 1, 2, 2); contingency table
+//            b=0  b=1  b=2 | rows
+//     a=0     2    1    0  |  3
+//     a=1     0    1    2  |  3
+//     cols    2    2    2  |  6
+//   Σ C(n_ij, 2) = 1 + 1 = 2; Σ C(a_i, 2) = 3 + 3 = 6; Σ C(b_j, 2) = 3; C(6, 2) = 15; E = 6·3/15 = 6/5.
+//   ARI = (2 − 6/5) / (9/2 − 6/5) = (4/5) / (33/10) = 8/33.
+//   H(a) = log 2, H(b) = log 3, I = (2/6) log(6·2/(3·2)) · 2 = (2/3) log 2,
+//   NMI = (2/3) log 2 / ((log 2 + log 3)/2) = 4 log 2 / (3 log 6).
+const a = [0, 0, 0, 1, 1, 1];
+const b = [0, 0, 1, 1, 2, 2];
+
+describe('adjustedRandIndex', () => {
+  it('rejects partitions of different lengths', () => {
+    expect(() => adjustedRandIndex([0, 1], [0])).toThrow(/stats\/partition-compare: adjustedRandIndex: partitions have different lengths \(2 and 1\)/);
+  });
+
+  it('gives 1 for identical partitions and for relabelled ones, numbers or strings', () => {
+    expect(adjustedRandIndex(a, a)).toBe(1);
+    expect(adjustedRandIndex(a, ['x', 'x', 'x', 'y', 'y', 'y'])).toBe(1);
+    expect(adjustedRandIndex(new Int32Array([5, 5, 2, 2, 9]), [1, 1, 0, 0, 3])).toBe(1);
+  });
+
+  it('gives 8/33 for the hand-worked 6-element example', () => {
+    expect(adjustedRandIndex(a, b)).toBeCloseTo(8 / 33, 15);
+  });
+
+  it('gives 4/7 for (0,0,1,2) vs (0,0,1,1): (1 − 1/3) / (3/2 − 1/3), as in scikit-learn\'s documentation', () => {
+    expect(adjustedRandIndex([0, 0, 1, 2], [0, 0, 1, 1])).toBeCloseTo(4 / 7, 15);
+  });
+
+  it('gives 0 for one cluster against all singletons, and 1 when there is nothing to adjust', () => {
+    expect(adjustedRandIndex([0, 0, 0, 0], [0, 1, 2, 3])).toBe(0);
+    expect(adjustedRandIndex([7, 7, 7], [1, 1, 1])).toBe(1);
+    expect(adjustedRandIndex([0, 1, 2], [2, 0, 1])).toBe(1);
+    expect(adjustedRandIndex([], [])).toBe(1);
+    expect(adjustedRandIndex([3], [4])).toBe(1);
+  });
+
+  it('is symmetric and agrees with pair counting over all pairs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 40 }), (pairs) => {
+        const x = pairs.map(([u]) => u), y = pairs.map(([, v]) => v);
+        expect(adjustedRandIndex(x, y)).toBeCloseTo(adjustedRandIndex(y, x), 12);
+        expect(adjustedRandIndex(x, y)).toBeCloseTo(pairCountingAri(x, y), 12);
+      }),
+    );
+  });
+});
+
+describe('normalizedMutualInformation', () => {
+  it('rejects partitions of different lengths', () => {
+    expect(() => normalizedMutualInformation([0], [0, 1])).toThrow(/normalizedMutualInformation: partitions have different lengths \(1 and 2\)/);
+  });
+
+  it('gives 1 for identical and relabelled partitions', () => {
+    expect(normalizedMutualInformation(a, a)).toBeCloseTo(1, 15);
+    expect(normalizedMutualInformation([0, 0, 1, 1], [1, 1, 0, 0])).toBeCloseTo(1, 15);
+    expect(normalizedMutualInformation(b, ['c', 'c', 'a', 'a', 'b', 'b'])).toBeCloseTo(1, 15);
+  });
+
+  it('gives 4 log 2 / (3 log 6) for the hand-worked 6-element example', () => {
+    expect(normalizedMutualInformation(a, b)).toBeCloseTo((4 * Math.log(2)) / (3 * Math.log(6)), 15);
+  });
+
+  it('gives 1 when both are a single cluster and 0 when only one is', () => {
+    expect(normalizedMutualInformation([1, 1, 1], ['a', 'a', 'a'])).toBe(1);
+    expect(normalizedMutualInformation([], [])).toBe(1);
+    expect(normalizedMutualInformation([0, 0, 0, 0], [0, 1, 2, 3])).toBe(0);
+  });
+
+  it('gives 0 for independent partitions: (0,0,1,1) vs (0,1,0,1), every cell 1 = 2·2/4', () => {
+    expect(normalizedMutualInformation([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(0, 15);
+  });
+
+  it('is symmetric and in [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 40 }), (pairs) => {
+        const x = pairs.map(([u]) => u), y = pairs.map(([, v]) => v);
+        const nmi = normalizedMutualInformation(x, y);
+        expect(nmi).toBeGreaterThanOrEqual(0);
+        expect(nmi).toBeLessThanOrEqual(1);
+        expect(nmi).toBeCloseTo(normalizedMutualInformation(y, x), 12);
+      }),
+    );
+  });
+});
