@@ -76,3 +76,29 @@ function bump(a: Int32Array, i: number): number {
   a[i] = v + 1;
   return v;
 }
+
+/** Both sides in one numbering: china nodes 0…n−1, partner nodes n…n+m−1; CSR adjacency. */
+export interface UnifiedIndex {
+  n: number;
+  m: number;
+  keys: string[];
+  offsets: Int32Array;
+  adj: Int32Array;
+}
+
+export function unify(index: BipartiteIndex): UnifiedIndex {
+  const n = index.china.keys.length, m = index.partner.keys.length;
+  const offsets = new Int32Array(n + m + 1);
+  const adj = new Int32Array(2 * index.edges);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = at;
+    for (let e = index.china.offsets[i] as number; e < (index.china.offsets[i + 1] as number); e++) adj[at++] = n + (index.china.adj[e] as number);
+  }
+  for (let j = 0; j < m; j++) {
+    offsets[n + j] = at;
+    for (let e = index.partner.offsets[j] as number; e < (index.partner.offsets[j + 1] as number); e++) adj[at++] = index.partner.adj[e] as number;
+  }
+  offsets[n + m] = at;
+  return { n, m, keys: [...index.china.keys, ...index.partner.keys], offsets, adj };
+}

@@ -111,7 +111,7 @@ const PINYIN_FINALS = ['a', 'ai', 'an', 'ang', 'ao', 'e', 'ei', 'en', 'eng', 'i'
   'ing', 'ong', 'ou', 'u', 'uan', 'un', 'uo', 'ui'];
 const ONSETS = ['k', 't', 's', 'n', 'm', 'r', 'l', 'v', 'b', 'd', 'g', 'h', 'p', 'f', 'z', 'w', 'y', 'ch', 'sh',
   'tr', 'br', 'st', 'k', 't', 's', 'n', 'm', 'r', 'l', 'ñ', 'š', 'ł', 'ż', ''];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'a', 'ö', 'ü', 'é', 'å', 'ø', 'á', 'í', 'ã', 'ō'];
+const VOWELS = [...'aeiouaeiouaeiouaeioua', ...'öüéåøáíãō'];
 const CODAS = ['', '', '', '', 'n', 'r', 's', 'l', 'k', 'm'];
 const QUALIFIERS = ['district', 'county', 'prefecture', 'municipality', 'region', 'province', 'borough'];
 
@@ -157,7 +157,8 @@ class NameHashes {
 
   /** Adds `name` (under `group`) and returns true if its hash was not present. */
   add(group: number, name: string): boolean {
-    let h1 = 0x811c9dc5 ^ group, h2 = 0x9747b28c ^ group;
+    // the group goes through one multiplication first, so that (group, first letter) pairs cannot cancel
+    let h1 = Math.imul(0x811c9dc5 ^ group, 0x01000193), h2 = Math.imul(0x9747b28c ^ group, 0x5bd1e995);
     for (let i = 0; i < name.length; i++) {
       const c = name.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -210,7 +211,7 @@ export function generateList(options: GenerateOptions): GeneratedList {
   let running = 0;
   for (const [, , w] of COUNTRIES) cumulative.push((running += w) / totalWeight);
 
-  // Partners: id → name, country index; one Set of used names per country.
+  // Partners: id → name, country index; names unique per country (the country is the hash group).
   const partnerName: string[] = [];
   const partnerCountry = new Uint8Array(target);
   const usedForeign = new NameHashes();

@@ -109,6 +109,11 @@ describe('generateList', () => {
     for (const seed of [1, 2, 3]) expect(countFromText(generateList({ scale: 3, seed }).text).repeats).toBe(0);
   });
 
+  it('gives every Chinese entry a distinct name', () => {
+    const headers = generateList({ scale: 20, seed: 4 }).text.split('\n').filter((l) => HEADER.test(l));
+    expect(new Set(headers).size).toBe(headers.length);
+  });
+
   it('reports stats that match a count made from the text', () => {
     const { text, stats } = generateList({ scale: 4, seed: 9 });
     const counted = countFromText(text);

@@ -1,0 +1,140 @@
+/**
+ * Shortest-path measures from one breadth-first search per source (unweighted; edges of the
+ * bipartite graph all have length 1):
+ *
+ * - betweenness (Brandes 2001, doi:10.1080/0022250X.2001.9990249): raw b(v) = Σ_{s≠v≠t} σ_st(v)/σ_st
+ *   over unordered pairs; bipartite-normalised as NetworkX `bipartite.betweenness_centrality`
+ *   (Borgatti & Halgin 2011): b(v) / b_max(side), where for a node on a side of size n facing m,
+ *   s, t = divmod(n−1, m) and b_max = ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)].
+ *   Above `exactLimit` nodes, Brandes–Pich sampling: k pivot sources drawn with the seeded rng,
+ *   raw estimate = (N/k) · Σ_pivots δ_s(v) / 2; the sample size is recorded.
+ * - closeness, NetworkX's bipartite formula: for v on a side of size n facing m,
+ *   c(v) = (m + 2(n−1)) / Σ_u d(v,u) · (r−1)/(N−1), r = nodes reachable from v including v
+ *   (Wasserman–Faust scaling for disconnected graphs). It can exceed 1 on a disconnected graph.
+ * - Gephi's closeness: (r−1) / Σ_u d(v,u), the reciprocal mean distance to the reachable nodes.
+ * - harmonic closeness (Marchiori & Latora 2000; Boldi & Vigna 2014, doi:10.1080/15427951.2013.865686):
+ *   H(v) = Σ_{u≠v} 1/d(v,u) (unreachable: 0), and normalised H(v)/(N−1). Well defined when disconnected.
+ * - eccentricity within the component, from which diameter and mean distance of the largest
+ *   component follow.
+ *
+ * @example  path a–x–b: betweenness raw of x = 1, closeness of x (bipartite) = (2+0)/2 = 1.
+ */
+import type { UnifiedIndex } from '../../graph/bipartite-index.js';
+import type { Rng } from '../../util/rng.js';
+
+export interface PathMeasures {
+  betweennessRaw: Float64Array;
+  betweenness: Float64Array;
+  /** null when sampled (closeness needs every source). */
+  closeness: Float64Array | null;
+  closenessGephi: Float64Array | null;
+  harmonic: Float64Array | null;
+  harmonicNormalized: Float64Array | null;
+  eccentricity: Int32Array | null;
+  distanceSum: Float64Array | null;
+  /** Number of pivot sources used (= N when exact). */
+  pivots: number;
+  exact: boolean;
+}
+
+export interface PathOptions {
+  /** Exact up to this many nodes; sampled pivots above. */
+  exactLimit?: number;
+  /** Pivot sample size when sampling. */
+  samples?: number;
+  rng?: Rng;
+}
+
+export const PATH_DEFAULTS = { exactLimit: 50_000, samples: 256 } as const;
+
+/** b_max for a node on a side of size n facing a side of size m (NetworkX / Borgatti–Halgin). */
+export function bipartiteBetweennessMax(n: number, m: number): number {
+  if (m === 0) return 0;
+  const s = Math.floor((n - 1) / m), t = (n - 1) % m;
+  return (m * m * (s + 1) ** 2 + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2;
+}
+
+export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMeasures {
+  const N = g.n + g.m;
+  const exactLimit = options.exactLimit ?? PATH_DEFAULTS.exactLimit;
+  const exact = N <= exactLimit;
+  let sources: Int32Array;
+  if (exact) {
+    sources = Int32Array.from({ length: N }, (_, i) => i);
+  } else {
+    if (!options.rng) throw new Error('analysis/paths: sampling pivots needs an rng');
+    const k = Math.min(N, options.samples ?? PATH_DEFAULTS.samples);
+    sources = samplePivots(N, k, options.rng);
+  }
+  const bc = new Float64Array(N);
+  const closeSum = exact ? new Float64Array(N) : null;
+  const reach = exact ? new Int32Array(N) : null;
+  const harmonic = exact ? new Float64Array(N) : null;
+  const ecc = exact ? new Int32Array(N) : null;
+
+  const dist = new Int32Array(N).fill(-1);
+  const sigma = new Float64Array(N);
+  const delta = new Float64Array(N);
+  const order = new Int32Array(N);
+  for (const s of sources) {
+    let head = 0, tail = 0;
+    order[tail++] = s; dist[s] = 0; sigma[s] = 1;
+    let sum = 0, h = 0, maxd = 0;
+    while (head < tail) {
+      const v = order[head++] as number;
+      const dv = dist[v] as number;
+      if (dv > 0) { sum += dv; h += 1 / dv; if (dv > maxd) maxd = dv; }
+      for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) {
+        const w = g.adj[e] as number;
+        if (dist[w] === -1) { dist[w] = dv + 1; order[tail++] = w; }
+        if (dist[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+      }
+    }
+    // dependencies, in reverse BFS order
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i] as number;
+      const dw = dist[w] as number;
+      const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+      for (let e = g.offsets[w] as number; e < (g.offsets[w + 1] as number); e++) {
+        const v = g.adj[e] as number;
+        if (dist[v] === dw - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+      }
+      bc[w] = (bc[w] as number) + (delta[w] as number);
+    }
+    if (closeSum && reach && harmonic && ecc) { closeSum[s] = sum; reach[s] = tail; harmonic[s] = h; ecc[s] = maxd; }
+    for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
+  }
+  const scale = exact ? 0.5 : (0.5 * N) / sources.length;
+  const maxTop = bipartiteBetweennessMax(g.n, g.m), maxBottom = bipartiteBetweennessMax(g.m, g.n);
+  const norm = new Float64Array(N);
+  for (let v = 0; v < N; v++) {
+    bc[v] = (bc[v] as number) * scale;
+    const max = v < g.n ? maxTop : maxBottom;
+    norm[v] = max > 0 ? (bc[v] as number) / max : 0;
+  }
+  let closeness: Float64Array | null = null, gephi: Float64Array | null = null, hn: Float64Array | null = null;
+  if (closeSum && reach && harmonic) {
+    closeness = new Float64Array(N); gephi = new Float64Array(N); hn = new Float64Array(N);
+    for (let v = 0; v < N; v++) {
+      const tot = closeSum[v] as number, r = reach[v] as number;
+      const [own, opposite] = v < g.n ? [g.n, g.m] : [g.m, g.n];
+      closeness[v] = tot > 0 && N > 1 ? ((opposite + 2 * (own - 1)) / tot) * ((r - 1) / (N - 1)) : 0;
+      gephi[v] = tot > 0 ? (r - 1) / tot : 0;
+      hn[v] = N > 1 ? (harmonic[v] as number) / (N - 1) : 0;
+    }
+  }
+  return {
+    betweennessRaw: bc, betweenness: norm, closeness, closenessGephi: gephi, harmonic, harmonicNormalized: hn,
+    eccentricity: ecc, distanceSum: closeSum, pivots: sources.length, exact,
+  };
+}
+
+/** k distinct sources, uniformly, by a partial Fisher–Yates shuffle with the seeded rng; sorted. */
+function samplePivots(N: number, k: number, rng: Rng): Int32Array {
+  const a = Int32Array.from({ length: N }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (N - i));
+    const t = a[i] as number; a[i] = a[j] as number; a[j] = t;
+  }
+  return a.slice(0, k).sort();
+}
