@@ -1,0 +1,133 @@
+/**
+ * Louvain communities of a shared-partner projection (Blondel et al. 2008,
+ * doi:10.1088/1742-5468/2008/10/P10008), via graphology-communities-louvain, with a seeded rng and
+ * a resolution γ. The projection's weight is a similarity (count, Jaccard, Newman …), which is what
+ * modularity wants. Every node of the side takes part, isolated ones as singletons.
+ *
+ * One run with seed s: graphology-communities-louvain (rng seeded with s), then `improvePartition`
+ * (node-level local moves, then moves of whole communities, repeated; Q never drops); and, from
+ * singletons, `improvePartition` alone visiting nodes in an order shuffled by the same seed (a plain
+ * multi-level Louvain). The run keeps the higher Q of the two. On the seed's Chinese projection the
+ * library alone stops at Q ≈ 0.384, NetworkX's best of 10 seeds is 0.3960, this reaches ≈ 0.401.
+ *
+ * Stability: the optimiser is randomised, so it runs `runs` times with seeds seed, seed+1, …; the
+ * best partition (highest Q, ties → lowest seed) is reported, with the spread of Q and the mean
+ * pairwise adjusted Rand index and NMI between the runs' partitions, and a consensus partition:
+ * projected pairs placed together in at least half of the runs, joined transitively (components).
+ */
+import { UndirectedGraph } from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import { createRng } from '../../util/rng.js';
+import type { Projection, WeightKind } from '../projection/project.js';
+import { edgeWeight } from '../projection/project.js';
+import { adjustedRandIndex, normalizedMutualInformation } from '../stats/partition-compare.js';
+import { modularity } from './modularity.js';
+import { improvePartition, weightedCsr } from './local-moves.js';
+
+export interface LouvainOptions {
+  weight?: WeightKind;
+  resolution?: number;
+  seed?: number;
+  runs?: number;
+}
+export const LOUVAIN_DEFAULTS = { weight: 'count' as WeightKind, resolution: 1, seed: 42, runs: 10 };
+
+export interface LouvainRun { seed: number; modularity: number; communities: number }
+
+export interface LouvainResult {
+  weight: WeightKind;
+  resolution: number;
+  seeds: number[];
+  runs: LouvainRun[];
+  /** The best run's partition, communities renumbered 0… by size desc, then first member. */
+  best: { seed: number; modularity: number; membership: Int32Array; communities: number; sizes: number[] };
+  stability: {
+    modularity: { min: number; median: number; max: number };
+    meanAdjustedRand: number;
+    meanNmi: number;
+    consensus: { membership: Int32Array; communities: number; modularity: number };
+  };
+}
+
+export function louvainProjection(p: Projection, options: LouvainOptions = {}): LouvainResult {
+  const { weight, resolution, seed, runs } = { ...LOUVAIN_DEFAULTS, ...options };
+  if (!(runs >= 1)) throw new RangeError(`analysis/louvain: runs must be ≥ 1, got ${runs}`);
+  const n = p.keys.length;
+  const E = p.u.length;
+  if (E === 0) throw new Error(`analysis/louvain: the ${p.side} projection has no edges (${n} nodes)`);
+  const w = new Float64Array(E);
+  for (let i = 0; i < E; i++) w[i] = edgeWeight(p, i, weight);
+  const graph = new UndirectedGraph();
+  for (let i = 0; i < n; i++) graph.addNode(String(i));
+  for (let i = 0; i < E; i++) graph.addEdge(String(p.u[i]), String(p.v[i]), { weight: w[i] });
+
+  const csr = weightedCsr(n, p.u, p.v, w);
+  const partitions: Int32Array[] = [];
+  const results: LouvainRun[] = [];
+  const seeds = Array.from({ length: runs }, (_, i) => seed + i);
+  for (const s of seeds) {
+    const out = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
+    const fromLibrary = Int32Array.from({ length: n }, (_, i) => out.communities[String(i)] as number);
+    improvePartition(csr, fromLibrary, resolution, createRng(s));
+    const fromSingletons = Int32Array.from({ length: n }, (_, i) => i);
+    improvePartition(csr, fromSingletons, resolution, createRng(s));
+    const qa = modularity(n, p.u, p.v, w, fromLibrary, resolution), qb = modularity(n, p.u, p.v, w, fromSingletons, resolution);
+    const membership = canonical(qb > qa + 1e-12 ? fromSingletons : fromLibrary);
+    partitions.push(membership);
+    results.push({ seed: s, modularity: modularity(n, p.u, p.v, w, membership, resolution), communities: out.count });
+  }
+  let bestAt = 0;
+  results.forEach((r, i) => { if (r.modularity > (results[bestAt] as LouvainRun).modularity + 1e-12) bestAt = i; });
+  const best = partitions[bestAt] as Int32Array;
+
+  let ari = 0, nmi = 0, pairs = 0;
+  for (let i = 0; i < runs; i++) for (let j = i + 1; j < runs; j++) {
+    ari += adjustedRandIndex(partitions[i] as Int32Array, partitions[j] as Int32Array);
+    nmi += normalizedMutualInformation(partitions[i] as Int32Array, partitions[j] as Int32Array);
+    pairs++;
+  }
+  const consensus = consensusPartition(n, p, partitions);
+  const qs = results.map((r) => r.modularity).sort((a, b) => a - b);
+  return {
+    weight, resolution, seeds, runs: results,
+    best: { seed: (results[bestAt] as LouvainRun).seed, modularity: (results[bestAt] as LouvainRun).modularity, membership: best, communities: sizesOf(best).length, sizes: sizesOf(best) },
+    stability: {
+      modularity: { min: qs[0] as number, median: median(qs), max: qs[qs.length - 1] as number },
+      meanAdjustedRand: pairs ? ari / pairs : 1,
+      meanNmi: pairs ? nmi / pairs : 1,
+      consensus: { membership: consensus, communities: sizesOf(consensus).length, modularity: modularity(n, p.u, p.v, w, consensus, resolution) },
+    },
+  };
+}
+
+/** Renumbers communities 0… by size (desc), ties by first member: independent of the optimiser's labels. */
+export function canonical(membership: Int32Array): Int32Array {
+  const size = new Map<number, number>(), first = new Map<number, number>();
+  membership.forEach((c, i) => { size.set(c, (size.get(c) ?? 0) + 1); if (!first.has(c)) first.set(c, i); });
+  const order = [...size.keys()].sort((a, b) => (size.get(b) as number) - (size.get(a) as number) || (first.get(a) as number) - (first.get(b) as number));
+  const rank = new Map(order.map((c, r) => [c, r]));
+  return membership.map((c) => rank.get(c) as number);
+}
+
+function sizesOf(membership: Int32Array): number[] {
+  const sizes: number[] = [];
+  for (const c of membership) sizes[c] = (sizes[c] ?? 0) + 1;
+  return sizes;
+}
+
+function median(sorted: number[]): number {
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
+}
+
+function consensusPartition(n: number, p: Projection, partitions: Int32Array[]): Int32Array {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x] as number] as number; x = parent[x] as number; } return x; };
+  for (let i = 0; i < p.u.length; i++) {
+    const a = p.u[i] as number, b = p.v[i] as number;
+    let together = 0;
+    for (const part of partitions) if (part[a] === part[b]) together++;
+    if (2 * together >= partitions.length) parent[find(a)] = find(b);
+  }
+  return canonical(Int32Array.from({ length: n }, (_, i) => find(i)));
+}

@@ -1,0 +1,211 @@
+/**
+ * writeGexf: a graph as GEXF 1.3 (namespace `http://gexf.net/1.3`, viz `http://gexf.net/1.3/viz`), the
+ * format Gephi opens natively, valid against the official RELAX NG grammar (tests check it).
+ *
+ * Written with xmlbuilder2 rather than graphology-gexf's writer, so that column ids, titles and types
+ * are exactly the given `ColumnSpec`s (graphology-gexf infers types from values and uses attribute
+ * names as ids) and the output is byte-stable: nodes in graph order, edges in graph order with ids
+ * `0, 1, …`, attributes in column order, numbers in shortest round-trip form.
+ *
+ * - `<graph defaultedgetype>`: `undirected`/`directed` from the graph type; a mixed graph is written
+ *   `undirected` with `type="directed"` on its directed edges.
+ * - `liststring` values use GEXF 1.3's list syntax `[a, b]` (what Gephi's graphstore and
+ *   graphology-gexf parse): an item containing `,`, quotes, brackets, backslashes, control whitespace or
+ *   edge spaces is written double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes, e.g.
+ *   `[Xi'an, "A, B", "say \"hi\""]`.
+ * - Labels and attribute values: XML escaping by xmlbuilder2; tab/newline in attribute values become
+ *   spaces and XML-illegal characters U+FFFD (see `_xml.ts`).
+ * - `meta.lastModifiedDate` is the input's date (YYYY-MM-DD), passed in, never today's date.
+ * - `xsi:schemaLocation` is off by default: the official 1.3 RELAX NG grammar rejects it (it allows no
+ *   foreign attributes on `<gexf>`); `schemaLocation: true` writes it the way Gephi does.
+ * - `weightKey`: that edge attribute becomes the GEXF edge `weight` (Gephi reads it as a similarity /
+ *   connection strength, e.g. for ForceAtlas2 attraction and weighted degree).
+ *
+ * @example
+ *   writeGexf(graph, {
+ *     nodeColumns: [{ key: 'community', id: 'modularity_class', title: 'Modularity Class', type: 'integer' }],
+ *     edgeColumns: [],
+ *     meta: { creator: 'twinnet', description: 'Sister cities', lastModifiedDate: '2024-05-01' },
+ *   });
+ */
+import type Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import { create } from 'xmlbuilder2';
+import { checkColumns, formatNumber, readCell } from './columns.js';
+import type { CellValue, ColumnSpec } from './columns.js';
+import type { Position } from './layout.js';
+import type { Rgb } from './palette.js';
+import { XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+
+export const GEXF_NS = 'http://gexf.net/1.3';
+export const GEXF_VIZ_NS = 'http://gexf.net/1.3/viz';
+export const GEXF_SCHEMA_LOCATION = 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd';
+
+export interface GexfMeta {
+  creator: string;
+  description: string;
+  /** The input's date, YYYY-MM-DD. */
+  lastModifiedDate: string;
+  keywords?: string | readonly string[];
+}
+
+export interface GexfViz {
+  /** Node colour; alpha `a` in [0, 1] optional. */
+  color?: (key: string, attributes: Attributes) => (Rgb & { a?: number }) | null | undefined;
+  /** Node size, ≥ 0. */
+  size?: (key: string, attributes: Attributes) => number | null | undefined;
+  /** Node positions, e.g. from `layoutForceAtlas2`; nodes missing from the map get none. */
+  position?: ReadonlyMap<string, Position>;
+}
+
+export interface GexfOptions {
+  nodeColumns: readonly ColumnSpec[];
+  edgeColumns: readonly ColumnSpec[];
+  meta: GexfMeta;
+  viz?: GexfViz;
+  /** Edge attribute written as the edge `weight` (a similarity). Default: no weights. */
+  weightKey?: string | null;
+  /** Write `xsi:schemaLocation` (invalid against the 1.3 RELAX NG grammar). Default false. */
+  schemaLocation?: boolean;
+}
+
+type XMLBuilder = ReturnType<typeof create>;
+
+const WHERE = 'export/gexf';
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function writeGexf(graph: Graph, options: GexfOptions): string {
+  const { nodeColumns, edgeColumns, meta, viz = {} } = options;
+  const weightKey = options.weightKey ?? null;
+  checkColumns(nodeColumns, `${WHERE}: nodeColumns`);
+  checkColumns(edgeColumns, `${WHERE}: edgeColumns`);
+  checkMeta(meta);
+
+  const root = create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(GEXF_NS, 'gexf')
+    .att(XMLNS_NS, 'xmlns:viz', GEXF_VIZ_NS);
+  if (options.schemaLocation === true) {
+    root.att(XMLNS_NS, 'xmlns:xsi', XSI_NS).att(XSI_NS, 'xsi:schemaLocation', GEXF_SCHEMA_LOCATION);
+  }
+  root.att('version', '1.3');
+
+  const metaEl = root.ele('meta', { lastmodifieddate: meta.lastModifiedDate });
+  metaEl.ele('creator').txt(xmlText(meta.creator));
+  metaEl.ele('description').txt(xmlText(meta.description));
+  if (meta.keywords !== undefined) {
+    const keywords = typeof meta.keywords === 'string' ? meta.keywords : meta.keywords.join(', ');
+    metaEl.ele('keywords').txt(xmlText(keywords));
+  }
+
+  const defaultEdgeType = graph.type === 'directed' ? 'directed' : 'undirected';
+  const graphEl = root.ele('graph', { defaultedgetype: defaultEdgeType, mode: 'static' });
+  writeModel(graphEl, 'node', nodeColumns);
+  writeModel(graphEl, 'edge', edgeColumns);
+
+  const nodesEl = graphEl.ele('nodes', { count: String(graph.order) });
+  graph.forEachNode((key, attributes) => {
+    const nodeEl = nodesEl.ele('node', { id: xmlAttr(key) });
+    const label: unknown = attributes.label;
+    if (label !== undefined && label !== null) nodeEl.att('label', xmlAttr(String(label)));
+    writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`);
+    writeViz(nodeEl, key, attributes, viz);
+  });
+
+  const edgesEl = graphEl.ele('edges', { count: String(graph.size) });
+  let index = 0;
+  graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
+    const edgeEl = edgesEl.ele('edge', { id: String(index++), source: xmlAttr(source), target: xmlAttr(target) });
+    if (graph.type === 'mixed' && !undirected) edgeEl.att('type', 'directed');
+    const owner = `edge ${source}–${target}`;
+    if (weightKey !== null) {
+      const w: unknown = attributes[weightKey];
+      if (w !== undefined && w !== null) {
+        if (typeof w !== 'number' || !Number.isFinite(w)) {
+          throw new TypeError(`${WHERE}: ${owner}: weight "${weightKey}" must be a finite number, got ${String(w)}`);
+        }
+        edgeEl.att('weight', formatNumber(w));
+      }
+    }
+    writeValues(edgeEl, edgeColumns, attributes, owner);
+  });
+
+  return `${root.end({ prettyPrint: true })}\n`;
+}
+
+function checkMeta(meta: GexfMeta): void {
+  if (meta === null || typeof meta !== 'object') throw new TypeError(`${WHERE}: meta is required`);
+  if (typeof meta.creator !== 'string') throw new TypeError(`${WHERE}: meta.creator must be a string`);
+  if (typeof meta.description !== 'string') throw new TypeError(`${WHERE}: meta.description must be a string`);
+  const m = DATE.exec(String(meta.lastModifiedDate));
+  const valid = m !== null && (() => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  })();
+  if (!valid) throw new TypeError(`${WHERE}: meta.lastModifiedDate must be a YYYY-MM-DD date, got ${JSON.stringify(meta.lastModifiedDate)}`);
+}
+
+function writeModel(graphEl: XMLBuilder, cls: 'node' | 'edge', columns: readonly ColumnSpec[]): void {
+  if (columns.length === 0) return;
+  const el = graphEl.ele('attributes', { class: cls, mode: 'static' });
+  for (const c of columns) el.ele('attribute', { id: c.id, title: xmlAttr(c.title), type: c.type });
+}
+
+function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes: Attributes, owner: string): void {
+  if (columns.length === 0) return;
+  let valuesEl: XMLBuilder | null = null;
+  for (const c of columns) {
+    const value = readCell(c, attributes, owner, WHERE);
+    if (value === null) continue;
+    valuesEl ??= el.ele('attvalues');
+    valuesEl.ele('attvalue', { for: c.id, value: xmlAttr(gexfValue(value)) });
+  }
+}
+
+function gexfValue(value: CellValue): string {
+  if (Array.isArray(value)) return `[${value.map(listItem).join(', ')}]`;
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+const NEEDS_QUOTES = /[,"'[\]\\\t\n\r]|^\s|\s$|^$/;
+
+/** One item of a GEXF 1.3 list: bare when unambiguous, else double-quoted with backslash escapes. */
+function listItem(item: string): string {
+  if (!NEEDS_QUOTES.test(item)) return item;
+  const escaped = item
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+  return `"${escaped}"`;
+}
+
+function writeViz(nodeEl: XMLBuilder, key: string, attributes: Attributes, viz: GexfViz): void {
+  const color = viz.color?.(key, attributes);
+  if (color !== undefined && color !== null) {
+    for (const ch of ['r', 'g', 'b'] as const) {
+      const v = color[ch];
+      if (!Number.isInteger(v) || v < 0 || v > 255) {
+        throw new TypeError(`${WHERE}: node "${key}": colour channel ${ch} must be an integer in [0, 255], got ${String(v)}`);
+      }
+    }
+    const attrs: Record<string, string> = { r: String(color.r), g: String(color.g), b: String(color.b) };
+    if (color.a !== undefined) {
+      if (!(color.a >= 0 && color.a <= 1)) throw new TypeError(`${WHERE}: node "${key}": alpha must be in [0, 1], got ${color.a}`);
+      attrs.a = formatNumber(color.a);
+    }
+    nodeEl.ele(GEXF_VIZ_NS, 'viz:color', attrs);
+  }
+  const size = viz.size?.(key, attributes);
+  if (size !== undefined && size !== null) {
+    if (!Number.isFinite(size) || size < 0) throw new TypeError(`${WHERE}: node "${key}": size must be a finite number ≥ 0, got ${size}`);
+    nodeEl.ele(GEXF_VIZ_NS, 'viz:size', { value: formatNumber(size) });
+  }
+  const p = viz.position?.get(key);
+  if (p !== undefined) {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new TypeError(`${WHERE}: node "${key}": position must be finite`);
+    nodeEl.ele(GEXF_VIZ_NS, 'viz:position', { x: formatNumber(p.x), y: formatNumber(p.y), z: '0' });
+  }
+}
