@@ -1,0 +1,148 @@
+/**
+ * analyze: every analysis of twinnet over one data set, as plain results. Pure: the data set and the
+ * graph are not modified (writing metrics onto node attributes is `assignMetrics`, a separate step).
+ */
+import { buildBipartiteGraph } from '../graph/build-bipartite.js';
+import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
+import { buildBipartiteIndex, unify } from '../graph/bipartite-index.js';
+import type { BipartiteIndex, UnifiedIndex } from '../graph/bipartite-index.js';
+import type { Dataset } from '../parse/types.js';
+import { createRng, DEFAULT_SEED } from '../util/rng.js';
+import { eigenvectorCentrality } from './centrality/eigenvector.js';
+import { pagerank, PAGERANK_DEFAULTS } from './centrality/pagerank.js';
+import { PATH_DEFAULTS, pathMeasures } from './centrality/paths.js';
+import type { PathMeasures } from './centrality/paths.js';
+import { bipartiteCommunities } from './communities/bipartite-communities.js';
+import type { BipartiteCommunities } from './communities/bipartite-communities.js';
+import { louvainProjection } from './communities/louvain-projection.js';
+import type { LouvainResult } from './communities/louvain-projection.js';
+import { project } from './projection/project.js';
+import type { Projection, WeightKind } from './projection/project.js';
+import { significance } from './projection/significance.js';
+import type { Correction, Significance } from './projection/significance.js';
+import {
+  bipartiteDensity, components, degreeAssortativity, degreeDistribution, latapyClustering, robinsAlexander,
+} from './structure/structure.js';
+import type { Components, DegreeDistribution } from './structure/structure.js';
+
+export interface AnalysisOptions {
+  districts?: 'separate' | 'merge';
+  seed?: number;
+  /** Louvain resolution γ (NetworkX / igraph convention). */
+  resolution?: number;
+  /** Seeds per community detection (stability). */
+  runs?: number;
+  /** Weight used by Louvain on the projections. */
+  communityWeight?: WeightKind;
+  alpha?: number;
+  correction?: Correction;
+  /** Exact shortest-path measures up to this many nodes, sampled pivots above. */
+  exactLimit?: number;
+  samples?: number;
+  /** Pairs with Jaccard at least this (and below 1) are "near-identical". */
+  nearIdentical?: number;
+  /** Keep shared-partner lists of projection edges (memory at scale). */
+  keepShared?: boolean;
+}
+
+export const ANALYSIS_DEFAULTS = {
+  districts: 'separate' as const,
+  seed: DEFAULT_SEED,
+  resolution: 1,
+  runs: 10,
+  communityWeight: 'count' as WeightKind,
+  alpha: 0.05,
+  correction: 'holm' as Correction,
+  exactLimit: PATH_DEFAULTS.exactLimit,
+  samples: PATH_DEFAULTS.samples,
+  nearIdentical: 0.75,
+  keepShared: true,
+};
+
+export type ResolvedAnalysisOptions = typeof ANALYSIS_DEFAULTS;
+
+export interface SideAnalysis {
+  projection: Projection;
+  significance: Significance;
+  communities: LouvainResult | null;
+  latapy: Float64Array;
+  degree: DegreeDistribution;
+}
+
+export interface Analysis {
+  options: ResolvedAnalysisOptions;
+  dataset: Dataset;
+  graph: BipartiteGraph;
+  index: BipartiteIndex;
+  unified: UnifiedIndex;
+  density: number;
+  components: Components;
+  assortativity: number;
+  robinsAlexander: number;
+  paths: PathMeasures;
+  eigenvector: { values: Float64Array; maxNormalized: Float64Array; iterations: number };
+  pagerank: { values: Float64Array; iterations: number };
+  largestComponent: { nodes: number; diameter: number; averageDistance: number } | null;
+  sides: Record<Side, SideAnalysis>;
+  bipartite: BipartiteCommunities;
+}
+
+export function resolveOptions(options: AnalysisOptions = {}): ResolvedAnalysisOptions {
+  const o = { ...ANALYSIS_DEFAULTS };
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) (o as Record<string, unknown>)[k] = v;
+  return o;
+}
+
+export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analysis {
+  const o = resolveOptions(options);
+  const graph = buildBipartiteGraph(dataset, { districts: o.districts });
+  if (graph.size === 0) throw new Error(`analysis: the data set from ${dataset.source.path} has no links`);
+  const index = buildBipartiteIndex(graph);
+  const unified = unify(index);
+  const comps = components(unified);
+  const paths = pathMeasures(unified, { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) });
+
+  let largestComponent: Analysis['largestComponent'] = null;
+  if (paths.eccentricity && paths.distanceSum) {
+    let diameter = 0, sum = 0;
+    const n = comps.sizes[0] ?? 0;
+    for (let v = 0; v < comps.membership.length; v++) {
+      if (comps.membership[v] !== 0) continue;
+      diameter = Math.max(diameter, paths.eccentricity[v] as number);
+      sum += paths.distanceSum[v] as number;
+    }
+    largestComponent = { nodes: n, diameter, averageDistance: n > 1 ? sum / (n * (n - 1)) : 0 };
+  }
+
+  const side = (s: Side): SideAnalysis => {
+    const projection = project(index, s, { keepShared: o.keepShared });
+    return {
+      projection,
+      significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
+      communities: projection.u.length > 0
+        ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs: o.runs })
+        : null,
+      latapy: latapyClustering(projection, 'dot'),
+      degree: degreeDistribution(projection.degree),
+    };
+  };
+  const sides = { china: side('china'), partner: side('partner') };
+
+  return {
+    options: o,
+    dataset,
+    graph,
+    index,
+    unified,
+    density: bipartiteDensity(index),
+    components: comps,
+    assortativity: degreeAssortativity(unified),
+    robinsAlexander: robinsAlexander(index, sides.china.projection),
+    paths,
+    eigenvector: eigenvectorCentrality(unified),
+    pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
+    largestComponent,
+    sides,
+    bipartite: bipartiteCommunities(index, { seed: o.seed, runs: o.runs }),
+  };
+}

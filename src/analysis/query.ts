@@ -1,0 +1,139 @@
+/**
+ * Questions about single places: find a node by a forgiving name (case, accents, apostrophes and
+ * punctuation ignored: `xian` finds Xi'an), the partners shared by two places, the places most
+ * similar to one, a place's partners. Unknown or ambiguous names raise `UsageError` listing the
+ * closest candidates.
+ */
+import type { Side } from '../graph/build-bipartite.js';
+import { foldName } from '../parse/normalize.js';
+import { UsageError } from '../util/errors.js';
+import type { Analysis } from './analyze.js';
+import { edgeWeight } from './projection/project.js';
+import { hypergeometricUpperTail } from './stats/hypergeometric.js';
+import { pairRecord } from './results.js';
+import type { PairRecord } from './results.js';
+
+/** Levenshtein distance (for suggestions). */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * The node a user means. Matching, in order: exact key; exact label; folded label; folded name
+ * before the first comma (`perth` → both Perths: ambiguous); folded prefix. `side` restricts it.
+ */
+export function findNode(a: Analysis, query: string, side?: Side): string {
+  const q = foldName(query);
+  const nodes: { key: string; label: string; side: Side; folded: string; head: string }[] = [];
+  a.graph.forEachNode((key, attr) => {
+    if (side && attr.side !== side) return;
+    nodes.push({ key, label: attr.label, side: attr.side, folded: foldName(attr.label), head: foldName(attr.label.split(',')[0] as string) });
+  });
+  const tiers = [
+    nodes.filter((n) => n.key === query),
+    nodes.filter((n) => n.label === query),
+    nodes.filter((n) => n.folded === q),
+    nodes.filter((n) => n.head === q),
+    nodes.filter((n) => q.length >= 3 && n.folded.startsWith(q)),
+  ];
+  for (const tier of tiers) {
+    if (tier.length === 1) return (tier[0] as { key: string }).key;
+    if (tier.length > 1) {
+      const list = tier.slice(0, 10).map((n) => `  ${n.label} [${n.side}]`).join('\n');
+      throw new UsageError(`"${query}" is ambiguous; it matches ${tier.length} places:\n${list}`);
+    }
+  }
+  const closest = nodes
+    .map((n) => ({ n, d: Math.min(editDistance(q, n.head), editDistance(q, n.folded)) }))
+    .sort((x, y) => x.d - y.d || x.n.label.localeCompare(y.n.label))
+    .slice(0, 5)
+    .map((x) => `  ${x.n.label} [${x.n.side}]`);
+  throw new UsageError(`no place called "${query}"${side ? ` on the ${side} side` : ''}; closest:\n${closest.join('\n')}`);
+}
+
+export interface SharedResult extends PairRecord { side: Side }
+
+/** The partners two places on the same side share, with every weight and the p-value. */
+export function sharedPartners(a: Analysis, first: string, second: string): SharedResult {
+  const ka = findNode(a, first), kb = findNode(a, second);
+  const sa = a.graph.getNodeAttribute(ka, 'side'), sb = a.graph.getNodeAttribute(kb, 'side');
+  if (sa !== sb) throw new UsageError(`"${first}" is on the ${sa} side and "${second}" on the ${sb} side: shared partners compare places of one side`);
+  if (ka === kb) throw new UsageError(`"${first}" and "${second}" are the same place`);
+  const i = edgeIndex(a, sa, ka, kb);
+  if (i >= 0) return { side: sa, ...pairRecord(a, sa, i) };
+  const p = a.sides[sa].projection;
+  const da = a.graph.degree(ka), db = a.graph.degree(kb);
+  const label = (k: string) => a.graph.getNodeAttribute(k, 'label');
+  return {
+    side: sa, a: ka, b: kb, labelA: label(ka), labelB: label(kb), degreeA: da, degreeB: db,
+    count: 0, jaccard: 0, overlap: 0, cosine: 0, newman: 0,
+    p: hypergeometricUpperTail(0, p.opposite, da, db), holm: 1, bh: 1, shared: [],
+  };
+}
+
+function edgeIndex(a: Analysis, side: Side, ka: string, kb: string): number {
+  const p = a.sides[side].projection;
+  const pos = positionOf(a, side);
+  let u = pos.get(ka) as number, v = pos.get(kb) as number;
+  if (u > v) [u, v] = [v, u];
+  // edges are ordered by (u, v): binary search
+  let lo = 0, hi = p.u.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const mu = p.u[mid] as number, mv = p.v[mid] as number;
+    if (mu === u && mv === v) return mid;
+    if (mu < u || (mu === u && mv < v)) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+const positions = new WeakMap<object, Map<string, number>>();
+function positionOf(a: Analysis, side: Side): Map<string, number> {
+  const p = a.sides[side].projection;
+  let m = positions.get(p);
+  if (!m) { m = new Map(p.keys.map((k, i) => [k, i])); positions.set(p, m); }
+  return m;
+}
+
+export type SimilarBy = 'jaccard' | 'count' | 'newman' | 'cosine' | 'overlap' | 'pvalue';
+
+/** The places most similar to one (same side), by a weight; `pvalue` ranks by the hypergeometric p. */
+export function similarTo(a: Analysis, name: string, options: { top?: number; weight?: SimilarBy } = {}): { key: string; label: string; side: Side; similar: PairRecord[] } {
+  const top = options.top ?? 10, weight = options.weight ?? 'jaccard';
+  if (!(Number.isInteger(top) && top > 0)) throw new UsageError(`--top must be a positive integer, got ${top}`);
+  const key = findNode(a, name);
+  const side = a.graph.getNodeAttribute(key, 'side');
+  const p = a.sides[side].projection;
+  const me = positionOf(a, side).get(key) as number;
+  const edges: number[] = [];
+  for (let i = 0; i < p.u.length; i++) if (p.u[i] === me || p.v[i] === me) edges.push(i);
+  const s = a.sides[side].significance;
+  const score = (i: number) => (weight === 'pvalue' ? -(s.p[i] as number) : edgeWeight(p, i, weight));
+  edges.sort((x, y) => score(y) - score(x) || (p.count[y] as number) - (p.count[x] as number) || x - y);
+  const similar = edges.slice(0, top).map((i) => {
+    const r = pairRecord(a, side, i);
+    return r.a === key ? r : { ...r, a: r.b, b: r.a, labelA: r.labelB, labelB: r.labelA, degreeA: r.degreeB, degreeB: r.degreeA };
+  });
+  return { key, label: a.graph.getNodeAttribute(key, 'label'), side, similar };
+}
+
+/** A place's partners, with their countries and degrees. */
+export function partnersOf(a: Analysis, name: string) {
+  const key = findNode(a, name);
+  const attrs = a.graph.getNodeAttributes(key);
+  const partners = a.graph.neighbors(key).map((k) => {
+    const n = a.graph.getNodeAttributes(k);
+    return { key: k, label: n.label, country: n.country, countryName: n.countryName, degree: a.graph.degree(k), lines: a.graph.getEdgeAttribute(key, k, 'lines') };
+  }).sort((x, y) => x.label.localeCompare(y.label, 'en'));
+  return { key, label: attrs.label, side: attrs.side, country: attrs.country, partners };
+}

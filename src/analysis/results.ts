@@ -1,0 +1,159 @@
+/**
+ * The analysis as plain records: one row of metrics per node, one record per projected pair, and
+ * the metadata (formula, normalisation) of every measure. Used by the reports, the exports and the CLI.
+ */
+import type { Side } from '../graph/build-bipartite.js';
+import type { Analysis } from './analyze.js';
+import { edgeWeight, sharedOf } from './projection/project.js';
+
+/** What each node metric means: formula and normalisation, in words a reader can check. */
+export const METRICS = {
+  degree: { title: 'Degree', formula: 'd(v) = number of partners of v', normalisation: 'raw count' },
+  degreeCentrality: {
+    title: 'Degree centrality (bipartite)',
+    formula: 'd(v) / |opposite side|',
+    normalisation: 'divided by the number of nodes on the other side (Borgatti & Halgin 2011; NetworkX bipartite.degree_centrality)',
+  },
+  betweenness: {
+    title: 'Betweenness (bipartite)',
+    formula: 'Σ_{s≠v≠t} σ_st(v)/σ_st over unordered pairs (Brandes 2001), divided by b_max(side)',
+    normalisation: 'b_max = ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], s,t = divmod(n−1, m), n own side, m other side (NetworkX bipartite.betweenness_centrality)',
+  },
+  betweennessRaw: { title: 'Betweenness (raw)', formula: 'Σ_{s≠v≠t} σ_st(v)/σ_st over unordered pairs', normalisation: 'none (Gephi betweenesscentrality)' },
+  closeness: {
+    title: 'Closeness (bipartite)',
+    formula: '(m + 2(n−1)) / Σ_u d(v,u) × (r−1)/(N−1)',
+    normalisation: 'NetworkX bipartite.closeness_centrality: bipartite optimum over the distance sum, scaled by the reachable share (r nodes reachable incl. v, N all nodes); can exceed 1 on a disconnected graph',
+  },
+  closenessGephi: { title: 'Closeness (Gephi)', formula: '(r−1) / Σ_u d(v,u)', normalisation: 'reciprocal of the mean distance to the reachable nodes, within the component' },
+  harmonic: { title: 'Harmonic closeness', formula: 'Σ_{u≠v} 1/d(v,u) (0 when unreachable)', normalisation: 'raw (NetworkX harmonic_centrality)' },
+  harmonicNormalized: { title: 'Harmonic closeness (normalised)', formula: 'Σ_{u≠v} 1/d(v,u) / (N−1)', normalisation: 'divided by N−1 (Gephi harmonicclosnesscentrality); well defined on a disconnected graph' },
+  eigenvector: { title: 'Eigenvector centrality', formula: 'leading eigenvector of A (power iteration on A+I)', normalisation: 'unit Euclidean norm (NetworkX eigenvector_centrality); concentrated on the component with the largest eigenvalue' },
+  eigenvectorMax: { title: 'Eigenvector centrality (max = 1)', formula: 'as eigenvector', normalisation: 'divided by the maximum (Gephi eigencentrality)' },
+  pagerank: { title: 'PageRank', formula: 'x = α·xP + (1−α)/N, α = 0.85', normalisation: 'Σ = 1 (NetworkX pagerank)' },
+  latapy: { title: 'Latapy clustering', formula: 'mean over second neighbours u of |N(v)∩N(u)| / |N(v)∪N(u)|', normalisation: '0 without second neighbours (NetworkX bipartite.latapy_clustering, mode dot)' },
+} as const;
+
+export type MetricKey = keyof typeof METRICS;
+
+export interface NodeRow {
+  key: string;
+  side: Side;
+  label: string;
+  country: string | null;
+  countryName: string | null;
+  kind: string;
+  parentId: string | null;
+  degree: number;
+  degreeCentrality: number;
+  betweenness: number;
+  betweennessRaw: number;
+  closeness: number | null;
+  closenessGephi: number | null;
+  harmonic: number | null;
+  harmonicNormalized: number | null;
+  eigenvector: number;
+  eigenvectorMax: number;
+  pagerank: number;
+  latapy: number;
+  component: number;
+  /** Louvain community in the projection onto its own side. */
+  community: number | null;
+  /** Community of the bipartite (Barber) optimiser. */
+  bipartiteCommunity: number;
+}
+
+export function nodeRows(a: Analysis): NodeRow[] {
+  const { unified: g, paths } = a;
+  const rows: NodeRow[] = [];
+  for (let v = 0; v < g.keys.length; v++) {
+    const key = g.keys[v] as string;
+    const attrs = a.graph.getNodeAttributes(key);
+    const isChina = v < g.n;
+    const i = isChina ? v : v - g.n;
+    const sideA = isChina ? a.sides.china : a.sides.partner;
+    const degree = (g.offsets[v + 1] as number) - (g.offsets[v] as number);
+    rows.push({
+      key, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
+      kind: attrs.kind, parentId: attrs.parentId,
+      degree,
+      degreeCentrality: degree / (isChina ? g.m : g.n),
+      betweenness: paths.betweenness[v] as number,
+      betweennessRaw: paths.betweennessRaw[v] as number,
+      closeness: paths.closeness ? (paths.closeness[v] as number) : null,
+      closenessGephi: paths.closenessGephi ? (paths.closenessGephi[v] as number) : null,
+      harmonic: paths.harmonic ? (paths.harmonic[v] as number) : null,
+      harmonicNormalized: paths.harmonicNormalized ? (paths.harmonicNormalized[v] as number) : null,
+      eigenvector: a.eigenvector.values[v] as number,
+      eigenvectorMax: a.eigenvector.maxNormalized[v] as number,
+      pagerank: a.pagerank.values[v] as number,
+      latapy: sideA.latapy[i] as number,
+      component: a.components.membership[v] as number,
+      community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
+      bipartiteCommunity: (isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number,
+    });
+  }
+  return rows;
+}
+
+export interface PairRecord {
+  a: string;
+  b: string;
+  labelA: string;
+  labelB: string;
+  degreeA: number;
+  degreeB: number;
+  count: number;
+  jaccard: number;
+  overlap: number;
+  cosine: number;
+  newman: number;
+  p: number;
+  holm: number;
+  bh: number;
+  /** Labels of the shared partners (empty when not kept). */
+  shared: string[];
+}
+
+export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
+  const { projection: p, significance: s } = a.sides[side];
+  const u = p.u[i] as number, v = p.v[i] as number;
+  const ka = p.keys[u] as string, kb = p.keys[v] as string;
+  const label = (k: string) => a.graph.getNodeAttribute(k, 'label');
+  return {
+    a: ka, b: kb, labelA: label(ka), labelB: label(kb),
+    degreeA: p.degree[u] as number, degreeB: p.degree[v] as number,
+    count: p.count[i] as number,
+    jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
+    cosine: edgeWeight(p, i, 'cosine'), newman: edgeWeight(p, i, 'newman'),
+    p: s.p[i] as number, holm: s.holm[i] as number, bh: s.bh[i] as number,
+    shared: p.sharedOffsets ? sharedOf(p, i).map(label) : [],
+  };
+}
+
+/** Indices of projected pairs, ordered by a measure (desc; p ascending), ties by index. */
+export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p'): number[] {
+  const { projection: p, significance: s } = a.sides[side];
+  const idx = Array.from({ length: p.u.length }, (_, i) => i);
+  const w = (i: number, k: 'count' | 'jaccard' | 'newman') => edgeWeight(p, i, k);
+  const compare: Record<typeof by, (x: number, y: number) => number> = {
+    count: (x, y) => w(y, 'count') - w(x, 'count') || w(y, 'jaccard') - w(x, 'jaccard'),
+    jaccard: (x, y) => w(y, 'jaccard') - w(x, 'jaccard') || w(y, 'count') - w(x, 'count'),
+    newman: (x, y) => w(y, 'newman') - w(x, 'newman'),
+    p: (x, y) => (s.p[x] as number) - (s.p[y] as number) || w(y, 'count') - w(x, 'count'),
+  };
+  return idx.sort((x, y) => compare[by](x, y) || x - y);
+}
+
+/** Pairs with identical partner sets (Jaccard 1), and near-identical ones (≥ threshold). */
+export function identicalPairs(a: Analysis, side: Side): { identical: number[]; near: number[] } {
+  const p = a.sides[side].projection;
+  const identical: number[] = [], near: number[] = [];
+  for (let i = 0; i < p.u.length; i++) {
+    const j = edgeWeight(p, i, 'jaccard');
+    if (j === 1) identical.push(i);
+    else if (j >= a.options.nearIdentical && (p.count[i] as number) >= 2) near.push(i);
+  }
+  const byCount = (x: number, y: number) => (p.count[y] as number) - (p.count[x] as number) || x - y;
+  return { identical: identical.sort(byCount), near: near.sort(byCount) };
+}
