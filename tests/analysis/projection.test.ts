@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { canonical, louvainProjection } from '../../src/analysis/communities/louvain-projection.js';
+import { modularity } from '../../src/analysis/communities/modularity.js';
+import { edgeWeight, project, sharedOf } from '../../src/analysis/projection/project.js';
+import { significance } from '../../src/analysis/projection/significance.js';
+import { findNode, partnersOf, sharedPartners, similarTo } from '../../src/analysis/query.js';
+import { identicalPairs } from '../../src/analysis/results.js';
+import { buildBipartiteIndex } from '../../src/graph/bipartite-index.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { UsageError } from '../../src/util/errors.js';
+import { twoMode } from './helpers.js';
+
+const nx = (side: 'top' | 'bottom') =>
+  (JSON.parse(readFileSync('tests/fixtures/networkx/seed.json', 'utf8')) as { projections: Record<string, { louvain: { best_modularity: number } }> })
+    .projections[side]?.louvain.best_modularity as number;
+
+describe('projection weights, worked by hand', () => {
+  // a: {x, y}; b: {x, y, z}; c: {z, w}. Partner degrees: x 2, y 2, z 2, w 1.
+  const index = buildBipartiteIndex(twoMode('a-x a-y b-x b-y b-z c-z c-w'));
+  const p = project(index, 'china');
+  it('has the pairs a–b and b–c and not a–c', () => {
+    expect(Array.from(p.u).map((u, i) => `${p.keys[u]}${p.keys[p.v[i] as number]}`)).toEqual(['ab', 'bc']);
+  });
+  it('gives a–b count 2, Jaccard 2/3, overlap 1, cosine 2/√6, Newman 2', () => {
+    expect(edgeWeight(p, 0, 'count')).toBe(2);
+    expect(edgeWeight(p, 0, 'jaccard')).toBe(2 / 3);
+    expect(edgeWeight(p, 0, 'overlap')).toBe(1);
+    expect(edgeWeight(p, 0, 'cosine')).toBe(2 / Math.sqrt(6));
+    expect(edgeWeight(p, 0, 'newman')).toBe(2);
+    expect(sharedOf(p, 0)).toEqual(['x', 'y']);
+  });
+  it('gives b–c count 1, Jaccard 1/4 and the shared partner z', () => {
+    expect(edgeWeight(p, 1, 'jaccard')).toBe(1 / 4);
+    expect(sharedOf(p, 1)).toEqual(['z']);
+  });
+  it('gives the hypergeometric p-values by hand, corrected over all three pairs', () => {
+    // a–b: N = 4 partners, d_a = 2, d_b = 3: P(X ≥ 2) = C(2,2)·C(2,1)/C(4,3) = 2/4.
+    // b–c: d_b = 3, d_c = 2: P(X ≥ 1) = 1 − C(1,2)/C(4,2) = 1.
+    const s = significance(p);
+    expect(s.p[0]).toBeCloseTo(1 / 2, 15);
+    expect(s.p[1]).toBeCloseTo(1, 15);
+    expect(s.tests).toBe(3);
+    expect(s.holm[0]).toBe(1); // min(1, 3 × 1/2)
+    expect(s.bh[0]).toBeCloseTo(1, 15); // 1/2 × 3/1 capped… then monotone: min(1.5, 1) = 1
+    expect(s.backbone).toEqual([]);
+  });
+  it('finds a pair sharing all its partners far beyond chance in a large population', () => {
+    // 12 partners; a and b share their 3: p = 1/C(12,3) = 1/220; 3 pairs → Holm 3/220.
+    const g = twoMode('a-x a-y a-z b-x b-y b-z c-p1 c-p2 c-p3 c-p4 c-p5 c-p6 c-p7 c-p8 c-p9');
+    const s = significance(project(buildBipartiteIndex(g), 'china'));
+    expect(s.p[0]).toBeCloseTo(1 / 220, 15);
+    expect(s.holm[0]).toBeCloseTo(3 / 220, 15);
+    expect(s.backbone).toEqual([0]);
+  });
+  it('refuses an alpha outside (0, 1)', () => {
+    expect(() => significance(p, { alpha: 1.5 })).toThrow(/alpha/);
+  });
+});
+
+describe('modularity and Louvain', () => {
+  it('gives two triangles joined by an edge, split in two, Q = 5/14', () => {
+    const u = [0, 0, 1, 3, 3, 4, 2], v = [1, 2, 2, 4, 5, 5, 3];
+    expect(modularity(6, u, v, [1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 1, 1, 1])).toBeCloseTo(5 / 14, 15);
+    expect(modularity(6, u, v, [1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 0])).toBeCloseTo(0, 15);
+  });
+  it('renumbers communities by size so labels do not depend on the optimiser', () => {
+    expect(Array.from(canonical(Int32Array.from([5, 7, 7, 9])))).toEqual([1, 0, 0, 2]);
+  });
+  const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+  const index = buildBipartiteIndex(analyze(ds, { runs: 1 }).graph);
+  it.each([['china', 'top'], ['partner', 'bottom']] as const)(
+    'reaches at least NetworkX’s best of 10 seeds on the %s projection, and repeats itself for a seed',
+    (side, ref) => {
+      const p = project(index, side);
+      const r = louvainProjection(p, { seed: 42, runs: 10 });
+      expect(r.best.modularity).toBeGreaterThanOrEqual(nx(ref));
+      const again = louvainProjection(p, { seed: 42, runs: 10 });
+      expect(Array.from(again.best.membership)).toEqual(Array.from(r.best.membership));
+      expect(r.stability.modularity.max).toBe(r.best.modularity);
+      expect(r.stability.meanAdjustedRand).toBeGreaterThan(0);
+      expect(r.stability.meanAdjustedRand).toBeLessThanOrEqual(1);
+    });
+  it('refuses a projection without edges', () => {
+    expect(() => louvainProjection(project(buildBipartiteIndex(twoMode('a-x b-y')), 'china'))).toThrow(/no edges/);
+  });
+});
+
+describe('questions about places', () => {
+  const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+  const a = analyze(ds, { runs: 2 });
+  it('matches names forgivingly: xian finds Xi’an, SUZHOU JIANGSU finds Suzhou, Jiangsu', () => {
+    expect(findNode(a, 'xian')).toBe('cn:xian');
+    expect(findNode(a, 'SUZHOU JIANGSU')).toBe('cn:suzhou-jiangsu');
+    expect(findNode(a, 'urumqi')).toBe('cn:urumqi');
+  });
+  it('lists the candidates of an ambiguous name and suggests the closest for an unknown one', () => {
+    expect(() => findNode(a, 'perth')).toThrow(/ambiguous.*\n.*Perth, Australia/s);
+    expect(() => findNode(a, 'Bengbuu')).toThrow(UsageError);
+    expect(() => findNode(a, 'Bengbuu')).toThrow(/closest:\n\s+Bengbu/);
+  });
+  it('finds the five partners Bengbu and Huainan share, p far below 1e-10', () => {
+    const s = sharedPartners(a, 'Bengbu', 'Huainan');
+    expect(s.count).toBe(5);
+    expect(s.jaccard).toBe(1);
+    expect(s.shared).toHaveLength(5);
+    // N = 1204 partners, both degree 5: P(X ≥ 5) = 1/C(1204, 5).
+    const c = (1204 * 1203 * 1202 * 1201 * 1200) / 120;
+    expect(s.p / (1 / c)).toBeCloseTo(1, 9);
+  });
+  it('lists Huainan first among the cities most similar to Bengbu', () => {
+    expect(similarTo(a, 'bengbu', { top: 3 }).similar[0]?.labelB).toBe('Huainan');
+    expect(similarTo(a, 'bengbu', { weight: 'pvalue' }).similar[0]?.labelB).toBe('Huainan');
+  });
+  it('reports Bengbu / Huainan as the identical partner lists', () => {
+    const { identical } = identicalPairs(a, 'china');
+    expect(identical).toHaveLength(1);
+  });
+  it('refuses to compare places of different sides', () => {
+    expect(() => sharedPartners(a, 'Bengbu', 'Szolnok')).toThrow(/side/);
+  });
+  it('lists a place’s partners with the lines they come from', () => {
+    const p = partnersOf(a, 'Anguo');
+    expect(p.partners.map((x) => x.label)).toEqual(['Dongdaemun (Seoul), South Korea', 'Kushima, Japan']);
+    expect(p.partners[1]?.lines).toEqual([9]); // line 8 is Dongdaemun, line 9 Kushima
+  });
+});
