@@ -145,14 +145,19 @@ export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'ne
   return idx.sort((x, y) => compare[by](x, y) || x - y);
 }
 
-/** Pairs with identical partner sets (Jaccard 1), and near-identical ones (≥ threshold). */
+/**
+ * Pairs with identical partner sets (Jaccard 1), and near-identical ones (Jaccard ≥ threshold), both
+ * sharing at least two partners: two places whose only partner is the same city are trivially
+ * "identical" (47 of Beijing's one-off partners would make 1,081 such pairs) and say nothing.
+ */
 export function identicalPairs(a: Analysis, side: Side): { identical: number[]; near: number[] } {
   const p = a.sides[side].projection;
   const identical: number[] = [], near: number[] = [];
   for (let i = 0; i < p.u.length; i++) {
     const j = edgeWeight(p, i, 'jaccard');
+    if ((p.count[i] as number) < 2) continue;
     if (j === 1) identical.push(i);
-    else if (j >= a.options.nearIdentical && (p.count[i] as number) >= 2) near.push(i);
+    else if (j >= a.options.nearIdentical) near.push(i);
   }
   const byCount = (x: number, y: number) => (p.count[y] as number) - (p.count[x] as number) || x - y;
   return { identical: identical.sort(byCount), near: near.sort(byCount) };

@@ -2,6 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../util/errors.js';
 import { parseCommand } from './parse-command.js';
+import { reportCommand } from './report-command.js';
+import type { ReportFlags } from './report-command.js';
+import { exportCommand } from './export-command.js';
+import type { ExportFlags } from './export-command.js';
+import { cityCommand, partnersCommand, sharedCommand, similarCommand } from './query-commands.js';
+import type { QueryFlags } from './query-commands.js';
+import { addAnalysisOptions, integer, oneOf, WEIGHT_KINDS } from './options.js';
 
 export type Printer = (s: string) => void;
 const stdout: Printer = (s) => process.stdout.write(`${s}\n`);
@@ -19,6 +26,41 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <dir>', 'output directory', 'data/processed')
     .option('--json', 'print the summary as JSON')
     .action((file: string | undefined, opts: { out: string; json?: boolean }) => parseCommand(file, opts, print));
+
+  addAnalysisOptions(program
+    .command('report')
+    .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
+    .argument('[file]', 'the list (default: the embedded list; - for stdin)')
+    .option('--out <dir>', 'output directory', 'reports')
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the GEXF layout (default 300)', integer('--layout-iterations', 1)))
+    .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
+
+  addAnalysisOptions(program
+    .command('export')
+    .description('export the bipartite graph or a projection as GEXF, GraphML, CSV or graphology JSON')
+    .argument('[file]', 'the list (default: the embedded list; - for stdin)')
+    .option('--format <format>', 'gexf | graphml | csv | json', oneOf('--format', ['gexf', 'graphml', 'csv', 'json'] as const), 'gexf')
+    .option('--graph <graph>', 'bipartite | china | partners', oneOf('--graph', ['bipartite', 'china', 'partners'] as const), 'bipartite')
+    .option('--weight <w>', `projection edge weight: ${WEIGHT_KINDS.join(' | ')} (default count)`, oneOf('--weight', WEIGHT_KINDS))
+    .option('--out <path>', 'output file (default reports/<name>-<graph>.<format>)')
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300)', integer('--layout-iterations', 1)))
+    .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
+
+  const query = (cmd: Command) => addAnalysisOptions(cmd
+    .option('--input <file>', 'the list (default: the embedded list)')
+    .option('--json', 'print JSON'));
+  query(program.command('shared').description('the partners two places share, how strongly and whether more than chance')
+    .argument('<a>').argument('<b>'))
+    .action((a: string, b: string, opts: QueryFlags) => sharedCommand(a, b, opts, print));
+  query(program.command('similar').description('the places most similar to one (same side)')
+    .argument('<place>')
+    .option('--top <n>', 'how many (default 10)', integer('--top', 1))
+    .option('--weight <w>', 'jaccard | count | newman | cosine | overlap | pvalue (default jaccard)', oneOf('--weight', ['jaccard', 'count', 'newman', 'cosine', 'overlap', 'pvalue'] as const)))
+    .action((place: string, opts: QueryFlags & { top?: number; weight?: string }) => similarCommand(place, { ...opts, by: opts.weight as never, weight: undefined }, print));
+  query(program.command('partners').description("a place's partners").argument('<place>'))
+    .action((place: string, opts: QueryFlags) => partnersCommand(place, opts, print));
+  query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))
+    .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 
   return program;
 }

@@ -1,0 +1,70 @@
+/**
+ * `twinnet shared A B`, `twinnet similar A`, `twinnet partners X`, `twinnet city X`: answers as tidy
+ * terminal tables, or `--json` for programs. Names are matched forgivingly (see analysis/query.ts).
+ */
+import { analyze } from '../analysis/analyze.js';
+import type { Analysis } from '../analysis/analyze.js';
+import { findNode, partnersOf, sharedPartners, similarTo } from '../analysis/query.js';
+import type { SimilarBy } from '../analysis/query.js';
+import { nodeRows } from '../analysis/results.js';
+import { num } from '../report/markdown.js';
+import { loadDataset } from './load.js';
+import { analysisOptions } from './options.js';
+import type { AnalysisFlags } from './options.js';
+
+export interface QueryFlags extends AnalysisFlags { json?: boolean; input?: string }
+
+/** Aligned plain-text table (numbers right-aligned). */
+export function textTable(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const width = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[-\d.,e+–]+$/.test(String(r[i]))));
+  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(width[i] as number) : c.padEnd(width[i] as number))).join('  ').trimEnd();
+  return [line(header), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function load(flags: QueryFlags): Analysis {
+  return analyze(loadDataset(flags.input), { ...analysisOptions(flags), runs: flags.runs ?? 1 });
+}
+
+export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s: string) => void): void {
+  const r = sharedPartners(load(flags), a, b);
+  if (flags.json) { print(JSON.stringify(r, null, 2)); return; }
+  print(`${r.labelA} (${r.degreeA} partners) and ${r.labelB} (${r.degreeB} partners) share ${r.count}.`);
+  print(`Jaccard ${num(r.jaccard)}, overlap ${num(r.overlap)}, cosine ${num(r.cosine)}, Newman ${num(r.newman)}`);
+  print(`hypergeometric p = ${num(r.p, 3)} (Holm ${num(r.holm, 3)}, Benjamini–Hochberg ${num(r.bh, 3)})`);
+  if (r.shared.length) print(`\n${textTable(['shared partner'], r.shared.map((s) => [s]))}`);
+}
+
+export function similarCommand(name: string, flags: QueryFlags & { top?: number; by?: SimilarBy }, print: (s: string) => void): void {
+  const r = similarTo(load(flags), name, { top: flags.top ?? 10, weight: flags.by ?? 'jaccard' });
+  if (flags.json) { print(JSON.stringify(r, null, 2)); return; }
+  print(`Most similar to ${r.label} (by ${flags.by ?? 'jaccard'}):\n`);
+  if (!r.similar.length) { print('(shares no partner with any other place)'); return; }
+  print(textTable(['place', 'shared', 'Jaccard', 'Newman', 'p', 'shared partners'],
+    r.similar.map((s) => [s.labelB, s.count, num(s.jaccard, 3), num(s.newman, 3), num(s.p, 3), s.shared.slice(0, 4).join('; ') + (s.shared.length > 4 ? ' …' : '')])));
+}
+
+export function partnersCommand(name: string, flags: QueryFlags, print: (s: string) => void): void {
+  const r = partnersOf(load(flags), name);
+  if (flags.json) { print(JSON.stringify(r, null, 2)); return; }
+  print(`${r.label} [${r.side}] has ${r.partners.length} partner(s):\n`);
+  print(textTable(['partner', 'country', 'its partners', 'line'], r.partners.map((p) => [p.label, p.country ?? '?', p.degree, p.lines.join(',')])));
+}
+
+export function cityCommand(name: string, flags: QueryFlags, print: (s: string) => void): void {
+  const a = load(flags);
+  const key = findNode(a, name);
+  const row = nodeRows(a).find((r) => r.key === key);
+  const similar = similarTo(a, key, { top: 5 });
+  if (flags.json) { print(JSON.stringify({ ...row, similar: similar.similar }, null, 2)); return; }
+  if (!row) return;
+  print(`${row.label} [${row.side}${row.kind === 'district' ? ', district' : ''}], ${row.countryName ?? '?'}`);
+  print(textTable(['measure', 'value'], [
+    ['partners', row.degree], ['degree / other side', num(row.degreeCentrality)],
+    ['betweenness (bipartite)', num(row.betweenness)], ['closeness (bipartite)', num(row.closeness)],
+    ['harmonic closeness', num(row.harmonic)], ['eigenvector', num(row.eigenvector)], ['PageRank', num(row.pagerank)],
+    ['component', row.component], ['community (projection)', row.community ?? '–'], ['community (bipartite)', row.bipartiteCommunity],
+  ]));
+  if (similar.similar.length) print(`\nmost similar: ${similar.similar.map((s) => `${s.labelB} (${s.count} shared)`).join(', ')}`);
+}

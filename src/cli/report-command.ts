@@ -1,0 +1,58 @@
+/**
+ * `twinnet report [FILE] [--out DIR] [--seed N] [--districts separate|merge]`: the Markdown and JSON
+ * reports, their SVG charts and the GEXF of the bipartite graph, written atomically into DIR.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { writeFilesAtomically } from '../io/atomic-write.js';
+import type { OutputFile } from '../io/atomic-write.js';
+import { reportCharts } from '../report/charts.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { buildReportData } from '../report/report-data.js';
+import { DEFAULT_INPUT } from '../util/paths.js';
+import { gexfFor } from './export-command.js';
+import { loadDataset } from './load.js';
+import { analysisOptions } from './options.js';
+import type { AnalysisFlags } from './options.js';
+
+export interface ReportFlags extends AnalysisFlags {
+  out: string;
+  layoutIterations?: number;
+}
+
+export interface InputMeta { snapshotDate: string | null; url: string | null }
+
+/** Reads `<file>.meta.json` beside the input when there is one (snapshot date, source URL). */
+export function inputMeta(file: string | undefined): InputMeta {
+  const path = (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
+  if (file === '-' || !existsSync(path)) return { snapshotDate: null, url: null };
+  const meta = JSON.parse(readFileSync(path, 'utf8')) as { snapshotDate?: string; url?: string };
+  return { snapshotDate: meta.snapshotDate ?? null, url: meta.url ?? null };
+}
+
+export function reportName(file: string | undefined): string {
+  if (file === undefined) return 'china-sister-cities';
+  if (file === '-') return 'stdin';
+  return basename(file).replace(/\.[^.]+$/, '') || 'report';
+}
+
+export function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): void {
+  const ds = loadDataset(file);
+  const a = analyze(ds, analysisOptions(flags));
+  const name = reportName(file);
+  const meta = inputMeta(file);
+  const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: meta.snapshotDate, sourceUrl: meta.url });
+  const charts = reportCharts(data);
+  const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
+  const files: OutputFile[] = [
+    { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles) },
+    { path: join(flags.out, `${name}.json`), content: `${JSON.stringify(data, null, 1)}\n` },
+    ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
+    { path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) },
+  ];
+  const written = writeFilesAtomically(files);
+  print(`${ds.china.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
+    `Q (Chinese projection) ${data.communities.china?.modularity ?? '–'}, bipartite ${data.communities.bipartite.modularity}`);
+  print(`wrote ${written.join(', ')}`);
+}

@@ -1,0 +1,261 @@
+/**
+ * The report as one JSON document: every number the Markdown report shows, and more (full per-node
+ * metrics, every significant pair). Described by `reports/schema/report.schema.json`.
+ * Deterministic: no clock, no randomness but the seeded kind; numbers are rounded to 12 significant
+ * digits so the bytes do not depend on the last ulp of floating-point summation order.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Analysis } from '../analysis/analyze.js';
+import { identicalPairs, METRICS, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
+import type { NodeRow, PairRecord } from '../analysis/results.js';
+import type { Side } from '../graph/build-bipartite.js';
+import { regionOf } from '../parse/countries.js';
+import type { Diagnostic } from '../parse/types.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
+
+const require = createRequire(import.meta.url);
+const version = (name: string): string => {
+  try { return (require(`${name}/package.json`) as { version: string }).version; } catch { return 'unknown'; }
+};
+
+export const LIBRARIES = ['graphology', 'graphology-metrics', 'graphology-communities-louvain', 'graphology-layout-forceatlas2', 'world-countries'];
+
+export interface ReportMeta {
+  /** Report name (file stem). */
+  name: string;
+  inputLabel: string;
+  snapshotDate: string | null;
+  sourceUrl: string | null;
+}
+
+/** The measures ranked in the centrality section. */
+export const RANKED: readonly (keyof NodeRow & keyof typeof METRICS)[] = [
+  'degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank',
+];
+
+export const TOP = 10;
+
+export function round(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(12));
+}
+
+/** Deep-rounds every number in a plain value (for byte-stable JSON). */
+export function roundDeep<T>(v: T): T {
+  if (typeof v === 'number') return round(v) as T;
+  if (Array.isArray(v)) return v.map(roundDeep) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = roundDeep(x);
+    return out as T;
+  }
+  return v;
+}
+
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  members: string[];
+  chineseMembers: number;
+  partnerMembers: number;
+  /** Most frequent partner countries: of member partners, or of the members' partners for Chinese cities. */
+  dominantCountries: { country: string; name: string; count: number; share: number }[];
+}
+
+export function buildReportData(a: Analysis, meta: ReportMeta) {
+  const ds = a.dataset;
+  const rows = nodeRows(a);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const china = rows.filter((r) => r.side === 'china'), partner = rows.filter((r) => r.side === 'partner');
+  const totalLinks = ds.links.length;
+
+  // Countries and continents (sovereign states; territories under their sovereign).
+  const byCountry = new Map<string, { links: number; partners: Set<string>; chinese: Set<string> }>();
+  for (const l of ds.links) {
+    const p = a.graph.hasNode(l.partnerId) ? a.graph.getNodeAttributes(l.partnerId) : null;
+    const c = p?.country ?? '??';
+    const e = byCountry.get(c) ?? { links: 0, partners: new Set(), chinese: new Set() };
+    e.links++; e.partners.add(l.partnerId); e.chinese.add(l.chinaId);
+    byCountry.set(c, e);
+  }
+  const countries = [...byCountry].map(([code, e]) => ({
+    country: code,
+    name: rows.find((r) => r.country === code && r.side === 'partner')?.countryName ?? code,
+    continent: regionOf(code)?.continent ?? 'Unknown',
+    links: e.links, share: e.links / totalLinks, partners: e.partners.size, chineseCities: e.chinese.size,
+  })).sort((x, y) => y.links - x.links || x.name.localeCompare(y.name, 'en'));
+  const continentMap = new Map<string, { links: number; countries: number }>();
+  for (const c of countries) {
+    const e = continentMap.get(c.continent) ?? { links: 0, countries: 0 };
+    e.links += c.links; e.countries++;
+    continentMap.set(c.continent, e);
+  }
+  const continents = [...continentMap].map(([continent, e]) => ({ continent, links: e.links, share: e.links / totalLinks, countries: e.countries }))
+    .sort((x, y) => y.links - x.links || x.continent.localeCompare(y.continent));
+  const reach = china.map((r) => {
+    const set = new Set(a.graph.neighbors(r.key).map((k) => a.graph.getNodeAttribute(k, 'country') ?? '??'));
+    return { key: r.key, label: r.label, countries: set.size, partners: r.degree };
+  }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || x.label.localeCompare(y.label, 'en'));
+
+  // Centrality: top nodes per side and measure.
+  const top = (side: NodeRow[], m: (typeof RANKED)[number]) => [...side]
+    .sort((x, y) => ((y[m] as number | null) ?? -1) - ((x[m] as number | null) ?? -1) || x.label.localeCompare(y.label, 'en'))
+    .slice(0, TOP)
+    .map((r) => ({ key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }));
+  const centralityTop = (side: NodeRow[]) => Object.fromEntries(RANKED.map((m) => [m, top(side, m)]));
+
+  // Shared partners.
+  const shared = (side: Side) => {
+    const s = a.sides[side];
+    const { identical, near } = identicalPairs(a, side);
+    const rec = (i: number): PairRecord => pairRecord(a, side, i);
+    const byJaccard = rankPairs(a, side, 'jaccard').filter((i) => (s.projection.count[i] as number) >= 2);
+    return {
+      nodes: s.projection.keys.length,
+      isolated: Array.from(s.projection.degree).length - new Set([...s.projection.u, ...s.projection.v]).size,
+      pairs: s.projection.u.length,
+      tests: s.significance.tests,
+      alpha: s.significance.alpha,
+      correction: s.significance.correction,
+      topByCount: rankPairs(a, side, 'count').slice(0, 20).map(rec),
+      topByJaccard: byJaccard.slice(0, 20).map(rec),
+      significant: s.significance.backbone.map(rec),
+      significantBh: Array.from({ length: s.projection.u.length }, (_, i) => i)
+        .filter((i) => (s.significance.bh[i] as number) <= s.significance.alpha)
+        .sort((x, y) => (s.significance.p[x] as number) - (s.significance.p[y] as number) || x - y)
+        .map(rec),
+      identical: identical.map(rec),
+      nearIdentical: near.map(rec),
+    };
+  };
+
+  // Communities.
+  const summarize = (members: string[][]): CommunitySummary[] => members.map((keys, id) => {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const k of keys) {
+      const r = byKey.get(k) as NodeRow;
+      const cs = r.side === 'partner' ? [r.country ?? '??'] : a.graph.neighbors(k).map((n) => a.graph.getNodeAttribute(n, 'country') ?? '??');
+      for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
+    }
+    const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3)
+      .map(([country, count]) => ({ country, name: countries.find((c) => c.country === country)?.name ?? country, count, share: total ? count / total : 0 }));
+    const labels = keys.map((k) => (byKey.get(k) as NodeRow).label);
+    return {
+      id, size: keys.length, members: labels,
+      chineseMembers: keys.filter((k) => (byKey.get(k) as NodeRow).side === 'china').length,
+      partnerMembers: keys.filter((k) => (byKey.get(k) as NodeRow).side === 'partner').length,
+      dominantCountries,
+    };
+  });
+  const groups = (keys: string[], membership: ArrayLike<number>) => {
+    const out: string[][] = [];
+    for (let i = 0; i < keys.length; i++) (out[membership[i] as number] ??= []).push(keys[i] as string);
+    return out.filter((g) => g !== undefined).sort((x, y) => y.length - x.length);
+  };
+  const projectionCommunities = (side: Side) => {
+    const c = a.sides[side].communities;
+    if (!c) return null;
+    return {
+      method: 'Louvain (graphology-communities-louvain) + local-move refinement, best of the seeds',
+      weight: c.weight, resolution: c.resolution, seeds: c.seeds, bestSeed: c.best.seed,
+      modularity: c.best.modularity, count: c.best.communities,
+      nonSingleton: c.best.sizes.filter((s) => s > 1).length,
+      sizes: c.best.sizes,
+      runs: c.runs,
+      stability: {
+        modularityMin: c.stability.modularity.min, modularityMedian: c.stability.modularity.median, modularityMax: c.stability.modularity.max,
+        meanAdjustedRand: c.stability.meanAdjustedRand, meanNmi: c.stability.meanNmi,
+        consensusCount: c.stability.consensus.communities, consensusModularity: c.stability.consensus.modularity,
+      },
+      communities: summarize(groups(a.sides[side].projection.keys, c.best.membership).filter((g) => g.length > 1)),
+    };
+  };
+  const bip = a.bipartite;
+  const bipKeys = [...a.index.china.keys, ...a.index.partner.keys];
+  const bipMembership = [...bip.best.china, ...bip.best.partner];
+
+  const diagnosticsBy = (f: (d: Diagnostic) => string) => {
+    const m: Record<string, number> = {};
+    for (const d of ds.diagnostics) m[f(d)] = (m[f(d)] ?? 0) + 1;
+    return m;
+  };
+
+  return roundDeep({
+    format: 'twinnet-report' as const,
+    version: 1 as const,
+    name: meta.name,
+    generator: {
+      name: 'twinnet', version: (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+      libraries: Object.fromEntries(LIBRARIES.map((l) => [l, version(l)])),
+    },
+    input: {
+      path: meta.inputLabel, sha256: ds.source.sha256, bytes: ds.source.bytes, lines: ds.source.lines,
+      lineEnding: ds.source.lineEnding, bom: ds.source.bom, snapshotDate: meta.snapshotDate, url: meta.sourceUrl, title: ds.title,
+    },
+    parameters: {
+      seed: a.options.seed, districts: a.options.districts, resolution: a.options.resolution, runs: a.options.runs,
+      communityWeight: a.options.communityWeight, alpha: a.options.alpha, correction: a.options.correction,
+      pathsExact: a.paths.exact, pivots: a.paths.pivots, exactLimit: a.options.exactLimit,
+      nearIdentical: a.options.nearIdentical,
+    },
+    overview: {
+      chineseEntries: ds.china.length,
+      districts: ds.china.filter((c) => c.kind === 'district').length,
+      chineseNodes: china.length,
+      partners: partner.length,
+      links: totalLinks,
+      edges: a.index.edges,
+      countriesWritten: ds.countries.length,
+      sovereignStates: countries.filter((c) => c.country !== '??').length,
+      density: a.density,
+      components: { count: a.components.count, largest: a.components.sizes[0] ?? 0, largestShare: a.components.largestShare, sizes: a.components.sizes },
+      largestComponent: a.largestComponent,
+      assortativity: a.assortativity,
+      robinsAlexander: a.robinsAlexander,
+      latapyMean: {
+        china: mean(a.sides.china.latapy), partner: mean(a.sides.partner.latapy),
+      },
+      degree: {
+        china: { mean: a.sides.china.degree.mean, median: a.sides.china.degree.median, max: a.sides.china.degree.max, distribution: a.sides.china.degree.counts },
+        partner: { mean: a.sides.partner.degree.mean, median: a.sides.partner.degree.median, max: a.sides.partner.degree.max, distribution: a.sides.partner.degree.counts },
+      },
+    },
+    dataQuality: {
+      lineKinds: ds.lineKinds,
+      bySeverity: diagnosticsBy((d) => d.severity),
+      byCode: diagnosticsBy((d) => `${d.severity} ${d.code}`),
+      diagnostics: ds.diagnostics,
+    },
+    countries,
+    continents,
+    chineseCitiesByCountries: reach.slice(0, TOP),
+    centrality: {
+      metrics: METRICS,
+      top: { china: centralityTop(china), partner: centralityTop(partner) },
+    },
+    shared: { china: shared('china'), partner: shared('partner') },
+    communities: {
+      china: projectionCommunities('china'),
+      partner: projectionCommunities('partner'),
+      bipartite: {
+        method: bip.method, seeds: bip.seeds, bestSeed: bip.best.seed, modularity: bip.best.modularity,
+        count: bip.best.communities, nonSingleton: bip.best.sizes.filter((s) => s > 1).length,
+        sizes: [...bip.best.sizes].sort((x, y) => y - x), runs: bip.runs,
+        stability: { modularityMin: bip.stability.modularity.min, modularityMax: bip.stability.modularity.max, meanAdjustedRand: bip.stability.meanAdjustedRand, meanNmi: bip.stability.meanNmi },
+        communities: summarize(groups(bipKeys, bipMembership).filter((g) => g.length > 1)),
+      },
+    },
+    nodes: rows,
+  });
+}
+
+export type ReportData = ReturnType<typeof buildReportData>;
+
+function mean(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] as number;
+  return x.length ? s / x.length : 0;
+}
