@@ -1,0 +1,47 @@
+/**
+ * twinnet's public API. The data flows one way: text → parse → data set → bipartite graph →
+ * analyses → report / export.
+ */
+export { parseSisterCityList } from './parse/parse-list.js';
+export type { ParseOptions } from './parse/parse-list.js';
+export type {
+  ChinaEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
+} from './parse/types.js';
+export { readListFile, decodeList } from './io/read-input.js';
+export { datasetFiles } from './io/dataset-files.js';
+export { writeFilesAtomically } from './io/atomic-write.js';
+
+export { buildBipartiteGraph } from './graph/build-bipartite.js';
+export type { BipartiteGraph, BuildOptions, EdgeAttributes, NodeAttributes, Side } from './graph/build-bipartite.js';
+export { buildBipartiteIndex, unify } from './graph/bipartite-index.js';
+export type { BipartiteIndex, SideIndex, UnifiedIndex } from './graph/bipartite-index.js';
+
+export { analyze, ANALYSIS_DEFAULTS } from './analysis/analyze.js';
+export type { Analysis, AnalysisOptions } from './analysis/analyze.js';
+export { pathMeasures, bipartiteBetweennessMax } from './analysis/centrality/paths.js';
+export { pagerank } from './analysis/centrality/pagerank.js';
+export { eigenvectorCentrality } from './analysis/centrality/eigenvector.js';
+export { project, edgeWeight, sharedOf, WEIGHT_KINDS } from './analysis/projection/project.js';
+export type { Projection, WeightKind } from './analysis/projection/project.js';
+export { significance } from './analysis/projection/significance.js';
+export type { Significance } from './analysis/projection/significance.js';
+export { louvainProjection } from './analysis/communities/louvain-projection.js';
+export { modularity } from './analysis/communities/modularity.js';
+export { barberModularity, brim, barberLouvain } from './analysis/communities/index.js';
+export { bipartiteCommunities } from './analysis/communities/bipartite-communities.js';
+export * from './analysis/stats/index.js';
+export {
+  components, bipartiteDensity, degreeAssortativity, degreeDistribution, latapyClustering, robinsAlexander,
+} from './analysis/structure/structure.js';
+export { nodeRows, pairRecord, rankPairs, identicalPairs, METRICS } from './analysis/results.js';
+export type { NodeRow, PairRecord } from './analysis/results.js';
+export { findNode, sharedPartners, similarTo, partnersOf } from './analysis/query.js';
+
+export { buildReportData } from './report/report-data.js';
+export type { ReportData } from './report/report-data.js';
+export { renderMarkdown } from './report/markdown.js';
+export { exportNetwork } from './export/network.js';
+export type { NetworkKind } from './export/network.js';
+export { writeGexf, writeGraphml, writeCsvTables, writeGraphJson, layoutForceAtlas2, communityPalette } from './export/index.js';
+export { createRng, DEFAULT_SEED } from './util/rng.js';
+export { InputError, UsageError } from './util/errors.js';
