@@ -17,7 +17,7 @@ function frame(width: number, height: number, title: string, body: string[]): st
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xml(title)}">`,
     `<title>${xml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="10" y="20" ${FONT} font-size="14" font-weight="bold">${xml(title)}</text>`,
+    `<text x="10" y="20" font-family="Helvetica, Arial, sans-serif" font-size="14" font-weight="bold">${xml(title)}</text>`,
     ...body,
     '</svg>',
     '',

@@ -1,0 +1,270 @@
+/**
+ * `npm run bench` — how twinnet scales. For each size (synthetic lists from `generateList`, seeded),
+ * every stage of the pipeline is timed on its own in fresh child processes (`bench/stage.ts`): the
+ * median wall time of `--runs` runs and the largest peak RSS. Also the whole `twinnet report` on the
+ * seed, process start to exit. Results: a Markdown table and JSON (`bench.md`, `bench.json` in
+ * `--out`, default `reports/`), with the machine and, per stage, the growth exponent: the
+ * least-squares slope of log time against log links.
+ *
+ *   node dist/bench/run.js [--sizes 1,10,100] [--runs 3] [--runs-large 1] [--stages a,b]
+ *                          [--timeout 120] [--prerequisite-timeout 900] [--seed 42] [--out reports]
+ *                          [--heap-mb 8192]
+ *
+ * Sizes are `generateList` scales (1 ≈ 1.4k links; 1000 ≈ 1.4M links, opt-in). Sizes of 100 and
+ * more run `--runs-large` times. A stage that timed out at one size is not tried at larger sizes.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateList } from '../src/synth/generate.js';
+import type { GeneratedStats } from '../src/synth/generate.js';
+import { ANALYSIS_DEFAULTS } from '../src/analysis/analyze.js';
+import { runStage, runWall } from './child.js';
+import type { Outcome } from './child.js';
+import { growthExponent, median } from './fit.js';
+import { describeMachine } from './machine.js';
+import type { Machine } from './machine.js';
+import { STAGES } from './stages.js';
+import type { StageInfo } from './stages.js';
+
+export interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  runsLarge: number;
+  stages: string[];
+  timeout: number;
+  prerequisiteTimeout: number;
+  seed: number;
+  out: string;
+  heapMb: number;
+}
+
+export const BENCH_DEFAULTS: BenchOptions = {
+  sizes: [1, 10, 100],
+  runs: 3,
+  runsLarge: 1,
+  stages: STAGES.map((s) => s.name),
+  timeout: 120,
+  prerequisiteTimeout: 900,
+  seed: 42,
+  out: 'reports',
+  heapMb: 8192,
+};
+
+/** Sizes at or above this scale run `runsLarge` times. */
+const LARGE = 100;
+
+export interface Cell {
+  status: 'ok' | 'timeout' | 'error' | 'skipped';
+  /** Median seconds of the timed stage over the runs (ok only). */
+  seconds: number | null;
+  /** Largest peak RSS over the runs, MB. */
+  maxRssMb: number | null;
+  runs: number[];
+  info: StageInfo;
+  note: string | null;
+}
+
+export interface SizeResult { scale: number; stats: GeneratedStats; cells: Record<string, Cell> }
+
+export interface BenchResult {
+  machine: Machine;
+  options: BenchOptions;
+  analysis: { runs: number; exactLimit: number; samples: number };
+  sizes: SizeResult[];
+  growth: Record<string, number | null>;
+  endToEnd: { command: string; runs: number[]; seconds: number | null; maxRssMb: number | null; status: Cell['status']; note: string | null };
+}
+
+function parseArgs(argv: string[]): BenchOptions {
+  const o: BenchOptions = { ...BENCH_DEFAULTS };
+  const numbers = (flag: string, v: string): number[] => v.split(',').map((s) => {
+    const n = Number(s);
+    if (!(n > 0) || !Number.isFinite(n)) throw new Error(`bench: ${flag} takes positive numbers, got "${v}"`);
+    return n;
+  });
+  const one = (flag: string, v: string): number => numbers(flag, v)[0] as number;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string, v = argv[i + 1];
+    if (v === undefined) throw new Error(`bench: ${flag} needs a value`);
+    i++;
+    switch (flag) {
+      case '--sizes': o.sizes = numbers(flag, v); break;
+      case '--runs': o.runs = Math.round(one(flag, v)); break;
+      case '--runs-large': o.runsLarge = Math.round(one(flag, v)); break;
+      case '--timeout': o.timeout = one(flag, v); break;
+      case '--prerequisite-timeout': o.prerequisiteTimeout = one(flag, v); break;
+      case '--seed': o.seed = Math.round(one(flag, v)); break;
+      case '--heap-mb': o.heapMb = Math.round(one(flag, v)); break;
+      case '--out': o.out = v; break;
+      case '--stages': {
+        const known = new Set(STAGES.map((s) => s.name));
+        o.stages = v.split(',');
+        for (const s of o.stages) if (!known.has(s)) throw new Error(`bench: unknown stage "${s}" (known: ${[...known].join(', ')})`);
+        break;
+      }
+      default: throw new Error(`bench: unknown option ${flag}`);
+    }
+  }
+  return o;
+}
+
+const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+
+function cellFrom(outcomes: Outcome[]): Cell {
+  const ok = outcomes.flatMap((x) => (x.status === 'ok' ? [x] : []));
+  const bad = outcomes.find((x) => x.status !== 'ok');
+  if (bad?.status === 'timeout') {
+    return { status: 'timeout', seconds: null, maxRssMb: null, runs: ok.map((x) => x.seconds), info: {}, note: `${bad.phase} over ${bad.afterSeconds.toFixed(0)} s` };
+  }
+  if (bad?.status === 'error') return { status: 'error', seconds: null, maxRssMb: null, runs: [], info: {}, note: bad.message };
+  return {
+    status: 'ok',
+    seconds: median(ok.map((x) => x.seconds)),
+    maxRssMb: Math.max(...ok.map((x) => x.maxRssMb)),
+    runs: ok.map((x) => x.seconds),
+    info: ok[0]?.info ?? {},
+    note: null,
+  };
+}
+
+/** Preloaded into the end-to-end child: prints its peak RSS on exit. */
+const RSS_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+
+async function endToEnd(o: BenchOptions, tmp: string, mainScript: string): Promise<BenchResult['endToEnd']> {
+  const runs: number[] = [];
+  let rss = 0;
+  const command = 'node dist/src/cli/main.js report --out <tmp>';
+  for (let r = 0; r < o.runs; r++) {
+    const out = join(tmp, `report-${r}`);
+    const rssFile = join(tmp, `rss-${r}`);
+    const outcome = await runWall('/bin/sh', ['-c', `"${process.execPath}" --import "${RSS_PROBE}" "${mainScript}" report --out "${out}" 2> "${rssFile}"`], o.timeout);
+    if (outcome.status !== 'ok') return { command, runs, seconds: null, maxRssMb: null, status: outcome.status, note: outcome.status === 'error' ? outcome.message : 'timeout' };
+    runs.push(outcome.seconds);
+    const kb = Number(/MAXRSS (\d+)/.exec(readFileSync(rssFile, 'utf8'))?.[1] ?? Number.NaN);
+    rss = Math.max(rss, kb / 1024);
+  }
+  return { command, runs, seconds: median(runs), maxRssMb: Number.isFinite(rss) && rss > 0 ? rss : null, status: 'ok', note: null };
+}
+
+export async function bench(o: BenchOptions): Promise<BenchResult> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const stageScript = join(here, 'stage.js');
+  const mainScript = join(here, '..', 'src', 'cli', 'main.js');
+  const tmp = mkdtempSync(join(tmpdir(), 'twinnet-bench-'));
+  const nodeArgs = [`--max-old-space-size=${o.heapMb}`];
+  const sizes: SizeResult[] = [];
+  const timedOut = new Set<string>();
+  try {
+    for (const scale of [...o.sizes].sort((a, b) => a - b)) {
+      const { text, stats } = generateList({ scale, seed: o.seed });
+      const file = join(tmp, `list-scale${scale}-seed${o.seed}.txt`);
+      writeFileSync(file, text);
+      log(`size ${scale}: ${stats.links} links, ${stats.chineseCities} Chinese entries, ${stats.partners} partners`);
+      const runs = scale >= LARGE ? o.runsLarge : o.runs;
+      const cells: Record<string, Cell> = {};
+      for (const stage of o.stages) {
+        if (timedOut.has(stage)) {
+          cells[stage] = { status: 'skipped', seconds: null, maxRssMb: null, runs: [], info: {}, note: 'timed out at a smaller size' };
+          log(`  ${stage}: skipped`);
+          continue;
+        }
+        const outcomes: Outcome[] = [];
+        for (let r = 0; r < runs; r++) {
+          const outcome = await runStage({ stageScript, stage, file, timeoutSeconds: o.timeout, prerequisiteTimeoutSeconds: o.prerequisiteTimeout, nodeArgs });
+          outcomes.push(outcome);
+          if (outcome.status !== 'ok') break;
+        }
+        const cell = cellFrom(outcomes);
+        if (cell.status === 'timeout') timedOut.add(stage);
+        cells[stage] = cell;
+        log(`  ${stage}: ${cell.status === 'ok' ? `${(cell.seconds as number).toFixed(3)} s, ${(cell.maxRssMb as number).toFixed(0)} MB ${JSON.stringify(cell.info)}` : `${cell.status} (${cell.note})`}`);
+      }
+      sizes.push({ scale, stats, cells });
+    }
+    log('end to end: twinnet report on the seed');
+    const e2e = await endToEnd(o, tmp, mainScript);
+    const growth: Record<string, number | null> = {};
+    for (const stage of o.stages) {
+      growth[stage] = growthExponent(sizes.map((s) => s.stats.links), sizes.map((s) => s.cells[stage]?.seconds ?? null));
+    }
+    return {
+      machine: describeMachine(),
+      options: o,
+      analysis: { runs: ANALYSIS_DEFAULTS.runs, exactLimit: ANALYSIS_DEFAULTS.exactLimit, samples: ANALYSIS_DEFAULTS.samples },
+      sizes,
+      growth,
+      endToEnd: e2e,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const fmtSeconds = (s: number): string => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s.toFixed(3));
+
+function cellText(c: Cell | undefined): string {
+  if (!c) return '–';
+  switch (c.status) {
+    case 'ok': return `${fmtSeconds(c.seconds as number)} s · ${(c.maxRssMb as number).toFixed(0)} MB`;
+    case 'timeout': return `timeout (${c.note})`;
+    case 'skipped': return 'skipped';
+    case 'error': return `error: ${(c.note ?? '').replace(/\|/g, '\\|').slice(0, 60)}`;
+  }
+}
+
+export function renderBench(r: BenchResult): string {
+  const m = r.machine;
+  const title = (name: string) => STAGES.find((s) => s.name === name)?.title ?? name;
+  const lines: string[] = [
+    '# twinnet benchmark',
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, Node ${m.node} (${m.os}).`,
+    '',
+    `Inputs: \`generateList({ scale, seed: ${r.options.seed} })\`. Each stage timed alone in fresh child processes ` +
+      `(prerequisites untimed); cell = median wall seconds of ${r.options.runs} run(s) (${r.options.runsLarge} at scale ≥ ${LARGE}) · ` +
+      `peak RSS of the child (prerequisites included). Timeout ${r.options.timeout} s per stage. ` +
+      `Analysis defaults: ${r.analysis.runs} seeds per community detection; shortest paths exact up to ${r.analysis.exactLimit.toLocaleString('en-US')} nodes, ` +
+      `${r.analysis.samples} sampled pivots above.`,
+    '',
+    `| stage | ${r.sizes.map((s) => `scale ${s.scale}`).join(' | ')} | growth exponent |`,
+    `| :--- | ${r.sizes.map(() => '---:').join(' | ')} | ---: |`,
+    `| *links* | ${r.sizes.map((s) => s.stats.links.toLocaleString('en-US')).join(' | ')} | |`,
+    `| *nodes (Chinese + partners)* | ${r.sizes.map((s) => (s.stats.chineseCities + s.stats.partners).toLocaleString('en-US')).join(' | ')} | |`,
+    ...r.options.stages.map((stage) => {
+      const g = r.growth[stage];
+      return `| ${title(stage)} | ${r.sizes.map((s) => cellText(s.cells[stage])).join(' | ')} | ${g === null || g === undefined ? '–' : g.toFixed(2)} |`;
+    }),
+    '',
+  ];
+  const paths = r.sizes.map((s) => {
+    const info = s.cells['paths']?.info;
+    return info && 'pivots' in info ? `scale ${s.scale}: ${info.exact ? 'exact' : 'sampled'}, ${info.pivots} pivots` : null;
+  }).filter((x) => x !== null);
+  if (paths.length) lines.push(`Shortest paths: ${paths.join('; ')}.`, '');
+  const e = r.endToEnd;
+  lines.push(`End to end, \`${e.command}\` on the seed (process start to exit, median of ${e.runs.length}): ` +
+    (e.status === 'ok' ? `${fmtSeconds(e.seconds as number)} s${e.maxRssMb ? `, peak ${e.maxRssMb.toFixed(0)} MB` : ''}.` : `${e.status} (${e.note}).`), '');
+  lines.push('Growth exponent: least-squares slope of log(seconds) against log(links) over the sizes measured (1 = linear, 2 = quadratic).', '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const result = await bench(o);
+  const markdown = renderBench(result);
+  mkdirSync(o.out, { recursive: true });
+  writeFileSync(join(o.out, 'bench.md'), markdown);
+  writeFileSync(join(o.out, 'bench.json'), `${JSON.stringify(result, null, 1)}\n`);
+  process.stdout.write(markdown);
+  log(`wrote ${join(o.out, 'bench.md')}, ${join(o.out, 'bench.json')}`);
+}
+
+// Only when run as a script, so that the module stays importable.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    log(e instanceof Error ? e.message : String(e));
+    process.exitCode = 1;
+  });
+}

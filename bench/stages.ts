@@ -1,0 +1,185 @@
+/**
+ * The benchmarked stages of the pipeline, one per analysis step, each as `run(file, options)`:
+ * prerequisites first (untimed), then `begin()` and the stage itself, timed with
+ * `performance.now()`. `bench/stage.ts` runs one of them in a fresh process; `bench/run.ts` spawns it.
+ *
+ * Options are the analysis defaults (`ANALYSIS_DEFAULTS`), so each stage costs what it costs inside
+ * `twinnet report`: 10 seeds per community detection, exact shortest paths up to
+ * `exactLimit` nodes and sampled pivots above (never exact above the limit).
+ */
+import { readFileSync } from 'node:fs';
+import { analyze, ANALYSIS_DEFAULTS } from '../src/analysis/analyze.js';
+import { eigenvectorCentrality } from '../src/analysis/centrality/eigenvector.js';
+import { pagerank } from '../src/analysis/centrality/pagerank.js';
+import { pathMeasures } from '../src/analysis/centrality/paths.js';
+import { bipartiteCommunities } from '../src/analysis/communities/bipartite-communities.js';
+import { louvainProjection } from '../src/analysis/communities/louvain-projection.js';
+import { project } from '../src/analysis/projection/project.js';
+import type { Projection } from '../src/analysis/projection/project.js';
+import { significance } from '../src/analysis/projection/significance.js';
+import { gexfFor } from '../src/cli/export-command.js';
+import { buildBipartiteIndex, unify } from '../src/graph/bipartite-index.js';
+import type { BipartiteIndex, UnifiedIndex } from '../src/graph/bipartite-index.js';
+import { buildBipartiteGraph } from '../src/graph/build-bipartite.js';
+import type { Side } from '../src/graph/build-bipartite.js';
+import { parseSisterCityList } from '../src/parse/parse-list.js';
+import type { Dataset } from '../src/parse/types.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { buildReportData } from '../src/report/report-data.js';
+import { createRng } from '../src/util/rng.js';
+
+/** What a stage reports besides its time: sizes it worked on (pivots, edges, …). */
+export type StageInfo = Record<string, number | string | boolean>;
+
+export interface StageContext {
+  /** Marks the start of the timed section (everything before is a prerequisite). */
+  begin: () => void;
+}
+
+export interface Stage {
+  name: string;
+  title: string;
+  run: (file: string, ctx: StageContext) => StageInfo;
+}
+
+const o = ANALYSIS_DEFAULTS;
+
+const load = (file: string): Dataset => parseSisterCityList(readFileSync(file, 'utf8'), { source: file });
+
+function indexOf(file: string): { index: BipartiteIndex; unified: UnifiedIndex } {
+  const index = buildBipartiteIndex(buildBipartiteGraph(load(file), { districts: o.districts }));
+  return { index, unified: unify(index) };
+}
+
+const projectionOf = (file: string, side: Side): Projection =>
+  project(indexOf(file).index, side, { keepShared: o.keepShared });
+
+const projectStage = (side: Side): Stage => ({
+  name: `project-${side}`,
+  title: `projection (${side})`,
+  run(file, ctx) {
+    const { index } = indexOf(file);
+    ctx.begin();
+    const p = project(index, side, { keepShared: o.keepShared });
+    return { nodes: p.keys.length, edges: p.u.length };
+  },
+});
+
+const significanceStage = (side: Side): Stage => ({
+  name: `significance-${side}`,
+  title: `significance (${side})`,
+  run(file, ctx) {
+    const p = projectionOf(file, side);
+    ctx.begin();
+    const s = significance(p, { alpha: o.alpha, correction: o.correction });
+    return { edges: p.u.length, backbone: s.backbone.length };
+  },
+});
+
+const louvainStage = (side: Side): Stage => ({
+  name: `louvain-${side}`,
+  title: `Louvain (${side})`,
+  run(file, ctx) {
+    const p = projectionOf(file, side);
+    ctx.begin();
+    const r = louvainProjection(p, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs: o.runs });
+    return { nodes: p.keys.length, edges: p.u.length, runs: o.runs, modularity: r.best.modularity };
+  },
+});
+
+export const STAGES: readonly Stage[] = [
+  {
+    name: 'parse',
+    title: 'parse',
+    run(file, ctx) {
+      const text = readFileSync(file, 'utf8');
+      ctx.begin();
+      const ds = parseSisterCityList(text, { source: file });
+      return { lines: ds.source.lines, links: ds.links.length };
+    },
+  },
+  {
+    name: 'graph',
+    title: 'graph + index',
+    run(file, ctx) {
+      const ds = load(file);
+      ctx.begin();
+      const graph = buildBipartiteGraph(ds, { districts: o.districts });
+      const unified = unify(buildBipartiteIndex(graph));
+      return { nodes: graph.order, edges: graph.size, unifiedNodes: unified.n + unified.m };
+    },
+  },
+  {
+    name: 'paths',
+    title: 'betweenness/closeness',
+    run(file, ctx) {
+      const { unified } = indexOf(file);
+      ctx.begin();
+      const p = pathMeasures(unified, { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) });
+      return { nodes: unified.n + unified.m, exact: p.exact, pivots: p.pivots };
+    },
+  },
+  {
+    name: 'pagerank',
+    title: 'PageRank',
+    run(file, ctx) {
+      const { unified } = indexOf(file);
+      ctx.begin();
+      return { iterations: pagerank(unified).iterations };
+    },
+  },
+  {
+    name: 'eigenvector',
+    title: 'eigenvector',
+    run(file, ctx) {
+      const { unified } = indexOf(file);
+      ctx.begin();
+      return { iterations: eigenvectorCentrality(unified).iterations };
+    },
+  },
+  projectStage('china'),
+  projectStage('partner'),
+  significanceStage('china'),
+  significanceStage('partner'),
+  louvainStage('china'),
+  louvainStage('partner'),
+  {
+    name: 'bipartite-communities',
+    title: 'bipartite communities',
+    run(file, ctx) {
+      const { index } = indexOf(file);
+      ctx.begin();
+      const r = bipartiteCommunities(index, { seed: o.seed, runs: o.runs });
+      return { runs: o.runs, modularity: r.best.modularity, communities: r.best.communities };
+    },
+  },
+  {
+    name: 'report',
+    title: 'report (data + Markdown)',
+    run(file, ctx) {
+      const a = analyze(load(file));
+      ctx.begin();
+      const data = buildReportData(a, { name: 'bench', inputLabel: file, snapshotDate: null, sourceUrl: null });
+      const text = renderMarkdown(data);
+      return { markdownChars: text.length };
+    },
+  },
+  {
+    name: 'gexf',
+    title: 'GEXF + layout',
+    run(file, ctx) {
+      const a = analyze(load(file));
+      ctx.begin();
+      const xml = gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: null });
+      return { gexfChars: xml.length };
+    },
+  },
+];
+
+export const STAGE_NAMES: readonly string[] = STAGES.map((s) => s.name);
+
+export function stageByName(name: string): Stage {
+  const stage = STAGES.find((s) => s.name === name);
+  if (!stage) throw new Error(`bench: unknown stage "${name}" (known: ${STAGE_NAMES.join(', ')})`);
+  return stage;
+}

@@ -1,0 +1,100 @@
+"""Executes Jupyter notebooks headlessly with nbclient (Debian's python3-nbclient).
+
+Called by scripts/run-notebooks.sh, which sets up the Jupyter paths and the Deno kernelspec; run
+that, not this. Each notebook is executed cell by cell with its own directory as the working
+directory; the executed copy (outputs included, also on failure) is written to --out. On the first
+failing cell of a notebook the rest of that notebook is skipped, and the run goes on with the next
+notebook. Exit status: 0 when every notebook ran, 1 when a cell failed, 2 on a usage error.
+"""
+import argparse
+import os
+import sys
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def first_line(source: str) -> str:
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:100]
+    return '(empty cell)'
+
+
+def error_of(cell) -> str:
+    for out in cell.get('outputs', []):
+        if out.get('output_type') == 'error':
+            return f"{out.get('ename', 'Error')}: {out.get('evalue', '')}".strip()
+    return ''
+
+
+def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int) -> str | None:
+    nb = nbformat.read(path, as_version=4)
+    state = {'index': None}
+
+    def on_cell_start(cell, cell_index, **_):
+        state['index'] = cell_index
+
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        startup_timeout=startup_timeout,
+        kernel_name=kernel,
+        resources={'metadata': {'path': os.path.dirname(os.path.abspath(path))}},
+        on_cell_start=on_cell_start,
+    )
+    name = os.path.basename(path)
+    failure = None
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        i = state['index']
+        if i is None:
+            failure = f'{name}: the kernel failed before the first cell ({type(e).__name__}: {str(e).strip()[:500]})'
+        else:
+            cell = nb.cells[i]
+            code_no = sum(1 for c in nb.cells[: i + 1] if c.cell_type == 'code')
+            what = error_of(cell) or f'{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ""}'
+            failure = (f'{name}: cell {i + 1} (code cell {code_no}, id {cell.get("id", "?")}) failed: {what}\n'
+                       f'    cell starts: {first_line(cell.source)}')
+    except Exception as e:  # kernel did not start, etc.
+        failure = f'{name}: could not run ({type(e).__name__}: {str(e).strip()[:500]})'
+    finally:
+        os.makedirs(out_dir, exist_ok=True)
+        nbformat.write(nb, os.path.join(out_dir, name))
+    return failure
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('notebooks', nargs='+')
+    ap.add_argument('--out', required=True, help='directory for the executed notebooks')
+    ap.add_argument('--kernel', default='deno')
+    ap.add_argument('--timeout', type=int, default=300, help='seconds per cell')
+    ap.add_argument('--startup-timeout', type=int, default=120, help='seconds for the kernel to start')
+    args = ap.parse_args()
+    failures = []
+    for path in args.notebooks:
+        if not os.path.isfile(path):
+            print(f'run-notebooks: no such notebook: {path}', file=sys.stderr)
+            return 2
+    for path in args.notebooks:
+        name = os.path.basename(path)
+        print(f'run-notebooks: executing {name} …', flush=True)
+        failure = run(path, args.out, args.kernel, args.timeout, args.startup_timeout)
+        if failure:
+            print(f'run-notebooks: FAILED {failure}', file=sys.stderr, flush=True)
+            failures.append(failure)
+        else:
+            print(f'run-notebooks: ok {name} → {os.path.join(args.out, name)}', flush=True)
+    if failures:
+        print(f'run-notebooks: {len(failures)} of {len(args.notebooks)} notebook(s) failed:', file=sys.stderr)
+        for f in failures:
+            print(f'  {f}', file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,122 @@
+/** The `twinnet` command as a user meets it: compiled JavaScript, run in a child process. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = 'dist/src/cli/main.js';
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const tmp = () => mkdtempSync(join(tmpdir(), 'twinnet-cli-'));
+
+describe('twinnet parse', () => {
+  it('prints a one-screen summary of the default list and writes the data set', () => {
+    const out = tmp();
+    const r = run('parse', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Chinese entries: 164 (15 districts)');
+    expect(r.stdout).toContain('links: 1407');
+    expect(r.stdout).toContain('countries: 129 as written → 128 sovereign states');
+    expect(r.stdout.split('\n').length).toBeLessThan(40);
+    expect(readdirSync(out).sort()).toEqual(['countries.csv', 'dataset.json', 'diagnostics.csv', 'links.csv', 'places.csv']);
+    const ds = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as { links: unknown[] };
+    expect(ds.links).toHaveLength(1407);
+    expect(readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\n')).toHaveLength(1408);
+  });
+  it('prints JSON with --json', () => {
+    const r = run('parse', '--out', tmp(), '--json');
+    expect(JSON.parse(r.stdout).summary.partners).toBe(1204);
+  });
+  it.each([
+    ['a missing file', (d: string) => join(d, 'missing.txt'), /missing\.txt: no such file/],
+    ['an empty file', (d: string) => { const f = join(d, 'empty.txt'); writeFileSync(f, ''); return f; }, /empty\.txt: file is empty/],
+    ['a binary file', (d: string) => { const f = join(d, 'x.bin'); writeFileSync(f, Buffer.from([1, 2, 0, 3])); return f; }, /x\.bin:1: binary/],
+    ['a CSV file', (d: string) => { const f = join(d, 'x.csv'); writeFileSync(f, 'a,b\n1,2\n'); return f; }, /x\.csv:1: not a sister-city list/],
+  ])('refuses %s with exit code 2, a message naming the file, and no output', (_w, make, message) => {
+    const d = tmp(), out = join(d, 'out');
+    const r = run('parse', make(d), '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('parses a CRLF file with a byte-order mark like the original', () => {
+    const d = tmp();
+    const f = join(d, 'crlf.txt');
+    writeFileSync(f, `\uFEFF${readFileSync('data/raw/china-sister-cities.txt', 'utf8').replace(/\n/g, '\r\n')}`);
+    const r = run('parse', f, '--out', join(d, 'out'), '--json');
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout).summary;
+    expect([s.chinese, s.links, s.partners, s.source.bom, s.source.lineEnding]).toEqual([164, 1407, 1204, true, 'CRLF']);
+  });
+  it('reports a bad option with exit code 1', () => {
+    const r = run('report', '--seed', 'abc');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--seed must be an integer/);
+  });
+});
+
+describe('twinnet report', () => {
+  it('writes byte-identical files for the same input and seed', () => {
+    const a = tmp(), b = tmp();
+    expect(run('report', '--out', a, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
+    expect(run('report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
+    const files = readdirSync(a).sort();
+    expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg']));
+    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+  it('leaves the previous report intact when the input is bad', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'china-sister-cities.md'), 'previous');
+    const bad = join(d, 'bad.txt');
+    writeFileSync(bad, 'not a list\n');
+    expect(run('report', bad, '--out', d).status).toBe(2);
+    expect(readFileSync(join(d, 'china-sister-cities.md'), 'utf8')).toBe('previous');
+    expect(readdirSync(d).sort()).toEqual(['bad.txt', 'china-sister-cities.md']);
+  });
+});
+
+describe('questions from the command line', () => {
+  it('answers shared with the five partners of Bengbu and Huainan', () => {
+    const r = run('shared', 'bengbu', 'HUAINAN');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('share 5');
+    expect(r.stdout).toContain('Szolnok, Hungary');
+    const j = JSON.parse(run('shared', 'Bengbu', 'Huainan', '--json').stdout);
+    expect(j.count).toBe(5);
+  });
+  it('answers similar, listing Huainan first for Bengbu', () => {
+    const r = run('similar', 'bengbu', '--top', '3', '--json');
+    expect(JSON.parse(r.stdout).similar[0].labelB).toBe('Huainan');
+    expect(run('similar', 'bengbu', '--weight', 'pvalue').stdout).toMatch(/Huainan/);
+  });
+  it("answers partners and city with forgiving names (xian → Xi'an)", () => {
+    const r = run('partners', 'xian');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Xi'an [china] has 35 partner(s)");
+    expect(run('city', 'xian').stdout).toContain('betweenness (bipartite)');
+  });
+  it('lists candidates and exits non-zero for an unknown or ambiguous name', () => {
+    const unknown = run('partners', 'Bengbuu');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no place called "Bengbuu".*\n\s+Bengbu/s);
+    const ambiguous = run('partners', 'perth');
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/ambiguous/);
+  });
+});
+
+describe('twinnet export', () => {
+  it.each(['gexf', 'graphml', 'json'])('writes %s for the Chinese projection', (format) => {
+    const out = join(tmp(), `x.${format}`);
+    const r = run('export', '--format', format, '--graph', 'china', '--out', out, '--runs', '1', '--layout-iterations', '10');
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Huainan');
+  });
+  it('writes CSV nodes and edges files', () => {
+    const d = tmp();
+    const r = run('export', '--format', 'csv', '--graph', 'bipartite', '--out', join(d, 'net.csv'), '--runs', '1');
+    expect(r.status).toBe(0);
+    expect(readdirSync(d).sort()).toEqual(['net-edges.csv', 'net-nodes.csv']);
+    expect(readFileSync(join(d, 'net-nodes.csv'), 'utf8').split('\n')[0]).toMatch(/^Id,Label,side,country/);
+  });
+});

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { reportCharts } from '../../src/report/charts.js';
+import { md, renderMarkdown } from '../../src/report/markdown.js';
+import { buildReportData } from '../../src/report/report-data.js';
+
+const schema = JSON.parse(readFileSync('reports/schema/report.schema.json', 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const meta = { name: 't', inputLabel: 't.txt', snapshotDate: '2026-11-29', sourceUrl: null };
+
+const seed = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'), { source: 'data/raw/china-sister-cities.txt' });
+const data = buildReportData(analyze(seed, { runs: 3 }), { ...meta, name: 'china-sister-cities' });
+
+const hostile = parseSisterCityList([
+  '==A==', 'Anqing', '- FRA A | B <i>x</i> & Co, France', "- ISR Modi'in-Maccabim-Re'ut, Israel", '- RUS Москва, Russia',
+  'Anshan', '- FRA A | B <i>x</i> & Co, France', "- ISR Modi'in-Maccabim-Re'ut, Israel", '- JPN 西安*_`[x]`, Japan',
+  "Xi'an", '- FRA A | B <i>x</i> & Co, France', '- RUS Москва, Russia',
+].join('\n'));
+const hostileData = buildReportData(analyze(hostile, { runs: 2 }), meta);
+
+describe('the JSON report', () => {
+  it('validates against the published schema, for the seed and for hostile names', () => {
+    expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate(hostileData), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+  it('fails the schema when a required number is missing or mistyped', () => {
+    const broken = JSON.parse(JSON.stringify(data)) as { overview: Record<string, unknown> };
+    broken.overview['links'] = 'many';
+    expect(validate(broken)).toBe(false);
+  });
+  it('carries the seed figures and the Bengbu / Huainan finding', () => {
+    expect(data.overview).toMatchObject({ chineseEntries: 164, partners: 1204, links: 1407, countriesWritten: 129, sovereignStates: 128 });
+    expect(data.shared.china.identical.map((p) => [p.labelA, p.labelB, p.count])).toEqual([['Bengbu', 'Huainan', 5]]);
+    expect(data.shared.china.significant.map((p) => `${p.labelA}–${p.labelB}`)).toContain('Bengbu–Huainan');
+    expect(data.nodes).toHaveLength(164 + 1204);
+  });
+  it('counts links per country and continent that add up to all links', () => {
+    expect(data.countries.reduce((s, c) => s + c.links, 0)).toBe(1407);
+    expect(data.continents.reduce((s, c) => s + c.links, 0)).toBe(1407);
+    expect(data.countries[0]).toMatchObject({ country: 'JP', links: 136 });
+  });
+  it('records the parameters needed to reproduce it', () => {
+    expect(data.parameters).toMatchObject({ seed: 42, districts: 'separate', resolution: 1, runs: 3, pathsExact: true });
+    expect(data.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the Markdown report', () => {
+  const text = renderMarkdown(hostileData, { degree: 't-degree.svg' });
+  it('escapes pipes, HTML and Markdown punctuation in names', () => {
+    expect(md('A | B <i>x</i> & Co')).toBe('A \\| B &lt;i&gt;x&lt;/i&gt; &amp; Co');
+    expect(text).toContain('A \\| B &lt;i&gt;x&lt;/i&gt; &amp; Co');
+    expect(text).not.toContain('<i>');
+    expect(text).toContain("Modi'in-Maccabim-Re'ut");
+    expect(text).toContain('Москва');
+    expect(text).toContain('西安\\*\\_\\`\\[x\\]\\`');
+  });
+  it('keeps every table row at its header’s number of cells', () => {
+    const lines = text.split('\n');
+    let cells = 0;
+    for (const line of lines) {
+      if (!line.startsWith('|')) { cells = 0; continue; }
+      const n = line.replace(/\\\|/g, '').split('|').length - 2;
+      if (cells === 0) cells = n;
+      expect(n, line).toBe(cells);
+    }
+  });
+  it('shows the charts it is given', () => {
+    expect(text).toContain('![Degree distributions, log–log](t-degree.svg)');
+  });
+  it('explains the seed in words a newcomer can follow', () => {
+    const seedText = renderMarkdown(data);
+    for (const heading of ['## Overview', '## Countries and regions', '## Centrality', '## Shared partners', '## Communities', '## Method']) {
+      expect(seedText).toContain(heading);
+    }
+    expect(seedText).toMatch(/Bengbu and Huainan \(5 partners/);
+  });
+});
+
+describe('the SVG charts', () => {
+  it('escape names and are well-formed XML', async () => {
+    const { JSDOM } = await import('jsdom');
+    for (const svg of Object.values(reportCharts(hostileData))) {
+      const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+      expect(doc.querySelector('parsererror')).toBeNull();
+      expect(svg).not.toContain('<i>');
+    }
+  });
+});
