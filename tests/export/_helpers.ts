@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UndirectedGraph } from 'graphology';
-import { validateXML } from 'xmllint-wasm';
+import { memoryPages, validateXML } from 'xmllint-wasm';
 import type { XMLValidationResult } from 'xmllint-wasm';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { buildBipartiteGraph } from '../../src/graph/build-bipartite.js';
@@ -20,6 +20,8 @@ export function validateGexf(xml: string): Promise<XMLValidationResult> {
     extension: 'relaxng',
     schema: [grammar('gexf.rng')],
     preload: [grammar('viz.rng'), grammar('dynamics.rng')],
+    // the partner projection's GEXF is ~17 MB: raise wasm's default memory ceiling
+    maxMemoryPages: memoryPages.GiB,
   });
 }
 

@@ -1,0 +1,299 @@
+/**
+ * The explorer's browser code (bundled by `scripts/build-explorer.mjs` into an IIFE). Reads the
+ * payload from `<script type="application/json" id="twinnet-data">` and draws it with sigma 3:
+ * colours by community, sizes by degree, two views (bipartite graph / Chinese projection) with their
+ * own positions, a forgiving search, and a side panel for the selected place with its neighbours
+ * highlighted. Every name reaches the page through `textContent`, never as HTML.
+ */
+import { UndirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import { foldName } from './fold.js';
+import type { ExplorerPayload, ExplorerView, SimilarEntry, ViewName } from './payload.js';
+
+const DIM_NODE = '#e2e2e2';
+const EDGE_COLOR = '#c9c9c9';
+const MAX_MATCHES = 12;
+const MAX_PARTNERS = 40;
+
+function element<T extends HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`explorer: element #${id} is missing`);
+  return e as T;
+}
+
+/** `document.createElement` with text (as text) and a class. */
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+const formatNumber = (v: number | null): string => {
+  if (v === null) return '–';
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  return abs >= 0.001 && abs < 1e6 ? String(Number(v.toPrecision(4))) : v.toExponential(2);
+};
+
+const payloadText = element<HTMLScriptElement>('twinnet-data').textContent ?? '';
+const data = JSON.parse(payloadText) as ExplorerPayload;
+const N = data.nodes.label;
+const folded = N.map((label) => foldName(label));
+const heads = N.map((label) => foldName(label.split(',')[0] ?? label));
+
+const nodeSize = (degree: number) => 2 + 1.6 * Math.sqrt(degree);
+
+function buildGraph(view: ExplorerView): UndirectedGraph {
+  const g = new UndirectedGraph();
+  view.nodes.forEach((i, k) => {
+    g.addNode(String(i), {
+      x: view.x[k] ?? 0,
+      y: view.y[k] ?? 0,
+      size: nodeSize(data.nodes.degree[i] ?? 0),
+      color: view.palette[view.color[k] ?? 0] ?? '#999999',
+      label: N[i] ?? '',
+    });
+  });
+  for (let e = 0; e + 1 < view.edges.length; e += 2) {
+    const s = String(view.edges[e]), t = String(view.edges[e + 1]);
+    const w = view.weight[e / 2] ?? 1;
+    if (!g.hasEdge(s, t)) g.addEdge(s, t, { size: Math.min(4, 0.4 + 0.4 * w), color: EDGE_COLOR });
+  }
+  return g;
+}
+
+const graphs: Record<ViewName, UndirectedGraph> = {
+  bipartite: buildGraph(data.views.bipartite),
+  china: buildGraph(data.views.china),
+};
+
+let view: ViewName = 'bipartite';
+let selected: number | null = null;
+let neighbours = new Set<string>();
+
+const container = element<HTMLDivElement>('graph');
+const panel = element<HTMLElement>('panel');
+const search = element<HTMLInputElement>('search');
+const matches = element<HTMLUListElement>('matches');
+
+element('title').textContent = data.title;
+document.title = data.title;
+
+let renderer: Sigma | null = null;
+try {
+  renderer = new Sigma(graphs[view], container, {
+    zIndex: true,
+    labelDensity: 0.6,
+    labelRenderedSizeThreshold: 9,
+    defaultEdgeColor: EDGE_COLOR,
+    nodeReducer: (node, attrs) => {
+      if (selected === null || !graphs[view].hasNode(String(selected))) return attrs;
+      if (node === String(selected)) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (neighbours.has(node)) return { ...attrs, forceLabel: true, zIndex: 1 };
+      return { ...attrs, color: DIM_NODE, label: null, zIndex: 0 };
+    },
+    edgeReducer: (edge, attrs) => {
+      if (selected === null || !graphs[view].hasNode(String(selected))) return attrs;
+      const [s, t] = graphs[view].extremities(edge);
+      const me = String(selected);
+      return s === me || t === me ? { ...attrs, color: '#555555', zIndex: 1 } : { ...attrs, hidden: true };
+    },
+  });
+  renderer.on('clickNode', ({ node }) => select(Number(node)));
+  renderer.on('clickStage', () => clearSelection());
+  renderer.on('enterNode', () => { container.style.cursor = 'pointer'; });
+  renderer.on('leaveNode', () => { container.style.cursor = ''; });
+} catch (err) {
+  const message = err instanceof Error ? err.message : String(err);
+  container.replaceChildren(make('p', `The network cannot be drawn in this browser (WebGL: ${message}). Search and the side panel still work.`, 'note'));
+  console.error(`explorer: sigma could not start: ${message}`);
+}
+
+function updateNeighbours(): void {
+  const g = graphs[view];
+  neighbours = selected !== null && g.hasNode(String(selected)) ? new Set(g.neighbors(String(selected))) : new Set();
+}
+
+function focusCamera(): void {
+  if (!renderer || selected === null) return;
+  const display = renderer.getNodeDisplayData(String(selected));
+  if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.3 }, { duration: 400 });
+}
+
+function select(i: number): void {
+  if (N[i] === undefined) return;
+  selected = i;
+  updateNeighbours();
+  renderPanel(i);
+  renderer?.refresh({ skipIndexation: true });
+  focusCamera();
+  document.body.dataset.selected = String(i);
+}
+
+function clearSelection(): void {
+  selected = null;
+  neighbours = new Set();
+  panel.hidden = true;
+  panel.replaceChildren();
+  delete document.body.dataset.selected;
+  renderer?.refresh({ skipIndexation: true });
+}
+
+function placeButton(i: number): HTMLButtonElement {
+  const b = make('button', N[i] ?? '', 'link');
+  b.type = 'button';
+  b.addEventListener('click', () => select(i));
+  return b;
+}
+
+function sideName(i: number): string {
+  return data.nodes.side[i] === 0 ? 'Chinese place' : 'Foreign partner';
+}
+
+function renderPanel(i: number): void {
+  const nodes = data.nodes;
+  const close = make('button', 'Close', 'close');
+  close.type = 'button';
+  close.addEventListener('click', clearSelection);
+  const name = make('h2', N[i] ?? '');
+  name.id = 'panel-name';
+  const country = nodes.country[i] ?? -1;
+  const meta = make('p', `${sideName(i)} · ${country >= 0 ? (data.countries[country] ?? '') : 'country unknown'}`);
+
+  const table = make('table');
+  const community = nodes.community[i] ?? null;
+  const rows: [string, string][] = [
+    ['Degree (partners)', String(nodes.degree[i] ?? 0)],
+    ['Betweenness (bipartite-normalised)', formatNumber(nodes.betweenness[i] ?? 0)],
+    ['Harmonic closeness (÷ N−1)', formatNumber(nodes.harmonic[i] ?? null)],
+    ['Eigenvector (max = 1)', formatNumber(nodes.eigenvector[i] ?? 0)],
+    ['PageRank', formatNumber(nodes.pagerank[i] ?? 0)],
+    [`Community (Louvain, ${nodes.side[i] === 0 ? 'Chinese' : 'partner'} projection)`, community === null ? '–' : String(community)],
+    ['Community (bipartite, Barber)', String(nodes.bipartiteCommunity[i] ?? '–')],
+  ];
+  for (const [label, value] of rows) {
+    const tr = make('tr');
+    tr.append(make('th', label), make('td', value));
+    table.append(tr);
+  }
+
+  const similarTitle = make('h3', 'Most similar places (shared partners)');
+  const similar = make('ol');
+  similar.id = 'similar';
+  const entries: SimilarEntry[] = data.similar[i] ?? [];
+  for (const [j, count, jaccard, shared] of entries) {
+    const li = make('li');
+    li.append(placeButton(j), make('small', ` — ${count} shared, Jaccard ${formatNumber(jaccard)}`));
+    if (shared.length > 0) li.append(make('div', shared.map((k) => N[k] ?? '').join('; ')));
+    similar.append(li);
+  }
+  if (entries.length === 0) similar.append(make('li', 'No place on this side shares a partner with it.'));
+
+  const partnerIds = graphs.bipartite.hasNode(String(i)) ? graphs.bipartite.neighbors(String(i)).map(Number) : [];
+  partnerIds.sort((p, q) => (N[p] ?? '').localeCompare(N[q] ?? '', 'en'));
+  const partnersTitle = make('h3', `Partners (${partnerIds.length})`);
+  const partners = make('ul');
+  partners.id = 'partners';
+  for (const p of partnerIds.slice(0, MAX_PARTNERS)) {
+    const li = make('li');
+    li.append(placeButton(p));
+    partners.append(li);
+  }
+  if (partnerIds.length > MAX_PARTNERS) partners.append(make('li', `… and ${partnerIds.length - MAX_PARTNERS} more`));
+
+  const notShown = graphs[view].hasNode(String(i)) ? [] : [make('p', 'Not drawn in this view (the projection shows Chinese places only).', 'note')];
+  panel.replaceChildren(close, name, meta, ...notShown, table, similarTitle, similar, partnersTitle, partners);
+  panel.hidden = false;
+}
+
+/** Places matching a query, best first: exact, name before the comma, prefix, word prefix, substring. */
+function findMatches(query: string): number[] {
+  const q = foldName(query);
+  if (q === '') return [];
+  const scored: [number, number][] = [];
+  for (let i = 0; i < N.length; i++) {
+    const f = folded[i] ?? '', h = heads[i] ?? '';
+    let tier = -1;
+    if (f === q) tier = 0;
+    else if (h === q) tier = 1;
+    else if (f.startsWith(q)) tier = 2;
+    else if (f.split(' ').some((w) => w.startsWith(q))) tier = 3;
+    else if (f.includes(q)) tier = 4;
+    if (tier >= 0) scored.push([i, tier]);
+  }
+  const degree = data.nodes.degree;
+  scored.sort((x, y) => x[1] - y[1] || (degree[y[0]] ?? 0) - (degree[x[0]] ?? 0) || (N[x[0]] ?? '').localeCompare(N[y[0]] ?? '', 'en'));
+  return scored.slice(0, MAX_MATCHES).map(([i]) => i);
+}
+
+function choose(i: number): void {
+  matches.replaceChildren();
+  search.value = N[i] ?? '';
+  select(i);
+}
+
+function renderMatches(): void {
+  const found = findMatches(search.value);
+  matches.replaceChildren(...found.map((i) => {
+    const li = make('li');
+    li.setAttribute('role', 'option');
+    const b = make('button', N[i] ?? '');
+    b.type = 'button';
+    const country = data.nodes.country[i] ?? -1;
+    b.append(make('small', ` · ${data.nodes.side[i] === 0 ? 'China' : (country >= 0 ? (data.countries[country] ?? '') : 'partner')} · degree ${data.nodes.degree[i] ?? 0}`));
+    b.addEventListener('click', () => choose(i));
+    li.append(b);
+    return li;
+  }));
+}
+
+search.addEventListener('input', renderMatches);
+search.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    const first = findMatches(search.value)[0];
+    if (first !== undefined) choose(first);
+  } else if (event.key === 'Escape') {
+    matches.replaceChildren();
+  }
+});
+
+function renderLegend(): void {
+  const v = data.views[view];
+  const legend = element<HTMLElement>('legend');
+  const list = make('ul');
+  for (const entry of v.legend) {
+    const swatch = make('span', undefined, 'swatch');
+    swatch.style.background = entry.color;
+    const li = make('li');
+    li.append(swatch, make('span', `${entry.size} places: ${entry.examples.join(', ')}${entry.size > entry.examples.length ? ', …' : ''}`));
+    list.append(li);
+  }
+  if (v.otherCommunities > 0) list.append(make('li', `+ ${v.otherCommunities} smaller communities`));
+  legend.replaceChildren(make('h2', `Colour = community (${view === 'bipartite' ? 'bipartite, Barber' : 'Louvain on the projection'}); size = degree`), list);
+  const g = graphs[view];
+  element('stats').textContent = `${v.title}: ${g.order.toLocaleString('en')} places · ${g.size.toLocaleString('en')} links`;
+}
+
+function setView(next: ViewName): void {
+  view = next;
+  document.body.dataset.view = view;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.view === view));
+  }
+  updateNeighbours();
+  if (renderer) {
+    renderer.setGraph(graphs[view]);
+    renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    focusCamera();
+  }
+  if (selected !== null) renderPanel(selected);
+  renderLegend();
+}
+
+for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
+  b.addEventListener('click', () => setView(b.dataset.view === 'china' ? 'china' : 'bipartite'));
+}
+
+setView('bipartite');
+document.body.dataset.ready = 'true';

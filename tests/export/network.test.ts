@@ -1,0 +1,62 @@
+/** The networks the CLI exports: every metric column, Gephi's ids, valid GEXF 1.3 that reads back. */
+import { readFileSync } from 'node:fs';
+import { UndirectedGraph } from 'graphology';
+import gexf from 'graphology-gexf';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { gexfFor } from '../../src/cli/export-command.js';
+import { exportNetwork } from '../../src/export/network.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { validateGexf } from './_helpers.js';
+
+const seed = analyze(parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8')), { runs: 2 });
+const hostile = analyze(parseSisterCityList([
+  '==A==', 'Anqing', '- FRA A & B <c> "d", France', "- ISR Modi'in-Maccabim-Re'ut, Israel", '- RUS Москва, Russia',
+  "Xi'an", '- FRA A & B <c> "d", France', "- ISR Modi'in-Maccabim-Re'ut, Israel", '- JPN 西安, Japan',
+].join('\n')), { runs: 2 });
+
+const GEPHI_IDS = ['modularity_class', 'betweenesscentrality', 'closnesscentrality', 'harmonicclosnesscentrality', 'eigencentrality', 'pageranks', 'componentnumber', 'degree'];
+
+describe.each([
+  ['seed', seed],
+  ['hostile names', hostile],
+])('GEXF exports of the %s', (_name, a) => {
+  it.each(['bipartite', 'china', 'partners'] as const)('validate against GEXF 1.3 and read back the same (%s)', async (kind) => {
+    const xml = gexfFor(a, kind, { seed: 42, snapshotDate: '2026-11-29', iterations: 10 });
+    const result = await validateGexf(xml);
+    expect(result.valid, result.errors.map((e) => e.message).join('\n')).toBe(true);
+    const back = gexf.parse(UndirectedGraph, xml);
+    const net = exportNetwork(a, kind);
+    expect(back.order).toBe(net.graph.order);
+    expect(back.size).toBe(net.graph.size);
+    net.graph.forEachNode((key, attrs) => {
+      const got = back.getNodeAttributes(key);
+      expect(got['label']).toBe(attrs['label']);
+      for (const id of GEPHI_IDS) if (attrs[id] !== null && attrs[id] !== undefined) expect(got[id], `${key} ${id}`).toBe(attrs[id]);
+    });
+    for (const id of GEPHI_IDS) expect(xml).toContain(`<attribute id="${id}"`);
+  });
+});
+
+describe('projection exports', () => {
+  it('carry weight, shared count, Jaccard, p-value and shared partners on each edge', () => {
+    const net = exportNetwork(seed, 'china', 'jaccard');
+    const e = net.graph.edge('cn:bengbu', 'cn:huainan') as string;
+    expect(net.graph.getEdgeAttributes(e)).toMatchObject({ weight: 1, shared_count: 5, jaccard: 1 });
+    expect(net.graph.getEdgeAttribute(e, 'shared_partners')).toHaveLength(5);
+    expect(net.graph.getEdgeAttribute(e, 'pvalue')).toBeLessThan(1e-10);
+  });
+  it('keep names with &, <, quotes and apostrophes intact through GEXF', () => {
+    const xml = gexfFor(hostile, 'partners', { seed: 1, snapshotDate: null, iterations: 5 });
+    const back = gexf.parse(UndirectedGraph, xml);
+    const labels = back.mapNodes((_k, a) => a['label'] as string);
+    expect(labels).toEqual(expect.arrayContaining(['A & B <c> "d", France', "Modi'in-Maccabim-Re'ut, Israel", 'Москва, Russia', '西安, Japan']));
+  });
+  it('lay out the same for the same seed', () => {
+    const a = gexfFor(seed, 'china', { seed: 5, snapshotDate: null, iterations: 20 });
+    const b = gexfFor(seed, 'china', { seed: 5, snapshotDate: null, iterations: 20 });
+    const c = gexfFor(seed, 'china', { seed: 6, snapshotDate: null, iterations: 20 });
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+});
