@@ -14,6 +14,8 @@ const DIM_NODE = '#e2e2e2';
 const EDGE_COLOR = '#c9c9c9';
 const MAX_MATCHES = 12;
 const MAX_PARTNERS = 40;
+/** Neighbours of the selected node get a label when there are at most this many. */
+const MAX_FORCED_LABELS = 15;
 
 function element<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -90,7 +92,7 @@ try {
     nodeReducer: (node, attrs) => {
       if (selected === null || !graphs[view].hasNode(String(selected))) return attrs;
       if (node === String(selected)) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
-      if (neighbours.has(node)) return { ...attrs, forceLabel: true, zIndex: 1 };
+      if (neighbours.has(node)) return { ...attrs, forceLabel: neighbours.size <= MAX_FORCED_LABELS, zIndex: 1 };
       return { ...attrs, color: DIM_NODE, label: null, zIndex: 0 };
     },
     edgeReducer: (edge, attrs) => {

@@ -2,7 +2,7 @@
  * writeGexf: a graph as GEXF 1.3 (namespace `http://gexf.net/1.3`, viz `http://gexf.net/1.3/viz`), the
  * format Gephi opens natively, valid against the official RELAX NG grammar (tests check it).
  *
- * Written with xmlbuilder2 rather than graphology-gexf's writer, so that column ids, titles and types
+ * Written with a small XML tree writer (`_xml.ts`) rather than graphology-gexf's writer, so that column ids, titles and types
  * are exactly the given `ColumnSpec`s (graphology-gexf infers types from values and uses attribute
  * names as ids) and the output is byte-stable: nodes in graph order, edges in graph order with ids
  * `0, 1, …`, attributes in column order, numbers in shortest round-trip form.
@@ -13,7 +13,7 @@
  *   graphology-gexf parse): an item containing `,`, quotes, brackets, backslashes, control whitespace or
  *   edge spaces is written double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes, e.g.
  *   `[Xi'an, "A, B", "say \"hi\""]`.
- * - Labels and attribute values: XML escaping by xmlbuilder2; tab/newline in attribute values become
+ * - Labels and attribute values: XML escaping by a small XML tree writer (`_xml.ts`); tab/newline in attribute values become
  *   spaces and XML-illegal characters U+FFFD (see `_xml.ts`).
  * - `meta.lastModifiedDate` is the input's date (YYYY-MM-DD), passed in, never today's date.
  * - `xsi:schemaLocation` is off by default: the official 1.3 RELAX NG grammar rejects it (it allows no
@@ -30,12 +30,12 @@
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { create } from 'xmlbuilder2';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { CellValue, ColumnSpec } from './columns.js';
 import type { Position } from './layout.js';
 import type { Rgb } from './palette.js';
-import { XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { createDocument, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import type { XmlElement } from './_xml.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 export const GEXF_VIZ_NS = 'http://gexf.net/1.3/viz';
@@ -69,7 +69,7 @@ export interface GexfOptions {
   schemaLocation?: boolean;
 }
 
-type XMLBuilder = ReturnType<typeof create>;
+type XMLBuilder = XmlElement;
 
 const WHERE = 'export/gexf';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -81,7 +81,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   checkColumns(edgeColumns, `${WHERE}: edgeColumns`);
   checkMeta(meta);
 
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
+  const root = createDocument()
     .ele(GEXF_NS, 'gexf')
     .att(XMLNS_NS, 'xmlns:viz', GEXF_VIZ_NS);
   if (options.schemaLocation === true) {
@@ -129,7 +129,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
     writeValues(edgeEl, edgeColumns, attributes, owner);
   });
 
-  return `${root.end({ prettyPrint: true })}\n`;
+  return `${root.end()}\n`;
 }
 
 function checkMeta(meta: GexfMeta): void {

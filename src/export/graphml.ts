@@ -13,7 +13,7 @@
  *   similarity) into a `weight` double key; the column ids `label` (nodes) and `weight` (edges) are
  *   therefore reserved.
  * - Edges carry ids `e0, e1, …` in graph order; a mixed graph marks its directed edges `directed="true"`.
- * - Text is escaped by xmlbuilder2; XML-illegal characters become U+FFFD. Newlines in string values
+ * - Text is escaped by a small XML tree writer (`_xml.ts`); XML-illegal characters become U+FFFD. Newlines in string values
  *   survive (they are element text, not attributes).
  *
  * @example
@@ -21,10 +21,10 @@
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { create } from 'xmlbuilder2';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { ColumnSpec, ColumnType } from './columns.js';
-import { XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { createDocument, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import type { XmlElement } from './_xml.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const SCHEMA_LOCATION = 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd';
@@ -45,7 +45,7 @@ export const LIST_SEPARATOR = ';';
 
 const WHERE = 'export/graphml';
 
-type XMLBuilder = ReturnType<typeof create>;
+type XMLBuilder = XmlElement;
 
 export function writeGraphml(graph: Graph, options: GraphmlOptions): string {
   const { nodeColumns, edgeColumns } = options;
@@ -53,7 +53,7 @@ export function writeGraphml(graph: Graph, options: GraphmlOptions): string {
   checkColumns(nodeColumns, `${WHERE}: nodeColumns`, ['label']);
   checkColumns(edgeColumns, `${WHERE}: edgeColumns`, weightKey === null ? [] : ['weight']);
 
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
+  const root = createDocument()
     .ele(GRAPHML_NS, 'graphml')
     .att(XMLNS_NS, 'xmlns:xsi', XSI_NS)
     .att(XSI_NS, 'xsi:schemaLocation', SCHEMA_LOCATION);
@@ -94,7 +94,7 @@ export function writeGraphml(graph: Graph, options: GraphmlOptions): string {
     }
     writeData(el, edgeColumns, edgeKeys, attributes, owner);
   });
-  return `${root.end({ prettyPrint: true })}\n`;
+  return `${root.end()}\n`;
 }
 
 function writeData(el: XMLBuilder, columns: readonly ColumnSpec[], keys: readonly string[], attributes: Attributes, owner: string): void {

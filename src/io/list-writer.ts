@@ -22,7 +22,9 @@
  *   letters, marks, digits, spaces and `'’.,()–—-`, at most 8 words, not ending in `.`, `:` or `;`;
  * - a comma in a partner label or in a location part (commas separate them), or an empty one;
  * - a partner label that starts like a flag code (`ABC x…`) on a link without a code;
- * - a section name starting with `=`, intro lines that the parser would read as something else.
+ * - a section name starting with `=`, intro lines that the parser would read as something else;
+ * - a data set without Chinese entries (sections are written with their entries only, and text with
+ *   no section and no partner line is not a list to the parser).
  *
  * @example
  *   writeList(parseSisterCityList('==A==\nAnqing\n\n- JPN Ibaraki, Japan\n'))
@@ -41,6 +43,7 @@ const NOT_INTRO = /^(?:==\s*[^=].*?\s*==|[-•*]\s+.*)$/;
 const TITLE = /^=\s*([^=].*?)\s*=$/;
 
 export function writeList(ds: Dataset): string {
+  if (ds.china.length === 0) throw new Error(`${WHERE}: the data set has no Chinese entries; the text would not parse as a list`);
   const partners = new Map<string, Partner>(ds.partners.map((p) => [p.id, p]));
   const linksOf = new Map<string, { partner: Partner; code: string | null }[]>();
   for (const l of ds.links) {

@@ -1,0 +1,157 @@
+/**
+ * The notebooks in notebooks/ run headlessly (scripts/run-notebooks.sh: Deno's Jupyter kernel, executed
+ * by Debian's python3-nbclient) and show what they claim; the runner fails, naming the notebook and the
+ * cell, when a cell throws. Needs `npm run setup:system` (Jupyter) and `npm run build` (dist/) — missing
+ * either is a failure with that message, never a skip.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RUNNER = join(ROOT, 'scripts', 'run-notebooks.sh');
+const NOTEBOOKS = ['01-tour.ipynb', '02-shared-partners.ipynb', '03-communities-gephi.ipynb'];
+
+interface Output { output_type: string; text?: string | string[]; data?: Record<string, string | string[]>; ename?: string; evalue?: string }
+interface Cell { cell_type: string; id?: string; source: string | string[]; outputs?: Output[]; execution_count?: number | null }
+interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name: string; language: string } } }
+
+const joinText = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join('') : (t ?? ''));
+const readNotebook = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Notebook;
+/** Everything a reader sees of a cell's outputs: streams, plain text and Markdown. */
+const outputText = (cell: Cell) => (cell.outputs ?? []).map((o) =>
+  o.output_type === 'stream' ? joinText(o.text)
+    : o.output_type === 'error' ? `${o.ename}: ${o.evalue}`
+      : `${joinText(o.data?.['text/plain'])}\n${joinText(o.data?.['text/markdown'])}`).join('\n');
+const allOutput = (nb: Notebook) => nb.cells.map(outputText).join('\n');
+
+function runNotebooks(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('bash', [RUNNER, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'twinnet-notebooks-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('prerequisites', () => {
+  it('has Jupyter (nbclient) for /usr/bin/python3 — else run `npm run setup:system`', () => {
+    const r = spawnSync('/usr/bin/python3', ['-c', 'import nbclient, nbformat, jupyter_client'], { encoding: 'utf8' });
+    expect(r.status, `Jupyter is missing: run \`npm run setup:system\` (installs jupyter-nbconvert python3-nbclient python3-ipykernel)\n${r.error?.message ?? r.stderr}`).toBe(0);
+  });
+  it('has the compiled library — else run `npm run build`', () => {
+    expect(existsSync(join(ROOT, 'dist', 'src', 'index.js')), 'dist/src/index.js is missing: run `npm run build` (npm test does)').toBe(true);
+  });
+});
+
+describe('committed notebooks', () => {
+  it('are exactly the three notebooks, on the Deno kernel, without outputs', () => {
+    expect(readdirSync(join(ROOT, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort()).toEqual(NOTEBOOKS);
+    for (const name of NOTEBOOKS) {
+      const nb = readNotebook(join(ROOT, 'notebooks', name));
+      expect(nb.metadata.kernelspec, name).toMatchObject({ name: 'deno', language: 'typescript' });
+      for (const cell of nb.cells.filter((c) => c.cell_type === 'code')) {
+        expect(cell.outputs, `${name} cell ${cell.id} has outputs: clear them before committing`).toEqual([]);
+        expect(cell.execution_count ?? null, `${name} cell ${cell.id}`).toBeNull();
+      }
+      expect(nb.cells.filter((c) => c.cell_type === 'markdown').length, `${name}: prose`).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
+describe('executed notebooks', () => {
+  const out = join(tmp, 'executed');
+  const gephi = join(tmp, 'gephi');
+  let run: ReturnType<typeof runNotebooks>;
+  const executed = (name: string) => readNotebook(join(out, name));
+
+  beforeAll(() => {
+    run = runNotebooks(['--out', out], { TWINNET_GEPHI_DIR: gephi });
+  }, 600_000);
+
+  it('all run without error', () => {
+    expect(run.status, `run-notebooks failed (status ${run.status}):\n${run.stderr}\n${run.stdout}`).toBe(0);
+    for (const name of NOTEBOOKS) {
+      const nb = executed(name);
+      for (const [i, cell] of nb.cells.entries()) {
+        if (cell.cell_type !== 'code') continue;
+        expect(cell.execution_count, `${name} cell ${i + 1} did not run`).toEqual(expect.any(Number));
+        expect(cell.outputs?.filter((o) => o.output_type === 'error'), `${name} cell ${i + 1}`).toEqual([]);
+      }
+    }
+  });
+
+  it('01-tour shows the counts, the diagnostics and the centralities', () => {
+    const text = allOutput(executed('01-tour.ipynb'));
+    expect(text).toContain('164 Chinese entries, 1407 links, 1204 distinct foreign partners');
+    expect(text).toContain('129 country names as written, 128 sovereign states');
+    expect(text).toMatch(/unparsed\s+0/);
+    expect(text).toContain('"Bengbu" and "Huainan" have identical partner lists (5 partners each)');
+    expect(text).toContain('missing-code');
+    expect(text).toMatch(/largest component \(nodes\)\s+1062/);
+    expect(text).toMatch(/china: mean 8\.58, median 5, max 66/);
+    expect(text).toMatch(/\|\s*1\s*\|\s*Chengdu\s*\|/); // betweenness rank 1 (Markdown table)
+    expect(text).toMatch(/Shanghai\s+66/);
+  });
+
+  it('02-shared-partners finds Bengbu / Huainan and checks the p-value and the corrections by hand', () => {
+    const text = allOutput(executed('02-shared-partners.ipynb'));
+    expect(text).toContain('Bengbu and Huainan share 5 partners: Barra Mansa, Brazil; Bergamo, Italy; Settsu, Japan; Szolnok, Hungary; Tameside, England, United Kingdom');
+    expect(text).toContain('C(1204, 5) = 20909304600240');
+    const rel = Number(/relative difference: (\S+)/.exec(text)?.[1]);
+    expect(rel).toBeLessThan(1e-9);
+    const diff = Number(/largest difference hand vs library over all 241 linked pairs: (\S+)/.exec(text)?.[1]);
+    expect(diff).toBeLessThan(1e-12);
+    expect(text).toContain('china side, holm: 1 pair(s) in the backbone');
+    expect(text).toContain('partner side, holm: 0 pair(s) in the backbone');
+    expect(text).toMatch(/Bengbu – Huainan\s+5\s+5, 5\s+1\s+4\.78e-14/);
+  });
+
+  it('03-communities-gephi reports communities and stability and writes GEXF files Gephi can read', () => {
+    const text = allOutput(executed('03-communities-gephi.ipynb'));
+    expect(text).toMatch(/best of 10 runs: seed \d+, Q = 0\.\d{4}, \d+ communities/);
+    expect(text).toContain('mean ARI');
+    expect(text).toContain('Louvain moves on Barber modularity, refined by BRIM');
+    expect(text).toContain('modularity_class');
+    for (const kind of ['bipartite', 'china']) {
+      const file = join(gephi, `china-sister-cities-${kind}.gexf`);
+      expect(text).toContain(file);
+      const xml = readFileSync(file, 'utf8');
+      expect(xml.startsWith('<?xml')).toBe(true);
+      expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3"');
+      expect(xml).toContain('id="modularity_class"');
+    }
+  });
+});
+
+describe('the runner', () => {
+  it('fails on a failing cell, naming the notebook and the cell, and skips the rest', () => {
+    const dir = join(tmp, 'failing');
+    const path = join(tmp, 'broken-example.ipynb');
+    const code = (id: string, source: string) => ({ cell_type: 'code', id, metadata: {}, execution_count: null, outputs: [], source });
+    writeFileSync(path, JSON.stringify({
+      nbformat: 4, nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'deno', display_name: 'Deno', language: 'typescript' } },
+      cells: [
+        { cell_type: 'markdown', id: 'intro', metadata: {}, source: 'A notebook whose second code cell throws.' },
+        code('fine', "console.log('first cell ran')"),
+        code('bad', "const x: number = 1;\nthrow new Error('deliberate failure ' + x)"),
+        code('never', "console.log('must not run')"),
+      ],
+    }));
+    const r = runNotebooks(['--out', dir, path]);
+    expect(r.status, r.stderr + r.stdout).toBe(1);
+    expect(r.stderr).toContain('broken-example.ipynb: cell 3 (code cell 2, id bad) failed: Error: deliberate failure 1');
+    const nb = readNotebook(join(dir, 'broken-example.ipynb'));
+    expect(outputText(nb.cells[1] as Cell)).toContain('first cell ran');
+    expect(outputText(nb.cells[3] as Cell)).not.toContain('must not run');
+  }, 300_000);
+
+  it('refuses a notebook that does not exist', () => {
+    const r = runNotebooks(['--out', join(tmp, 'none'), join(tmp, 'missing.ipynb')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such notebook');
+  });
+});
