@@ -1,8 +1,7 @@
 /**
- * Internal helpers for the XML writers. xmlbuilder2 escapes `&`, `<`, `>` and `"`, but writes
- * characters that XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) as they are, and
- * tabs/newlines in attribute values raw, which any parser then reads back as spaces. These helpers make
- * both explicit.
+ * Internal helpers for the XML writers. Escaping `&`, `<`, `>` and `"` is not enough: characters that
+ * XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) make a file invalid, and tabs/newlines
+ * in attribute values are read back as spaces by any parser. `xmlText` / `xmlAttr` make both explicit.
  */
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].

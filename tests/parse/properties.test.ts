@@ -94,11 +94,11 @@ const chineseName = fc.tuple(words(headerWord, 2), fc.option(words(headerWord, 2
   .map(([city, qualifier, district]) => `${city}${qualifier ? `, ${qualifier}` : ''}${district ? ` – ${district}` : ''}`)
   .filter((h) => !/[.:;]$/.test(h) && h.split(' ').length <= 8);
 
-const labelWord = word(LABEL_CHARS.filter((c) => c !== '-' && c !== '•' && c !== '*'), LABEL_CHARS);
+const labelWord = word(LABEL_CHARS, LABEL_CHARS);
 const partnerLabel = fc.tuple(words(labelWord, 3), fc.option(words(labelWord, 2)))
   .map(([name, q]) => (q ? `${name} (${q})` : name));
-const location = fc.oneof(
-  fc.constantFrom(['Japan'], ['United States'], ['England', 'United Kingdom'], ['Scotland', 'United Kingdom'],
+const location: fc.Arbitrary<string[]> = fc.oneof(
+  fc.constantFrom<string[]>(['Japan'], ['United States'], ['England', 'United Kingdom'], ['Scotland', 'United Kingdom'],
     ['Réunion'], ["Côte d'Ivoire"], ['Atlantis'], ['Tahiti', 'French Polynesia']),
   fc.array(words(labelWord, 2), { minLength: 1, maxLength: 3 }),
 );
@@ -108,12 +108,12 @@ interface ListSpec {
   title: string | null;
   intro: string[];
   sections: { name: string; entries: { name: string; links: { partner: number; code: string | null }[] }[] }[];
-  partners: { label: string; location: string[] }[];
+  partners: { label: string; location: readonly string[] }[];
 }
 
 /** Small valid lists: unique headers, a shared pool of partners, codes present or absent per line. */
 const listSpec: fc.Arbitrary<ListSpec> = fc.record({
-  title: fc.option(words(headerWord, 4)),
+  title: fc.option(words(labelWord, 4).filter((t) => !t.startsWith('='))),
   intro: fc.array(words(labelWord, 5).filter((l) => !/^[=•*-]/.test(l)), { maxLength: 2 }),
   headers: fc.uniqueArray(chineseName, { minLength: 1, maxLength: 8 }),
   partners: fc.uniqueArray(fc.record({ label: partnerLabel, location }), { minLength: 1, maxLength: 10, selector: (p) => `${p.label}|${p.location.join(', ')}` }),

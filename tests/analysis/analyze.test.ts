@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { buildBipartiteGraph } from '../../src/graph/build-bipartite.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+
+const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+
+describe('buildBipartiteGraph', () => {
+  it('puts every Chinese entry and partner on its side with country and ids', () => {
+    const g = buildBipartiteGraph(ds);
+    expect(g.order).toBe(164 + 1204);
+    expect(g.size).toBe(1407);
+    expect(g.getNodeAttributes('cn:hangzhou-fuyang')).toMatchObject({ side: 'china', kind: 'district', parentId: 'cn:hangzhou', country: 'CN' });
+    expect(g.getNodeAttributes('p:faaa-french-polynesia')).toMatchObject({ side: 'partner', country: 'FR', territory: 'PF', countryName: 'France' });
+  });
+  it('folds districts into their city with districts: merge, keeping every link', () => {
+    const g = buildBipartiteGraph(ds, { districts: 'merge' });
+    expect(g.order).toBe(164 - 15 + 1204);
+    expect(g.hasNode('cn:hangzhou-fuyang')).toBe(false);
+    expect(g.getNodeAttribute('cn:hangzhou', 'ids')).toEqual(['cn:hangzhou', 'cn:hangzhou-fuyang', 'cn:hangzhou-xiaoshan']);
+    let lines = 0;
+    g.forEachEdge((_e, a) => { lines += a.lines.length; });
+    expect(lines).toBe(1407);
+  });
+  it('merges a partner shared by a city and its district into one edge with both lines', () => {
+    const small = parseSisterCityList('==H==\nHangzhou\n- JPN Gifu, Japan\nHangzhou – Fuyang\n- JPN Gifu, Japan\n');
+    const g = buildBipartiteGraph(small, { districts: 'merge' });
+    expect(g.size).toBe(1);
+    expect(g.getEdgeAttribute('cn:hangzhou', 'p:gifu-japan', 'lines')).toEqual([3, 5]);
+  });
+  it('refuses an unknown districts mode', () => {
+    expect(() => buildBipartiteGraph(ds, { districts: 'fold' as never })).toThrow(/districts must be/);
+  });
+});
+
+describe('analyze', () => {
+  it('refuses a data set without links', () => {
+    const empty = parseSisterCityList('==A==\nAnqing\n');
+    expect(() => analyze(empty)).toThrow(/has no links/);
+  });
+  it('does not modify the data set', () => {
+    const before = JSON.stringify(ds);
+    analyze(ds, { runs: 1 });
+    expect(JSON.stringify(ds)).toBe(before);
+  });
+  it('records its options, and merge gives fewer Chinese nodes', () => {
+    const a = analyze(ds, { runs: 1, districts: 'merge', seed: 7 });
+    expect(a.options).toMatchObject({ runs: 1, districts: 'merge', seed: 7, resolution: 1 });
+    expect(a.index.china.keys).toHaveLength(149);
+  });
+});
