@@ -12,6 +12,7 @@
  *
  * Sizes are `generateList` scales (1 ≈ 1.4k links; 1000 ≈ 1.4M links, opt-in). Sizes of 100 and
  * more run `--runs-large` times. A stage that timed out at one size is not tried at larger sizes.
+ * The files are rewritten after each size, so a long run that is stopped leaves what it measured.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -148,7 +149,10 @@ async function endToEnd(o: BenchOptions, tmp: string, mainScript: string): Promi
   return { command, runs, seconds: median(runs), maxRssMb: Number.isFinite(rss) && rss > 0 ? rss : null, status: 'ok', note: null };
 }
 
-export async function bench(o: BenchOptions): Promise<BenchResult> {
+/** Called after each size with the results so far (so that a long run leaves partial results). */
+export type Progress = (partial: BenchResult) => void;
+
+export async function bench(o: BenchOptions, progress: Progress = () => {}): Promise<BenchResult> {
   const here = dirname(fileURLToPath(import.meta.url));
   const stageScript = join(here, 'stage.js');
   const mainScript = join(here, '..', 'src', 'cli', 'main.js');
@@ -182,24 +186,37 @@ export async function bench(o: BenchOptions): Promise<BenchResult> {
         log(`  ${stage}: ${cell.status === 'ok' ? `${(cell.seconds as number).toFixed(3)} s, ${(cell.maxRssMb as number).toFixed(0)} MB ${JSON.stringify(cell.info)}` : `${cell.status} (${cell.note})`}`);
       }
       sizes.push({ scale, stats, cells });
+      progress(summarise(o, sizes, { command: 'not run yet', runs: [], seconds: null, maxRssMb: null, status: 'skipped', note: 'run ends with it' }));
     }
     log('end to end: twinnet report on the seed');
     const e2e = await endToEnd(o, tmp, mainScript);
-    const growth: Record<string, number | null> = {};
-    for (const stage of o.stages) {
-      growth[stage] = growthExponent(sizes.map((s) => s.stats.links), sizes.map((s) => s.cells[stage]?.seconds ?? null));
-    }
-    return {
-      machine: describeMachine(),
-      options: o,
-      analysis: { runs: ANALYSIS_DEFAULTS.runs, exactLimit: ANALYSIS_DEFAULTS.exactLimit, samples: ANALYSIS_DEFAULTS.samples },
-      sizes,
-      growth,
-      endToEnd: e2e,
-    };
+    return summarise(o, sizes, e2e);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function summarise(o: BenchOptions, sizes: SizeResult[], endToEnd: BenchResult['endToEnd']): BenchResult {
+  const growth: Record<string, number | null> = {};
+  for (const stage of o.stages) {
+    growth[stage] = growthExponent(sizes.map((s) => s.stats.links), sizes.map((s) => s.cells[stage]?.seconds ?? null));
+  }
+  return {
+    machine: describeMachine(),
+    options: o,
+    analysis: { runs: ANALYSIS_DEFAULTS.runs, exactLimit: ANALYSIS_DEFAULTS.exactLimit, samples: ANALYSIS_DEFAULTS.samples },
+    sizes: [...sizes],
+    growth,
+    endToEnd,
+  };
+}
+
+function save(o: BenchOptions, r: BenchResult): string {
+  const markdown = renderBench(r);
+  mkdirSync(o.out, { recursive: true });
+  writeFileSync(join(o.out, 'bench.md'), markdown);
+  writeFileSync(join(o.out, 'bench.json'), `${JSON.stringify(r, null, 1)}\n`);
+  return markdown;
 }
 
 const fmtSeconds = (s: number): string => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s.toFixed(3));
@@ -252,12 +269,8 @@ export function renderBench(r: BenchResult): string {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
-  const result = await bench(o);
-  const markdown = renderBench(result);
-  mkdirSync(o.out, { recursive: true });
-  writeFileSync(join(o.out, 'bench.md'), markdown);
-  writeFileSync(join(o.out, 'bench.json'), `${JSON.stringify(result, null, 1)}\n`);
-  process.stdout.write(markdown);
+  const result = await bench(o, (partial) => { save(o, partial); });
+  process.stdout.write(save(o, result));
   log(`wrote ${join(o.out, 'bench.md')}, ${join(o.out, 'bench.json')}`);
 }
 

@@ -8,7 +8,9 @@ notebook. Exit status: 0 when every notebook ran, 1 when a cell failed, 2 on a u
 """
 import argparse
 import os
+import queue
 import sys
+import time
 
 import nbformat
 from nbclient import NotebookClient
@@ -29,12 +31,47 @@ def error_of(cell) -> str:
     return ''
 
 
+async def wait_for_iopub(client: NotebookClient, timeout: float) -> None:
+    """Waits until the IOPub channel delivers messages.
+
+    ZeroMQ's PUB/SUB "slow joiner": the kernel answers on the shell channel before our IOPub
+    subscription has reached it, and what it publishes meanwhile is lost. With Deno's kernel that
+    silently dropped the console output of the first cells on some runs. Probe with kernel_info
+    requests (every request makes the kernel publish busy/idle status) until one is seen on IOPub.
+    """
+    kc = client.kc
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            await kc.get_shell_msg(timeout=min(10.0, max(0.1, deadline - time.monotonic())))
+        except queue.Empty:
+            continue
+        until = time.monotonic() + 0.5
+        while time.monotonic() < until:
+            try:
+                msg = await kc.get_iopub_msg(timeout=0.05)
+            except queue.Empty:
+                continue
+            if msg.get('parent_header', {}).get('msg_id') == msg_id:
+                # drain what else belongs to the probe (its idle status)
+                while True:
+                    try:
+                        await kc.get_iopub_msg(timeout=0.2)
+                    except queue.Empty:
+                        return
+    raise RuntimeError(f'no message on the IOPub channel within {timeout:.0f} s')
+
+
 def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int) -> str | None:
     nb = nbformat.read(path, as_version=4)
     state = {'index': None}
 
     def on_cell_start(cell, cell_index, **_):
         state['index'] = cell_index
+
+    async def on_notebook_start(**_):
+        await wait_for_iopub(client, startup_timeout)
 
     client = NotebookClient(
         nb,
@@ -43,6 +80,8 @@ def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int
         kernel_name=kernel,
         resources={'metadata': {'path': os.path.dirname(os.path.abspath(path))}},
         on_cell_start=on_cell_start,
+        on_notebook_start=on_notebook_start,
+        record_timing=False,
     )
     name = os.path.basename(path)
     failure = None
@@ -66,10 +105,23 @@ def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int
     return failure
 
 
+def clear(path: str) -> None:
+    """Strips outputs, execution counts and execution metadata, in place (for committing)."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == 'code':
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata.pop('execution', None)
+    nbformat.write(nb, path)
+    print(f'run-notebooks: cleared {path}')
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('notebooks', nargs='+')
-    ap.add_argument('--out', required=True, help='directory for the executed notebooks')
+    ap.add_argument('--out', help='directory for the executed notebooks')
+    ap.add_argument('--clear', action='store_true', help='strip the outputs of the notebooks in place instead of running them')
     ap.add_argument('--kernel', default='deno')
     ap.add_argument('--timeout', type=int, default=300, help='seconds per cell')
     ap.add_argument('--startup-timeout', type=int, default=120, help='seconds for the kernel to start')
@@ -79,6 +131,12 @@ def main() -> int:
         if not os.path.isfile(path):
             print(f'run-notebooks: no such notebook: {path}', file=sys.stderr)
             return 2
+    if args.clear:
+        for path in args.notebooks:
+            clear(path)
+        return 0
+    if not args.out:
+        ap.error('--out is required')
     for path in args.notebooks:
         name = os.path.basename(path)
         print(f'run-notebooks: executing {name} …', flush=True)

@@ -2,6 +2,7 @@
 # Executes the TypeScript notebooks headlessly with Deno's Jupyter kernel.
 #
 #   scripts/run-notebooks.sh [--out DIR] [NOTEBOOK.ipynb ...]
+#   scripts/run-notebooks.sh --clear [NOTEBOOK.ipynb ...]    strip outputs in place (before committing)
 #
 # Without notebooks: every notebooks/*.ipynb. The executed copies (with outputs) go to DIR, by default
 # a fresh directory under the OS temp dir (printed at the end). Exits 1 naming the notebook and the cell
@@ -19,11 +20,13 @@ py="${TWINNET_PYTHON:-/usr/bin/python3}"
 deno="$root/node_modules/.bin/deno"
 
 out=""
+clear=0
 notebooks=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="${2:?--out needs a directory}"; shift 2 ;;
     --out=*) out="${1#--out=}"; shift ;;
+    --clear) clear=1; shift ;;
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run-notebooks: unknown option $1" >&2; exit 2 ;;
     *) notebooks+=("$1"); shift ;;
@@ -39,6 +42,9 @@ fi
 if [ ! -x "$py" ] || ! "$py" -c 'import nbclient, nbformat, jupyter_client' >/dev/null 2>&1; then
   echo "run-notebooks: Jupyter (nbclient) is missing for $py — run \`npm run setup:system\` (installs jupyter-nbconvert python3-nbclient python3-ipykernel)" >&2
   exit 2
+fi
+if [ "$clear" -eq 1 ]; then
+  exec "$py" "$root/scripts/run-notebooks.py" --clear "${notebooks[@]}"
 fi
 if [ ! -x "$deno" ]; then
   echo "run-notebooks: $deno is missing — the npm package \`deno\` (a devDependency) is not installed" >&2

@@ -19,6 +19,8 @@ import type { LouvainResult } from './communities/louvain-projection.js';
 import { project } from './projection/project.js';
 import type { Projection, WeightKind } from './projection/project.js';
 import { significance } from './projection/significance.js';
+import { sdsm } from './projection/sdsm.js';
+import type { SdsmResult } from './projection/sdsm.js';
 import type { Correction, Significance } from './projection/significance.js';
 import {
   bipartiteDensity, components, degreeAssortativity, degreeDistribution, latapyClustering, robinsAlexander,
@@ -43,6 +45,8 @@ export interface AnalysisOptions {
   nearIdentical?: number;
   /** Keep shared-partner lists of projection edges (memory at scale). */
   keepShared?: boolean;
+  /** SDSM p-values for projections with at most this many edges (0: never). */
+  sdsmLimit?: number;
 }
 
 export const ANALYSIS_DEFAULTS = {
@@ -57,6 +61,7 @@ export const ANALYSIS_DEFAULTS = {
   samples: PATH_DEFAULTS.samples,
   nearIdentical: 0.75,
   keepShared: true,
+  sdsmLimit: 200_000,
 };
 
 export type ResolvedAnalysisOptions = typeof ANALYSIS_DEFAULTS;
@@ -64,6 +69,8 @@ export type ResolvedAnalysisOptions = typeof ANALYSIS_DEFAULTS;
 export interface SideAnalysis {
   projection: Projection;
   significance: Significance;
+  /** Stochastic degree sequence model p-values (null above `sdsmLimit`). */
+  sdsm: SdsmResult | null;
   communities: LouvainResult | null;
   latapy: Float64Array;
   degree: DegreeDistribution;
@@ -119,6 +126,7 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
     return {
       projection,
       significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
+      sdsm: projection.u.length <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
       communities: projection.u.length > 0
         ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs: o.runs })
         : null,

@@ -111,6 +111,9 @@ export interface PairRecord {
   p: number;
   holm: number;
   bh: number;
+  /** SDSM (BiCM) p-value and its Holm correction, null when not computed. */
+  pSdsm: number | null;
+  holmSdsm: number | null;
   /** Labels of the shared partners (empty when not kept). */
   shared: string[];
 }
@@ -127,6 +130,8 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
     jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
     cosine: edgeWeight(p, i, 'cosine'), newman: edgeWeight(p, i, 'newman'),
     p: s.p[i] as number, holm: s.holm[i] as number, bh: s.bh[i] as number,
+    pSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.p[i] as number) : null,
+    holmSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.holm[i] as number) : null,
     shared: p.sharedOffsets ? sharedOf(p, i).map(label) : [],
   };
 }

@@ -12,7 +12,7 @@ import { writeCsvTables } from '../export/csv.js';
 import { writeGexf } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
-import { layoutForceAtlas2 } from '../export/layout.js';
+import { networkLayout, REPORT_LAYOUT_ITERATIONS } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { NetworkKind } from '../export/network.js';
 import { loadDataset } from './load.js';
@@ -29,13 +29,10 @@ export interface ExportFlags extends AnalysisFlags {
   layoutIterations?: number;
 }
 
-/** Default ForceAtlas2 iterations for exports. */
-export const LAYOUT_ITERATIONS = 300;
-
 export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
   const net = exportNetwork(a, kind, o.weight ?? 'count');
-  const iterations = o.iterations ?? LAYOUT_ITERATIONS;
-  const positions = layoutForceAtlas2(net.graph, { seed: o.seed, iterations, weightKey: net.weightKey });
+  const iterations = o.iterations ?? REPORT_LAYOUT_ITERATIONS;
+  const positions = networkLayout(a, net, { seed: o.seed, iterations });
   const p = a.options;
   return writeGexf(net.graph, {
     nodeColumns: net.nodeColumns,

@@ -11,6 +11,7 @@ import { reportCharts } from '../report/charts.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildReportData } from '../report/report-data.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
+import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfFor } from './export-command.js';
 import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
@@ -46,10 +47,11 @@ export function reportCommand(file: string | undefined, flags: ReportFlags, prin
   const charts = reportCharts(data);
   const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
-    { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles) },
+    { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: `${name}.html`, gexf: `${name}.gexf` }) },
     { path: join(flags.out, `${name}.json`), content: `${JSON.stringify(data, null, 1)}\n` },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
     { path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) },
+    { path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations }) },
   ];
   const written = writeFilesAtomically(files);
   print(`${ds.china.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +

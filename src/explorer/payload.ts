@@ -18,7 +18,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import { nodeRows } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { LAYOUT_DEFAULTS, layoutForceAtlas2 } from '../export/layout.js';
+import { networkLayout, REPORT_LAYOUT_ITERATIONS } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
 
@@ -86,7 +86,7 @@ export interface ExplorerPayload {
 export interface ExplorerPayloadOptions {
   title: string;
   seed: number;
-  /** ForceAtlas2 iterations per view. Default `LAYOUT_DEFAULTS.iterations` (500). */
+  /** ForceAtlas2 iterations per view. Default `REPORT_LAYOUT_ITERATIONS` (300). */
   iterations?: number;
 }
 
@@ -106,7 +106,7 @@ export function roundSignificant(v: number, digits: number): number {
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): ExplorerPayload {
-  const iterations = options.iterations ?? LAYOUT_DEFAULTS.iterations;
+  const iterations = options.iterations ?? REPORT_LAYOUT_ITERATIONS;
   const rows = nodeRows(a);
   const indexOf = new Map(rows.map((r, i) => [r.key, i]));
   const at = (key: string) => indexOf.get(key) as number;
@@ -122,7 +122,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   const r4 = (v: number) => roundSignificant(v, 4);
 
   const view = (net: ExportNetwork, title: string): ExplorerView => {
-    const positions = layoutForceAtlas2(net.graph, { seed: options.seed, iterations, weightKey: net.weightKey });
+    const positions = networkLayout(a, net, { seed: options.seed, iterations });
     const nodes: number[] = [], x: number[] = [], y: number[] = [], color: number[] = [];
     const palette: string[] = [], paletteIndex = new Map<string, number>();
     const members = new Map<number, number[]>();

@@ -128,6 +128,9 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
         .map(rec),
       identical: identical.map(rec),
       nearIdentical: near.map(rec),
+      sdsm: s.sdsm
+        ? { computed: true, iterations: s.sdsm.fit.iterations, maxError: s.sdsm.fit.maxError, significant: s.sdsm.backbone.map(rec) }
+        : { computed: false, iterations: 0, maxError: 0, significant: [] as PairRecord[] },
     };
   };
 

@@ -254,8 +254,10 @@ function namedGraph(names: { key: string; label: string; note: string }[]): Undi
   return g;
 }
 const NOTE = [{ key: 'note', id: 'note', title: 'Note', type: 'string' as const }];
+// graphology 0.26 cannot add an edge to a node keyed like an Object.prototype member ("toString",
+// "constructor": "an edge … already exists"); twinnet's keys are prefixed (`cn:`, `p:`), so keep them out.
 const names = (key: fc.Arbitrary<string>) =>
-  fc.uniqueArray(fc.record({ key, label: nasty, note: nasty }), { minLength: 1, maxLength: 6, selector: (n) => n.key });
+  fc.uniqueArray(fc.record({ key: key.filter((k) => !(k in Object.prototype)), label: nasty, note: nasty }), { minLength: 1, maxLength: 6, selector: (n) => n.key });
 
 describe('writeCsvTables on arbitrary names', () => {
   // Ids, labels and values as given, except lone surrogates (not encodable in UTF-8) → U+FFFD.
@@ -295,5 +297,17 @@ describe('writeGexf on arbitrary names', () => {
       }),
       RUNS,
     );
+  });
+
+  // Known bug, minimal input: node keys "a\tb" and "a b" both become id="a b" (likewise "a\u0001" and
+  // "a\u0002" → "a\uFFFD"), so the file has duplicate node ids and graphology-gexf refuses it. Fix in
+  // gexf.ts (and graphml.ts): write tab/CR/LF in attributes as &#9;/&#13;/&#10; character references
+  // (they survive attribute normalisation), and throw when two keys still map to one id. Remove
+  // `.fails` once fixed.
+  it.fails('keeps distinct node keys distinct', () => {
+    const g = new UndirectedGraph();
+    g.addNode('a\tb');
+    g.addNode('a b');
+    expect(gexf.parse(Graph, writeGexf(g, { nodeColumns: [], edgeColumns: [], meta })).order).toBe(2);
   });
 });
