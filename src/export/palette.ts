@@ -2,10 +2,10 @@
  * communityPalette: n colours for n communities (largest first), deterministic and distinguishable
  * well past 20.
  *
- * - Colours 0–19: Kelly's colours of maximum contrast, without white and black (K. L. Kelly 1965,
+ * - Colours 0–18: Kelly's colours of maximum contrast, without white and black (K. L. Kelly 1965,
  *   "Twenty-two colors of maximum contrast", Color Engineering 3(6): 26–27), in Kelly's order, so
  *   each prefix is as spread out as the set allows.
- * - Colours 20+: hues stepped by the golden angle (137.508°), which keeps any prefix evenly spread
+ * - Colours 19+: hues stepped by the golden angle (137.508°), which keeps any prefix evenly spread
  *   round the wheel, in HSL with lightness alternating 40 % / 62 % and saturation 70 % / 55 %. Colour i
  *   does not depend on n, so a community keeps its colour when more communities are added.
  *
@@ -19,9 +19,12 @@ export interface Rgb {
   b: number;
 }
 
-/** Kelly (1965), white (#F2F3F4) and black (#222222) left out. */
+/**
+ * Kelly (1965), white (#F2F3F4), black (#222222) and grey (#848482) left out — grey is what
+ * viewers (Gephi, the explorer) use for dimmed or unassigned nodes.
+ */
 export const KELLY_COLORS: readonly string[] = [
-  '#F3C300', '#875692', '#F38400', '#A1CAF1', '#BE0032', '#C2B280', '#848482', '#008856', '#E68FAC', '#0067A5',
+  '#F3C300', '#875692', '#F38400', '#A1CAF1', '#BE0032', '#C2B280', '#008856', '#E68FAC', '#0067A5',
   '#F99379', '#604E97', '#F6A600', '#B3446C', '#DCD300', '#882D17', '#8DB600', '#654522', '#E25822', '#2B3D26',
 ];
 

@@ -9,7 +9,7 @@ describe('communityPalette', () => {
     expect(() => communityPalette(2.5)).toThrow(/n must be/);
   });
   it('starts with Kelly\'s twenty colours of maximum contrast', () => {
-    expect(communityPalette(20).map((c) => `#${hex(c).toUpperCase()}`)).toEqual(KELLY_COLORS);
+    expect(communityPalette(KELLY_COLORS.length).map((c) => `#${hex(c).toUpperCase()}`)).toEqual(KELLY_COLORS);
     expect(communityPalette(0)).toEqual([]);
   });
   it('gives 300 distinct valid colours, each independent of n', () => {

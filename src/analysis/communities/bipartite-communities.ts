@@ -10,6 +10,7 @@ import { createRng } from '../../util/rng.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../stats/partition-compare.js';
 import { barberLouvain } from './barber-louvain.js';
 import { brim } from './brim.js';
+import { canonical } from './louvain-projection.js';
 
 export interface BipartiteCommunitiesOptions { seed?: number; runs?: number }
 
@@ -40,15 +41,18 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
     nmi += normalizedMutualInformation(joined[i] as Int32Array, joined[j] as Int32Array);
     pairs++;
   }
+  // Renumber by size (largest = 0), ties by first node, so labels and colours do not depend on the optimiser.
+  const nC = best.china.length;
+  const relabelled = canonical(Int32Array.from([...best.china, ...best.partner]));
+  const china = relabelled.slice(0, nC), partner = relabelled.slice(nC);
   const sizes: number[] = new Array(best.communities).fill(0);
-  for (const c of best.china) sizes[c]!++;
-  for (const c of best.partner) sizes[c]!++;
+  for (const c of relabelled) sizes[c]!++;
   const qs = results.map((r) => r.modularity);
   return {
     method: 'Louvain moves on Barber modularity, refined by BRIM',
     seeds,
     runs: results.map((r) => ({ seed: r.seed, modularity: r.modularity, communities: r.communities })),
-    best: { seed: best.seed, modularity: best.modularity, communities: best.communities, china: best.china, partner: best.partner, sizes },
+    best: { seed: best.seed, modularity: best.modularity, communities: best.communities, china, partner, sizes },
     stability: { modularity: { min: Math.min(...qs), max: Math.max(...qs) }, meanAdjustedRand: pairs ? ari / pairs : 1, meanNmi: pairs ? nmi / pairs : 1 },
   };
 }
