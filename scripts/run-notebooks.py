@@ -10,11 +10,11 @@ import argparse
 import os
 import queue
 import sys
-import time
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
 
 
 def first_line(source: str) -> str:
@@ -31,36 +31,33 @@ def error_of(cell) -> str:
     return ''
 
 
-async def wait_for_iopub(client: NotebookClient, timeout: float) -> None:
-    """Waits until the IOPub channel delivers messages.
+class DenoNotebookClient(NotebookClient):
+    """nbclient, tolerant of output published after the kernel reports `idle`.
 
-    ZeroMQ's PUB/SUB "slow joiner": the kernel answers on the shell channel before our IOPub
-    subscription has reached it, and what it publishes meanwhile is lost. With Deno's kernel that
-    silently dropped the console output of the first cells on some runs. Probe with kernel_info
-    requests (every request makes the kernel publish busy/idle status) until one is seen on IOPub.
+    Deno's kernel (2.x) sometimes publishes a cell's `stream` (console.log) and even its
+    `execute_result` just *after* the `idle` status that, per the protocol, ends the cell. nbclient
+    stops listening at `idle`, so those outputs were silently lost on some runs (seen for ~1 cell in
+    5). After `idle`, keep collecting the cell's messages until none has come for `grace` seconds.
     """
-    kc = client.kc
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        msg_id = kc.kernel_info()
-        try:
-            await kc.get_shell_msg(timeout=min(10.0, max(0.1, deadline - time.monotonic())))
-        except queue.Empty:
-            continue
-        until = time.monotonic() + 0.5
-        while time.monotonic() < until:
+
+    grace = 0.1
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        assert self.kc is not None
+        done = False
+        while True:
             try:
-                msg = await kc.get_iopub_msg(timeout=0.05)
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.grace if done else None))
             except queue.Empty:
+                return
+            if msg['parent_header'].get('msg_id') != parent_msg_id:
                 continue
-            if msg.get('parent_header', {}).get('msg_id') == msg_id:
-                # drain what else belongs to the probe (its idle status)
-                while True:
-                    try:
-                        await kc.get_iopub_msg(timeout=0.2)
-                    except queue.Empty:
-                        return
-    raise RuntimeError(f'no message on the IOPub channel within {timeout:.0f} s')
+            if done and msg['msg_type'] == 'status':
+                continue
+            try:
+                self.process_message(msg, cell, cell_index)
+            except CellExecutionComplete:
+                done = True
 
 
 def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int) -> str | None:
@@ -70,17 +67,13 @@ def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int
     def on_cell_start(cell, cell_index, **_):
         state['index'] = cell_index
 
-    async def on_notebook_start(**_):
-        await wait_for_iopub(client, startup_timeout)
-
-    client = NotebookClient(
+    client = DenoNotebookClient(
         nb,
         timeout=timeout,
         startup_timeout=startup_timeout,
         kernel_name=kernel,
         resources={'metadata': {'path': os.path.dirname(os.path.abspath(path))}},
         on_cell_start=on_cell_start,
-        on_notebook_start=on_notebook_start,
         record_timing=False,
     )
     name = os.path.basename(path)
