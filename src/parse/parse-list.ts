@@ -275,12 +275,16 @@ function truncate(s: string, n = 80): string {
 
 /** Links each `City – District` entry to its city entry (see KNOWN_DISTRICT_PARENTS). */
 function resolveDistrictParents(china: ChinaEntry[], report: Reporter): void {
-  const cities = china.filter((c) => c.kind === 'city');
+  const byCity = new Map<string, ChinaEntry[]>();
+  for (const c of china) {
+    if (c.kind !== 'city') continue;
+    const key = foldName(c.city);
+    const list = byCity.get(key);
+    if (list) list.push(c); else byCity.set(key, [c]);
+  }
   for (const d of china) {
     if (d.kind !== 'district') continue;
-    let candidates = cities.filter(
-      (c) => foldName(c.city) === foldName(d.city) && (d.qualifier === null || c.qualifier === d.qualifier),
-    );
+    let candidates = (byCity.get(foldName(d.city)) ?? []).filter((c) => d.qualifier === null || c.qualifier === d.qualifier);
     if (candidates.length > 1) {
       const known = KNOWN_DISTRICT_PARENTS[`${foldName(d.city)}|${foldName(d.district ?? '')}`];
       const chosen = candidates.filter((c) => c.qualifier === known);

@@ -24,3 +24,32 @@ describe('the stochastic degree sequence model', () => {
     expect(fit.maxError).toBeLessThan(1e-9);
   });
 });
+
+describe('the grouped Poisson-binomial tail', () => {
+  it('equals the per-item exact tail for mixed classes', async () => {
+    const { groupedUpperTail } = await import('../../src/analysis/projection/sdsm.js');
+    const { poissonBinomialUpperTail } = await import('../../src/analysis/stats/poisson-binomial.js');
+    const counts = [3, 1, 4, 2], q = [0.1, 0.5, 0.02, 0.9];
+    const items = counts.flatMap((m, b) => Array<number>(m).fill(q[b] as number));
+    for (let c = 0; c <= 6; c++) expect(groupedUpperTail(c, counts, q)).toBeCloseTo(poissonBinomialUpperTail(c, items), 14);
+  });
+  it('handles certain and impossible items', async () => {
+    const { groupedUpperTail } = await import('../../src/analysis/projection/sdsm.js');
+    expect(groupedUpperTail(2, [2, 5], [1, 0])).toBeCloseTo(1, 15);
+    expect(groupedUpperTail(3, [2, 5], [1, 0])).toBe(0);
+  });
+});
+
+describe('the grouped tail for tiny probabilities', () => {
+  it('keeps relative accuracy far below 1e-16', async () => {
+    const { groupedUpperTail } = await import('../../src/analysis/projection/sdsm.js');
+    const { poissonBinomialUpperTail } = await import('../../src/analysis/stats/poisson-binomial.js');
+    const counts = [50, 30], q = [1e-4, 3e-3];
+    const items = counts.flatMap((m, b) => Array<number>(m).fill(q[b] as number));
+    expect(poissonBinomialUpperTail(9, items)).toBeLessThan(1e-12);
+    for (const c of [3, 5, 9]) {
+      const exact = poissonBinomialUpperTail(c, items);
+      expect(Math.abs(groupedUpperTail(c, counts, q) - exact) / exact).toBeLessThan(1e-10);
+    }
+  });
+});

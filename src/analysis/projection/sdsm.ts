@@ -20,7 +20,6 @@ import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { degreeOf } from '../../graph/bipartite-index.js';
 import type { Side } from '../../graph/build-bipartite.js';
 import { benjaminiHochberg, holm } from '../stats/multiple-testing.js';
-import { poissonBinomialUpperTail } from '../stats/poisson-binomial.js';
 import type { Projection } from './project.js';
 
 export interface BicmFit {
@@ -115,22 +114,68 @@ export interface SdsmResult {
   fit: { iterations: number; maxError: number };
 }
 
+/**
+ * P(S ≥ c) for S = Σ_b Binomial(m_b, q_b): partners of one degree class share one probability, so the
+ * Poisson-binomial tail is a convolution of binomials, one per class, kept to states 0…c (state c
+ * absorbs "at least c"). Cost O(B·c²) for B classes instead of O(N·c) over all N partners.
+ */
+export function groupedUpperTail(c: number, counts: readonly number[], q: ArrayLike<number>): number {
+  if (c <= 0) return 1;
+  let state = new Float64Array(c + 1);
+  state[0] = 1;
+  let next = new Float64Array(c + 1);
+  for (let b = 0; b < counts.length; b++) {
+    const m = counts[b] as number, p = q[b] as number;
+    if (m === 0 || p === 0) continue;
+    // binomial pmf terms 0…min(m, c−1), and the tail ≥ c, by the ratio recurrence in log space
+    const top = Math.min(m, c);
+    const pmf = new Float64Array(top + 1);
+    if (p >= 1) {
+      pmf[top] = 1;
+    } else {
+      const lq = Math.log1p(-p), lr = Math.log(p) - lq;
+      let lt = m * lq;
+      for (let j = 0; j < top; j++) {
+        pmf[j] = Math.exp(lt);
+        lt += Math.log((m - j) / (j + 1)) + lr;
+      }
+      // P(X ≥ top), summed term by term (no 1 − Σ cancellation, so tiny tails stay exact)
+      let tail = 0;
+      for (let j = top; j <= m; j++) {
+        const term = Math.exp(lt);
+        tail += term;
+        if (term < tail * 1e-17 && j > m * p) break;
+        lt += Math.log((m - j) / (j + 1)) + lr;
+      }
+      pmf[top] = tail;
+    }
+    next.fill(0);
+    for (let s = 0; s <= c; s++) {
+      const w = state[s] as number;
+      if (w === 0) continue;
+      if (s === c) { next[c] = (next[c] as number) + w; continue; }
+      for (let j = 0; j <= top; j++) {
+        const t = Math.min(c, s + j);
+        next[t] = (next[t] as number) + w * (pmf[j] as number);
+      }
+    }
+    [state, next] = [next, state];
+  }
+  return Math.min(1, Math.max(0, state[c] as number));
+}
+
 /** SDSM p-values for every edge of a projection. */
 export function sdsm(index: BipartiteIndex, projection: Projection, alpha = 0.05): SdsmResult {
   const fit = fitBicm(index, projection.side);
   const E = projection.u.length, n = projection.keys.length;
   const B = fit.otherDegrees.length;
   const raw = new Float64Array(E);
-  const probs = new Float64Array(fit.otherCounts.reduce((s, c) => s + c, 0));
+  const q = new Float64Array(B);
   for (let i = 0; i < E; i++) {
     const pu = fit.p[fit.ownClassOf[projection.u[i] as number] as number] as Float64Array;
     const pv = fit.p[fit.ownClassOf[projection.v[i] as number] as number] as Float64Array;
-    let at = 0;
-    for (let b = 0; b < B; b++) {
-      const q = (pu[b] as number) * (pv[b] as number);
-      for (let r = 0; r < (fit.otherCounts[b] as number); r++) probs[at++] = q;
-    }
-    raw[i] = poissonBinomialUpperTail(projection.count[i] as number, probs);
+    for (let b = 0; b < B; b++) q[b] = (pu[b] as number) * (pv[b] as number);
+    raw[i] = groupedUpperTail(projection.count[i] as number, fit.otherCounts, q);
   }
   const tests = Math.max(E, (n * (n - 1)) / 2);
   const h = Float64Array.from(holm(Array.from(raw), tests));
