@@ -47,6 +47,14 @@ export interface AnalysisOptions {
   keepShared?: boolean;
   /** SDSM p-values for projections with at most this many edges (0: never). */
   sdsmLimit?: number;
+  /** Louvain on a projection with at most this many edges; above, skipped (stated in `notes`). */
+  louvainLimit?: number;
+  /** Keep shared-partner lists when a projection holds at most this many (partner, pair) entries. */
+  sharedLimit?: number;
+  /** Bipartite community detection on graphs with at most this many links. */
+  bipartiteLimit?: number;
+  /** Called as each stage starts (progress display); not part of the results. */
+  onStage?: ((stage: string) => void) | null;
 }
 
 export const ANALYSIS_DEFAULTS = {
@@ -62,6 +70,9 @@ export const ANALYSIS_DEFAULTS = {
   nearIdentical: 0.75,
   keepShared: true,
   sdsmLimit: 200_000,
+  louvainLimit: 3_000_000,
+  sharedLimit: 20_000_000,
+  bipartiteLimit: 2_000_000,
 };
 
 export type ResolvedAnalysisOptions = typeof ANALYSIS_DEFAULTS;
@@ -91,7 +102,9 @@ export interface Analysis {
   pagerank: { values: Float64Array; iterations: number };
   largestComponent: { nodes: number; diameter: number; averageDistance: number } | null;
   sides: Record<Side, SideAnalysis>;
-  bipartite: BipartiteCommunities;
+  bipartite: BipartiteCommunities | null;
+  /** What was sampled or skipped because of size, in words (empty on the seed). */
+  notes: string[];
 }
 
 export function resolveOptions(options: AnalysisOptions = {}): ResolvedAnalysisOptions {
@@ -101,12 +114,16 @@ export function resolveOptions(options: AnalysisOptions = {}): ResolvedAnalysisO
 }
 
 export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analysis {
-  const o = resolveOptions(options);
+  const { onStage, ...rest } = options;
+  const stage = onStage ?? (() => {});
+  const o = resolveOptions(rest);
+  stage('building the graph');
   const graph = buildBipartiteGraph(dataset, { districts: o.districts });
   if (graph.size === 0) throw new Error(`analysis: the data set from ${dataset.source.path} has no links`);
   const index = buildBipartiteIndex(graph);
   const unified = unify(index);
   const comps = components(unified);
+  stage(`shortest paths (${unified.keys.length} nodes)`);
   const paths = pathMeasures(unified, { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) });
 
   let largestComponent: Analysis['largestComponent'] = null;
@@ -121,13 +138,25 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
     largestComponent = { nodes: n, diameter, averageDistance: n > 1 ? sum / (n * (n - 1)) : 0 };
   }
 
+  const notes: string[] = [];
+  if (!paths.exact) {
+    notes.push(`Shortest-path measures sampled: betweenness estimated from ${paths.pivots} random pivot sources (of ${unified.keys.length} nodes, seed ${o.seed}); closeness, harmonic closeness, diameter and mean distance not computed (graph above ${o.exactLimit} nodes).`);
+  }
   const side = (s: Side): SideAnalysis => {
-    const projection = project(index, s, { keepShared: o.keepShared });
+    stage(`projection onto the ${s} side`);
+    const sharedEntries = sharedEntryCount(index, s);
+    const keepShared = o.keepShared && sharedEntries <= o.sharedLimit;
+    if (o.keepShared && !keepShared) notes.push(`Projection onto the ${s} side: shared-partner lists not kept (${sharedEntries} entries, limit ${o.sharedLimit}).`);
+    const projection = project(index, s, { keepShared });
+    const edges = projection.u.length;
+    if (edges > o.sdsmLimit) notes.push(`Projection onto the ${s} side: SDSM p-values skipped (${edges} pairs, limit ${o.sdsmLimit}).`);
+    if (edges > o.louvainLimit) notes.push(`Projection onto the ${s} side: Louvain skipped (${edges} pairs, limit ${o.louvainLimit}).`);
+    stage(`significance and communities, ${s} side (${edges} pairs)`);
     return {
       projection,
       significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
-      sdsm: projection.u.length <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
-      communities: projection.u.length > 0
+      sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
+      communities: edges > 0 && edges <= o.louvainLimit
         ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs: o.runs })
         : null,
       latapy: latapyClustering(projection, 'dot'),
@@ -136,6 +165,7 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
   };
   const sides = { china: side('china'), partner: side('partner') };
 
+  stage('centrality and bipartite communities');
   return {
     options: o,
     dataset,
@@ -151,6 +181,23 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
     largestComponent,
     sides,
-    bipartite: bipartiteCommunities(index, { seed: o.seed, runs: o.runs }),
+    bipartite: index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: o.runs }) : skipBipartite(notes, index.edges, o.bipartiteLimit),
+    notes,
   };
+}
+
+function skipBipartite(notes: string[], edges: number, limit: number): null {
+  notes.push(`Bipartite communities skipped (${edges} links, limit ${limit}).`);
+  return null;
+}
+
+/** Σ_k C(d_k, 2) over the other side: how many (shared partner, pair) entries a projection holds. */
+function sharedEntryCount(index: BipartiteIndex, side: Side): number {
+  const other = side === 'china' ? index.partner : index.china;
+  let total = 0;
+  for (let k = 0; k < other.keys.length; k++) {
+    const d = (other.offsets[k + 1] as number) - (other.offsets[k] as number);
+    total += (d * (d - 1)) / 2;
+  }
+  return total;
 }

@@ -9,6 +9,7 @@ import { foldName } from '../parse/normalize.js';
 import { UsageError } from '../util/errors.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';
+import type { Projection } from './projection/project.js';
 import { hypergeometricUpperTail } from './stats/hypergeometric.js';
 import { pairRecord } from './results.js';
 import type { PairRecord } from './results.js';
@@ -97,6 +98,22 @@ function edgeIndex(a: Analysis, side: Side, ka: string, kb: string): number {
   return -1;
 }
 
+const incidence = new WeakMap<Projection, { offsets: Int32Array; adj: Int32Array }>();
+/** For each node of a projection, the indices of its edges (CSR, built once per projection). */
+function incidentEdges(p: Projection): { offsets: Int32Array; adj: Int32Array } {
+  let inc = incidence.get(p);
+  if (inc) return inc;
+  const n = p.keys.length, E = p.u.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < E; i++) { offsets[(p.u[i] as number) + 1]!++; offsets[(p.v[i] as number) + 1]!++; }
+  for (let i = 1; i <= n; i++) offsets[i] = (offsets[i] as number) + (offsets[i - 1] as number);
+  const fill = offsets.slice(0, n), adj = new Int32Array(2 * E);
+  for (let i = 0; i < E; i++) { adj[fill[p.u[i] as number]!++] = i; adj[fill[p.v[i] as number]!++] = i; }
+  inc = { offsets, adj };
+  incidence.set(p, inc);
+  return inc;
+}
+
 const positions = new WeakMap<object, Map<string, number>>();
 function positionOf(a: Analysis, side: Side): Map<string, number> {
   const p = a.sides[side].projection;
@@ -115,8 +132,8 @@ export function similarTo(a: Analysis, name: string, options: { top?: number; we
   const side = a.graph.getNodeAttribute(key, 'side');
   const p = a.sides[side].projection;
   const me = positionOf(a, side).get(key) as number;
-  const edges: number[] = [];
-  for (let i = 0; i < p.u.length; i++) if (p.u[i] === me || p.v[i] === me) edges.push(i);
+  const incident = incidentEdges(p);
+  const edges = Array.from(incident.adj.subarray(incident.offsets[me] as number, incident.offsets[me + 1] as number));
   const s = a.sides[side].significance;
   const score = (i: number) => (weight === 'pvalue' ? -(s.p[i] as number) : edgeWeight(p, i, weight));
   edges.sort((x, y) => score(y) - score(x) || (p.count[y] as number) - (p.count[x] as number) || x - y);

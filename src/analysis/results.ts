@@ -59,11 +59,20 @@ export interface NodeRow {
   component: number;
   /** Louvain community in the projection onto its own side. */
   community: number | null;
-  /** Community of the bipartite (Barber) optimiser. */
-  bipartiteCommunity: number;
+  /** Community of the bipartite (Barber) optimiser (null when skipped for size). */
+  bipartiteCommunity: number | null;
 }
 
+const rowCache = new WeakMap<Analysis, NodeRow[]>();
+
+/** One row per node (china side first), computed once per analysis. Treat the rows as read-only. */
 export function nodeRows(a: Analysis): NodeRow[] {
+  let rows = rowCache.get(a);
+  if (!rows) { rows = computeRows(a); rowCache.set(a, rows); }
+  return rows;
+}
+
+function computeRows(a: Analysis): NodeRow[] {
   const { unified: g, paths } = a;
   const rows: NodeRow[] = [];
   for (let v = 0; v < g.keys.length; v++) {
@@ -90,7 +99,7 @@ export function nodeRows(a: Analysis): NodeRow[] {
       latapy: sideA.latapy[i] as number,
       component: a.components.membership[v] as number,
       community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
-      bipartiteCommunity: (isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number,
+      bipartiteCommunity: a.bipartite ? ((isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number) : null,
     });
   }
   return rows;
@@ -136,18 +145,45 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   };
 }
 
-/** Indices of projected pairs, ordered by a measure (desc; p ascending), ties by index. */
-export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p'): number[] {
+/**
+ * Indices of the top `k` projected pairs by a measure (desc; p ascending), ties by shared count then
+ * index. A bounded selection (O(E log k)), not a sort of all pairs: projections reach 10⁷ pairs.
+ */
+export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p', k = Infinity, keep: (i: number) => boolean = () => true): number[] {
   const { projection: p, significance: s } = a.sides[side];
-  const idx = Array.from({ length: p.u.length }, (_, i) => i);
-  const w = (i: number, k: 'count' | 'jaccard' | 'newman') => edgeWeight(p, i, k);
+  const w = (i: number, m: 'count' | 'jaccard' | 'newman') => edgeWeight(p, i, m);
   const compare: Record<typeof by, (x: number, y: number) => number> = {
     count: (x, y) => w(y, 'count') - w(x, 'count') || w(y, 'jaccard') - w(x, 'jaccard'),
     jaccard: (x, y) => w(y, 'jaccard') - w(x, 'jaccard') || w(y, 'count') - w(x, 'count'),
     newman: (x, y) => w(y, 'newman') - w(x, 'newman'),
     p: (x, y) => (s.p[x] as number) - (s.p[y] as number) || w(y, 'count') - w(x, 'count'),
   };
-  return idx.sort((x, y) => compare[by](x, y) || x - y);
+  const cmp = (x: number, y: number) => compare[by](x, y) || x - y;
+  const E = p.u.length;
+  if (!Number.isFinite(k) || k >= E) {
+    const all: number[] = [];
+    for (let i = 0; i < E; i++) if (keep(i)) all.push(i);
+    return all.sort(cmp);
+  }
+  // max-heap (by cmp) of the best k seen so far: its root is the worst of them
+  const heap: number[] = [];
+  const up = (n: number) => { while (n > 0) { const q = (n - 1) >> 1; if (cmp(heap[q] as number, heap[n] as number) >= 0) break; [heap[q], heap[n]] = [heap[n] as number, heap[q] as number]; n = q; } };
+  const down = (n: number) => {
+    for (;;) {
+      const l = 2 * n + 1, r = l + 1;
+      let m = n;
+      if (l < heap.length && cmp(heap[l] as number, heap[m] as number) > 0) m = l;
+      if (r < heap.length && cmp(heap[r] as number, heap[m] as number) > 0) m = r;
+      if (m === n) return;
+      [heap[m], heap[n]] = [heap[n] as number, heap[m] as number];
+      n = m;
+    }
+  };
+  for (let i = 0; i < E; i++) {
+    if (!keep(i)) continue;
+    if (heap.length < k) { heap.push(i); up(heap.length - 1); } else if (cmp(i, heap[0] as number) < 0) { heap[0] = i; down(0); }
+  }
+  return heap.sort(cmp);
 }
 
 /**

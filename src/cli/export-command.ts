@@ -12,7 +12,7 @@ import { writeCsvTables } from '../export/csv.js';
 import { writeGexf } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
-import { networkLayout, REPORT_LAYOUT_ITERATIONS } from '../export/network-layout.js';
+import { defaultIterations, networkLayout } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { NetworkKind } from '../export/network.js';
 import { loadDataset } from './load.js';
@@ -31,7 +31,7 @@ export interface ExportFlags extends AnalysisFlags {
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
   const net = exportNetwork(a, kind, o.weight ?? 'count');
-  const iterations = o.iterations ?? REPORT_LAYOUT_ITERATIONS;
+  const iterations = o.iterations ?? defaultIterations(net.graph.order);
   const positions = networkLayout(a, net, { seed: o.seed, iterations });
   const p = a.options;
   return writeGexf(net.graph, {

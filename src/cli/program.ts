@@ -32,7 +32,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the GEXF layout (default 300)', integer('--layout-iterations', 1)))
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
+    .option('--quiet', 'no progress on stderr'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
   addAnalysisOptions(program
@@ -43,7 +44,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--graph <graph>', 'bipartite | china | partners', oneOf('--graph', ['bipartite', 'china', 'partners'] as const), 'bipartite')
     .option('--weight <w>', `projection edge weight: ${WEIGHT_KINDS.join(' | ')} (default count)`, oneOf('--weight', WEIGHT_KINDS))
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<format>)')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300)', integer('--layout-iterations', 1)))
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1)))
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   const query = (cmd: Command) => addAnalysisOptions(cmd

@@ -64,7 +64,7 @@ export function cityCommand(name: string, flags: QueryFlags, print: (s: string) 
     ['partners', row.degree], ['degree / other side', num(row.degreeCentrality)],
     ['betweenness (bipartite)', num(row.betweenness)], ['closeness (bipartite)', num(row.closeness)],
     ['harmonic closeness', num(row.harmonic)], ['eigenvector', num(row.eigenvector)], ['PageRank', num(row.pagerank)],
-    ['component', row.component], ['community (projection)', row.community ?? '–'], ['community (bipartite)', row.bipartiteCommunity],
+    ['component', row.component], ['community (projection)', row.community ?? '–'], ['community (bipartite)', row.bipartiteCommunity ?? '–'],
   ]));
   if (similar.similar.length) print(`\nmost similar: ${similar.similar.map((s) => `${s.labelB} (${s.count} shared)`).join(', ')}`);
 }

@@ -14,13 +14,19 @@ import { DEFAULT_INPUT } from '../util/paths.js';
 import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfFor } from './export-command.js';
 import { loadDataset } from './load.js';
+import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 
 export interface ReportFlags extends AnalysisFlags {
   out: string;
   layoutIterations?: number;
+  quiet?: boolean;
 }
+
+/** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
+export const EXPLORER_NODE_LIMIT = 50_000;
+export const GEXF_NODE_LIMIT = 200_000;
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
 
@@ -39,22 +45,37 @@ export function reportName(file: string | undefined): string {
 }
 
 export function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): void {
+  const progress = createProgress({ quiet: flags.quiet });
+  progress('reading the list');
   const ds = loadDataset(file);
-  const a = analyze(ds, analysisOptions(flags));
+  const a = analyze(ds, { ...analysisOptions(flags), onStage: progress });
   const name = reportName(file);
   const meta = inputMeta(file);
+  const nodes = a.graph.order;
+  const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
+  if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
+  if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
+  progress('report data');
   const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: meta.snapshotDate, sourceUrl: meta.url });
   const charts = reportCharts(data);
   const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
-    { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: `${name}.html`, gexf: `${name}.gexf` }) },
+    { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: withExplorer ? `${name}.html` : undefined, gexf: withGexf ? `${name}.gexf` : undefined }) },
     { path: join(flags.out, `${name}.json`), content: `${JSON.stringify(data, null, 1)}\n` },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
-    { path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) },
-    { path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations }) },
   ];
+  if (withGexf) {
+    progress('layout and GEXF');
+    files.push({ path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) });
+  }
+  if (withExplorer) {
+    progress('interactive explorer');
+    files.push({ path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations }) });
+  }
+  progress('writing');
   const written = writeFilesAtomically(files);
+  progress.done();
   print(`${ds.china.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
-    `Q (Chinese projection) ${data.communities.china?.modularity ?? '–'}, bipartite ${data.communities.bipartite.modularity}`);
+    `Q (Chinese projection) ${data.communities.china?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

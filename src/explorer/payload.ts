@@ -18,7 +18,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import { nodeRows } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { networkLayout, REPORT_LAYOUT_ITERATIONS } from '../export/network-layout.js';
+import { networkLayout } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
 
@@ -58,7 +58,8 @@ export interface ExplorerPayload {
   version: 1;
   title: string;
   seed: number;
-  iterations: number;
+  /** Requested ForceAtlas2 iterations, or null for the size-dependent default. */
+  iterations: number | null;
   nodes: {
     label: string[];
     /** 0 = Chinese place, 1 = foreign partner. */
@@ -76,7 +77,7 @@ export interface ExplorerPayload {
     /** Louvain community in the projection onto the node's side. */
     community: (number | null)[];
     /** Community of the bipartite (Barber) optimiser. */
-    bipartiteCommunity: number[];
+    bipartiteCommunity: (number | null)[];
   };
   countries: string[];
   views: Record<ViewName, ExplorerView>;
@@ -86,7 +87,7 @@ export interface ExplorerPayload {
 export interface ExplorerPayloadOptions {
   title: string;
   seed: number;
-  /** ForceAtlas2 iterations per view. Default `REPORT_LAYOUT_ITERATIONS` (300). */
+  /** ForceAtlas2 iterations per view. Default `defaultIterations(nodes)` (300 up to 1,500 nodes). */
   iterations?: number;
 }
 
@@ -106,7 +107,7 @@ export function roundSignificant(v: number, digits: number): number {
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): ExplorerPayload {
-  const iterations = options.iterations ?? REPORT_LAYOUT_ITERATIONS;
+  const iterations = options.iterations;
   const rows = nodeRows(a);
   const indexOf = new Map(rows.map((r, i) => [r.key, i]));
   const at = (key: string) => indexOf.get(key) as number;
@@ -163,7 +164,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     version: 1,
     title: options.title,
     seed: options.seed,
-    iterations,
+    iterations: iterations ?? null,
     nodes: {
       label: rows.map((r) => r.label),
       side: rows.map((r) => (r.side === 'china' ? 0 : 1)),

@@ -9,13 +9,21 @@ import { layoutForceAtlas2 } from './layout.js';
 import type { Position } from './layout.js';
 import type { ExportNetwork } from './network.js';
 
-/** ForceAtlas2 iterations used by `twinnet report` and `twinnet export` unless told otherwise. */
+/** ForceAtlas2 iterations used by `twinnet report` and `twinnet export` unless told otherwise (up to ~1,500 nodes). */
 export const REPORT_LAYOUT_ITERATIONS = 300;
+
+/**
+ * Default iterations for a graph of n nodes: 300 up to 1,500 nodes, then fewer so that the work
+ * (iterations × n) stays near 450,000 node-steps, at least 10. Explicit `iterations` override it.
+ */
+export function defaultIterations(n: number): number {
+  return Math.max(10, Math.min(REPORT_LAYOUT_ITERATIONS, Math.round((REPORT_LAYOUT_ITERATIONS * 1500) / Math.max(1, n))));
+}
 
 const cache = new WeakMap<Analysis, Map<string, Map<string, Position>>>();
 
 export function networkLayout(a: Analysis, net: ExportNetwork, options: { seed: number; iterations?: number | undefined }): Map<string, Position> {
-  const iterations = options.iterations ?? REPORT_LAYOUT_ITERATIONS;
+  const iterations = options.iterations ?? defaultIterations(net.graph.order);
   const key = `${net.kind}|${net.weightKey ?? ''}|${options.seed}|${iterations}|${net.graph.size}`;
   let byKey = cache.get(a);
   if (!byKey) { byKey = new Map(); cache.set(a, byKey); }

@@ -99,7 +99,7 @@ export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind
   let weightKey: string | null = null;
 
   if (kind === 'bipartite') {
-    classes = a.bipartite.best.communities;
+    classes = a.bipartite?.best.communities ?? 1;
     for (const r of rows) {
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
       g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory, projection_class: r.community });

@@ -178,7 +178,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('A community is a group of places more tightly linked among themselves than with the rest. **Modularity** Q scores a division into groups (0: no better than random; above about 0.3: clear structure). Louvain is a randomised optimiser, so it is run with several seeds: the report gives the best division, the spread of Q across seeds and how much the divisions agree (adjusted Rand index and normalised mutual information, 1 = identical).');
   p();
-  const comm = (title: string, c: NonNullable<ReportData['communities']['china']> | ReportData['communities']['bipartite'], note: string) => {
+  const comm = (title: string, c: NonNullable<ReportData['communities']['china']> | NonNullable<ReportData['communities']['bipartite']>, note: string) => {
     p(`### ${title}`);
     p();
     p(note);
@@ -195,11 +195,17 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   };
   if (r.communities.china) comm('Chinese cities (projection)', r.communities.china, `Louvain on the Chinese projection, weight = ${r.communities.china.weight}, resolution γ = ${r.communities.china.resolution}. Dominant countries are those of the members' foreign partners.`);
   if (r.communities.partner) comm('Foreign partners (projection)', r.communities.partner, `Louvain on the foreign-partner projection, weight = ${r.communities.partner.weight}, resolution γ = ${r.communities.partner.resolution}.`);
-  comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (Chinese–foreign).`);
+  if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (Chinese–foreign).`);
   chart('communities', 'Community sizes');
 
   p('## Method');
   p();
+  if (r.notes.length) {
+    p('**Sampled or skipped because of the input\'s size:**');
+    p();
+    for (const n of r.notes) p(`- ${md(n)}`);
+    p();
+  }
   p(`Input \`${md(r.input.path)}\`, sha256 \`${r.input.sha256}\`. Parameters: seed ${r.parameters.seed}, districts ${r.parameters.districts}, Louvain resolution ${r.parameters.resolution} (NetworkX/igraph convention; Gephi's runs the other way), ${r.parameters.runs} seeds per community detection, weight ${r.parameters.communityWeight}, significance α = ${r.parameters.alpha} (${r.parameters.correction}), shortest paths ${r.parameters.pathsExact ? 'exact' : `sampled from ${r.parameters.pivots} pivots`}.`);
   p();
   p(table(['measure', 'formula', 'normalisation'], Object.values(r.centrality.metrics).map((m) => [md(m.title), md(m.formula), md(m.normalisation)]), ['l', 'l', 'l']));

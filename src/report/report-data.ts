@@ -36,6 +36,10 @@ export const RANKED: readonly (keyof NodeRow & keyof typeof METRICS)[] = [
 ];
 
 export const TOP = 10;
+/** Longest list of pairs in the report; longer ones are cut and the cut is noted. */
+export const LIST_CAP = 1000;
+/** Above this many nodes, the per-node table keeps Chinese nodes and partners with 2+ links. */
+export const NODE_TABLE_LIMIT = 200_000;
 
 export function round(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
@@ -67,6 +71,7 @@ export interface CommunitySummary {
 export function buildReportData(a: Analysis, meta: ReportMeta) {
   const ds = a.dataset;
   const rows = nodeRows(a);
+  const notes = [...a.notes];
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const china = rows.filter((r) => r.side === 'china'), partner = rows.filter((r) => r.side === 'partner');
   const totalLinks = ds.links.length;
@@ -111,23 +116,27 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     const s = a.sides[side];
     const { identical, near } = identicalPairs(a, side);
     const rec = (i: number): PairRecord => pairRecord(a, side, i);
-    const byJaccard = rankPairs(a, side, 'jaccard').filter((i) => (s.projection.count[i] as number) >= 2);
+    const degreeInProjection = new Int32Array(s.projection.keys.length);
+    for (let i = 0; i < s.projection.u.length; i++) { degreeInProjection[s.projection.u[i] as number]!++; degreeInProjection[s.projection.v[i] as number]!++; }
+    const cap = <T>(list: T[], what: string): T[] => {
+      if (list.length <= LIST_CAP) return list;
+      notes.push(`${side} side: ${what} lists the first ${LIST_CAP} of ${list.length}.`);
+      return list.slice(0, LIST_CAP);
+    };
     return {
       nodes: s.projection.keys.length,
-      isolated: Array.from(s.projection.degree).length - new Set([...s.projection.u, ...s.projection.v]).size,
+      isolated: degreeInProjection.filter((d) => d === 0).length,
       pairs: s.projection.u.length,
       tests: s.significance.tests,
       alpha: s.significance.alpha,
       correction: s.significance.correction,
-      topByCount: rankPairs(a, side, 'count').slice(0, 20).map(rec),
-      topByJaccard: byJaccard.slice(0, 20).map(rec),
-      significant: s.significance.backbone.map(rec),
-      significantBh: Array.from({ length: s.projection.u.length }, (_, i) => i)
-        .filter((i) => (s.significance.bh[i] as number) <= s.significance.alpha)
-        .sort((x, y) => (s.significance.p[x] as number) - (s.significance.p[y] as number) || x - y)
-        .map(rec),
-      identical: identical.map(rec),
-      nearIdentical: near.map(rec),
+      topByCount: rankPairs(a, side, 'count', 20).map(rec),
+      topByJaccard: rankPairs(a, side, 'jaccard', 20, (i) => (s.projection.count[i] as number) >= 2).map(rec),
+      significant: cap(s.significance.backbone, 'the Holm-significant pairs').map(rec),
+      significantBh: rankPairs(a, side, 'p', LIST_CAP + 1, (i) => (s.significance.bh[i] as number) <= s.significance.alpha)
+        .slice(0, LIST_CAP).map(rec),
+      identical: cap(identical, 'identical partner lists').map(rec),
+      nearIdentical: cap(near, 'near-identical partner lists').map(rec),
       sdsm: s.sdsm
         ? { computed: true, iterations: s.sdsm.fit.iterations, maxError: s.sdsm.fit.maxError, significant: s.sdsm.backbone.map(rec) }
         : { computed: false, iterations: 0, maxError: 0, significant: [] as PairRecord[] },
@@ -178,7 +187,6 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
   };
   const bip = a.bipartite;
   const bipKeys = [...a.index.china.keys, ...a.index.partner.keys];
-  const bipMembership = [...bip.best.china, ...bip.best.partner];
 
   const diagnosticsBy = (f: (d: Diagnostic) => string) => {
     const m: Record<string, number> = {};
@@ -243,15 +251,16 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     communities: {
       china: projectionCommunities('china'),
       partner: projectionCommunities('partner'),
-      bipartite: {
+      bipartite: bip === null ? null : {
         method: bip.method, seeds: bip.seeds, bestSeed: bip.best.seed, modularity: bip.best.modularity,
         count: bip.best.communities, nonSingleton: bip.best.sizes.filter((s) => s > 1).length,
         sizes: [...bip.best.sizes].sort((x, y) => y - x), runs: bip.runs,
         stability: { modularityMin: bip.stability.modularity.min, modularityMax: bip.stability.modularity.max, meanAdjustedRand: bip.stability.meanAdjustedRand, meanNmi: bip.stability.meanNmi },
-        communities: summarize(groups(bipKeys, bipMembership).filter((g) => g.length > 1)),
+        communities: summarize(groups(bipKeys, [...bip.best.china, ...bip.best.partner]).filter((g) => g.length > 1)),
       },
     },
-    nodes: rows,
+    notes,
+    nodes: rows.length <= NODE_TABLE_LIMIT ? rows : keepNodes(rows, notes),
   });
 }
 
@@ -261,4 +270,10 @@ function mean(x: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] as number;
   return x.length ? s / x.length : 0;
+}
+
+function keepNodes(rows: NodeRow[], notes: string[]): NodeRow[] {
+  const kept = rows.filter((r) => r.side === 'china' || r.degree >= 2);
+  notes.push(`Per-node table: ${kept.length} of ${rows.length} nodes (all Chinese nodes, partners with 2+ links; limit ${NODE_TABLE_LIMIT}).`);
+  return kept;
 }
