@@ -6,16 +6,19 @@
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const WHITESPACE_CONTROL = /[\t\n\r]/g;
 
 /** Text content: characters XML cannot carry become U+FFFD. */
 export function xmlText(value: string): string {
   return value.replace(NOT_XML_CHAR, '\uFFFD');
 }
 
-/** Attribute value: as `xmlText`, and tab/CR/LF become a space (what XML attribute-value normalisation would read anyway). */
+/**
+ * Attribute value: as `xmlText`. Tab, CR and LF are kept: the serialiser writes them as character
+ * references (`&#9;`, `&#13;`, `&#10;`), which survive attribute-value normalisation, so `a\tb` and
+ * `a b` stay different ids.
+ */
 export function xmlAttr(value: string): string {
-  return xmlText(value).replace(WHITESPACE_CONTROL, ' ');
+  return xmlText(value);
 }
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -90,5 +93,23 @@ function escapeText(s: string): string {
 }
 
 function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+/**
+ * Node ids as written: `xmlAttr(key)`, refusing two keys that XML cannot tell apart (characters XML
+ * forbids both become U+FFFD). `where` names the writer in the error.
+ */
+export function nodeIdWriter(where: string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    const id = xmlAttr(key);
+    const before = seen.get(id);
+    if (before !== undefined && before !== key) {
+      throw new TypeError(`${where}: node keys ${JSON.stringify(before)} and ${JSON.stringify(key)} would both be written as id ${JSON.stringify(id)} (XML cannot carry their difference)`);
+    }
+    seen.set(id, key);
+    return id;
+  };
 }

@@ -13,8 +13,9 @@
  *   graphology-gexf parse): an item containing `,`, quotes, brackets, backslashes, control whitespace or
  *   edge spaces is written double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes, e.g.
  *   `[Xi'an, "A, B", "say \"hi\""]`.
- * - Labels and attribute values: XML escaping by a small XML tree writer (`_xml.ts`); tab/newline in attribute values become
- *   spaces and XML-illegal characters U+FFFD (see `_xml.ts`).
+ * - Labels and attribute values: XML escaping by a small XML tree writer (`_xml.ts`); tab, CR and LF
+ *   in attribute values are written as character references (they survive), XML-illegal characters
+ *   become U+FFFD, and two node keys that would then coincide are refused.
  * - `meta.lastModifiedDate` is the input's date (YYYY-MM-DD), passed in, never today's date.
  * - `xsi:schemaLocation` is off by default: the official 1.3 RELAX NG grammar rejects it (it allows no
  *   foreign attributes on `<gexf>`); `schemaLocation: true` writes it the way Gephi does.
@@ -34,7 +35,7 @@ import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { CellValue, ColumnSpec } from './columns.js';
 import type { Position } from './layout.js';
 import type { Rgb } from './palette.js';
-import { createDocument, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { createDocument, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
 import type { XmlElement } from './_xml.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
@@ -102,9 +103,10 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   writeModel(graphEl, 'node', nodeColumns);
   writeModel(graphEl, 'edge', edgeColumns);
 
+  const nodeId = nodeIdWriter(WHERE);
   const nodesEl = graphEl.ele('nodes', { count: String(graph.order) });
   graph.forEachNode((key, attributes) => {
-    const nodeEl = nodesEl.ele('node', { id: xmlAttr(key) });
+    const nodeEl = nodesEl.ele('node', { id: nodeId(key) });
     const label: unknown = attributes.label;
     if (label !== undefined && label !== null) nodeEl.att('label', xmlAttr(String(label)));
     writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`);
@@ -114,7 +116,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   const edgesEl = graphEl.ele('edges', { count: String(graph.size) });
   let index = 0;
   graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
-    const edgeEl = edgesEl.ele('edge', { id: String(index++), source: xmlAttr(source), target: xmlAttr(target) });
+    const edgeEl = edgesEl.ele('edge', { id: String(index++), source: nodeId(source), target: nodeId(target) });
     if (graph.type === 'mixed' && !undirected) edgeEl.att('type', 'directed');
     const owner = `edge ${source}–${target}`;
     if (weightKey !== null) {

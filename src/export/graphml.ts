@@ -23,7 +23,7 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { ColumnSpec, ColumnType } from './columns.js';
-import { createDocument, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { createDocument, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
 import type { XmlElement } from './_xml.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -71,16 +71,17 @@ export function writeGraphml(graph: Graph, options: GraphmlOptions): string {
   const weightKeyId = weightKey === null ? null : key('weight', 'edge', 'double', 'Weight');
   const edgeKeys = edgeColumns.map((c) => key(c.id, 'edge', GRAPHML_TYPES[c.type], c.title));
 
+  const nodeId = nodeIdWriter(WHERE);
   const graphEl = root.ele('graph', { id: 'G', edgedefault: graph.type === 'directed' ? 'directed' : 'undirected' });
   graph.forEachNode((node, attributes) => {
-    const el = graphEl.ele('node', { id: xmlAttr(node) });
+    const el = graphEl.ele('node', { id: nodeId(node) });
     const label: unknown = attributes.label;
     if (label !== undefined && label !== null) el.ele('data', { key: labelKey }).txt(xmlText(String(label)));
     writeData(el, nodeColumns, nodeKeys, attributes, `node "${node}"`);
   });
   let index = 0;
   graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
-    const el = graphEl.ele('edge', { id: `e${index++}`, source: xmlAttr(source), target: xmlAttr(target) });
+    const el = graphEl.ele('edge', { id: `e${index++}`, source: nodeId(source), target: nodeId(target) });
     if (graph.type === 'mixed' && !undirected) el.att('directed', 'true');
     const owner = `edge ${source}–${target}`;
     if (weightKey !== null && weightKeyId !== null) {

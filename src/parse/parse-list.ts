@@ -84,9 +84,8 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   const body = source.bom ? text.slice(1) : text;
   if (body.trim() === '') throw new InputError('file is empty', sourceName);
 
-  const rawLines = body.split('\n');
-  if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop();
-  const lines = rawLines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = body.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   source.lines = lines.length;
 
   const kinds = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
@@ -259,12 +258,13 @@ type Reporter = (severity: Severity, code: DiagnosticCode, lines: number[], mess
 function describeSource(text: string, path: string): SourceInfo {
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
   return {
     path,
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     bytes: Buffer.byteLength(text, 'utf8'),
     lines: 0,
-    lineEnding: lf === 0 ? 'none' : crlf === lf ? 'CRLF' : crlf === 0 ? 'LF' : 'mixed',
+    lineEnding: lf + cr === 0 ? 'none' : cr > 0 ? (lf === 0 ? 'CR' : 'mixed') : crlf === lf ? 'CRLF' : crlf === 0 ? 'LF' : 'mixed',
     bom: text.charCodeAt(0) === 0xfeff,
   };
 }

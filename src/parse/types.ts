@@ -150,7 +150,7 @@ export interface SourceInfo {
   sha256: string;
   bytes: number;
   lines: number;
-  lineEnding: 'LF' | 'CRLF' | 'mixed' | 'none';
+  lineEnding: 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
   bom: boolean;
 }
 

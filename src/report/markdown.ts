@@ -12,7 +12,7 @@ export function md(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r\n?|\n/g, ' ');
 }
 
 /** A number for reading: integers as is, others to 4 significant digits; tiny p-values in e-notation. */

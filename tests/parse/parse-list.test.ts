@@ -213,3 +213,12 @@ describe('parseSisterCityList: data-quality findings', () => {
     expect(us[0]).toMatchObject({ severity: 'warning', lines: [3, 5] });
   });
 });
+
+describe('parseSisterCityList: old Mac line endings', () => {
+  it('reads CR-only text line by line and records it', () => {
+    const ds = parseSisterCityList('==A==\rAnqing\r\r- JPN Ibaraki, Japan\r', { source: 'mac.txt' });
+    expect(ds.links).toHaveLength(1);
+    expect(ds.source.lineEnding).toBe('CR');
+    expect(ds.source.lines).toBe(4);
+  });
+});
