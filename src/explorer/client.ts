@@ -7,7 +7,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { foldName } from './fold.js';
+import { foldName } from '../util/fold.js';
 import type { ExplorerPayload, ExplorerView, SimilarEntry, ViewName } from './payload.js';
 
 const DIM_NODE = '#e2e2e2';

@@ -12,6 +12,7 @@
  */
 import worldCountries from 'world-countries';
 import type { IsoCountry } from './types.js';
+import { foldName } from '../util/fold.js';
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -60,16 +61,7 @@ const HOME_NATION_BY_NAME = new Map(
   Object.values(HOME_NATIONS).map((h) => [foldName(h.name), h.subdivision] as const),
 );
 
-/** Case-, accent- and punctuation-insensitive key for matching names. */
-export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’'`.]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { foldName };
 
 const BY_ALPHA2 = new Map<string, WorldCountry>();
 const BY_ALPHA3 = new Map<string, WorldCountry>();
