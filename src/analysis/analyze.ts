@@ -53,6 +53,8 @@ export interface AnalysisOptions {
   sharedLimit?: number;
   /** Bipartite community detection on graphs with at most this many links. */
   bipartiteLimit?: number;
+  /** Edges × seeds allowed per community detection; above, fewer seeds (at least 1), noted. */
+  runBudget?: number;
   /** Called as each stage starts (progress display); not part of the results. */
   onStage?: ((stage: string) => void) | null;
 }
@@ -73,6 +75,7 @@ export const ANALYSIS_DEFAULTS = {
   louvainLimit: 3_000_000,
   sharedLimit: 20_000_000,
   bipartiteLimit: 2_000_000,
+  runBudget: 2_000_000,
 };
 
 export type ResolvedAnalysisOptions = typeof ANALYSIS_DEFAULTS;
@@ -151,13 +154,15 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const edges = projection.u.length;
     if (edges > o.sdsmLimit) notes.push(`Projection onto the ${s} side: SDSM p-values skipped (${edges} pairs, limit ${o.sdsmLimit}).`);
     if (edges > o.louvainLimit) notes.push(`Projection onto the ${s} side: Louvain skipped (${edges} pairs, limit ${o.louvainLimit}).`);
+    const runs = runsFor(edges, o.runs, o.runBudget);
+    if (edges <= o.louvainLimit && runs < o.runs) notes.push(`Projection onto the ${s} side: Louvain run with ${runs} seed(s) instead of ${o.runs} (${edges} pairs; budget ${o.runBudget} pair-runs).`);
     stage(`significance and communities, ${s} side (${edges} pairs)`);
     return {
       projection,
       significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
       sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
       communities: edges > 0 && edges <= o.louvainLimit
-        ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs: o.runs })
+        ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs })
         : null,
       latapy: latapyClustering(projection, 'dot'),
       degree: degreeDistribution(projection.degree),
@@ -166,6 +171,8 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const sides = { china: side('china'), partner: side('partner') };
 
   stage('centrality and bipartite communities');
+  const bipRuns = runsFor(index.edges, o.runs, o.runBudget);
+  if (index.edges <= o.bipartiteLimit && bipRuns < o.runs) notes.push(`Bipartite communities run with ${bipRuns} seed(s) instead of ${o.runs} (${index.edges} links; budget ${o.runBudget} link-runs).`);
   return {
     options: o,
     dataset,
@@ -181,9 +188,14 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
     largestComponent,
     sides,
-    bipartite: index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: o.runs }) : skipBipartite(notes, index.edges, o.bipartiteLimit),
+    bipartite: index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: bipRuns }) : skipBipartite(notes, index.edges, o.bipartiteLimit),
     notes,
   };
+}
+
+/** Seeds for a community detection on `edges` edges: all requested ones while edges × runs ≤ budget, never fewer than 1. */
+export function runsFor(edges: number, runs: number, budget: number): number {
+  return Math.max(1, Math.min(runs, Math.floor(budget / Math.max(1, edges))));
 }
 
 function skipBipartite(notes: string[], edges: number, limit: number): null {

@@ -50,3 +50,12 @@ describe('analyze', () => {
     expect(a.index.china.keys).toHaveLength(149);
   });
 });
+
+describe('runsFor', () => {
+  it('keeps every requested seed within the budget and at least one above it', async () => {
+    const { runsFor } = await import('../../src/analysis/analyze.js');
+    expect(runsFor(241, 10, 2_000_000)).toBe(10);
+    expect(runsFor(283_000, 10, 2_000_000)).toBe(7);
+    expect(runsFor(18_500_000, 10, 2_000_000)).toBe(1);
+  });
+});
