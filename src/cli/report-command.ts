@@ -26,7 +26,7 @@ export interface ReportFlags extends AnalysisFlags {
 
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
 export const EXPLORER_NODE_LIMIT = 50_000;
-export const GEXF_NODE_LIMIT = 200_000;
+export const GEXF_NODE_LIMIT = 50_000;
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
 
