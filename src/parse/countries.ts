@@ -115,8 +115,19 @@ export interface ResolvedName {
   territory: IsoCountry | null;
 }
 
-/** Resolves a country name as written (`Ivory Coast`, `Surinam`, `French Polynesia`). */
+const resolvedCache = new Map<string, ResolvedName | null>();
+
+/** Resolves a country name as written (`Ivory Coast`, `Surinam`, `French Polynesia`); memoised. */
 export function resolveCountryName(written: string): ResolvedName | null {
+  let r = resolvedCache.get(written);
+  if (r === undefined) {
+    r = resolveUncached(written);
+    if (resolvedCache.size < 10_000) resolvedCache.set(written, r);
+  }
+  return r;
+}
+
+function resolveUncached(written: string): ResolvedName | null {
   const c = BY_NAME.get(foldName(written));
   if (!c) return null;
   const sovereignCode = SOVEREIGN_OF[c.cca2];

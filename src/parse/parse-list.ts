@@ -235,7 +235,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   resolveDistrictParents(china, report);
   const countries = resolveCountries([...partners.values()], links, report);
   const partnerList = [...partners.values()];
-  diagnostics.push(...qualityDiagnostics(china, partnerList));
+  for (const d of qualityDiagnostics(china, partnerList)) diagnostics.push(d);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
 
   return {

@@ -39,7 +39,18 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
 
   // Same name in different places (Perth, Australia / Perth, Scotland).
   const byName = new Map<string, Partner[]>();
-  for (const p of partners) byName.set(foldName(p.name), [...(byName.get(foldName(p.name)) ?? []), p]);
+  const foldedLocation = new Map<string, string>();
+  const foldLocation = (p: Partner) => {
+    const text = p.location.join(' ');
+    let f = foldedLocation.get(text);
+    if (f === undefined) { f = foldName(text); foldedLocation.set(text, f); }
+    return f;
+  };
+  for (const p of partners) {
+    const key = foldName(p.name);
+    const list = byName.get(key);
+    if (list) list.push(p); else byName.set(key, [p]);
+  }
   for (const group of byName.values()) {
     const places = new Set(group.map((p) => p.location.join(', ')));
     if (places.size < 2) continue;
@@ -54,8 +65,9 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
   // Same place spelled differently (case, accents, punctuation).
   const byFold = new Map<string, Partner[]>();
   for (const p of partners) {
-    const key = `${foldName(p.label)}|${foldName(p.location.join(' '))}`;
-    byFold.set(key, [...(byFold.get(key) ?? []), p]);
+    const key = `${p.qualifier === null ? foldName(p.name) : foldName(p.label)}|${foldLocation(p)}`;
+    const list = byFold.get(key);
+    if (list) list.push(p); else byFold.set(key, [p]);
   }
   for (const group of byFold.values()) {
     if (group.length < 2) continue;

@@ -17,6 +17,7 @@
  */
 import type { BipartiteIndex, SideIndex } from '../../graph/bipartite-index.js';
 import { degreeOf } from '../../graph/bipartite-index.js';
+import { GrowableFloat64, GrowableInt32 } from '../../util/growable.js';
 import type { Side } from '../../graph/build-bipartite.js';
 
 export type WeightKind = 'count' | 'jaccard' | 'overlap' | 'cosine' | 'newman';
@@ -55,9 +56,10 @@ export function project(index: BipartiteIndex, side: Side, options: ProjectOptio
   const degree = new Int32Array(n);
   for (let i = 0; i < n; i++) degree[i] = degreeOf(own, i);
 
-  const us: number[] = [], vs: number[] = [], counts: number[] = [], newmans: number[] = [];
-  const sharedOffsets: number[] = [0];
-  const sharedAdj: number[] = [];
+  const us = new GrowableInt32(), vs = new GrowableInt32(), counts = new GrowableInt32(), newmans = new GrowableFloat64();
+  const sharedOffsets = new GrowableInt32();
+  sharedOffsets.push(0);
+  const sharedAdj = new GrowableInt32();
   const mark = new Int32Array(n).fill(-1);
   const cnt = new Int32Array(n);
   const nw = new Float64Array(n);
@@ -94,9 +96,9 @@ export function project(index: BipartiteIndex, side: Side, options: ProjectOptio
   }
   return {
     side, keys: own.keys, sharedKeys: opp.keys, degree, opposite: opp.keys.length,
-    u: Int32Array.from(us), v: Int32Array.from(vs), count: Int32Array.from(counts), newman: Float64Array.from(newmans),
-    sharedOffsets: keepShared ? Int32Array.from(sharedOffsets) : null,
-    sharedAdj: keepShared ? Int32Array.from(sharedAdj) : null,
+    u: us.toArray(), v: vs.toArray(), count: counts.toArray(), newman: newmans.toArray(),
+    sharedOffsets: keepShared ? sharedOffsets.toArray() : null,
+    sharedAdj: keepShared ? sharedAdj.toArray() : null,
   };
 }
 

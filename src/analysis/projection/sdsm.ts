@@ -19,7 +19,7 @@
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { degreeOf } from '../../graph/bipartite-index.js';
 import type { Side } from '../../graph/build-bipartite.js';
-import { benjaminiHochberg, holm } from '../stats/multiple-testing.js';
+import { adjustPValues } from '../stats/multiple-testing.js';
 import type { Projection } from './project.js';
 
 export interface BicmFit {
@@ -178,8 +178,7 @@ export function sdsm(index: BipartiteIndex, projection: Projection, alpha = 0.05
     raw[i] = groupedUpperTail(projection.count[i] as number, fit.otherCounts, q);
   }
   const tests = Math.max(E, (n * (n - 1)) / 2);
-  const h = Float64Array.from(holm(Array.from(raw), tests));
-  const bh = Float64Array.from(benjaminiHochberg(Array.from(raw), tests));
+  const { holm: h, bh } = adjustPValues(raw, tests);
   const backbone: number[] = [];
   for (let i = 0; i < E; i++) if ((h[i] as number) <= alpha) backbone.push(i);
   backbone.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);

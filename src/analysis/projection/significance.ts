@@ -9,7 +9,7 @@
  * Holm (family-wise) and Benjamini–Hochberg (false discovery rate). The backbone is the pairs whose
  * corrected p is ≤ alpha under the chosen correction.
  */
-import { benjaminiHochberg, holm } from '../stats/multiple-testing.js';
+import { adjustPValues } from '../stats/multiple-testing.js';
 import { hypergeometricUpperTail } from '../stats/hypergeometric.js';
 import type { Projection } from './project.js';
 
@@ -41,9 +41,7 @@ export function significance(p: Projection, options: SignificanceOptions = {}): 
     raw[i] = hypergeometricUpperTail(p.count[i] as number, p.opposite, p.degree[p.u[i] as number] as number, p.degree[p.v[i] as number] as number);
   }
   const tests = Math.max(E, (n * (n - 1)) / 2);
-  const list = Array.from(raw);
-  const h = Float64Array.from(holm(list, tests));
-  const b = Float64Array.from(benjaminiHochberg(list, tests));
+  const { holm: h, bh: b } = adjustPValues(raw, tests);
   const adjusted = correction === 'holm' ? h : b;
   const backbone: number[] = [];
   for (let i = 0; i < E; i++) if ((adjusted[i] as number) <= alpha) backbone.push(i);

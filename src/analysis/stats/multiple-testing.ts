@@ -21,40 +21,59 @@
  *          BH (0.04, 0.04, 0.04, 0.04).
  */
 
-function sortedOrder(where: string, pValues: readonly number[], m: number | undefined): { order: number[]; m: number } {
-  const total = m ?? pValues.length;
-  if (!Number.isSafeInteger(total) || total < pValues.length) {
-    throw new Error(`stats/multiple-testing: ${where}: m must be an integer ≥ the ${pValues.length} p-values given, got ${total}`);
+function sortedOrder(where: string, pValues: ArrayLike<number>, m: number | undefined): { order: Uint32Array; m: number } {
+  const n = pValues.length;
+  const total = m ?? n;
+  if (!Number.isSafeInteger(total) || total < n) {
+    throw new Error(`stats/multiple-testing: ${where}: m must be an integer ≥ the ${n} p-values given, got ${total}`);
   }
-  pValues.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = pValues[i] as number;
     if (!(p >= 0 && p <= 1)) throw new Error(`stats/multiple-testing: ${where}: pValues[${i}] must be in [0, 1], got ${p}`);
-  });
-  // Array.prototype.sort is stable, so ties stay in input order.
-  const order = pValues.map((_, i) => i).sort((i, j) => pValues[i]! - pValues[j]!);
+  }
+  // ties broken by index, so tied p-values keep input order (a typed array: 10⁷ tests fit)
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => (pValues[i] as number) - (pValues[j] as number) || i - j);
   return { order, m: total };
 }
 
-/** Holm's step-down adjusted p-values (controls the family-wise error rate), in input order. */
-export function holm(pValues: readonly number[], m?: number): number[] {
-  const { order, m: total } = sortedOrder('holm', pValues, m);
-  const adjusted = new Array<number>(pValues.length);
+function holmFrom(pValues: ArrayLike<number>, order: Uint32Array, total: number): Float64Array {
+  const adjusted = new Float64Array(pValues.length);
   let running = 0;
-  order.forEach((index, rank) => {
-    running = Math.max(running, Math.min(1, (total - rank) * pValues[index]!));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-
-/** Benjamini–Hochberg step-up adjusted p-values (controls the false discovery rate), in input order. */
-export function benjaminiHochberg(pValues: readonly number[], m?: number): number[] {
-  const { order, m: total } = sortedOrder('benjaminiHochberg', pValues, m);
-  const adjusted = new Array<number>(pValues.length);
-  let running = 1;
-  for (let rank = order.length - 1; rank >= 0; rank--) {
-    const index = order[rank]!;
-    running = Math.min(running, (total / (rank + 1)) * pValues[index]!);
+  for (let rank = 0; rank < order.length; rank++) {
+    const index = order[rank] as number;
+    running = Math.max(running, Math.min(1, (total - rank) * (pValues[index] as number)));
     adjusted[index] = running;
   }
   return adjusted;
+}
+
+function bhFrom(pValues: ArrayLike<number>, order: Uint32Array, total: number): Float64Array {
+  const adjusted = new Float64Array(pValues.length);
+  let running = 1;
+  for (let rank = order.length - 1; rank >= 0; rank--) {
+    const index = order[rank] as number;
+    running = Math.min(running, (total / (rank + 1)) * (pValues[index] as number));
+    adjusted[index] = running;
+  }
+  return adjusted;
+}
+
+/** Holm's step-down adjusted p-values (controls the family-wise error rate), in input order. */
+export function holm(pValues: ArrayLike<number>, m?: number): number[] {
+  const { order, m: total } = sortedOrder('holm', pValues, m);
+  return Array.from(holmFrom(pValues, order, total));
+}
+
+/** Benjamini–Hochberg step-up adjusted p-values (controls the false discovery rate), in input order. */
+export function benjaminiHochberg(pValues: ArrayLike<number>, m?: number): number[] {
+  const { order, m: total } = sortedOrder('benjaminiHochberg', pValues, m);
+  return Array.from(bhFrom(pValues, order, total));
+}
+
+/** Both corrections from one sort, as typed arrays (for projections with millions of pairs). */
+export function adjustPValues(pValues: ArrayLike<number>, m?: number): { holm: Float64Array; bh: Float64Array } {
+  const { order, m: total } = sortedOrder('adjustPValues', pValues, m);
+  return { holm: holmFrom(pValues, order, total), bh: bhFrom(pValues, order, total) };
 }
