@@ -4,7 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyze } from '../analysis/analyze.js';
+import { analyze, ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
+import { buildBipartiteGraph } from '../graph/build-bipartite.js';
+import { layoutInWorker } from '../export/layout-job.js';
+import { defaultIterations, primeLayout } from '../export/network-layout.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { reportCharts } from '../report/charts.js';
@@ -44,11 +47,19 @@ export function reportName(file: string | undefined): string {
   return basename(file).replace(/\.[^.]+$/, '') || 'report';
 }
 
-export function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): void {
+export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet });
   progress('reading the list');
   const ds = loadDataset(file);
-  const a = analyze(ds, { ...analysisOptions(flags), onStage: progress });
+  const options = analysisOptions(flags);
+  // Lay out the bipartite graph on the second core while the main thread analyses it.
+  const structure = buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts });
+  const seed = options.seed ?? ANALYSIS_DEFAULTS.seed;
+  const iterations = flags.layoutIterations ?? defaultIterations(structure.order);
+  const pending = structure.order <= EXPLORER_NODE_LIMIT || structure.order <= GEXF_NODE_LIMIT
+    ? layoutInWorker(structure, { seed, iterations })
+    : null;
+  const a = analyze(ds, { ...options, onStage: progress });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.graph.order;
@@ -64,8 +75,12 @@ export function reportCommand(file: string | undefined, flags: ReportFlags, prin
     { path: join(flags.out, `${name}.json`), content: `${JSON.stringify(data, null, 1)}\n` },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
+  if (pending) {
+    progress('layout');
+    primeLayout(a, 'bipartite', null, seed, iterations, await pending, structure.size);
+  }
   if (withGexf) {
-    progress('layout and GEXF');
+    progress('GEXF');
     files.push({ path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) });
   }
   if (withExplorer) {

@@ -22,9 +22,23 @@ export function defaultIterations(n: number): number {
 
 const cache = new WeakMap<Analysis, Map<string, Map<string, Position>>>();
 
+function cacheKey(kind: string, weightKey: string | null, seed: number, iterations: number, order: number, size: number): string {
+  return `${kind}|${weightKey ?? ''}|${seed}|${iterations}|${order}|${size}`;
+}
+
+/**
+ * Hands in positions computed elsewhere (in a worker, from a graph with the same nodes and edges in
+ * the same order), so that `networkLayout` returns them instead of laying out again.
+ */
+export function primeLayout(a: Analysis, kind: string, weightKey: string | null, seed: number, iterations: number, positions: Map<string, Position>, size: number): void {
+  let byKey = cache.get(a);
+  if (!byKey) { byKey = new Map(); cache.set(a, byKey); }
+  byKey.set(cacheKey(kind, weightKey, seed, iterations, positions.size, size), positions);
+}
+
 export function networkLayout(a: Analysis, net: ExportNetwork, options: { seed: number; iterations?: number | undefined }): Map<string, Position> {
   const iterations = options.iterations ?? defaultIterations(net.graph.order);
-  const key = `${net.kind}|${net.weightKey ?? ''}|${options.seed}|${iterations}|${net.graph.size}`;
+  const key = cacheKey(net.kind, net.weightKey, options.seed, iterations, net.graph.order, net.graph.size);
   let byKey = cache.get(a);
   if (!byKey) { byKey = new Map(); cache.set(a, byKey); }
   let positions = byKey.get(key);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = 'dist/src/cli/main.js';
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const runEnv = (env: Record<string, string>, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 const tmp = () => mkdtempSync(join(tmpdir(), 'twinnet-cli-'));
 
 describe('twinnet parse', () => {
@@ -56,10 +57,10 @@ describe('twinnet parse', () => {
 });
 
 describe('twinnet report', () => {
-  it('writes byte-identical files for the same input and seed', () => {
+  it('writes byte-identical files for the same input and seed, with the layout in a worker or not', () => {
     const a = tmp(), b = tmp();
     expect(run('report', '--out', a, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
-    expect(run('report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
+    expect(runEnv({ TWINNET_LAYOUT_WORKER: '0' }, 'report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     const files = readdirSync(a).sort();
     expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg']));
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);

@@ -1,0 +1,54 @@
+/**
+ * ForceAtlas2 on a second core: `layoutInWorker(graph, …)` starts the layout in a worker thread and
+ * returns a promise of the positions, so that a report can lay out the network while it analyses it
+ * (the machine has two cores; the layout is the longest single step on the seed). Falls back to the
+ * main thread where the compiled worker is not available (running from TypeScript sources) or when
+ * TWINNET_LAYOUT_WORKER=0. Either way the positions are identical (same graph order, same seed).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type Graph from 'graphology';
+import { layoutForceAtlas2 } from './layout.js';
+import type { Position } from './layout.js';
+
+export interface LayoutJob {
+  keys: string[];
+  sources: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array | null;
+  seed: number;
+  iterations: number;
+}
+
+export function layoutInWorker(graph: Graph, options: { seed: number; iterations: number; weightKey?: string | null }): Promise<Map<string, Position>> {
+  const weightKey = options.weightKey ?? null;
+  const url = new URL('./layout-worker.js', import.meta.url);
+  const usable = process.env['TWINNET_LAYOUT_WORKER'] !== '0' && existsSync(fileURLToPath(url));
+  if (!usable) {
+    return Promise.resolve(layoutForceAtlas2(graph, { seed: options.seed, iterations: options.iterations, weightKey }));
+  }
+  const keys = graph.nodes();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const sources = new Int32Array(graph.size), targets = new Int32Array(graph.size);
+  const weights = weightKey === null ? null : new Float64Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((_edge, attrs, s, t) => {
+    sources[e] = index.get(s) as number;
+    targets[e] = index.get(t) as number;
+    if (weights) weights[e] = attrs[weightKey as string] as number;
+    e++;
+  });
+  const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: job });
+    worker.once('message', (msg: { x: Float64Array; y: Float64Array }) => {
+      const positions = new Map<string, Position>();
+      keys.forEach((k, i) => positions.set(k, { x: msg.x[i] as number, y: msg.y[i] as number }));
+      resolve(positions);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`export/layout-job: layout worker exited with code ${code}`)); });
+  });
+}
