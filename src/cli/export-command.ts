@@ -43,7 +43,7 @@ export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snaps
       description: `${net.description} Input ${a.dataset.source.path} (sha256 ${a.dataset.source.sha256}). ` +
         `Parameters: seed ${p.seed}, districts ${p.districts}, resolution ${p.resolution}, runs ${p.runs}, ` +
         `community weight ${p.communityWeight}, layout ForceAtlas2 ${iterations} iterations (seed ${o.seed}).`,
-      lastModifiedDate: o.snapshotDate ?? '1970-01-01',
+      lastModifiedDate: o.snapshotDate,
       keywords: ['sister cities', 'twin towns', 'bipartite network', kind],
     },
     viz: { color: (k) => net.color(k), size: (k) => net.size(k), position: positions },

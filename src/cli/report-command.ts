@@ -85,7 +85,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   }
   if (withExplorer) {
     progress('interactive explorer');
-    files.push({ path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations }) });
+    files.push({ path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations, charts }) });
   }
   progress('writing');
   const written = writeFilesAtomically(files);

@@ -18,7 +18,10 @@ import { PACKAGE_ROOT } from '../util/paths.js';
 import { explorerPayload } from './payload.js';
 import type { ExplorerPayloadOptions } from './payload.js';
 
-export type ExplorerOptions = ExplorerPayloadOptions;
+export interface ExplorerOptions extends ExplorerPayloadOptions {
+  /** SVG charts (the report's, from `reportCharts`) shown in a "Charts" section below the network. */
+  charts?: Record<string, string>;
+}
 
 /** Where `npm run build` writes the browser bundle. */
 export const EXPLORER_BUNDLE = join(PACKAGE_ROOT, 'dist', 'explorer', 'client.js');
@@ -58,6 +61,7 @@ export function explorerHtml(a: Analysis, options: ExplorerOptions): string {
 </head>
 <body>
 ${BODY}
+${chartsSection(options.charts)}
 <script type="application/json" id="twinnet-data">${scriptJson(payload)}</script>
 <script>${bundle}</script>
 </body>
@@ -85,8 +89,21 @@ const BODY = `<header>
 </main>
 <noscript><p class="note">The explorer needs JavaScript.</p></noscript>`;
 
+/** The charts section: twinnet's own SVG (every label XML-escaped by `report/charts.ts`), inline. */
+function chartsSection(charts: Record<string, string> | undefined): string {
+  const entries = Object.entries(charts ?? {});
+  if (entries.length === 0) return '';
+  const figures = entries.map(([name, svg]) => `<figure data-chart="${escapeHtml(name)}">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>`).join('\n');
+  return `<details id="charts"><summary>Charts</summary><div class="charts">\n${figures}\n</div></details>`;
+}
+
 const CSS = `
 *{box-sizing:border-box}
+#charts{border-top:1px solid #ddd;background:#fafafa;max-height:45vh;overflow:auto}
+#charts summary{cursor:pointer;padding:.4rem 1rem;font-weight:600}
+#charts .charts{display:flex;flex-wrap:wrap;gap:1rem;padding:0 1rem 1rem}
+#charts figure{margin:0}
+#charts svg{max-width:100%;height:auto}
 html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#fff}
 body{display:flex;flex-direction:column}
 header{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.25rem;padding:.5rem 1rem;border-bottom:1px solid #ddd;background:#fafafa}

@@ -45,8 +45,8 @@ export const GEXF_SCHEMA_LOCATION = 'http://gexf.net/1.3 http://gexf.net/1.3/gex
 export interface GexfMeta {
   creator: string;
   description: string;
-  /** The input's date, YYYY-MM-DD. */
-  lastModifiedDate: string;
+  /** The input's date, YYYY-MM-DD; null when unknown (the attribute is then left out). */
+  lastModifiedDate: string | null;
   keywords?: string | readonly string[];
 }
 
@@ -90,7 +90,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   }
   root.att('version', '1.3');
 
-  const metaEl = root.ele('meta', { lastmodifieddate: meta.lastModifiedDate });
+  const metaEl = root.ele('meta', meta.lastModifiedDate === null ? {} : { lastmodifieddate: meta.lastModifiedDate });
   metaEl.ele('creator').txt(xmlText(meta.creator));
   metaEl.ele('description').txt(xmlText(meta.description));
   if (meta.keywords !== undefined) {
@@ -138,6 +138,7 @@ function checkMeta(meta: GexfMeta): void {
   if (meta === null || typeof meta !== 'object') throw new TypeError(`${WHERE}: meta is required`);
   if (typeof meta.creator !== 'string') throw new TypeError(`${WHERE}: meta.creator must be a string`);
   if (typeof meta.description !== 'string') throw new TypeError(`${WHERE}: meta.description must be a string`);
+  if (meta.lastModifiedDate === null) return;
   const m = DATE.exec(String(meta.lastModifiedDate));
   const valid = m !== null && (() => {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

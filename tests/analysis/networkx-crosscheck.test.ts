@@ -9,6 +9,7 @@ import { buildBipartiteGraph } from '../../src/graph/build-bipartite.js';
 import { buildBipartiteIndex, unify } from '../../src/graph/bipartite-index.js';
 import { pathMeasures } from '../../src/analysis/centrality/paths.js';
 import { pagerank } from '../../src/analysis/centrality/pagerank.js';
+import { eigenvectorCentrality } from '../../src/analysis/centrality/eigenvector.js';
 import { edgeWeight, project } from '../../src/analysis/projection/project.js';
 import { significance } from '../../src/analysis/projection/significance.js';
 import {
@@ -63,6 +64,7 @@ describe.each([
   const uni = unify(index);
   const paths = pathMeasures(uni);
   const pr = pagerank(uni, { tolerance: 1e-14 });
+  const ev = eigenvectorCentrality(uni, { tolerance: 1e-14 });
   const keys = uni.keys;
 
   it('has the same nodes, sides and edges', () => {
@@ -89,7 +91,7 @@ describe.each([
     expect(diameter).toBe(f.largest_component.diameter);
     close(sum / (n * (n - 1)), f.largest_component.average_shortest_path_length);
   });
-  it('has the same degree, betweenness, closeness, harmonic and PageRank for every node', () => {
+  it('has the same degree, betweenness, closeness, harmonic, eigenvector and PageRank for every node', () => {
     keys.forEach((k, v) => {
       const ref = f.node[k] as Record<string, number>;
       const deg = (uni.offsets[v + 1] as number) - (uni.offsets[v] as number);
@@ -99,6 +101,7 @@ describe.each([
       close(paths.closeness?.[v] as number, ref['closeness'] as number);
       close(paths.harmonic?.[v] as number, ref['harmonic'] as number);
       close(pr.values[v] as number, ref['pagerank'] as number);
+      expect(Math.abs((ev.values[v] as number) - (ref['eigenvector'] as number))).toBeLessThan(1e-9);
     });
   });
   it.each(['top', 'bottom'] as const)('has the same %s projection weights, p-values and clustering', (which) => {
