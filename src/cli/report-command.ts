@@ -52,13 +52,13 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   progress('reading the list');
   const ds = loadDataset(file);
   const options = analysisOptions(flags);
-  // Lay out the bipartite graph on the second core while the main thread analyses it.
-  const structure = buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts });
+  // Lay out the bipartite graph on the second core while the main thread analyses it (only when the
+  // report will draw it: the explorer and the GEXF have size limits).
   const seed = options.seed ?? ANALYSIS_DEFAULTS.seed;
-  const iterations = flags.layoutIterations ?? defaultIterations(structure.order);
-  const pending = structure.order <= EXPLORER_NODE_LIMIT || structure.order <= GEXF_NODE_LIMIT
-    ? layoutInWorker(structure, { seed, iterations })
-    : null;
+  const drawn = ds.china.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
+  const structure = drawn ? buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
+  const iterations = flags.layoutIterations ?? defaultIterations(structure?.order ?? 0);
+  const pending = structure ? layoutInWorker(structure, { seed, iterations }) : null;
   const a = analyze(ds, { ...options, onStage: progress });
   const name = reportName(file);
   const meta = inputMeta(file);
@@ -77,7 +77,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   ];
   if (pending) {
     progress('layout');
-    primeLayout(a, 'bipartite', null, seed, iterations, await pending, structure.size);
+    primeLayout(a, 'bipartite', null, seed, iterations, await pending, structure?.size ?? 0);
   }
   if (withGexf) {
     progress('GEXF');
