@@ -32,7 +32,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
     .option('--quiet', 'no progress on stderr'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
