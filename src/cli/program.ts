@@ -8,7 +8,16 @@ import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
 import { cityCommand, partnersCommand, sharedCommand, similarCommand } from './query-commands.js';
 import type { QueryFlags } from './query-commands.js';
-import { addAnalysisOptions, integer, oneOf, WEIGHT_KINDS } from './options.js';
+import { addAnalysisOptions, integer, oneOf, positive, WEIGHT_KINDS } from './options.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateList } from '../synth/generate.js';
+import { writeFilesAtomically } from '../io/atomic-write.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 export type Printer = (s: string) => void;
 const stdout: Printer = (s) => process.stdout.write(`${s}\n`);
@@ -16,6 +25,7 @@ const stdout: Printer = (s) => process.stdout.write(`${s}\n`);
 export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
     .description('Network analysis of twin-town and sister-city lists (default input: the embedded list of sister cities in China)')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
 
@@ -46,6 +56,18 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<format>)')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1)))
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
+
+  program
+    .command('generate')
+    .description('write a synthetic list in the seed\'s format (for benchmarks): log-normal city degrees, preferential attachment')
+    .requiredOption('--scale <x>', 'size relative to the seed (1 ≈ 1,407 links; 1000 ≈ 1.4 million)', positive('--scale'))
+    .option('--seed <n>', 'seed (default 42)', integer('--seed'))
+    .requiredOption('--out <file>', 'output file')
+    .action((opts: { scale: number; seed?: number; out: string }) => {
+      const g = generateList({ scale: opts.scale, seed: opts.seed ?? 42 });
+      writeFilesAtomically([{ path: opts.out, content: g.text }]);
+      print(`wrote ${opts.out}: ${g.stats.chineseCities} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
+    });
 
   const query = (cmd: Command) => addAnalysisOptions(cmd
     .option('--input <file>', 'the list (default: the embedded list)')

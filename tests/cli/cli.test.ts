@@ -121,3 +121,20 @@ describe('twinnet export', () => {
     expect(readFileSync(join(d, 'net-nodes.csv'), 'utf8').split('\n')[0]).toMatch(/^Id,Label,side,country/);
   });
 });
+
+describe('twinnet generate and --version', () => {
+  it('writes a synthetic list that parses with every line accounted for', () => {
+    const d = tmp(), f = join(d, 'synth.txt');
+    const r = run('generate', '--scale', '2', '--seed', '7', '--out', f);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/2814 links \(seed 7\)/);
+    const p = JSON.parse(run('parse', f, '--out', join(d, 'out'), '--json').stdout).summary;
+    expect(p.links).toBe(2814);
+    expect(p.lineKinds.unparsed).toBe(0);
+  });
+  it('prints the version', () => {
+    const r = run('--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
