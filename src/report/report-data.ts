@@ -64,7 +64,7 @@ export interface CommunitySummary {
   members: string[];
   chineseMembers: number;
   partnerMembers: number;
-  /** Most frequent partner countries: of member partners, or of the members' partners for Chinese cities. */
+  /** Most frequent partner countries: of the member partners, or (Chinese cities only) of the members' partners. */
   dominantCountries: { country: string; name: string; count: number; share: number }[];
 }
 
@@ -147,8 +147,11 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
   const summarize = (members: string[][]): CommunitySummary[] => members.map((keys, id) => {
     const counts = new Map<string, number>();
     let total = 0;
+    // Countries of the partner members; a community of Chinese cities only: of their partners.
+    const hasPartners = keys.some((k) => (byKey.get(k) as NodeRow).side === 'partner');
     for (const k of keys) {
       const r = byKey.get(k) as NodeRow;
+      if (hasPartners && r.side !== 'partner') continue;
       const cs = r.side === 'partner' ? [r.country ?? '??'] : a.graph.neighbors(k).map((n) => a.graph.getNodeAttribute(n, 'country') ?? '??');
       for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
     }
