@@ -1,0 +1,53 @@
+/**
+ * District entries (`City – District`) → the city entry they belong to. Where two cities share the
+ * name (`Suzhou, Anhui` / `Suzhou, Jiangsu`), a small table of known districts decides; otherwise the
+ * nearest preceding candidate, with a warning.
+ */
+import { foldName } from './countries.js';
+import type { Reporter } from './reporter.js';
+import type { ChinaEntry } from './types.js';
+
+/**
+ * District entries whose parent city name is shared by two entries (`Suzhou, Anhui` and
+ * `Suzhou, Jiangsu`): which one they belong to. Gusu, Wujiang and Wuzhong are districts of Suzhou in
+ * Jiangsu. Districts not listed fall back to the nearest preceding candidate, with a warning.
+ */
+const KNOWN_DISTRICT_PARENTS: Readonly<Record<string, string>> = {
+  'suzhou|gusu': 'Jiangsu',
+  'suzhou|wujiang': 'Jiangsu',
+  'suzhou|wuzhong': 'Jiangsu',
+  'suzhou|xiangcheng': 'Jiangsu',
+  'suzhou|huqiu': 'Jiangsu',
+  'suzhou|yongqiao': 'Anhui',
+};
+
+/** Links each `City – District` entry to its city entry (see KNOWN_DISTRICT_PARENTS). */
+export function resolveDistrictParents(china: ChinaEntry[], report: Reporter): void {
+  const byCity = new Map<string, ChinaEntry[]>();
+  for (const c of china) {
+    if (c.kind !== 'city') continue;
+    const key = foldName(c.city);
+    const list = byCity.get(key);
+    if (list) list.push(c); else byCity.set(key, [c]);
+  }
+  for (const d of china) {
+    if (d.kind !== 'district') continue;
+    let candidates = (byCity.get(foldName(d.city)) ?? []).filter((c) => d.qualifier === null || c.qualifier === d.qualifier);
+    if (candidates.length > 1) {
+      const known = KNOWN_DISTRICT_PARENTS[`${foldName(d.city)}|${foldName(d.district ?? '')}`];
+      const chosen = candidates.filter((c) => c.qualifier === known);
+      if (chosen.length === 1) {
+        candidates = chosen;
+      } else {
+        const before = candidates.filter((c) => c.line < d.line);
+        const nearest = before[before.length - 1] ?? candidates[0];
+        report('warning', 'district-parent-ambiguous', [d.line, ...candidates.map((c) => c.line)],
+          `district "${d.name}" could belong to ${candidates.map((c) => `"${c.name}"`).join(' or ')}; linked to the nearest preceding, "${nearest?.name}"`);
+        candidates = nearest ? [nearest] : [];
+      }
+    }
+    const parent = candidates[0];
+    if (parent) d.parentId = parent.id;
+    else report('warning', 'district-parent-missing', [d.line], `district "${d.name}" has no entry for its city "${d.city}" in the list`);
+  }
+}

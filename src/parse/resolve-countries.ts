@@ -1,0 +1,149 @@
+/**
+ * Country resolution over a whole list: each partner's country as written → ISO (sovereign,
+ * territory, UK subdivision), each flag code reconciled with it, the codes' oddities reported, and
+ * the country records aggregated. See `countries.ts` for the lookups themselves.
+ */
+import {
+  countryByAlpha2, homeNationSubdivision, readFlagCode, regionOf, resolveCountryName, sovereignAlpha2,
+} from './countries.js';
+import type { Reporter } from './reporter.js';
+import type { CountryRecord, Link, Partner } from './types.js';
+
+/**
+ * Resolves each partner's country (name as written → ISO), reconciles flag codes, and aggregates the
+ * country records. Sets `country`, `territory`, `subdivision` on the partners.
+ */
+export function resolveCountries(partners: Partner[], links: Link[], report: Reporter): CountryRecord[] {
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  const records = new Map<string, CountryRecord>();
+  const codeLines = new Map<string, { code: string; lines: number[]; country: string }>();
+  const nonIso = new Map<string, { lines: number[]; standard: string; country: string }>();
+  const ambiguous = new Map<string, { lines: number[]; readings: string[]; chosen: string }>();
+  const territories = new Map<string, { lines: number[]; territory: string; sovereign: string }>();
+  const unknownNames = new Map<string, number[]>();
+
+  for (const p of partners) {
+    const named = resolveCountryName(p.countryWritten);
+    p.country = named?.sovereign.alpha2 ?? null;
+    p.territory = named?.territory?.alpha2 ?? null;
+    for (const part of p.location.slice(0, -1)) {
+      const sub = homeNationSubdivision(part);
+      if (sub && p.country === 'GB') p.subdivision = sub;
+      const inner = resolveCountryName(part);
+      if (inner?.territory && inner.sovereign.alpha2 === p.country) p.territory = inner.territory.alpha2;
+    }
+    if (p.territory) {
+      const t = territories.get(p.territory) ?? { lines: [], territory: p.territory, sovereign: p.country ?? '?' };
+      t.lines.push(...p.lines);
+      territories.set(p.territory, t);
+    }
+    if (!named) unknownNames.set(p.countryWritten, [...(unknownNames.get(p.countryWritten) ?? []), ...p.lines]);
+  }
+
+  for (const link of links) {
+    const p = byId.get(link.partnerId) as Partner;
+    const record = records.get(p.countryWritten) ?? newRecord(p);
+    records.set(p.countryWritten, record);
+    record.links++;
+    const codeKey = link.code ?? '(none)';
+    record.codes[codeKey] = (record.codes[codeKey] ?? 0) + 1;
+
+    if (link.code === null) {
+      report('warning', 'missing-code', [link.line], `partner line for "${p.label}, ${p.location.join(', ')}" has no flag code`);
+      continue;
+    }
+    const readings = readFlagCode(link.code);
+    if (readings.length === 0) {
+      report('warning', 'unknown-code', [link.line], `flag code ${link.code} is neither an ISO 3166-1 alpha-3, an IOC nor a home-nation code (line names ${p.countryWritten})`);
+      continue;
+    }
+    if (p.country === null) {
+      // Name unknown: the code is the only evidence; use it when it reads one way.
+      const only = readings.length === 1 ? readings[0] : undefined;
+      if (only) {
+        p.country = sovereignAlpha2(only.country.alpha2);
+        if (p.country !== only.country.alpha2) p.territory = only.country.alpha2;
+        record.sovereign = countryByAlpha2(p.country);
+        record.territory = p.territory ? countryByAlpha2(p.territory) : null;
+        const r = regionOf(p.country);
+        record.region = r?.continent ?? null;
+        record.subregion = r?.subregion ?? null;
+      }
+      continue;
+    }
+    const target = p.territory ?? p.country;
+    const exact = readings.find((r) => r.country.alpha2 === target && (r.subdivision === null || r.subdivision === p.subdivision || p.subdivision === null));
+    if (exact) {
+      if (exact.subdivision && !p.subdivision) p.subdivision = exact.subdivision;
+      if (exact.standard !== 'iso') {
+        const e = nonIso.get(link.code) ?? { lines: [], standard: exact.standard, country: exact.country.name };
+        e.lines.push(link.line);
+        nonIso.set(link.code, e);
+      }
+      if (readings.length > 1) {
+        const a = ambiguous.get(link.code) ?? { lines: [], readings: readings.map((r) => `${r.standard.toUpperCase()}: ${r.country.name}`), chosen: exact.country.name };
+        a.lines.push(link.line);
+        ambiguous.set(link.code, a);
+      }
+      const c = codeLines.get(`${p.country}|${link.code}`) ?? { code: link.code, lines: [], country: p.country };
+      c.lines.push(link.line);
+      codeLines.set(`${p.country}|${link.code}`, c);
+      continue;
+    }
+    const inside = readings.find((r) => sovereignAlpha2(r.country.alpha2) === p.country);
+    if (inside) {
+      p.territory = inside.country.alpha2;
+      report('warning', 'code-is-territory', [link.line],
+        `flag code ${link.code} denotes ${inside.country.name} (${inside.country.alpha2}), a territory of ${p.countryWritten}; the line names only ${p.countryWritten} — territory ${inside.country.alpha2} recorded`);
+      continue;
+    }
+    report('warning', 'code-country-mismatch', [link.line],
+      `flag code ${link.code} (${readings.map((r) => r.country.name).join(' / ')}) disagrees with the country written, ${p.countryWritten}; the written country is kept`);
+  }
+
+  for (const [written, lineNos] of unknownNames) {
+    const p = partners.find((x) => x.countryWritten === written);
+    const fallback = p?.country ? ` (resolved from its flag code to ${p.country})` : '';
+    report('error', 'unknown-country', lineNos, `country "${written}" is not an ISO 3166 country name${fallback}`);
+  }
+  for (const [code, e] of nonIso) {
+    const what = e.standard === 'ioc' ? 'an IOC code' : 'a FIFA home-nation code';
+    report('info', 'non-iso-code', e.lines, `flag code ${code} is ${what}, not ISO 3166-1 alpha-3 (${e.country}); ${e.lines.length} line(s)`);
+  }
+  for (const [code, a] of ambiguous) {
+    report('info', 'code-ambiguous', a.lines, `flag code ${code} reads differently by standard (${a.readings.join('; ')}); the country written settles it: ${a.chosen}`);
+  }
+  const byCountry = new Map<string, { code: string; lines: number[] }[]>();
+  for (const c of codeLines.values()) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
+  for (const [country, codes] of byCountry) {
+    const distinct = new Set(codes.map((c) => c.code));
+    if (distinct.size < 2) continue;
+    const name = countryByAlpha2(country)?.name ?? country;
+    const home = codes.every((c) => readFlagCode(c.code).some((r) => r.subdivision));
+    if (home) continue; // ENG/SCO/WAL under the UK are different subdivisions, not mixed codes
+    const plain = codes.filter((c) => !readFlagCode(c.code).some((r) => r.subdivision));
+    if (new Set(plain.map((c) => c.code)).size < 2) continue;
+    report('info', 'mixed-codes', plain.flatMap((c) => c.lines),
+      `${name} is written with several flag codes: ${plain.map((c) => `${c.code} (${c.lines.length})`).join(', ')}`);
+  }
+  for (const t of territories.values()) {
+    const tn = countryByAlpha2(t.territory)?.name ?? t.territory;
+    const sn = countryByAlpha2(t.sovereign)?.name ?? t.sovereign;
+    report('info', 'territory', t.lines, `${tn} (${t.territory}) is a territory of ${sn} (${t.sovereign}); its partners count under ${sn}`);
+  }
+
+  return [...records.values()].sort((a, b) => b.links - a.links || a.written.localeCompare(b.written));
+}
+
+function newRecord(p: Partner): CountryRecord {
+  const region = p.country ? regionOf(p.country) : null;
+  return {
+    written: p.countryWritten,
+    sovereign: p.country ? countryByAlpha2(p.country) : null,
+    territory: resolveCountryName(p.countryWritten)?.territory ?? null,
+    region: region?.continent ?? null,
+    subregion: region?.subregion ?? null,
+    links: 0,
+    codes: {},
+  };
+}
