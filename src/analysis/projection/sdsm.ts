@@ -121,6 +121,16 @@ export interface SdsmResult {
  */
 export function groupedUpperTail(c: number, counts: readonly number[], q: ArrayLike<number>): number {
   if (c <= 0) return 1;
+  if (c === 1) {
+    // P(S ≥ 1) = 1 − Π (1 − q_b)^m_b = −expm1(Σ m_b log1p(−q_b)): exact, no cancellation (most pairs share one partner)
+    let s = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const p = q[b] as number;
+      if (p >= 1 && (counts[b] as number) > 0) return 1;
+      s += (counts[b] as number) * Math.log1p(-p);
+    }
+    return -Math.expm1(s);
+  }
   let state = new Float64Array(c + 1);
   state[0] = 1;
   let next = new Float64Array(c + 1);
