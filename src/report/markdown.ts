@@ -38,6 +38,9 @@ function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r'
 
 export interface Charts { [name: string]: string }
 
+/** Warnings and errors listed in the Markdown (all are in the JSON). */
+export const DIAGNOSTICS_SHOWN = 60;
+
 export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { explorer?: string; gexf?: string } = {}): string {
   const o = r.overview;
   const out: string[] = [];
@@ -87,8 +90,10 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   const important = r.dataQuality.diagnostics.filter((d) => d.severity !== 'info' || d.code === 'identical-partner-lists' || d.code === 'homonym');
   if (important.length) {
-    p(table(['line', 'severity', 'finding'], important.map((d) => [d.line ?? '', d.severity, md(d.message)]), ['r', 'l', 'l']));
+    const shown = important.slice(0, DIAGNOSTICS_SHOWN);
+    p(table(['line', 'severity', 'finding'], shown.map((d) => [d.line ?? '', d.severity, md(d.message)]), ['r', 'l', 'l']));
     p();
+    if (important.length > shown.length) { p(`(${important.length - shown.length} more in the JSON.)`); p(); }
   }
 
   p('## Countries and regions');
