@@ -241,7 +241,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
       lineKinds: ds.lineKinds,
       bySeverity: diagnosticsBy((d) => d.severity),
       byCode: diagnosticsBy((d) => `${d.severity} ${d.code}`),
-      diagnostics: ds.diagnostics,
+      diagnostics: ds.diagnostics.length <= LIST_CAP * 10 ? ds.diagnostics : capDiagnostics(ds.diagnostics, notes),
     },
     countries,
     continents,
@@ -276,7 +276,18 @@ function mean(x: ArrayLike<number>): number {
 }
 
 function keepNodes(rows: NodeRow[], notes: string[]): NodeRow[] {
-  const kept = rows.filter((r) => r.side === 'china' || r.degree >= 2);
-  notes.push(`Per-node table: ${kept.length} of ${rows.length} nodes (all Chinese nodes, partners with 2+ links; limit ${NODE_TABLE_LIMIT}).`);
+  const china = rows.filter((r) => r.side === 'china');
+  const room = Math.max(0, NODE_TABLE_LIMIT - china.length);
+  const partners = rows.filter((r) => r.side === 'partner')
+    .sort((x, y) => y.degree - x.degree || (x.key < y.key ? -1 : 1))
+    .slice(0, room);
+  const kept = [...china, ...partners];
+  notes.push(`Per-node table: ${kept.length} of ${rows.length} nodes (all Chinese nodes, then the partners with most links; limit ${NODE_TABLE_LIMIT}).`);
   return kept;
+}
+
+function capDiagnostics(all: Diagnostic[], notes: string[]): Diagnostic[] {
+  const limit = LIST_CAP * 10;
+  notes.push(`Diagnostics: the first ${limit} of ${all.length} are listed here; \`twinnet parse\` writes them all (diagnostics.csv).`);
+  return all.slice(0, limit);
 }
