@@ -23,8 +23,14 @@ export function textTable(header: string[], rows: (string | number)[][]): string
   return [line(header), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-function load(flags: QueryFlags): Analysis {
-  return analyze(loadDataset(flags.input), { ...analysisOptions(flags), runs: flags.runs ?? 1 });
+/**
+ * The analysis a question needs. `shared`, `similar` and `partners` read the projections and their
+ * hypergeometric p-values only, so communities and SDSM are left out (limits of -1); `city` shows
+ * communities too (one seed unless --runs says otherwise).
+ */
+function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
+  const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1, sdsmLimit: -1 } : {};
+  return analyze(loadDataset(flags.input), { ...analysisOptions(flags), runs: flags.runs ?? 1, ...skip });
 }
 
 export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s: string) => void): void {
@@ -53,7 +59,7 @@ export function partnersCommand(name: string, flags: QueryFlags, print: (s: stri
 }
 
 export function cityCommand(name: string, flags: QueryFlags, print: (s: string) => void): void {
-  const a = load(flags);
+  const a = load(flags, 'all');
   const key = findNode(a, name);
   const row = nodeRows(a).find((r) => r.key === key);
   const similar = similarTo(a, key, { top: 5 });
