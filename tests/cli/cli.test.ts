@@ -138,3 +138,12 @@ describe('twinnet generate and --version', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
+
+describe('output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (twinnet … | head -1)', () => {
+    const r = spawnSync('bash', ['-c', `node ${BIN} partners shanghai | head -1`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toContain('Shanghai');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+});
