@@ -15,6 +15,7 @@ import { writeGraphml } from '../export/graphml.js';
 import { defaultIterations, networkLayout } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { NetworkKind } from '../export/network.js';
+import { UsageError } from '../util/errors.js';
 import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
@@ -51,6 +52,9 @@ export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snaps
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
+  if (flags.weight !== undefined && flags.graph === 'bipartite') {
+    throw new UsageError('--weight chooses a projection\'s edge weight: use it with --graph china or --graph partners');
+  }
   const ds = loadDataset(file);
   const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;

@@ -21,6 +21,14 @@ export function positive(name: string) {
   };
 }
 
+export function openUnit(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n > 0 && n < 1)) throw new InvalidArgumentError(`${name} must be a number between 0 and 1 (exclusive), got "${value}"`);
+    return n;
+  };
+}
+
 export function oneOf<T extends string>(name: string, allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
@@ -43,7 +51,7 @@ export function addAnalysisOptions(cmd: Command): Command {
     .option('--districts <mode>', 'separate | merge: keep district entries apart or fold them into their city', oneOf('--districts', ['separate', 'merge'] as const))
     .option('--resolution <gamma>', 'Louvain resolution γ (default 1; larger → smaller communities)', positive('--resolution'))
     .option('--runs <n>', 'seeds per community detection, for stability (default 10)', integer('--runs', 1))
-    .option('--alpha <a>', 'significance level for shared-partner pairs (default 0.05)', positive('--alpha'));
+    .option('--alpha <a>', 'significance level for shared-partner pairs, in (0, 1) (default 0.05)', openUnit('--alpha'));
 }
 
 export function analysisOptions(flags: AnalysisFlags): AnalysisOptions {

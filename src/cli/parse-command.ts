@@ -8,10 +8,11 @@ import { loadDataset } from './load.js';
 export interface ParseCommandOptions {
   out: string;
   json?: boolean;
+  strict?: boolean;
 }
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
-  const ds = loadDataset(file);
+  const ds = loadDataset(file, { strict: opts.strict });
   const written = writeFilesAtomically(datasetFiles(ds, opts.out));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));

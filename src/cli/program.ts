@@ -35,7 +35,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .argument('[file]', 'the list as rendered text (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'data/processed')
     .option('--json', 'print the summary as JSON')
-    .action((file: string | undefined, opts: { out: string; json?: boolean }) => parseCommand(file, opts, print));
+    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error')
+    .action((file: string | undefined, opts: { out: string; json?: boolean; strict?: boolean }) => parseCommand(file, opts, print));
 
   addAnalysisOptions(program
     .command('report')
@@ -43,7 +44,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
-    .option('--quiet', 'no progress on stderr'))
+    .option('--quiet', 'no progress on stderr')
+    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
   addAnalysisOptions(program

@@ -25,11 +25,11 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 
 /**
  * The analysis a question needs. `shared`, `similar` and `partners` read the projections and their
- * hypergeometric p-values only, so communities and SDSM are left out (limits of -1); `city` shows
+ * and significance only, so communities are left out (limits of -1); `city` shows
  * communities too (one seed unless --runs says otherwise).
  */
 function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
-  const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1, sdsmLimit: -1 } : {};
+  const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1 } : {};
   return analyze(loadDataset(flags.input), { ...analysisOptions(flags), runs: flags.runs ?? 1, ...skip });
 }
 

@@ -25,6 +25,7 @@ export interface ReportFlags extends AnalysisFlags {
   out: string;
   layoutIterations?: number;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
@@ -50,7 +51,7 @@ export function reportName(file: string | undefined): string {
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet });
   progress('reading the list');
-  const ds = loadDataset(file);
+  const ds = loadDataset(file, { strict: flags.strict });
   const options = analysisOptions(flags);
   // Lay out the bipartite graph on the second core while the main thread analyses it (only when the
   // report will draw it: the explorer and the GEXF have size limits).

@@ -203,7 +203,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   if (kinds['section'] === 0 && kinds['partner'] === 0) {
     const firstNonBlank = lines.findIndex((l) => l.trim() !== '') + 1;
     throw new InputError(
-      'not a sister-city list: no "==A==" section header and no "- Partner, Country" line',
+      'not a sister-city list: no "==A==" section header and no "- Partner, Country" line under a Chinese city',
       sourceName,
       firstNonBlank || null,
     );

@@ -189,7 +189,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(note);
     p();
     const st = c.stability as { modularityMin: number; modularityMax: number; meanAdjustedRand: number; meanNmi: number; consensusCount?: number };
-    p(`Q = **${num(c.modularity)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${num(st.modularityMin)} to ${num(st.modularityMax)}); ${c.count} communities, ${c.nonSingleton} with more than one member; agreement between seeds: ARI ${num(st.meanAdjustedRand, 3)}, NMI ${num(st.meanNmi, 3)}.`);
+    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${c.count} communities, ${c.nonSingleton} with more than one member; agreement between seeds: ARI ${num(st.meanAdjustedRand, 3)}, NMI ${num(st.meanNmi, 3)}.`);
     p();
     p(table(['#', 'size', 'dominant countries', 'members'], c.communities.slice(0, 12).map((x, i) => [
       i + 1, x.size,

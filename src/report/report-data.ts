@@ -4,9 +4,9 @@
  * Deterministic: no clock, no randomness but the seeded kind; numbers are rounded to 12 significant
  * digits so the bytes do not depend on the last ulp of floating-point summation order.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Analysis } from '../analysis/analyze.js';
 import { identicalPairs, METRICS, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord } from '../analysis/results.js';
@@ -16,8 +16,23 @@ import type { Diagnostic } from '../parse/types.js';
 import { PACKAGE_ROOT } from '../util/paths.js';
 
 const require = createRequire(import.meta.url);
+/** A dependency's version, from the package.json above its resolved entry point (some packages do not export ./package.json). */
 const version = (name: string): string => {
-  try { return (require(`${name}/package.json`) as { version: string }).version; } catch { return 'unknown'; }
+  try {
+    let dir = dirname(require.resolve(name));
+    for (;;) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      }
+      const up = dirname(dir);
+      if (up === dir) return 'unknown';
+      dir = up;
+    }
+  } catch {
+    return 'unknown';
+  }
 };
 
 export const LIBRARIES = ['graphology', 'graphology-metrics', 'graphology-communities-louvain', 'graphology-layout-forceatlas2', 'world-countries'];

@@ -147,3 +147,36 @@ describe('output into a closed pipe', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });
+
+describe('errors a user meets', () => {
+  const bad = () => {
+    const d = tmp(), f = join(d, 'bad.txt');
+    writeFileSync(f, '==A==\nAnqing\n- JPN Ibaraki, Japan\nThis is prose, not a place: it ends.\n');
+    return { d, f };
+  };
+  it('names the file and line of an unreadable line on stderr, and still writes the data set', () => {
+    const { d, f } = bad();
+    const r = run('parse', f, '--out', join(d, 'out'));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/bad\.txt:4: error unparsed-line/);
+    expect(existsSync(join(d, 'out', 'dataset.json'))).toBe(true);
+  });
+  it('refuses such a list with --strict: exit 2, nothing written', () => {
+    const { d, f } = bad();
+    const r = run('parse', f, '--out', join(d, 'out'), '--strict');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.txt:4: 1 error\(s\) in the list \(--strict\): nothing written/);
+    expect(existsSync(join(d, 'out'))).toBe(false);
+  });
+  it.each([['2'], ['1'], ['0'], ['abc']])('rejects --alpha %s with exit 1 and a plain message', (alpha) => {
+    const r = run('report', '--alpha', alpha, '--out', tmp());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--alpha must be a number between 0 and 1/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+  it('refuses --weight with the bipartite graph, where it would do nothing', () => {
+    const r = run('export', '--weight', 'jaccard', '--out', join(tmp(), 'x.gexf'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--weight chooses a projection/);
+  });
+});
