@@ -97,3 +97,17 @@ describe('eigenvector centrality and PageRank', () => {
     expect(() => eigenvectorCentrality(g)).toThrow(/empty/);
   });
 });
+
+describe('against graphology-metrics on the seed', () => {
+  it('gives the same raw betweenness as its Brandes implementation', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseSisterCityList } = await import('../../src/parse/parse-list.js');
+    const { buildBipartiteGraph } = await import('../../src/graph/build-bipartite.js');
+    const betweenness = (await import('graphology-metrics/centrality/betweenness.js')).default;
+    const g = buildBipartiteGraph(parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8')));
+    const ours = pathMeasures(unify(buildBipartiteIndex(g)));
+    const theirs = betweenness(g, { normalized: false, getEdgeWeight: null });
+    const keys = unify(buildBipartiteIndex(g)).keys;
+    keys.forEach((k, v) => expect(Math.abs((ours.betweennessRaw[v] as number) - (theirs[k] as number))).toBeLessThan(1e-9));
+  });
+});

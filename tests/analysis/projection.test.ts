@@ -78,7 +78,8 @@ describe('modularity and Louvain', () => {
       expect(r.best.modularity).toBeGreaterThanOrEqual(nx(ref));
       const again = louvainProjection(p, { seed: 42, runs: 10 });
       expect(Array.from(again.best.membership)).toEqual(Array.from(r.best.membership));
-      expect(r.stability.modularity.max).toBe(r.best.modularity);
+      // best.modularity comes from graphology-metrics, the runs' from modularity.ts: independent, equal
+      expect(Math.abs(r.stability.modularity.max - r.best.modularity)).toBeLessThan(1e-12);
       expect(r.stability.meanAdjustedRand).toBeGreaterThan(0);
       expect(r.stability.meanAdjustedRand).toBeLessThanOrEqual(1);
     });
