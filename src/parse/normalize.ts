@@ -1,5 +1,5 @@
 /** Text normalisation shared by parsing and name lookup. */
-import { foldName } from './countries.js';
+import { foldName } from '../util/fold.js';
 
 export { foldName };
 
