@@ -5,7 +5,7 @@
  * closest candidates.
  */
 import type { Side } from '../graph/build-bipartite.js';
-import { foldName } from '../parse/normalize.js';
+import { foldName } from '../util/fold.js';
 import { UsageError } from '../util/errors.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';

@@ -2,7 +2,7 @@
  * Data-quality findings that need the whole list: identical partner lists, homonyms, near-duplicate
  * partner spellings, US partners without a state, headers outside their letter's section.
  */
-import { foldName } from './countries.js';
+import { foldName } from '../util/fold.js';
 import type { ChinaEntry, Diagnostic, Partner } from './types.js';
 import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'json' };
 
