@@ -100,7 +100,7 @@ function edgeIndex(a: Analysis, side: Side, ka: string, kb: string): number {
 
 const incidence = new WeakMap<Projection, { offsets: Int32Array; adj: Int32Array }>();
 /** For each node of a projection, the indices of its edges (CSR, built once per projection). */
-function incidentEdges(p: Projection): { offsets: Int32Array; adj: Int32Array } {
+export function incidentEdges(p: Projection): { offsets: Int32Array; adj: Int32Array } {
   let inc = incidence.get(p);
   if (inc) return inc;
   const n = p.keys.length, E = p.u.length;

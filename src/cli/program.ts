@@ -9,15 +9,9 @@ import type { ExportFlags } from './export-command.js';
 import { cityCommand, partnersCommand, sharedCommand, similarCommand } from './query-commands.js';
 import type { QueryFlags } from './query-commands.js';
 import { addAnalysisOptions, integer, oneOf, positive, WEIGHT_KINDS } from './options.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateList } from '../synth/generate.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
-import { PACKAGE_ROOT } from '../util/paths.js';
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
+import { packageVersion } from '../util/paths.js';
 
 export type Printer = (s: string) => void;
 const stdout: Printer = (s) => process.stdout.write(`${s}\n`);

@@ -14,6 +14,7 @@
  *
  * Deterministic: the same analysis, seed and iterations give the same object.
  */
+import { incidentEdges } from '../analysis/query.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import { nodeRows } from '../analysis/results.js';
@@ -194,15 +195,11 @@ function similarLists(a: Analysis, n: number, at: (key: string) => number): Simi
   const out: SimilarEntry[][] = Array.from({ length: n }, () => []);
   for (const side of ['china', 'partner'] as const) {
     const p = a.sides[side].projection;
-    const incident: number[][] = p.keys.map(() => []);
-    for (let i = 0; i < p.u.length; i++) {
-      incident[p.u[i] as number]?.push(i);
-      incident[p.v[i] as number]?.push(i);
-    }
+    const incident = incidentEdges(p);
     const jaccard = (i: number) => edgeWeight(p, i, 'jaccard');
     const count = (i: number) => p.count[i] as number;
     p.keys.forEach((key, me) => {
-      const edges = (incident[me] as number[]).sort((x, y) => jaccard(y) - jaccard(x) || count(y) - count(x) || x - y);
+      const edges = Array.from(incident.adj.subarray(incident.offsets[me] as number, incident.offsets[me + 1] as number)).sort((x, y) => jaccard(y) - jaccard(x) || count(y) - count(x) || x - y);
       out[at(key)] = edges.slice(0, SIMILAR_TOP[side]).map((i): SimilarEntry => {
         const other = (p.u[i] === me ? p.v[i] : p.u[i]) as number;
         const shared = p.sharedOffsets ? sharedOf(p, i).map(at) : [];

@@ -87,7 +87,19 @@ function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel:
   };
 }
 
+const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
+
+/** The network `kind` with every column, built once per analysis, kind and weight (GEXF, explorer and CSV share it; treat it as read-only). */
 export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): ExportNetwork {
+  let byKey = networks.get(a);
+  if (!byKey) { byKey = new Map(); networks.set(a, byKey); }
+  const key = `${kind}|${weight}`;
+  let net = byKey.get(key);
+  if (!net) { net = buildNetwork(a, kind, weight); byKey.set(key, net); }
+  return net;
+}
+
+function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): ExportNetwork {
   const rows = nodeRows(a);
   const g = new UndirectedGraph();
   const label = (key: string) => a.graph.getNodeAttribute(key, 'label');

@@ -61,8 +61,6 @@ const HOME_NATION_BY_NAME = new Map(
   Object.values(HOME_NATIONS).map((h) => [foldName(h.name), h.subdivision] as const),
 );
 
-export { foldName };
-
 const BY_ALPHA2 = new Map<string, WorldCountry>();
 const BY_ALPHA3 = new Map<string, WorldCountry>();
 const BY_IOC = new Map<string, WorldCountry>();

@@ -1,7 +1,4 @@
 /** Text normalisation shared by parsing and name lookup. */
-import { foldName } from '../util/fold.js';
-
-export { foldName };
 
 /** Unicode NFC, trimmed, internal whitespace runs (incl. no-break spaces) collapsed to one space. */
 export function normalizeText(s: string): string {

@@ -13,7 +13,7 @@ import type { NodeRow, PairRecord } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
-import { PACKAGE_ROOT } from '../util/paths.js';
+import { packageVersion } from '../util/paths.js';
 
 const require = createRequire(import.meta.url);
 /** A dependency's version, from the package.json above its resolved entry point (some packages do not export ./package.json). */
@@ -217,7 +217,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     version: 1 as const,
     name: meta.name,
     generator: {
-      name: 'twinnet', version: (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+      name: 'twinnet', version: packageVersion(),
       libraries: Object.fromEntries(LIBRARIES.map((l) => [l, version(l)])),
     },
     input: {

@@ -1,5 +1,5 @@
 /** Where the package's own files live, whether run from `src/` (tests) or `dist/src/` (CLI). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,3 +16,8 @@ function findRoot(): string {
 export const PACKAGE_ROOT = findRoot();
 /** The embedded default list. */
 export const DEFAULT_INPUT = join(PACKAGE_ROOT, 'data', 'raw', 'china-sister-cities.txt');
+
+/** twinnet's own version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -19,7 +19,7 @@
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { degreeOf } from '../../graph/bipartite-index.js';
 import type { Side } from '../../graph/build-bipartite.js';
-import { adjustPValues } from '../stats/multiple-testing.js';
+import { correctPairs } from './significance.js';
 import type { Projection } from './project.js';
 
 export interface BicmFit {
@@ -187,10 +187,5 @@ export function sdsm(index: BipartiteIndex, projection: Projection, alpha = 0.05
     for (let b = 0; b < B; b++) q[b] = (pu[b] as number) * (pv[b] as number);
     raw[i] = groupedUpperTail(projection.count[i] as number, fit.otherCounts, q);
   }
-  const tests = Math.max(E, (n * (n - 1)) / 2);
-  const { holm: h, bh } = adjustPValues(raw, tests);
-  const backbone: number[] = [];
-  for (let i = 0; i < E; i++) if ((h[i] as number) <= alpha) backbone.push(i);
-  backbone.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
-  return { p: raw, holm: h, bh, tests, backbone, alpha, fit: { iterations: fit.iterations, maxError: fit.maxError } };
+  return { p: raw, ...correctPairs(raw, n, alpha, 'holm'), alpha, fit: { iterations: fit.iterations, maxError: fit.maxError } };
 }

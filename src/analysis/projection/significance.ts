@@ -40,11 +40,21 @@ export function significance(p: Projection, options: SignificanceOptions = {}): 
   for (let i = 0; i < E; i++) {
     raw[i] = hypergeometricUpperTail(p.count[i] as number, p.opposite, p.degree[p.u[i] as number] as number, p.degree[p.v[i] as number] as number);
   }
+  return { p: raw, ...correctPairs(raw, n, alpha, correction), alpha, correction };
+}
+
+/**
+ * Holm and BH over all n(n−1)/2 pairs of a side (pairs not projected have p = 1 and only count), and
+ * the backbone: pairs whose chosen correction is ≤ alpha, ordered by raw p then index. Shared by the
+ * hypergeometric and the SDSM tests.
+ */
+export function correctPairs(raw: Float64Array, n: number, alpha: number, correction: Correction) {
+  const E = raw.length;
   const tests = Math.max(E, (n * (n - 1)) / 2);
-  const { holm: h, bh: b } = adjustPValues(raw, tests);
-  const adjusted = correction === 'holm' ? h : b;
+  const { holm, bh } = adjustPValues(raw, tests);
+  const adjusted = correction === 'holm' ? holm : bh;
   const backbone: number[] = [];
   for (let i = 0; i < E; i++) if ((adjusted[i] as number) <= alpha) backbone.push(i);
   backbone.sort((x, y) => (raw[x] as number) - (raw[y] as number) || x - y);
-  return { p: raw, holm: h, bh: b, tests, alpha, correction, backbone };
+  return { holm, bh, tests, backbone };
 }
