@@ -136,7 +136,7 @@ const RSS_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.wri
 async function endToEnd(o: BenchOptions, tmp: string, mainScript: string): Promise<BenchResult['endToEnd']> {
   const runs: number[] = [];
   let rss = 0;
-  const command = 'node dist/src/cli/main.js report --out <tmp>';
+  const command = 'node dist/twinnet.mjs report --out <tmp>';
   for (let r = 0; r < o.runs; r++) {
     const out = join(tmp, `report-${r}`);
     const rssFile = join(tmp, `rss-${r}`);
@@ -155,7 +155,7 @@ export type Progress = (partial: BenchResult) => void;
 export async function bench(o: BenchOptions, progress: Progress = () => {}): Promise<BenchResult> {
   const here = dirname(fileURLToPath(import.meta.url));
   const stageScript = join(here, 'stage.js');
-  const mainScript = join(here, '..', 'src', 'cli', 'main.js');
+  const mainScript = join(here, '..', 'twinnet.mjs');
   const tmp = mkdtempSync(join(tmpdir(), 'twinnet-bench-'));
   const nodeArgs = [`--max-old-space-size=${o.heapMb}`];
   const sizes: SizeResult[] = [];

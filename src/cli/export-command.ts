@@ -13,6 +13,7 @@ import { writeGexf } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
 import { defaultIterations, networkLayout } from '../export/network-layout.js';
+import { layoutCoreOrder } from '../export/layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { NetworkKind } from '../export/network.js';
 import { UsageError } from '../util/errors.js';
@@ -32,7 +33,7 @@ export interface ExportFlags extends AnalysisFlags {
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
   const net = exportNetwork(a, kind, o.weight ?? 'count');
-  const iterations = o.iterations ?? defaultIterations(net.graph.order);
+  const iterations = o.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
   const positions = networkLayout(a, net, { seed: o.seed, iterations });
   const p = a.options;
   return writeGexf(net.graph, {

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { analyze, ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import { layoutInWorker } from '../export/layout-job.js';
+import { layoutCoreOrder } from '../export/layout.js';
 import { defaultIterations, primeLayout } from '../export/network-layout.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
@@ -58,7 +59,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const seed = options.seed ?? ANALYSIS_DEFAULTS.seed;
   const drawn = ds.china.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
   const structure = drawn ? buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
-  const iterations = flags.layoutIterations ?? defaultIterations(structure?.order ?? 0);
+  const iterations = flags.layoutIterations ?? defaultIterations(structure ? layoutCoreOrder(structure) : 0);
   const pending = structure ? layoutInWorker(structure, { seed, iterations }) : null;
   const a = analyze(ds, { ...options, onStage: progress });
   const name = reportName(file);

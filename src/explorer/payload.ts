@@ -88,7 +88,7 @@ export interface ExplorerPayload {
 export interface ExplorerPayloadOptions {
   title: string;
   seed: number;
-  /** ForceAtlas2 iterations per view. Default `defaultIterations(nodes)` (100 up to 1,500 nodes). */
+  /** ForceAtlas2 iterations per view. Default `defaultIterations(layoutCoreOrder(graph))` (100 up to a core of 1,500 nodes). */
   iterations?: number;
 }
 

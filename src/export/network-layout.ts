@@ -5,7 +5,7 @@
  * (similarities) as attraction.
  */
 import type { Analysis } from '../analysis/analyze.js';
-import { layoutForceAtlas2 } from './layout.js';
+import { layoutCoreOrder, layoutForceAtlas2 } from './layout.js';
 import type { Position } from './layout.js';
 import type { ExportNetwork } from './network.js';
 
@@ -13,9 +13,9 @@ import type { ExportNetwork } from './network.js';
 export const REPORT_LAYOUT_ITERATIONS = 100;
 
 /**
- * Default iterations for a graph of n nodes: 100 up to 1,500 nodes, then fewer so that the work
- * (iterations × n) stays near 150,000 node-steps, at least 10 (on the seed, 100 iterations give a layout
- * hardly distinguishable from 300, at a third of the time). Explicit `iterations` override it.
+ * Default iterations for a layout whose force-directed core has n nodes (`layoutCoreOrder`: leaves are
+ * placed on rings, not iterated): 100 up to 1,500 nodes, then fewer so that the work (iterations × n)
+ * stays near 150,000 node-steps, at least 10. Explicit `iterations` override it.
  */
 export function defaultIterations(n: number): number {
   return Math.max(10, Math.min(REPORT_LAYOUT_ITERATIONS, Math.round((REPORT_LAYOUT_ITERATIONS * 1500) / Math.max(1, n))));
@@ -38,7 +38,7 @@ export function primeLayout(a: Analysis, kind: string, weightKey: string | null,
 }
 
 export function networkLayout(a: Analysis, net: ExportNetwork, options: { seed: number; iterations?: number | undefined }): Map<string, Position> {
-  const iterations = options.iterations ?? defaultIterations(net.graph.order);
+  const iterations = options.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
   const key = cacheKey(net.kind, net.weightKey, options.seed, iterations, net.graph.order, net.graph.size);
   let byKey = cache.get(a);
   if (!byKey) { byKey = new Map(); cache.set(a, byKey); }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UndirectedGraph } from 'graphology';
-import { assignLayout, layoutForceAtlas2 } from '../../src/export/layout.js';
+import { assignLayout, layoutCoreOrder, layoutForceAtlas2 } from '../../src/export/layout.js';
 import { seedGraph } from './_helpers.js';
 
 function ring(n: number): UndirectedGraph {
@@ -29,12 +29,14 @@ describe('layoutForceAtlas2', () => {
     expect([...a]).not.toEqual([...c]);
   });
 
-  it('is reproducible on the seed graph, where Barnes-Hut is on', () => {
+  it('is reproducible on the seed graph, with leaves on discs and with every node laid out (Barnes–Hut on)', () => {
     const g = seedGraph();
-    const a = layoutForceAtlas2(g, { seed: 42, iterations: 60 });
-    const b = layoutForceAtlas2(g, { seed: 42, iterations: 60 });
-    expect(a.size).toBe(g.order);
-    expect([...a]).toEqual([...b]);
+    for (const leaves of ['ring', 'layout'] as const) {
+      const a = layoutForceAtlas2(g, { seed: 42, iterations: 30, leaves });
+      const b = layoutForceAtlas2(g, { seed: 42, iterations: 30, leaves });
+      expect(a.size).toBe(g.order);
+      expect([...a]).toEqual([...b]);
+    }
   });
 
   it('rounds to 4 decimals by default and never returns -0', () => {
@@ -69,5 +71,53 @@ describe('layoutForceAtlas2', () => {
       expect(Math.abs(x)).toBeLessThanOrEqual(50);
       expect(Math.abs(y)).toBeLessThanOrEqual(50);
     }
+  });
+});
+
+describe('layoutForceAtlas2 with leaves on discs', () => {
+  /** Two hubs joined by an edge; hub a has 5 leaves, hub b 2, and one separate pair c–d. */
+  function stars(): UndirectedGraph {
+    const g = new UndirectedGraph();
+    for (const k of ['a', 'b', 'c', 'd', 'a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2']) g.addNode(k);
+    g.addEdge('a', 'b', { weight: 2 });
+    for (let i = 1; i <= 5; i++) g.addEdge('a', `a${i}`, { weight: 1 });
+    g.addEdge('b', 'b1', { weight: 1 });
+    g.addEdge('b', 'b2', { weight: 1 });
+    g.addEdge('c', 'd', { weight: 1 });
+    return g;
+  }
+
+  it('puts each leaf within the balance radius √(kr (1 + w)(1 + s_hub) / w) of its hub, on Vogel\'s spiral', () => {
+    const p = layoutForceAtlas2(stars(), { seed: 4, iterations: 50 });
+    const dist = (u: string, v: string): number => Math.hypot(p.get(u)!.x - p.get(v)!.x, p.get(u)!.y - p.get(v)!.y);
+    // Unweighted: w = 1, kr = 10; hub a has degree 6, hub b degree 3.
+    const Ra = Math.sqrt(10 * 2 * 7), Rb = Math.sqrt(10 * 2 * 4);
+    // Leaf j of k sits at R·√((j + ½)/k) (4-decimal rounding of both ends allows 1e-3).
+    for (let j = 0; j < 5; j++) expect(dist('a', `a${j + 1}`)).toBeCloseTo(Ra * Math.sqrt((j + 0.5) / 5), 3);
+    for (let j = 0; j < 2; j++) expect(dist('b', `b${j + 1}`)).toBeCloseTo(Rb * Math.sqrt((j + 0.5) / 2), 3);
+    // Successive leaves turn by the golden angle π(3 − √5).
+    const angle = (leaf: string): number => Math.atan2(p.get(leaf)!.y - p.get('a')!.y, p.get(leaf)!.x - p.get('a')!.x);
+    const turn = (((angle('a2') - angle('a1')) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+    expect(turn).toBeCloseTo(Math.PI * (3 - Math.sqrt(5)), 3);
+  });
+
+  it('lays out a pair of degree-1 nodes (neither is the other\'s hub) and gives every node a position', () => {
+    const g = stars();
+    const p = layoutForceAtlas2(g, { seed: 4, iterations: 50 });
+    expect(p.size).toBe(g.order);
+    expect(p.get('c')).not.toEqual(p.get('d'));
+  });
+
+  it("with leaves: 'layout' moves leaves by ForceAtlas2 too (other positions), reproducibly", () => {
+    const g = stars();
+    const ring = layoutForceAtlas2(g, { seed: 4, iterations: 50 });
+    const all = layoutForceAtlas2(g, { seed: 4, iterations: 50, leaves: 'layout' });
+    expect([...all]).toEqual([...layoutForceAtlas2(g, { seed: 4, iterations: 50, leaves: 'layout' })]);
+    expect(all.get('a1')).not.toEqual(ring.get('a1'));
+  });
+
+  it('counts the core it iterates: all nodes but leaves', () => {
+    expect(layoutCoreOrder(stars())).toBe(4); // a, b, c, d
+    expect(layoutCoreOrder(ring(6))).toBe(6);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 describe('the committed reports for the seed', () => {
   it('are byte-identical to a fresh `twinnet report`', () => {
     const out = mkdtempSync(join(tmpdir(), 'twinnet-committed-'));
-    const r = spawnSync(process.execPath, ['dist/src/cli/main.js', 'report', '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/twinnet.mjs', 'report', '--out', out], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const written = readdirSync(out).sort();
     expect(written.length).toBeGreaterThan(3);
