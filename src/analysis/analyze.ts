@@ -2,9 +2,9 @@
  * analyze: every analysis of twinnet over one data set, as plain results. Pure: the data set and the
  * graph are not modified (writing metrics onto node attributes is `assignMetrics`, a separate step).
  */
-import { buildBipartiteGraph } from '../graph/build-bipartite.js';
-import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
-import { buildBipartiteIndex, unify } from '../graph/bipartite-index.js';
+import { bipartiteNodes, buildBipartiteGraph } from '../graph/build-bipartite.js';
+import type { BipartiteGraph, BipartiteNodes, Side } from '../graph/build-bipartite.js';
+import { buildBipartiteIndexFromDataset, unify } from '../graph/bipartite-index.js';
 import type { BipartiteIndex, UnifiedIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
@@ -93,7 +93,13 @@ export interface SideAnalysis {
 export interface Analysis {
   options: ResolvedAnalysisOptions;
   dataset: Dataset;
-  graph: BipartiteGraph;
+  /**
+   * The graphology graph (node attributes, edge lines), built on first use: the analyses run on
+   * `index` and `nodes`, and a report of a large list never needs the graph.
+   */
+  readonly graph: BipartiteGraph;
+  /** Node keys and attributes per side, in index order. */
+  nodes: BipartiteNodes;
   index: BipartiteIndex;
   unified: UnifiedIndex;
   density: number;
@@ -120,10 +126,40 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const { onStage, ...rest } = options;
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
+  const base = prepareAnalysis(dataset, o, stage);
+  const china = analyzeSide(base.index, 'china', o, stage);
+  const partner = analyzeSide(base.index, 'partner', o, stage);
+  return assembleAnalysis(base, { china, partner }, wholeGraphMeasures(base, china.analysis, o, stage), o);
+}
+
+/** What `analyze` computes before the sides: the graph, its indices, components and shortest paths. */
+export interface AnalysisBase {
+  dataset: Dataset;
+  nodes: BipartiteNodes;
+  index: BipartiteIndex;
+  unified: UnifiedIndex;
+  components: Components;
+  paths: PathMeasures;
+  largestComponent: Analysis['largestComponent'];
+  notes: string[];
+}
+
+/** The nodes and the index of the graph (the first step of `prepareAnalysis`), so that a side can start before the paths. */
+export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {}): { nodes: BipartiteNodes; index: BipartiteIndex } {
   stage('building the graph');
-  const graph = buildBipartiteGraph(dataset, { districts: o.districts });
-  if (graph.size === 0) throw new Error(`analysis: the data set from ${dataset.source.path} has no links`);
-  const index = buildBipartiteIndex(graph);
+  const nodes = bipartiteNodes(dataset, { districts: o.districts });
+  const index = buildBipartiteIndexFromDataset(dataset, nodes);
+  if (index.edges === 0) throw new Error(`analysis: the data set from ${dataset.source.path} has no links`);
+  return { nodes, index };
+}
+
+export function prepareAnalysis(
+  dataset: Dataset,
+  o: ResolvedAnalysisOptions,
+  stage: (s: string) => void = () => {},
+  built: { nodes: BipartiteNodes; index: BipartiteIndex } = buildAnalysisGraph(dataset, o, stage),
+): AnalysisBase {
+  const { nodes, index } = built;
   const unified = unify(index);
   const comps = components(unified);
   stage(`shortest paths (${unified.keys.length} nodes)`);
@@ -145,51 +181,88 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analys
   if (!paths.exact) {
     notes.push(`Shortest-path measures sampled: betweenness estimated from ${paths.pivots} random pivot sources (of ${unified.keys.length} nodes, seed ${o.seed}); closeness, harmonic closeness, diameter and mean distance not computed (graph above ${o.exactLimit} nodes).`);
   }
-  const side = (s: Side): SideAnalysis => {
-    stage(`projection onto the ${s} side`);
-    const sharedEntries = sharedEntryCount(index, s);
-    const keepShared = o.keepShared && sharedEntries <= o.sharedLimit;
-    if (o.keepShared && !keepShared) notes.push(`Projection onto the ${s} side: shared-partner lists not kept (${sharedEntries} entries, limit ${o.sharedLimit}).`);
-    const projection = project(index, s, { keepShared });
-    const edges = projection.u.length;
-    if (edges > o.sdsmLimit) notes.push(`Projection onto the ${s} side: SDSM p-values skipped (${edges} pairs, limit ${o.sdsmLimit}).`);
-    if (edges > o.louvainLimit) notes.push(`Projection onto the ${s} side: Louvain skipped (${edges} pairs, limit ${o.louvainLimit}).`);
-    const runs = runsFor(edges, o.runs, o.runBudget);
-    if (edges <= o.louvainLimit && runs < o.runs) notes.push(`Projection onto the ${s} side: Louvain run with ${runs} seed(s) instead of ${o.runs} (${edges} pairs; budget ${o.runBudget} pair-runs).`);
-    stage(`significance and communities, ${s} side (${edges} pairs)`);
-    return {
-      projection,
-      significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
-      sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
-      communities: edges > 0 && edges <= o.louvainLimit
-        ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs })
-        : null,
-      latapy: latapyClustering(projection, 'dot'),
-      degree: degreeDistribution(projection.degree),
-    };
-  };
-  const sides = { china: side('china'), partner: side('partner') };
+  return { dataset, nodes, index, unified, components: comps, paths, largestComponent, notes };
+}
 
+/** One side: its projection, significance (hypergeometric, SDSM), Louvain, clustering, degrees; with what it had to skip. Pure. */
+export function analyzeSide(index: BipartiteIndex, s: Side, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {}): { analysis: SideAnalysis; notes: string[] } {
+  const notes: string[] = [];
+  stage(`projection onto the ${s} side`);
+  const sharedEntries = sharedEntryCount(index, s);
+  const keepShared = o.keepShared && sharedEntries <= o.sharedLimit;
+  if (o.keepShared && !keepShared) notes.push(`Projection onto the ${s} side: shared-partner lists not kept (${sharedEntries} entries, limit ${o.sharedLimit}).`);
+  const projection = project(index, s, { keepShared });
+  const edges = projection.u.length;
+  if (edges > o.sdsmLimit) notes.push(`Projection onto the ${s} side: SDSM p-values skipped (${edges} pairs, limit ${o.sdsmLimit}).`);
+  if (edges > o.louvainLimit) notes.push(`Projection onto the ${s} side: Louvain skipped (${edges} pairs, limit ${o.louvainLimit}).`);
+  const runs = runsFor(edges, o.runs, o.runBudget);
+  if (edges <= o.louvainLimit && runs < o.runs) notes.push(`Projection onto the ${s} side: Louvain run with ${runs} seed(s) instead of ${o.runs} (${edges} pairs; budget ${o.runBudget} pair-runs).`);
+  stage(`significance and communities, ${s} side (${edges} pairs)`);
+  const analysis: SideAnalysis = {
+    projection,
+    significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
+    sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
+    communities: edges > 0 && edges <= o.louvainLimit
+      ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs })
+      : null,
+    latapy: latapyClustering(projection, 'dot'),
+    degree: degreeDistribution(projection.degree),
+  };
+  return { analysis, notes };
+}
+
+/** Measures of the whole bipartite graph and its communities (needs the China side's projection only, for Robins–Alexander). */
+export interface WholeGraphMeasures {
+  density: number;
+  assortativity: number;
+  robinsAlexander: number;
+  eigenvector: Analysis['eigenvector'];
+  pagerank: Analysis['pagerank'];
+  bipartite: BipartiteCommunities | null;
+  notes: string[];
+}
+
+export function wholeGraphMeasures(base: AnalysisBase, china: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {}): WholeGraphMeasures {
+  const { index, unified } = base;
+  const notes: string[] = [];
   stage('centrality and bipartite communities');
   const bipRuns = runsFor(index.edges, o.runs, o.runBudget);
   if (index.edges <= o.bipartiteLimit && bipRuns < o.runs) notes.push(`Bipartite communities run with ${bipRuns} seed(s) instead of ${o.runs} (${index.edges} links; budget ${o.runBudget} link-runs).`);
   return {
-    options: o,
-    dataset,
-    graph,
-    index,
-    unified,
     density: bipartiteDensity(index),
-    components: comps,
     assortativity: degreeAssortativity(unified),
-    robinsAlexander: robinsAlexander(index, sides.china.projection),
-    paths,
+    robinsAlexander: robinsAlexander(index, china.projection),
     eigenvector: eigenvectorCentrality(unified),
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
-    largestComponent,
-    sides,
     bipartite: index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: bipRuns }) : skipBipartite(notes, index.edges, o.bipartiteLimit),
     notes,
+  };
+}
+
+/** The analysis from its parts; notes in a fixed order (paths, China side, partner side, whole graph), however the parts were computed. */
+export function assembleAnalysis(base: AnalysisBase, sides: Record<Side, { analysis: SideAnalysis; notes: string[] }>, whole: WholeGraphMeasures, o: ResolvedAnalysisOptions): Analysis {
+  let graph: BipartiteGraph | null = null;
+  return {
+    options: o,
+    dataset: base.dataset,
+    get graph(): BipartiteGraph {
+      graph ??= buildBipartiteGraph(base.dataset, { districts: o.districts }, base.nodes);
+      return graph;
+    },
+    nodes: base.nodes,
+    index: base.index,
+    unified: base.unified,
+    density: whole.density,
+    components: base.components,
+    assortativity: whole.assortativity,
+    robinsAlexander: whole.robinsAlexander,
+    paths: base.paths,
+    eigenvector: whole.eigenvector,
+    pagerank: whole.pagerank,
+    largestComponent: base.largestComponent,
+    sides: { china: sides.china.analysis, partner: sides.partner.analysis },
+    bipartite: whole.bipartite,
+    notes: [...base.notes, ...sides.china.notes, ...sides.partner.notes, ...whole.notes],
   };
 }
 

@@ -2,9 +2,9 @@
  * The analysis as plain records: one row of metrics per node, one record per projected pair, and
  * the metadata (formula, normalisation) of every measure. Used by the reports, the exports and the CLI.
  */
-import type { Side } from '../graph/build-bipartite.js';
+import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import type { Analysis } from './analyze.js';
-import { edgeWeight, sharedOf } from './projection/project.js';
+import { edgeWeight } from './projection/project.js';
 
 /** What each node metric means: formula and normalisation, in words a reader can check. */
 export const METRICS = {
@@ -77,8 +77,8 @@ function computeRows(a: Analysis): NodeRow[] {
   const rows: NodeRow[] = [];
   for (let v = 0; v < g.keys.length; v++) {
     const key = g.keys[v] as string;
-    const attrs = a.graph.getNodeAttributes(key);
     const isChina = v < g.n;
+    const attrs = (isChina ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - g.n]) as NodeAttributes;
     const i = isChina ? v : v - g.n;
     const sideA = isChina ? a.sides.china : a.sides.partner;
     const degree = (g.offsets[v + 1] as number) - (g.offsets[v] as number);
@@ -131,9 +131,13 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   const { projection: p, significance: s } = a.sides[side];
   const u = p.u[i] as number, v = p.v[i] as number;
   const ka = p.keys[u] as string, kb = p.keys[v] as string;
-  const label = (k: string) => a.graph.getNodeAttribute(k, 'label');
+  const own = a.nodes[side].attributes, opposite = a.nodes[side === 'china' ? 'partner' : 'china'].attributes;
+  const shared: string[] = [];
+  if (p.sharedOffsets && p.sharedAdj) {
+    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) shared.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
+  }
   return {
-    a: ka, b: kb, labelA: label(ka), labelB: label(kb),
+    a: ka, b: kb, labelA: (own[u] as NodeAttributes).label, labelB: (own[v] as NodeAttributes).label,
     degreeA: p.degree[u] as number, degreeB: p.degree[v] as number,
     count: p.count[i] as number,
     jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
@@ -141,7 +145,7 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
     p: s.p[i] as number, holm: s.holm[i] as number, bh: s.bh[i] as number,
     pSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.p[i] as number) : null,
     holmSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.holm[i] as number) : null,
-    shared: p.sharedOffsets ? sharedOf(p, i).map(label) : [],
+    shared,
   };
 }
 

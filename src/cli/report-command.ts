@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyze, ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
+import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
+import { analyzeInParallel } from '../analysis/parallel.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import { layoutInWorker } from '../export/layout-job.js';
 import { layoutCoreOrder } from '../export/layout.js';
@@ -26,6 +27,7 @@ export interface ReportFlags extends AnalysisFlags {
   out: string;
   layoutIterations?: number;
   quiet?: boolean;
+  timings?: boolean;
   strict?: boolean;
 }
 
@@ -50,7 +52,7 @@ export function reportName(file: string | undefined): string {
 }
 
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
-  const progress = createProgress({ quiet: flags.quiet });
+  const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
   progress('reading the list');
   const ds = loadDataset(file, { strict: flags.strict });
   const options = analysisOptions(flags);
@@ -61,15 +63,16 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const structure = drawn ? buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
   const iterations = flags.layoutIterations ?? defaultIterations(structure ? layoutCoreOrder(structure) : 0);
   const pending = structure ? layoutInWorker(structure, { seed, iterations }) : null;
-  const a = analyze(ds, { ...options, onStage: progress });
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress });
   const name = reportName(file);
   const meta = inputMeta(file);
-  const nodes = a.graph.order;
+  const nodes = a.unified.keys.length;
   const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
   if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
   progress('report data');
   const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: meta.snapshotDate, sourceUrl: meta.url });
+  progress('charts, Markdown, JSON');
   const charts = reportCharts(data);
   const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
@@ -78,7 +81,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
   if (pending) {
-    progress('layout');
+    progress('waiting for the layout');
     primeLayout(a, 'bipartite', null, seed, iterations, await pending, structure?.size ?? 0);
   }
   if (withGexf) {

@@ -6,9 +6,12 @@
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** Printable ASCII only: nothing for `xmlText` to replace (the common case, tested first). */
+const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
 
 /** Text content: characters XML cannot carry become U+FFFD. */
 export function xmlText(value: string): string {
+  if (PLAIN_ASCII.test(value)) return value;
   return value.replace(NOT_XML_CHAR, '\uFFFD');
 }
 
@@ -126,11 +129,17 @@ export function createDocument(): { ele(ns: string, name: string): XmlElement } 
   };
 }
 
+/** Characters `escapeAttr` / `escapeText` rewrite; most strings have none and are returned as they are. */
+const ATTR_SPECIAL = /[&<>"\t\n\r]/;
+const TEXT_SPECIAL = /[&<>]/;
+
 function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

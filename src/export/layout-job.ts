@@ -3,13 +3,12 @@
  * returns a promise of the positions, so that a report can lay out the network while it analyses it
  * (the machine has two cores; the layout is the longest single step on the seed). Falls back to the
  * main thread where the compiled worker is not available (running from TypeScript sources) or when
- * TWINNET_LAYOUT_WORKER=0. Either way the positions are identical (same graph order, same seed).
+ * TWINNET_WORKERS=0. Either way the positions are identical (same graph order, same seed).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Graph from 'graphology';
 import { layoutForceAtlas2 } from './layout.js';
+import { workerScript } from '../util/workers.js';
 import type { Position } from './layout.js';
 
 export interface LayoutJob {
@@ -23,9 +22,8 @@ export interface LayoutJob {
 
 export function layoutInWorker(graph: Graph, options: { seed: number; iterations: number; weightKey?: string | null }): Promise<Map<string, Position>> {
   const weightKey = options.weightKey ?? null;
-  const url = new URL('./layout-worker.js', import.meta.url);
-  const usable = process.env['TWINNET_LAYOUT_WORKER'] !== '0' && existsSync(fileURLToPath(url));
-  if (!usable) {
+  const url = workerScript('layout-worker.js', import.meta.url);
+  if (url === null) {
     return Promise.resolve(layoutForceAtlas2(graph, { seed: options.seed, iterations: options.iterations, weightKey }));
   }
   const keys = graph.nodes();

@@ -38,38 +38,68 @@ export interface BuildOptions {
   districts?: 'separate' | 'merge';
 }
 
-export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}): BipartiteGraph {
+/**
+ * The nodes of the bipartite graph, per side in graph order (Chinese entries as listed, districts
+ * folded into their city in merge mode; partners as listed), with their attributes; and, for every
+ * Chinese id of the data set, the node it belongs to. The graph and the integer index are both built
+ * from this, so they agree on nodes, order and attributes.
+ */
+export interface BipartiteNodes {
+  china: { keys: string[]; attributes: NodeAttributes[] };
+  partner: { keys: string[]; attributes: NodeAttributes[] };
+  /** Chinese data-set id → node key (itself, or its parent city in merge mode). */
+  chinaNodeOf: Map<string, string>;
+}
+
+export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): BipartiteNodes {
   const districts = options.districts ?? 'separate';
   if (districts !== 'separate' && districts !== 'merge') {
     throw new TypeError(`graph/build-bipartite: districts must be 'separate' or 'merge', got ${String(districts)}`);
   }
-  const graph: BipartiteGraph = new UndirectedGraph({ allowSelfLoops: false });
   const target = new Map<string, string>();
   for (const c of ds.china) {
     const folded = districts === 'merge' && c.kind === 'district' && c.parentId !== null;
     target.set(c.id, folded ? (c.parentId as string) : c.id);
   }
+  const china: BipartiteNodes['china'] = { keys: [], attributes: [] };
+  const byKey = new Map<string, NodeAttributes>();
   for (const c of ds.china) {
     const key = target.get(c.id) as string;
     if (key !== c.id) continue;
-    graph.addNode(key, {
+    const attributes: NodeAttributes = {
       side: 'china', label: c.name, country: 'CN', countryName: 'China', territory: null,
       kind: c.kind, parentId: districts === 'separate' ? c.parentId : null, ids: [c.id],
-    });
+    };
+    china.keys.push(key); china.attributes.push(attributes); byKey.set(key, attributes);
   }
   for (const c of ds.china) {
     const key = target.get(c.id) as string;
-    if (key !== c.id) graph.getNodeAttributes(key).ids.push(c.id);
+    if (key !== c.id) (byKey.get(key) as NodeAttributes).ids.push(c.id);
   }
-  for (const p of ds.partners) {
-    graph.addNode(p.id, {
+  const partner: BipartiteNodes['partner'] = { keys: new Array<string>(ds.partners.length), attributes: new Array<NodeAttributes>(ds.partners.length) };
+  const countryName = new Map<string, string | null>();
+  ds.partners.forEach((p, j) => {
+    let name: string | null = null;
+    if (p.country) {
+      name = countryName.get(p.country) ?? null;
+      if (!countryName.has(p.country)) { name = countryByAlpha2(p.country)?.name ?? null; countryName.set(p.country, name); }
+    }
+    partner.keys[j] = p.id;
+    partner.attributes[j] = {
       side: 'partner', label: p.location.length > 0 ? `${p.label}, ${p.location.join(', ')}` : p.label,
-      country: p.country, countryName: p.country ? (countryByAlpha2(p.country)?.name ?? null) : null,
-      territory: p.territory, kind: 'partner', parentId: null, ids: [p.id],
-    });
+      country: p.country, countryName: name, territory: p.territory, kind: 'partner', parentId: null, ids: [p.id],
+    };
+  });
+  return { china, partner, chinaNodeOf: target };
+}
+
+export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}, nodes: BipartiteNodes = bipartiteNodes(ds, options)): BipartiteGraph {
+  const graph: BipartiteGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const side of [nodes.china, nodes.partner]) {
+    side.keys.forEach((key, i) => graph.addNode(key, { ...(side.attributes[i] as NodeAttributes), ids: [...(side.attributes[i] as NodeAttributes).ids] }));
   }
   for (const l of ds.links) {
-    const u = target.get(l.chinaId) as string;
+    const u = nodes.chinaNodeOf.get(l.chinaId) as string;
     const edge = graph.edge(u, l.partnerId);
     if (edge === undefined) graph.addEdge(u, l.partnerId, { lines: [l.line] });
     else graph.getEdgeAttributes(edge).lines.push(l.line);

@@ -56,8 +56,12 @@ export const LIST_CAP = 1000;
 /** Above this many nodes, the per-node table keeps Chinese nodes and partners with 2+ links. */
 export const NODE_TABLE_LIMIT = 200_000;
 
+/** Collation of names: as `a.localeCompare(b, 'en')`, with one collator instead of one per call. */
+const byName = new Intl.Collator('en').compare;
+
 export function round(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  if (Number.isSafeInteger(x) && Math.abs(x) < 1e12) return x; // 12 significant digits hold it exactly
   return Number(x.toPrecision(12));
 }
 
@@ -93,9 +97,18 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
 
   // Countries and continents (sovereign states; territories under their sovereign).
   const byCountry = new Map<string, { links: number; partners: Set<string>; chinese: Set<string> }>();
+  const partnerCountry = new Map<string, string>();
+  a.nodes.partner.keys.forEach((k, j) => partnerCountry.set(k, a.nodes.partner.attributes[j]?.country ?? '??'));
+  const chinaAt = new Map<string, number>();
+  a.nodes.china.keys.forEach((k, i) => chinaAt.set(k, i));
+  /** Countries of a Chinese node's partners, one per link, in adjacency order. */
+  const partnerCountries = (key: string): string[] => {
+    const i = chinaAt.get(key) as number, s = a.index.china, out: string[] = [];
+    for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) out.push(a.nodes.partner.attributes[s.adj[e] as number]?.country ?? '??');
+    return out;
+  };
   for (const l of ds.links) {
-    const p = a.graph.hasNode(l.partnerId) ? a.graph.getNodeAttributes(l.partnerId) : null;
-    const c = p?.country ?? '??';
+    const c = partnerCountry.get(l.partnerId) ?? '??';
     const e = byCountry.get(c) ?? { links: 0, partners: new Set(), chinese: new Set() };
     e.links++; e.partners.add(l.partnerId); e.chinese.add(l.chinaId);
     byCountry.set(c, e);
@@ -105,7 +118,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     name: rows.find((r) => r.country === code && r.side === 'partner')?.countryName ?? code,
     continent: regionOf(code)?.continent ?? 'Unknown',
     links: e.links, share: e.links / totalLinks, partners: e.partners.size, chineseCities: e.chinese.size,
-  })).sort((x, y) => y.links - x.links || x.name.localeCompare(y.name, 'en'));
+  })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
   const continentMap = new Map<string, { links: number; countries: number }>();
   for (const c of countries) {
     const e = continentMap.get(c.continent) ?? { links: 0, countries: 0 };
@@ -115,13 +128,13 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
   const continents = [...continentMap].map(([continent, e]) => ({ continent, links: e.links, share: e.links / totalLinks, countries: e.countries }))
     .sort((x, y) => y.links - x.links || x.continent.localeCompare(y.continent));
   const reach = china.map((r) => {
-    const set = new Set(a.graph.neighbors(r.key).map((k) => a.graph.getNodeAttribute(k, 'country') ?? '??'));
+    const set = new Set(partnerCountries(r.key));
     return { key: r.key, label: r.label, countries: set.size, partners: r.degree };
-  }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || x.label.localeCompare(y.label, 'en'));
+  }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || byName(x.label, y.label));
 
   // Centrality: top nodes per side and measure.
   const top = (side: NodeRow[], m: (typeof RANKED)[number]) => [...side]
-    .sort((x, y) => ((y[m] as number | null) ?? -1) - ((x[m] as number | null) ?? -1) || x.label.localeCompare(y.label, 'en'))
+    .sort((x, y) => ((y[m] as number | null) ?? -1) - ((x[m] as number | null) ?? -1) || byName(x.label, y.label))
     .slice(0, TOP)
     .map((r) => ({ key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }));
   const centralityTop = (side: NodeRow[]) => Object.fromEntries(RANKED.map((m) => [m, top(side, m)]));
@@ -167,7 +180,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     for (const k of keys) {
       const r = byKey.get(k) as NodeRow;
       if (hasPartners && r.side !== 'partner') continue;
-      const cs = r.side === 'partner' ? [r.country ?? '??'] : a.graph.neighbors(k).map((n) => a.graph.getNodeAttribute(n, 'country') ?? '??');
+      const cs = r.side === 'partner' ? [r.country ?? '??'] : partnerCountries(k);
       for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
     }
     const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3)

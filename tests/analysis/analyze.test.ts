@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { buildBipartiteGraph } from '../../src/graph/build-bipartite.js';
+import { bipartiteNodes, buildBipartiteGraph } from '../../src/graph/build-bipartite.js';
+import { buildBipartiteIndex, buildBipartiteIndexFromDataset } from '../../src/graph/bipartite-index.js';
+import { generateList } from '../../src/synth/generate.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 
 const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
@@ -57,5 +59,29 @@ describe('runsFor', () => {
     expect(runsFor(241, 10, 2_000_000)).toBe(10);
     expect(runsFor(283_000, 10, 2_000_000)).toBe(7);
     expect(runsFor(18_500_000, 10, 2_000_000)).toBe(1);
+  });
+});
+
+describe('buildBipartiteIndexFromDataset (no graphology graph)', () => {
+  it.each([
+    ['the seed, districts separate', ds, 'separate'],
+    ['the seed, districts merged (city and district sharing a partner make one edge)', ds, 'merge'],
+    ['a synthetic list', parseSisterCityList(generateList({ scale: 3, seed: 5 }).text), 'separate'],
+  ] as const)('equals the index of the graphology graph on %s', (_name, data, districts) => {
+    const nodes = bipartiteNodes(data, { districts });
+    const direct = buildBipartiteIndexFromDataset(data, nodes);
+    const viaGraph = buildBipartiteIndex(buildBipartiteGraph(data, { districts }));
+    expect(direct).toEqual(viaGraph);
+    const g = buildBipartiteGraph(data, { districts });
+    nodes.china.keys.forEach((k, i) => expect(g.getNodeAttributes(k)).toEqual(nodes.china.attributes[i]));
+    nodes.partner.keys.forEach((k, j) => expect(g.getNodeAttributes(k)).toEqual(nodes.partner.attributes[j]));
+  });
+
+  it('builds the graphology graph of an analysis only when asked for it, once', () => {
+    const a = analyze(ds, { runs: 1 });
+    const g = a.graph;
+    expect(a.graph).toBe(g);
+    expect(g.order).toBe(a.unified.keys.length);
+    expect(g.size).toBe(a.index.edges);
   });
 });

@@ -60,7 +60,7 @@ describe('twinnet report', () => {
   it('writes byte-identical files for the same input and seed, with the layout in a worker or not', () => {
     const a = tmp(), b = tmp();
     expect(run('report', '--out', a, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
-    expect(runEnv({ TWINNET_LAYOUT_WORKER: '0' }, 'report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
+    expect(runEnv({ TWINNET_WORKERS: '0' }, 'report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     const files = readdirSync(a).sort();
     expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg']));
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);

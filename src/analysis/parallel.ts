@@ -1,0 +1,48 @@
+/**
+ * analyzeInParallel: `analyze` on two cores. The partner side (its projection, significance, SDSM and
+ * Louvain: the largest share of the work on the seed) runs in a worker thread while the main thread
+ * computes shortest paths, the China side and the whole-graph measures. Every part is a pure function
+ * of the same inputs and the notes are put together in a fixed order, so the result equals
+ * `analyze(dataset, options)` (tested byte for byte through the reports). Without a compiled worker
+ * (running from TypeScript sources) or with TWINNET_WORKERS=0, it is `analyze`.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from '../parse/types.js';
+import type { BipartiteIndex } from '../graph/bipartite-index.js';
+import type { Side } from '../graph/build-bipartite.js';
+import { workerScript } from '../util/workers.js';
+import {
+  analyze, analyzeSide, assembleAnalysis, buildAnalysisGraph, prepareAnalysis, resolveOptions, wholeGraphMeasures,
+} from './analyze.js';
+import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
+
+export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptions = {}): Promise<Analysis> {
+  const url = workerScript('side-worker.js', import.meta.url);
+  if (url === null) return analyze(dataset, options);
+  const { onStage, ...rest } = options;
+  const stage = onStage ?? (() => {});
+  const o = resolveOptions(rest);
+  const built = buildAnalysisGraph(dataset, o, stage);
+  const partner = sideInWorker(url, built.index, 'partner', o);
+  partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
+  const base = prepareAnalysis(dataset, o, stage, built);
+  const china = analyzeSide(built.index, 'china', o, stage);
+  const whole = wholeGraphMeasures(base, china.analysis, o, stage);
+  stage('waiting for the partner side');
+  return assembleAnalysis(base, { china, partner: await partner }, whole, o);
+}
+
+function sideInWorker(url: URL, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: { index, side, options } });
+    worker.once('message', (out: { analysis: SideAnalysis; notes: string[] }) => {
+      const own = index[side], other = side === 'china' ? index.partner : index.china;
+      out.analysis.projection.keys = own.keys;
+      out.analysis.projection.sharedKeys = other.keys;
+      resolve(out);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`analysis/parallel: the ${side}-side worker exited with code ${code}`)); });
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * Worker threads: where a compiled worker script is and whether to use it. Workers are used only
+ * from compiled JavaScript (a `.js` file beside the calling module, or beside the bundle
+ * dist/twinnet.mjs) and unless TWINNET_WORKERS=0; otherwise the same work runs on the main thread,
+ * with the same results.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** URL of the worker script `name` beside `base` (the caller's `import.meta.url`), or null when workers are off or it is missing. */
+export function workerScript(name: string, base: string): URL | null {
+  if (process.env['TWINNET_WORKERS'] === '0') return null;
+  const url = new URL(`./${name}`, base);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** The distinct ArrayBuffers under the typed arrays found in `value` (plain objects and arrays walked), for a postMessage transfer list. */
+export function transferables(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    for (const x of value) if (x !== null && typeof x === 'object') transferables(x, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const x of Object.values(value)) if (x !== null && typeof x === 'object') transferables(x, out);
+  }
+  return [...out];
+}

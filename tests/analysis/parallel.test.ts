@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { generateList } from '../../src/synth/generate.js';
+
+// The compiled module (npm test builds first): only there is the worker script beside it.
+const compiled = '../../dist/src/analysis/parallel.js';
+const hasBuild = existsSync(new URL(compiled, import.meta.url));
+
+/** The parts of an analysis a report reads, as plain data (typed arrays become arrays). */
+function plain(a: ReturnType<typeof analyze>): unknown {
+  const { dataset: _d, graph: _g, ...rest } = a;
+  return JSON.parse(JSON.stringify(rest, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)));
+}
+
+describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker thread)', () => {
+  it('equals analyze on the seed, and the projection keys are the index\'s own arrays', async () => {
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+    const stages: string[] = [];
+    const par = await analyzeInParallel(ds, { runs: 3, onStage: (s) => stages.push(s) });
+    expect(stages).toContain('waiting for the partner side'); // the worker was used
+    expect(plain(par)).toEqual(plain(analyze(ds, { runs: 3 })));
+    expect(par.sides.partner.projection.keys).toBe(par.index.partner.keys);
+    expect(par.sides.partner.projection.sharedKeys).toBe(par.index.china.keys);
+  });
+
+  it('equals analyze with size limits that add notes (notes in the same order)', async () => {
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const ds = parseSisterCityList(generateList({ scale: 2, seed: 7 }).text);
+    const limits = { runs: 2, sdsmLimit: 10, louvainLimit: 2000, sharedLimit: 50, exactLimit: 100, samples: 16, runBudget: 3000 };
+    const par = await analyzeInParallel(ds, limits);
+    const seq = analyze(ds, limits);
+    expect(seq.notes.length).toBeGreaterThanOrEqual(4);
+    expect(par.notes).toEqual(seq.notes);
+    expect(plain(par)).toEqual(plain(seq));
+  });
+});
