@@ -49,6 +49,8 @@ export interface AnalysisOptions {
   sdsmLimit?: number;
   /** Louvain on a projection with at most this many edges; above, skipped (stated in `notes`). */
   louvainLimit?: number;
+  /** graphology-communities-louvain takes part up to this many projection edges; above, twinnet's own local moves only (noted). */
+  louvainLibraryLimit?: number;
   /** Keep shared-partner lists when a projection holds at most this many (partner, pair) entries. */
   sharedLimit?: number;
   /** Bipartite community detection on graphs with at most this many links. */
@@ -73,6 +75,7 @@ export const ANALYSIS_DEFAULTS = {
   keepShared: true,
   sdsmLimit: 200_000,
   louvainLimit: 3_000_000,
+  louvainLibraryLimit: 200_000,
   sharedLimit: 20_000_000,
   bipartiteLimit: 2_000_000,
   runBudget: 2_000_000,
@@ -197,13 +200,14 @@ export function analyzeSide(index: BipartiteIndex, s: Side, o: ResolvedAnalysisO
   if (edges > o.louvainLimit) notes.push(`Projection onto the ${s} side: Louvain skipped (${edges} pairs, limit ${o.louvainLimit}).`);
   const runs = runsFor(edges, o.runs, o.runBudget);
   if (edges <= o.louvainLimit && runs < o.runs) notes.push(`Projection onto the ${s} side: Louvain run with ${runs} seed(s) instead of ${o.runs} (${edges} pairs; budget ${o.runBudget} pair-runs).`);
+  if (edges <= o.louvainLimit && edges > o.louvainLibraryLimit) notes.push(`Projection onto the ${s} side: Louvain by twinnet's multi-level local moves only; the graphology-communities-louvain pass is left out above ${o.louvainLibraryLimit} pairs (${edges}).`);
   stage(`significance and communities, ${s} side (${edges} pairs)`);
   const analysis: SideAnalysis = {
     projection,
     significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
     sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
     communities: edges > 0 && edges <= o.louvainLimit
-      ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs })
+      ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs, libraryLimit: o.louvainLibraryLimit })
       : null,
     latapy: latapyClustering(projection, 'dot'),
     degree: degreeDistribution(projection.degree),

@@ -83,6 +83,18 @@ describe('modularity and Louvain', () => {
       expect(r.stability.meanAdjustedRand).toBeGreaterThan(0);
       expect(r.stability.meanAdjustedRand).toBeLessThanOrEqual(1);
     });
+  it.each([['china', 'top'], ['partner', 'bottom']] as const)(
+    'without the graphology pass (libraryLimit 0) still reaches NetworkX’s best of 10 on the %s projection; each run counts the communities it keeps',
+    (side, ref) => {
+      const p = project(index, side);
+      const r = louvainProjection(p, { seed: 42, runs: 10, libraryLimit: 0 });
+      expect(r.library).toBe(false);
+      expect(r.best.modularity).toBeGreaterThanOrEqual(nx(ref) - 0.002);
+      const w = Float64Array.from(p.count);
+      expect(r.best.modularity).toBeCloseTo(modularity(p.keys.length, p.u, p.v, w, r.best.membership), 12);
+      for (const run of r.runs) expect(run.communities).toBeGreaterThan(0);
+      expect(r.runs.find((x) => x.seed === r.best.seed)?.communities).toBe(r.best.communities);
+    });
   it('refuses a projection without edges', () => {
     expect(() => louvainProjection(project(buildBipartiteIndex(twoMode('a-x b-y')), 'china'))).toThrow(/no edges/);
   });

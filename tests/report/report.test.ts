@@ -5,7 +5,8 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { reportCharts } from '../../src/report/charts.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
-import { buildReportData } from '../../src/report/report-data.js';
+import { buildReportData, firstK } from '../../src/report/report-data.js';
+import fc from 'fast-check';
 
 const schema = JSON.parse(readFileSync('reports/schema/report.schema.json', 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -88,5 +89,14 @@ describe('the SVG charts', () => {
       expect(doc.querySelector('parsererror')).toBeNull();
       expect(svg).not.toContain('<i>');
     }
+  });
+});
+
+describe('firstK', () => {
+  it('equals a stable sort then slice, ties kept in input order (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.record({ v: fc.integer({ min: 0, max: 5 }), id: fc.nat() })), fc.integer({ min: 0, max: 12 }), (items, k) => {
+      const cmp = (x: { v: number }, y: { v: number }) => y.v - x.v;
+      expect(firstK(items, k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
+    }));
   });
 });

@@ -39,46 +39,54 @@ export function refineByLocalMoves(g: WeightedCsr, membership: Int32Array, resol
   const W = W2 / 2;
   if (W === 0) return 0;
   let maxLabel = 0;
-  for (const c of membership) if (c > maxLabel) maxLabel = c;
-  const S = new Float64Array(Math.max(maxLabel + 1, n) + n);
-  for (let i = 0; i < n; i++) S[membership[i] as number]! += strength[i] as number;
-  const free: number[] = [];
-  const used = new Int32Array(S.length);
-  for (const c of membership) used[c]!++;
-  for (let c = S.length - 1; c >= 0; c--) if (used[c] === 0) free.push(c);
+  for (let i = 0; i < n; i++) if ((membership[i] as number) > maxLabel) maxLabel = membership[i] as number;
+  const labels = Math.max(maxLabel + 1, n) + n;
+  const S = new Float64Array(labels);
+  const used = new Int32Array(labels);
+  for (let i = 0; i < n; i++) { const c = membership[i] as number; S[c]! += strength[i] as number; used[c]!++; }
+  // Unused labels, as a stack whose top is the smallest.
+  const free = new Int32Array(labels);
+  let freeTop = 0;
+  for (let c = labels - 1; c >= 0; c--) if (used[c] === 0) free[freeTop++] = c;
 
-  const toComm = new Float64Array(S.length);
-  const touched: number[] = [];
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const toComm = new Float64Array(labels);
+  const touched = new Int32Array(labels);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const twoW2 = 2 * W * W;
   let moves = 0;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     if (rng) for (let i = n - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); const t = order[i] as number; order[i] = order[j] as number; order[j] = t; }
     let moved = 0;
-    for (const i of order) {
+    for (let oi = 0; oi < n; oi++) {
+      const i = order[oi] as number;
+      const start = offsets[i] as number, end = offsets[i + 1] as number;
+      if (start === end) continue; // no neighbour: nothing to gain anywhere
       const a = membership[i] as number, ki = strength[i] as number;
-      for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
+      let nTouched = 0;
+      for (let e = start; e < end; e++) {
         const j = adj[e] as number;
         if (j === i) continue;
         const c = membership[j] as number;
-        if (toComm[c] === 0) touched.push(c);
+        if (toComm[c] === 0) touched[nTouched++] = c;
         toComm[c] = (toComm[c] as number) + (weight[e] as number);
       }
       const wA = toComm[a] as number;
       const sA = (S[a] as number) - ki;
       let best = a, bestGain = 0;
-      for (const c of touched) {
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t] as number;
         if (c === a) continue;
-        const gain = ((toComm[c] as number) - wA) / W - (resolution * ki * ((S[c] as number) - sA)) / (2 * W * W);
+        const gain = ((toComm[c] as number) - wA) / W - (resolution * ki * ((S[c] as number) - sA)) / twoW2;
         if (gain > bestGain + 1e-12 || (gain > 1e-12 && Math.abs(gain - bestGain) <= 1e-12 && c < best)) { best = c; bestGain = gain; }
       }
       // A community of its own: gain = −w_iA/W + γ k_i S_A' / (2W²).
-      const alone = -wA / W + (resolution * ki * sA) / (2 * W * W);
-      if (alone > bestGain + 1e-12 && used[a]! > 1 && free.length > 0) { best = free.pop() as number; bestGain = alone; }
-      for (const c of touched) toComm[c] = 0;
-      touched.length = 0;
+      const alone = -wA / W + (resolution * ki * sA) / twoW2;
+      if (alone > bestGain + 1e-12 && used[a]! > 1 && freeTop > 0) { best = free[--freeTop] as number; bestGain = alone; }
+      for (let t = 0; t < nTouched; t++) toComm[touched[t] as number] = 0;
       if (best !== a) {
         S[a]! -= ki; S[best]! += ki; used[a]!--; used[best]!++;
-        if (used[a] === 0) free.push(a);
+        if (used[a] === 0) free[freeTop++] = a;
         membership[i] = best; moved++;
       }
     }
@@ -88,30 +96,58 @@ export function refineByLocalMoves(g: WeightedCsr, membership: Int32Array, resol
   return moves;
 }
 
-/** The graph of communities: one node per community (labels compacted to 0…k−1), self-loops carry the inside weight. */
+/**
+ * The graph of communities: one node per community (labels compacted to 0…k−1 in order of first
+ * appearance), self-loops carry the inside weight; edges ordered by (a, b), each weight summed in the
+ * order the edges are met (a stable two-pass counting sort by b then a).
+ */
 export function aggregate(g: WeightedCsr, membership: Int32Array): { graph: WeightedCsr; labels: Int32Array } {
-  const map = new Map<number, number>();
+  let maxLabel = 0;
+  for (let i = 0; i < g.n; i++) if ((membership[i] as number) > maxLabel) maxLabel = membership[i] as number;
+  const compact = new Int32Array(maxLabel + 1).fill(-1);
   const labels = new Int32Array(g.n);
+  let k = 0;
   for (let i = 0; i < g.n; i++) {
     const c = membership[i] as number;
-    if (!map.has(c)) map.set(c, map.size);
-    labels[i] = map.get(c) as number;
+    if (compact[c] === -1) compact[c] = k++;
+    labels[i] = compact[c] as number;
   }
-  const k = map.size;
-  const acc = new Map<number, number>();
+  // Each undirected edge once (self-loops once), as (a ≤ b, weight), in CSR order.
+  const E = (g.offsets[g.n] as number);
+  const ea = new Int32Array(E), eb = new Int32Array(E), ew = new Float64Array(E);
+  let m = 0;
   for (let i = 0; i < g.n; i++) {
     for (let e = g.offsets[i] as number; e < (g.offsets[i + 1] as number); e++) {
       const j = g.adj[e] as number;
-      if (j < i) continue; // each undirected edge once (self-loops once)
+      if (j < i) continue;
       const a = labels[i] as number, b = labels[j] as number;
-      const key = a <= b ? a * k + b : b * k + a;
-      acc.set(key, (acc.get(key) ?? 0) + (g.weight[e] as number));
+      if (a <= b) { ea[m] = a; eb[m] = b; } else { ea[m] = b; eb[m] = a; }
+      ew[m++] = g.weight[e] as number;
     }
   }
-  const keys = [...acc.keys()].sort((x, y) => x - y);
-  const u = new Int32Array(keys.length), v = new Int32Array(keys.length), w = new Float64Array(keys.length);
-  keys.forEach((key, i) => { u[i] = Math.floor(key / k); v[i] = key % k; w[i] = acc.get(key) as number; });
+  const byB = stableCountingOrder(eb, m, k, null);
+  const order = stableCountingOrder(ea, m, k, byB);
+  const u: number[] = [], v: number[] = [], w: number[] = [];
+  for (let t = 0; t < m; t++) {
+    const x = order[t] as number, a = ea[x] as number, b = eb[x] as number;
+    const last = u.length - 1;
+    if (last >= 0 && u[last] === a && v[last] === b) w[last] = (w[last] as number) + (ew[x] as number);
+    else { u.push(a); v.push(b); w.push(0 + (ew[x] as number)); }
+  }
   return { graph: weightedCsr(k, u, v, w), labels };
+}
+
+/** Positions 0…m−1 (or `within`, in its order) stably sorted by key[·] ∈ [0, k): a counting sort. */
+function stableCountingOrder(key: Int32Array, m: number, k: number, within: Int32Array | null): Int32Array {
+  const start = new Int32Array(k + 1);
+  for (let t = 0; t < m; t++) start[(key[t] as number) + 1]!++;
+  for (let c = 1; c <= k; c++) start[c] = (start[c] as number) + (start[c - 1] as number);
+  const out = new Int32Array(m);
+  for (let t = 0; t < m; t++) {
+    const x = within ? (within[t] as number) : t;
+    out[start[key[x] as number]!++] = x;
+  }
+  return out;
 }
 
 /**
@@ -123,12 +159,23 @@ export function improvePartition(g: WeightedCsr, membership: Int32Array, resolut
   for (let round = 0; round < 50; round++) {
     refineByLocalMoves(g, membership, resolution, rng);
     const { graph, labels } = aggregate(g, membership);
-    const sub = Int32Array.from({ length: graph.n }, (_, i) => i);
+    const sub = new Int32Array(graph.n);
+    for (let i = 0; i < graph.n; i++) sub[i] = i;
     improvePartition0(graph, sub, resolution, rng);
-    const merged = new Set(sub).size < graph.n;
+    const merged = distinct(sub) < graph.n;
     for (let i = 0; i < g.n; i++) membership[i] = sub[labels[i] as number] as number;
     if (!merged) return;
   }
+}
+
+/** Number of distinct values of a non-negative label array. */
+function distinct(labels: Int32Array): number {
+  let max = -1;
+  for (let i = 0; i < labels.length; i++) if ((labels[i] as number) > max) max = labels[i] as number;
+  const seen = new Uint8Array(max + 1);
+  let count = 0;
+  for (let i = 0; i < labels.length; i++) if (seen[labels[i] as number] === 0) { seen[labels[i] as number] = 1; count++; }
+  return count;
 }
 
 function improvePartition0(g: WeightedCsr, membership: Int32Array, resolution: number, rng?: Rng): void {
