@@ -73,16 +73,22 @@ export function nodeRows(a: Analysis): NodeRow[] {
 }
 
 function computeRows(a: Analysis): NodeRow[] {
-  const { unified: g, paths } = a;
   const rows: NodeRow[] = [];
-  for (let v = 0; v < g.keys.length; v++) {
+  for (let v = 0; v < a.unified.keys.length; v++) rows.push(nodeRowAt(a, v));
+  return rows;
+}
+
+/** The row of node v (China side 0…n−1, then partners), computed on its own (for large graphs, where not every row is wanted). */
+export function nodeRowAt(a: Analysis, v: number): NodeRow {
+  const { unified: g, paths } = a;
+  {
     const key = g.keys[v] as string;
     const isChina = v < g.n;
     const attrs = (isChina ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - g.n]) as NodeAttributes;
     const i = isChina ? v : v - g.n;
     const sideA = isChina ? a.sides.china : a.sides.partner;
     const degree = (g.offsets[v + 1] as number) - (g.offsets[v] as number);
-    rows.push({
+    return {
       key, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
       kind: attrs.kind, parentId: attrs.parentId,
       degree,
@@ -100,9 +106,24 @@ function computeRows(a: Analysis): NodeRow[] {
       component: a.components.membership[v] as number,
       community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
       bipartiteCommunity: a.bipartite ? ((isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number) : null,
-    });
+    };
   }
-  return rows;
+}
+
+/** The measures a report ranks nodes by (a subset of the row's fields). */
+export type RankedMetric = 'degree' | 'betweenness' | 'closeness' | 'harmonic' | 'eigenvector' | 'pagerank';
+
+/** `nodeRowAt(a, v)[m]` without making the row (for ranking a million nodes). */
+export function metricAt(a: Analysis, v: number, m: RankedMetric): number | null {
+  const { unified: g, paths } = a;
+  switch (m) {
+    case 'degree': return (g.offsets[v + 1] as number) - (g.offsets[v] as number);
+    case 'betweenness': return paths.betweenness[v] as number;
+    case 'closeness': return paths.closeness ? (paths.closeness[v] as number) : null;
+    case 'harmonic': return paths.harmonic ? (paths.harmonic[v] as number) : null;
+    case 'eigenvector': return a.eigenvector.values[v] as number;
+    case 'pagerank': return a.pagerank.values[v] as number;
+  }
 }
 
 export interface PairRecord {

@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Analysis } from '../analysis/analyze.js';
-import { identicalPairs, METRICS, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
-import type { NodeRow, PairRecord } from '../analysis/results.js';
-import type { Side } from '../graph/build-bipartite.js';
+import { identicalPairs, metricAt, METRICS, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
+import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
+import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
@@ -46,7 +46,7 @@ export interface ReportMeta {
 }
 
 /** The measures ranked in the centrality section. */
-export const RANKED: readonly (keyof NodeRow & keyof typeof METRICS)[] = [
+export const RANKED: readonly RankedMetric[] = [
   'degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank',
 ];
 
@@ -87,23 +87,26 @@ export interface CommunitySummary {
   dominantCountries: { country: string; name: string; count: number; share: number }[];
 }
 
-export function buildReportData(a: Analysis, meta: ReportMeta) {
+export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTable: number } = { nodeTable: NODE_TABLE_LIMIT }) {
   const ds = a.dataset;
-  const rows = nodeRows(a);
+  // Nodes by position v: China side 0…n−1, then partners. Rows are made for every node only when the
+  // node table lists them all; above that, only for the nodes the report shows.
+  const N = a.unified.keys.length, nChina = a.unified.n;
+  const all = N <= limits.nodeTable ? nodeRows(a) : null;
+  const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : nodeRowAt(a, v));
+  const attrsAt = (v: number): NodeAttributes => (v < nChina ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - nChina]) as NodeAttributes;
   const notes = [...a.notes];
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  const china = rows.filter((r) => r.side === 'china'), partner = rows.filter((r) => r.side === 'partner');
+  const china: NodeRow[] = [];
+  for (let v = 0; v < nChina; v++) china.push(rowAt(v));
   const totalLinks = ds.links.length;
 
   // Countries and continents (sovereign states; territories under their sovereign).
   const byCountry = new Map<string, { links: number; partners: Set<string>; chinese: Set<string> }>();
   const partnerCountry = new Map<string, string>();
   a.nodes.partner.keys.forEach((k, j) => partnerCountry.set(k, a.nodes.partner.attributes[j]?.country ?? '??'));
-  const chinaAt = new Map<string, number>();
-  a.nodes.china.keys.forEach((k, i) => chinaAt.set(k, i));
-  /** Countries of a Chinese node's partners, one per link, in adjacency order. */
-  const partnerCountries = (key: string): string[] => {
-    const i = chinaAt.get(key) as number, s = a.index.china, out: string[] = [];
+  /** Countries of Chinese node i's partners, one per link, in adjacency order. */
+  const partnerCountries = (i: number): string[] => {
+    const s = a.index.china, out: string[] = [];
     for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) out.push(a.nodes.partner.attributes[s.adj[e] as number]?.country ?? '??');
     return out;
   };
@@ -113,9 +116,11 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     e.links++; e.partners.add(l.partnerId); e.chinese.add(l.chinaId);
     byCountry.set(c, e);
   }
+  const countryName = new Map<string, string | null>(); // of the first partner with that country
+  for (const p of a.nodes.partner.attributes) if (p.country !== null && !countryName.has(p.country)) countryName.set(p.country, p.countryName);
   const countries = [...byCountry].map(([code, e]) => ({
     country: code,
-    name: rows.find((r) => r.country === code && r.side === 'partner')?.countryName ?? code,
+    name: countryName.get(code) ?? code,
     continent: regionOf(code)?.continent ?? 'Unknown',
     links: e.links, share: e.links / totalLinks, partners: e.partners.size, chineseCities: e.chinese.size,
   })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
@@ -127,15 +132,19 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
   }
   const continents = [...continentMap].map(([continent, e]) => ({ continent, links: e.links, share: e.links / totalLinks, countries: e.countries }))
     .sort((x, y) => y.links - x.links || x.continent.localeCompare(y.continent));
-  const reach = china.map((r) => {
-    const set = new Set(partnerCountries(r.key));
+  const reach = china.map((r, i) => {
+    const set = new Set(partnerCountries(i));
     return { key: r.key, label: r.label, countries: set.size, partners: r.degree };
   }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || byName(x.label, y.label));
 
   // Centrality: top nodes per side and measure.
-  const top = (side: NodeRow[], m: (typeof RANKED)[number]) => firstK(side, TOP, (x, y) => ((y[m] as number | null) ?? -1) - ((x[m] as number | null) ?? -1) || byName(x.label, y.label))
-    .map((r) => ({ key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }));
-  const centralityTop = (side: NodeRow[]) => Object.fromEntries(RANKED.map((m) => [m, top(side, m)]));
+  const top = (from: number, to: number, m: (typeof RANKED)[number]) => {
+    const nodes: number[] = [];
+    for (let v = from; v < to; v++) nodes.push(v);
+    return firstK(nodes, TOP, (x, y) => (metricAt(a, y, m) ?? -1) - (metricAt(a, x, m) ?? -1) || byName(attrsAt(x).label, attrsAt(y).label))
+      .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }; });
+  };
+  const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED.map((m) => [m, top(from, to, m)]));
 
   // Shared partners.
   const shared = (side: Side) => {
@@ -170,30 +179,31 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
   };
 
   // Communities.
-  const summarize = (members: string[][]): CommunitySummary[] => members.map((keys, id) => {
+  const summarize = (members: number[][]): CommunitySummary[] => members.map((vs, id) => {
     const counts = new Map<string, number>();
     let total = 0;
     // Countries of the partner members; a community of Chinese cities only: of their partners.
-    const hasPartners = keys.some((k) => (byKey.get(k) as NodeRow).side === 'partner');
-    for (const k of keys) {
-      const r = byKey.get(k) as NodeRow;
-      if (hasPartners && r.side !== 'partner') continue;
-      const cs = r.side === 'partner' ? [r.country ?? '??'] : partnerCountries(k);
+    const isPartner = (v: number) => v >= nChina;
+    const hasPartners = vs.some(isPartner);
+    for (const v of vs) {
+      if (hasPartners && !isPartner(v)) continue;
+      const cs = isPartner(v) ? [attrsAt(v).country ?? '??'] : partnerCountries(v);
       for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
     }
     const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3)
       .map(([country, count]) => ({ country, name: countries.find((c) => c.country === country)?.name ?? country, count, share: total ? count / total : 0 }));
-    const labels = keys.map((k) => (byKey.get(k) as NodeRow).label);
+    const partnerMembers = vs.filter(isPartner).length;
     return {
-      id, size: keys.length, members: labels,
-      chineseMembers: keys.filter((k) => (byKey.get(k) as NodeRow).side === 'china').length,
-      partnerMembers: keys.filter((k) => (byKey.get(k) as NodeRow).side === 'partner').length,
+      id, size: vs.length, members: vs.map((v) => attrsAt(v).label),
+      chineseMembers: vs.length - partnerMembers,
+      partnerMembers,
       dominantCountries,
     };
   });
-  const groups = (keys: string[], membership: ArrayLike<number>) => {
-    const out: string[][] = [];
-    for (let i = 0; i < keys.length; i++) (out[membership[i] as number] ??= []).push(keys[i] as string);
+  /** Members of each community as node positions (member i is node first + i), largest communities first. */
+  const groups = (membership: ArrayLike<number>, first: number) => {
+    const out: number[][] = [];
+    for (let i = 0; i < membership.length; i++) (out[membership[i] as number] ??= []).push(first + i);
     return out.filter((g) => g !== undefined).sort((x, y) => y.length - x.length);
   };
   const projectionCommunities = (side: Side) => {
@@ -213,11 +223,10 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
         meanAdjustedRand: c.stability.meanAdjustedRand, meanNmi: c.stability.meanNmi,
         consensusCount: c.stability.consensus.communities, consensusModularity: c.stability.consensus.modularity,
       },
-      communities: summarize(groups(a.sides[side].projection.keys, c.best.membership).filter((g) => g.length > 1)),
+      communities: summarize(groups(c.best.membership, side === 'china' ? 0 : nChina).filter((g) => g.length > 1)),
     };
   };
   const bip = a.bipartite;
-  const bipKeys = [...a.index.china.keys, ...a.index.partner.keys];
 
   const diagnosticsBy = (f: (d: Diagnostic) => string) => {
     const m: Record<string, number> = {};
@@ -247,7 +256,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
       chineseEntries: ds.china.length,
       districts: ds.china.filter((c) => c.kind === 'district').length,
       chineseNodes: china.length,
-      partners: partner.length,
+      partners: N - nChina,
       links: totalLinks,
       edges: a.index.edges,
       countriesWritten: ds.countries.length,
@@ -276,7 +285,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
     chineseCitiesByCountries: reach.slice(0, TOP),
     centrality: {
       metrics: METRICS,
-      top: { china: centralityTop(china), partner: centralityTop(partner) },
+      top: { china: centralityTop(0, nChina), partner: centralityTop(nChina, N) },
     },
     shared: { china: shared('china'), partner: shared('partner') },
     communities: {
@@ -287,11 +296,11 @@ export function buildReportData(a: Analysis, meta: ReportMeta) {
         count: bip.best.communities, nonSingleton: bip.best.sizes.filter((s) => s > 1).length,
         sizes: [...bip.best.sizes].sort((x, y) => y - x), runs: bip.runs,
         stability: { modularityMin: bip.stability.modularity.min, modularityMax: bip.stability.modularity.max, meanAdjustedRand: bip.stability.meanAdjustedRand, meanNmi: bip.stability.meanNmi },
-        communities: summarize(groups(bipKeys, [...bip.best.china, ...bip.best.partner]).filter((g) => g.length > 1)),
+        communities: summarize(groups([...bip.best.china, ...bip.best.partner], 0).filter((g) => g.length > 1)),
       },
     },
     notes,
-    nodes: rows.length <= NODE_TABLE_LIMIT ? rows : keepNodes(rows, notes),
+    nodes: all ?? keepNodes(a, china, rowAt, limits.nodeTable, notes),
   });
 }
 
@@ -320,14 +329,26 @@ function mean(x: ArrayLike<number>): number {
   return x.length ? s / x.length : 0;
 }
 
-function keepNodes(rows: NodeRow[], notes: string[]): NodeRow[] {
-  const china = rows.filter((r) => r.side === 'china');
-  const room = Math.max(0, NODE_TABLE_LIMIT - china.length);
-  const partners = rows.filter((r) => r.side === 'partner')
-    .sort((x, y) => y.degree - x.degree || (x.key < y.key ? -1 : 1))
-    .slice(0, room);
+/** The node table of a large graph: every Chinese node, then the partners with most links (ties by key) up to `limit` rows. */
+function keepNodes(a: Analysis, china: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): NodeRow[] {
+  const { unified: g } = a;
+  const N = g.keys.length, room = Math.max(0, limit - china.length);
+  const degree = (v: number) => (g.offsets[v + 1] as number) - (g.offsets[v] as number);
+  // The lowest degree that still gets in: count partners per degree from the top.
+  const perDegree = new Map<number, number>();
+  for (let v = g.n; v < N; v++) perDegree.set(degree(v), (perDegree.get(degree(v)) ?? 0) + 1);
+  let threshold = 0, taken = 0;
+  for (const d of [...perDegree.keys()].sort((x, y) => y - x)) {
+    threshold = d; taken += perDegree.get(d) as number;
+    if (taken >= room) break;
+  }
+  const candidates: number[] = [];
+  for (let v = g.n; v < N; v++) if (degree(v) >= threshold) candidates.push(v);
+  const partners = candidates
+    .sort((x, y) => degree(y) - degree(x) || ((g.keys[x] as string) < (g.keys[y] as string) ? -1 : 1))
+    .slice(0, room).map(rowAt);
   const kept = [...china, ...partners];
-  notes.push(`Per-node table: ${kept.length} of ${rows.length} nodes (all Chinese nodes, then the partners with most links; limit ${NODE_TABLE_LIMIT}).`);
+  notes.push(`Per-node table: ${kept.length} of ${N} nodes (all Chinese nodes, then the partners with most links; limit ${limit}).`);
   return kept;
 }
 

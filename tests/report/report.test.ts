@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { metricAt, nodeRowAt } from '../../src/analysis/results.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { reportCharts } from '../../src/report/charts.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
@@ -98,5 +99,32 @@ describe('firstK', () => {
       const cmp = (x: { v: number }, y: { v: number }) => y.v - x.v;
       expect(firstK(items, k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
     }));
+  });
+});
+
+describe('report data of a graph above the node-table limit', () => {
+  const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+  const a = analyze(ds, { runs: 2 });
+  const meta = { name: 'x', inputLabel: 'x', snapshotDate: null, sourceUrl: null };
+  const full = buildReportData(a, meta);
+  const cut = buildReportData(a, meta, { nodeTable: 400 });
+
+  it('computes everything else exactly as with every row made', () => {
+    const { nodes: _a, notes: _b, ...restFull } = full;
+    const { nodes: _c, notes: _d, ...restCut } = cut;
+    expect(restCut).toEqual(restFull);
+  });
+
+  it('keeps every Chinese node, then the partners with most links (ties by key), and says so', () => {
+    const partners = full.nodes.filter((r) => r.side === 'partner')
+      .sort((x, y) => y.degree - x.degree || (x.key < y.key ? -1 : 1)).slice(0, 400 - 164);
+    expect(cut.nodes).toEqual([...full.nodes.filter((r) => r.side === 'china'), ...partners]);
+    expect(cut.notes.at(-1)).toBe('Per-node table: 400 of 1368 nodes (all Chinese nodes, then the partners with most links; limit 400).');
+  });
+
+  it('ranks by the same values the rows hold (metricAt = row field)', () => {
+    for (const m of ['degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const) {
+      for (let v = 0; v < a.unified.keys.length; v += 7) expect(metricAt(a, v, m)).toBe(nodeRowAt(a, v)[m]);
+    }
   });
 });
