@@ -26,7 +26,7 @@ import type { Outcome } from './child.js';
 import { growthExponent, median } from './fit.js';
 import { describeMachine } from './machine.js';
 import type { Machine } from './machine.js';
-import { STAGES } from './stages.js';
+import { REPORT_STAGE, STAGES, STAGE_NAMES } from './stages.js';
 import type { StageInfo } from './stages.js';
 
 export interface BenchOptions {
@@ -45,7 +45,7 @@ export const BENCH_DEFAULTS: BenchOptions = {
   sizes: [1, 10, 100],
   runs: 3,
   runsLarge: 1,
-  stages: STAGES.map((s) => s.name),
+  stages: [...STAGE_NAMES],
   timeout: 120,
   prerequisiteTimeout: 900,
   seed: 42,
@@ -100,7 +100,7 @@ function parseArgs(argv: string[]): BenchOptions {
       case '--heap-mb': o.heapMb = Math.round(one(flag, v)); break;
       case '--out': o.out = v; break;
       case '--stages': {
-        const known = new Set(STAGES.map((s) => s.name));
+        const known = new Set(STAGE_NAMES);
         o.stages = v.split(',');
         for (const s of o.stages) if (!known.has(s)) throw new Error(`bench: unknown stage "${s}" (known: ${[...known].join(', ')})`);
         break;
@@ -133,14 +133,15 @@ function cellFrom(outcomes: Outcome[]): Cell {
 /** Preloaded into the end-to-end child: prints its peak RSS on exit. */
 const RSS_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
 
-async function endToEnd(o: BenchOptions, tmp: string, mainScript: string): Promise<BenchResult['endToEnd']> {
+async function endToEnd(o: BenchOptions, tmp: string, mainScript: string, file: string | null = null, times = o.runs, timeout = o.timeout): Promise<BenchResult['endToEnd']> {
   const runs: number[] = [];
   let rss = 0;
-  const command = 'node dist/twinnet.mjs report --out <tmp>';
-  for (let r = 0; r < o.runs; r++) {
+  const command = `node dist/twinnet.mjs report${file ? ' <list>' : ''} --out <tmp>`;
+  for (let r = 0; r < times; r++) {
     const out = join(tmp, `report-${r}`);
     const rssFile = join(tmp, `rss-${r}`);
-    const outcome = await runWall('/bin/sh', ['-c', `"${process.execPath}" --import "${RSS_PROBE}" "${mainScript}" report --out "${out}" 2> "${rssFile}"`], o.timeout);
+    const input = file ? ` "${file}"` : '';
+    const outcome = await runWall('/bin/sh', ['-c', `"${process.execPath}" --import "${RSS_PROBE}" "${mainScript}" report${input} --quiet --out "${out}" 2> "${rssFile}"`], timeout);
     if (outcome.status !== 'ok') return { command, runs, seconds: null, maxRssMb: null, status: outcome.status, note: outcome.status === 'error' ? outcome.message : 'timeout' };
     runs.push(outcome.seconds);
     const kb = Number(/MAXRSS (\d+)/.exec(readFileSync(rssFile, 'utf8'))?.[1] ?? Number.NaN);
@@ -174,13 +175,20 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
           log(`  ${stage}: skipped`);
           continue;
         }
-        const outcomes: Outcome[] = [];
-        for (let r = 0; r < runs; r++) {
-          const outcome = await runStage({ stageScript, stage, file, timeoutSeconds: o.timeout, prerequisiteTimeoutSeconds: o.prerequisiteTimeout, nodeArgs });
-          outcomes.push(outcome);
-          if (outcome.status !== 'ok') break;
+        let cell: Cell;
+        if (stage === REPORT_STAGE.name) {
+          // The whole command on this size, as a user runs it (no heap flag), with its peak memory.
+          const e = await endToEnd(o, tmp, mainScript, file, runs, o.prerequisiteTimeout);
+          cell = { status: e.status, seconds: e.seconds, maxRssMb: e.maxRssMb, runs: e.runs, info: {}, note: e.note };
+        } else {
+          const outcomes: Outcome[] = [];
+          for (let r = 0; r < runs; r++) {
+            const outcome = await runStage({ stageScript, stage, file, timeoutSeconds: o.timeout, prerequisiteTimeoutSeconds: o.prerequisiteTimeout, nodeArgs });
+            outcomes.push(outcome);
+            if (outcome.status !== 'ok') break;
+          }
+          cell = cellFrom(outcomes);
         }
-        const cell = cellFrom(outcomes);
         if (cell.status === 'timeout') timedOut.add(stage);
         cells[stage] = cell;
         log(`  ${stage}: ${cell.status === 'ok' ? `${(cell.seconds as number).toFixed(3)} s, ${(cell.maxRssMb as number).toFixed(0)} MB ${JSON.stringify(cell.info)}` : `${cell.status} (${cell.note})`}`);
@@ -233,7 +241,7 @@ function cellText(c: Cell | undefined): string {
 
 export function renderBench(r: BenchResult): string {
   const m = r.machine;
-  const title = (name: string) => STAGES.find((s) => s.name === name)?.title ?? name;
+  const title = (name: string) => [...STAGES, REPORT_STAGE].find((s) => s.name === name)?.title ?? name;
   const lines: string[] = [
     '# twinnet benchmark',
     '',
@@ -260,6 +268,15 @@ export function renderBench(r: BenchResult): string {
     return info && 'pivots' in info ? `scale ${s.scale}: ${info.exact ? 'exact' : 'sampled'}, ${info.pivots} pivots` : null;
   }).filter((x) => x !== null);
   if (paths.length) lines.push(`Shortest paths: ${paths.join('; ')}.`, '');
+  for (const side of ['china', 'partner'] as const) {
+    const louvain = r.sizes.map((s) => {
+      const c = s.cells[`louvain-${side}`];
+      if (c?.status !== 'ok' || typeof c.info['runs'] !== 'number') return null;
+      const runs = c.info['runs'];
+      return `scale ${s.scale}: ${runs} seed(s), ${fmtSeconds((c.seconds as number) / runs)} s per seed, Q ${Number(c.info['modularity']).toFixed(4)}${c.info['library'] === false ? ' (own local moves only)' : ''}`;
+    }).filter((x) => x !== null);
+    if (louvain.length) lines.push(`Louvain (${side}): ${louvain.join('; ')}.`, '');
+  }
   const e = r.endToEnd;
   lines.push(`End to end, \`${e.command}\` on the seed (process start to exit, median of ${e.runs.length}): ` +
     (e.status === 'ok' ? `${fmtSeconds(e.seconds as number)} s${e.maxRssMb ? `, peak ${e.maxRssMb.toFixed(0)} MB` : ''}.` : `${e.status} (${e.note}).`), '');

@@ -68,13 +68,15 @@ export function round(x: number): number {
 /** Deep-rounds every number in a plain value (for byte-stable JSON). */
 export function roundDeep<T>(v: T): T {
   if (typeof v === 'number') return round(v) as T;
-  if (Array.isArray(v)) return v.map(roundDeep) as T;
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = roundDeep(x);
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = roundDeep(v[i] as unknown);
     return out as T;
   }
-  return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = roundDeep((v as Record<string, unknown>)[k]);
+  return out as T;
 }
 
 export interface CommunitySummary {

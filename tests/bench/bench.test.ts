@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { growthExponent } from '../../bench/fit.js';
-import { STAGES } from '../../bench/stages.js';
+import { REPORT_STAGE, STAGES, STAGE_NAMES } from '../../bench/stages.js';
 
 describe('growthExponent', () => {
   it('is null with fewer than two positive times', () => {
@@ -28,9 +28,10 @@ describe('npm run bench at the smallest size', () => {
     const md = readFileSync(join(out, 'bench.md'), 'utf8');
     expect(md).toMatch(/^Machine: .+, \d+ cores, .+ GB memory, Node v\d+/m);
     expect(md).toContain('| stage | scale 1 | growth exponent |');
-    for (const stage of STAGES) expect(md).toMatch(new RegExp(`^\\| ${stage.title.replace(/[()+]/g, '\\$&')} \\| \\d[\\d.]* s · \\d+ MB \\|`, 'm'));
+    for (const stage of [...STAGES, REPORT_STAGE]) expect(md).toMatch(new RegExp(`^\\| ${stage.title.replace(/[()+]/g, '\\$&')} \\| \\d[\\d.]* s · \\d+ MB \\|`, 'm'));
     expect(md).toMatch(/Shortest paths: scale 1: exact, \d+ pivots\./);
-    expect(md).toMatch(/End to end, `node dist\/src\/cli\/main\.js report --out <tmp>` on the seed .*: \d[\d.]* s/);
+    expect(md).toMatch(/End to end, `node dist\/twinnet\.mjs report --out <tmp>` on the seed .*: \d[\d.]* s/);
+    expect(md).toMatch(/Louvain \(china\): scale 1: 10 seed\(s\), \d[\d.]* s per seed, Q 0\.\d{4}\./);
 
     const json = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as {
       sizes: { scale: number; stats: { links: number }; cells: Record<string, { status: string }> }[];
@@ -39,7 +40,7 @@ describe('npm run bench at the smallest size', () => {
     };
     expect(json.sizes.map((s) => s.scale)).toEqual([1]);
     expect(json.sizes[0]?.stats.links).toBe(1407);
-    expect(Object.keys(json.sizes[0]?.cells ?? {})).toEqual(STAGES.map((s) => s.name));
+    expect(Object.keys(json.sizes[0]?.cells ?? {})).toEqual([...STAGE_NAMES]);
     for (const cell of Object.values(json.sizes[0]?.cells ?? {})) expect(cell.status).toBe('ok');
     expect(Object.values(json.growth).every((g) => g === null)).toBe(true); // one size: no slope
     expect(json.endToEnd.status).toBe('ok');
