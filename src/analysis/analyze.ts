@@ -182,7 +182,7 @@ export function prepareAnalysis(
 
   const notes: string[] = [];
   if (!paths.exact) {
-    notes.push(`Shortest-path measures sampled: betweenness estimated from ${paths.pivots} random pivot sources (of ${unified.keys.length} nodes, seed ${o.seed}); closeness, harmonic closeness, diameter and mean distance not computed (graph above ${o.exactLimit} nodes).`);
+    notes.push(`Shortest-path measures sampled: betweenness estimated from ${paths.pivots} random pivot sources (of ${unified.keys.length} nodes, seed ${o.seed})${sampledErrorNote(paths)}; closeness, harmonic closeness, diameter and mean distance not computed (graph above ${o.exactLimit} nodes).`);
   }
   return { dataset, nodes, index, unified, components: comps, paths, largestComponent, notes };
 }
@@ -268,6 +268,22 @@ export function assembleAnalysis(base: AnalysisBase, sides: Record<Side, { analy
     bipartite: whole.bipartite,
     notes: [...base.notes, ...sides.china.notes, ...sides.partner.notes, ...whole.notes],
   };
+}
+
+/** The standard errors of the 10 highest betweenness estimates, relative to the estimates, in words. */
+function sampledErrorNote(paths: PathMeasures): string {
+  const se = paths.betweennessStdError;
+  if (!se) return '';
+  const top: number[] = [];
+  for (let v = 0; v < paths.betweenness.length; v++) {
+    if (!((paths.betweenness[v] as number) > 0)) continue;
+    top.push(v);
+    if (top.length > 10) { top.sort((x, y) => (paths.betweenness[y] as number) - (paths.betweenness[x] as number) || x - y); top.pop(); }
+  }
+  if (top.length === 0) return '';
+  const relative = top.map((v) => (se[v] as number) / (paths.betweenness[v] as number)).sort((x, y) => x - y);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return `; standard error of the ${top.length} highest estimates, from the spread over pivots: median ${pct(relative[relative.length >> 1] as number)}, at most ${pct(relative[relative.length - 1] as number)} of the estimate`;
 }
 
 /** Seeds for a community detection on `edges` edges: all requested ones while edges × runs ≤ budget, never fewer than 1. */

@@ -48,6 +48,8 @@ export interface NodeRow {
   degreeCentrality: number;
   betweenness: number;
   betweennessRaw: number;
+  /** Standard error of the sampled betweenness estimate (normalised like `betweenness`); null when exact. */
+  betweennessStdError: number | null;
   closeness: number | null;
   closenessGephi: number | null;
   harmonic: number | null;
@@ -95,6 +97,7 @@ export function nodeRowAt(a: Analysis, v: number): NodeRow {
       degreeCentrality: degree / (isChina ? g.m : g.n),
       betweenness: paths.betweenness[v] as number,
       betweennessRaw: paths.betweennessRaw[v] as number,
+      betweennessStdError: paths.betweennessStdError ? (paths.betweennessStdError[v] as number) : null,
       closeness: paths.closeness ? (paths.closeness[v] as number) : null,
       closenessGephi: paths.closenessGephi ? (paths.closenessGephi[v] as number) : null,
       harmonic: paths.harmonic ? (paths.harmonic[v] as number) : null,

@@ -6,6 +6,10 @@ import { pagerank } from '../../src/analysis/centrality/pagerank.js';
 import { bipartiteBetweennessMax, pathMeasures } from '../../src/analysis/centrality/paths.js';
 import { createRng } from '../../src/util/rng.js';
 import { twoMode } from './helpers.js';
+import { buildBipartiteIndexFromDataset } from '../../src/graph/bipartite-index.js';
+import { bipartiteNodes } from '../../src/graph/build-bipartite.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { generateList } from '../../src/synth/generate.js';
 
 describe('the bipartite index', () => {
   it('refuses a graph that is not bipartite', () => {
@@ -72,6 +76,34 @@ describe('sampled betweenness', () => {
     const b = pathMeasures(g, { exactLimit: 0, samples: 4, rng: createRng(7) });
     expect(a.pivots).toBe(4);
     expect(Array.from(a.betweennessRaw)).toEqual(Array.from(b.betweennessRaw));
+  });
+  it('has standard error 0 when every node is a pivot (finite-population correction), none when exact', () => {
+    const all = pathMeasures(g, { exactLimit: 0, samples: 100, rng: createRng(1) });
+    for (const se of all.betweennessStdError ?? [1]) expect(se).toBeCloseTo(0, 12);
+    expect(pathMeasures(g).betweennessStdError).toBeNull();
+  });
+  it('gives standard errors that match the spread of the estimates over 40 pivot samples (Monte Carlo)', () => {
+    // A synthetic list of ~1,400 nodes; 60 pivots per sample, seeds 1…40.
+    const ds = parseSisterCityList(generateList({ scale: 1, seed: 3 }).text);
+    const u = unify(buildBipartiteIndexFromDataset(ds, bipartiteNodes(ds)));
+    const exact = pathMeasures(u);
+    const top = Array.from(exact.betweenness.keys()).sort((x, y) => (exact.betweenness[y] as number) - (exact.betweenness[x] as number)).slice(0, 5);
+    const runs = Array.from({ length: 40 }, (_, s) => pathMeasures(u, { exactLimit: 0, samples: 60, rng: createRng(s + 1) }));
+    let covered = 0;
+    for (const v of top) {
+      const estimates = runs.map((r) => r.betweenness[v] as number);
+      const mean = estimates.reduce((x, y) => x + y, 0) / estimates.length;
+      const sd = Math.sqrt(estimates.reduce((x, y) => x + (y - mean) ** 2, 0) / (estimates.length - 1));
+      const meanSe = runs.reduce((x, r) => x + (r.betweennessStdError?.[v] as number), 0) / runs.length;
+      // The estimator is unbiased: the mean of 40 estimates is within 4 standard errors of the mean.
+      expect(Math.abs(mean - (exact.betweenness[v] as number))).toBeLessThan(4 * (sd / Math.sqrt(estimates.length)));
+      // The reported standard error is the spread actually seen, within sampling noise.
+      expect(meanSe / sd).toBeGreaterThan(0.6);
+      expect(meanSe / sd).toBeLessThan(1.6);
+      covered += runs.filter((r) => Math.abs((r.betweenness[v] as number) - (exact.betweenness[v] as number)) <= 2 * (r.betweennessStdError?.[v] as number)).length;
+    }
+    // ±2 SE covers the exact value in most samples (≈95% for a normal estimate).
+    expect(covered / (top.length * runs.length)).toBeGreaterThan(0.85);
   });
 });
 

@@ -7,7 +7,9 @@
  *   (Borgatti & Halgin 2011): b(v) / b_max(side), where for a node on a side of size n facing m,
  *   s, t = divmod(n−1, m) and b_max = ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)].
  *   Above `exactLimit` nodes, Brandes–Pich sampling: k pivot sources drawn with the seeded rng,
- *   raw estimate = (N/k) · Σ_pivots δ_s(v) / 2; the sample size is recorded.
+ *   raw estimate = (N/k) · Σ_pivots δ_s(v) / 2; the sample size is recorded, with each estimate's
+ *   standard error from the spread of δ_s(v) over the pivots (sampling without replacement):
+ *   SE(v) = (N/2) · √((1 − k/N) · s²_v / k), s²_v the sample variance of δ_s(v); normalised as b(v).
  * - closeness, NetworkX's bipartite formula: for v on a side of size n facing m,
  *   c(v) = (m + 2(n−1)) / Σ_u d(v,u) · (r−1)/(N−1), r = nodes reachable from v including v
  *   (Wasserman–Faust scaling for disconnected graphs). It can exceed 1 on a disconnected graph.
@@ -25,6 +27,8 @@ import type { Rng } from '../../util/rng.js';
 export interface PathMeasures {
   betweennessRaw: Float64Array;
   betweenness: Float64Array;
+  /** Standard error of the sampled (normalised) betweenness estimate; null when exact. */
+  betweennessStdError: Float64Array | null;
   /** null when sampled (closeness needs every source). */
   closeness: Float64Array | null;
   closenessGephi: Float64Array | null;
@@ -67,6 +71,7 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
     sources = samplePivots(N, k, options.rng);
   }
   const bc = new Float64Array(N);
+  const bcSquares = exact ? null : new Float64Array(N);
   const closeSum = exact ? new Float64Array(N) : null;
   const reach = exact ? new Int32Array(N) : null;
   const harmonic = exact ? new Float64Array(N) : null;
@@ -100,16 +105,25 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
         if (dist[v] === dw - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
       }
       bc[w] = (bc[w] as number) + (delta[w] as number);
+      if (bcSquares) bcSquares[w] = (bcSquares[w] as number) + (delta[w] as number) * (delta[w] as number);
     }
     if (closeSum && reach && harmonic && ecc) { closeSum[s] = sum; reach[s] = tail; harmonic[s] = h; ecc[s] = maxd; }
     for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
   }
-  const scale = exact ? 0.5 : (0.5 * N) / sources.length;
+  const k = sources.length;
+  const scale = exact ? 0.5 : (0.5 * N) / k;
   const maxTop = bipartiteBetweennessMax(g.n, g.m), maxBottom = bipartiteBetweennessMax(g.m, g.n);
   const norm = new Float64Array(N);
+  const stdError = bcSquares ? new Float64Array(N) : null;
   for (let v = 0; v < N; v++) {
-    bc[v] = (bc[v] as number) * scale;
     const max = v < g.n ? maxTop : maxBottom;
+    if (bcSquares && stdError && k > 1) {
+      const sum = bc[v] as number;
+      const variance = Math.max(0, ((bcSquares[v] as number) - (sum * sum) / k) / (k - 1));
+      const se = (N / 2) * Math.sqrt(((1 - k / N) * variance) / k);
+      stdError[v] = max > 0 ? se / max : 0;
+    }
+    bc[v] = (bc[v] as number) * scale;
     norm[v] = max > 0 ? (bc[v] as number) / max : 0;
   }
   let closeness: Float64Array | null = null, gephi: Float64Array | null = null, hn: Float64Array | null = null;
@@ -124,7 +138,7 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
     }
   }
   return {
-    betweennessRaw: bc, betweenness: norm, closeness, closenessGephi: gephi, harmonic, harmonicNormalized: hn,
+    betweennessRaw: bc, betweenness: norm, betweennessStdError: stdError, closeness, closenessGephi: gephi, harmonic, harmonicNormalized: hn,
     eccentricity: ecc, distanceSum: closeSum, pivots: sources.length, exact,
   };
 }
