@@ -8,7 +8,7 @@
  * `exactLimit` nodes and sampled pivots above (never exact above the limit).
  */
 import { readFileSync } from 'node:fs';
-import { analyze, ANALYSIS_DEFAULTS, runsFor } from '../src/analysis/analyze.js';
+import { analyze, ANALYSIS_DEFAULTS, runsFor, sharedEntryCount } from '../src/analysis/analyze.js';
 import { eigenvectorCentrality } from '../src/analysis/centrality/eigenvector.js';
 import { pagerank } from '../src/analysis/centrality/pagerank.js';
 import { pathMeasures } from '../src/analysis/centrality/paths.js';
@@ -54,8 +54,13 @@ function indexOf(file: string): { index: BipartiteIndex; unified: UnifiedIndex }
   return { index, unified: unify(index) };
 }
 
-const projectionOf = (file: string, side: Side): Projection =>
-  project(indexOf(file).index, side, { keepShared: o.keepShared });
+/** As in `twinnet report`: shared-partner lists kept only up to `sharedLimit` entries. */
+const keepShared = (index: BipartiteIndex, side: Side): boolean => o.keepShared && sharedEntryCount(index, side) <= o.sharedLimit;
+
+const projectionOf = (file: string, side: Side): Projection => {
+  const { index } = indexOf(file);
+  return project(index, side, { keepShared: keepShared(index, side) });
+};
 
 const projectStage = (side: Side): Stage => ({
   name: `project-${side}`,
@@ -63,8 +68,8 @@ const projectStage = (side: Side): Stage => ({
   run(file, ctx) {
     const { index } = indexOf(file);
     ctx.begin();
-    const p = project(index, side, { keepShared: o.keepShared });
-    return { nodes: p.keys.length, edges: p.u.length };
+    const p = project(index, side, { keepShared: keepShared(index, side) });
+    return { nodes: p.keys.length, edges: p.u.length, sharedKept: p.sharedAdj !== null };
   },
 });
 

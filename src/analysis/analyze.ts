@@ -297,7 +297,7 @@ function skipBipartite(notes: string[], edges: number, limit: number): null {
 }
 
 /** Σ_k C(d_k, 2) over the other side: how many (shared partner, pair) entries a projection holds. */
-function sharedEntryCount(index: BipartiteIndex, side: Side): number {
+export function sharedEntryCount(index: BipartiteIndex, side: Side): number {
   const other = side === 'china' ? index.partner : index.china;
   let total = 0;
   for (let k = 0; k < other.keys.length; k++) {
