@@ -5,6 +5,9 @@
  * of the same inputs and the notes are put together in a fixed order, so the result equals
  * `analyze(dataset, options)` (tested byte for byte through the reports). Without a compiled worker
  * (running from TypeScript sources) or with TWINNET_WORKERS=0, it is `analyze`.
+ *
+ * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
+ * done and before it waits for the worker (not called when there is no worker).
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
@@ -16,10 +19,11 @@ import {
 } from './analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
 
-export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptions = {}): Promise<Analysis> {
+export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptions & { whileWaiting?: (() => void) | undefined } = {}): Promise<Analysis> {
+  const { whileWaiting, ...analysisOptions } = options;
   const url = workerScript('side-worker.js', import.meta.url);
-  if (url === null) return analyze(dataset, options);
-  const { onStage, ...rest } = options;
+  if (url === null) return analyze(dataset, analysisOptions);
+  const { onStage, ...rest } = analysisOptions;
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
@@ -28,6 +32,7 @@ export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptio
   const base = prepareAnalysis(dataset, o, stage, built);
   const china = analyzeSide(built.index, 'china', o, stage);
   const whole = wholeGraphMeasures(base, china.analysis, o, stage);
+  if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
   stage('waiting for the partner side');
   return assembleAnalysis(base, { china, partner: await partner }, whole, o);
 }

@@ -8,7 +8,8 @@ import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import { analyzeInParallel } from '../analysis/parallel.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import { layoutInWorker } from '../export/layout-job.js';
-import { layoutCoreOrder } from '../export/layout.js';
+import { layoutCoreOrder, layoutForceAtlas2 } from '../export/layout.js';
+import type { Position } from '../export/layout.js';
 import { defaultIterations, primeLayout } from '../export/network-layout.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
@@ -30,6 +31,9 @@ export interface ReportFlags extends AnalysisFlags {
   timings?: boolean;
   strict?: boolean;
 }
+
+/** Layouts with more nodes to iterate than this run in a worker thread during the analysis. */
+export const LAYOUT_WORKER_CORE = 2_000;
 
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
 export const EXPLORER_NODE_LIMIT = 50_000;
@@ -56,14 +60,18 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   progress('reading the list');
   const ds = loadDataset(file, { strict: flags.strict });
   const options = analysisOptions(flags);
-  // Lay out the bipartite graph on the second core while the main thread analyses it (only when the
-  // report will draw it: the explorer and the GEXF have size limits).
+  // The bipartite layout (only when the report will draw it: the explorer and the GEXF have size
+  // limits). A large one runs in a worker thread alongside the whole analysis; a small one (the seed:
+  // 333 nodes to iterate) on the main thread while it waits for the partner side's worker.
   const seed = options.seed ?? ANALYSIS_DEFAULTS.seed;
   const drawn = ds.china.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
   const structure = drawn ? buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
-  const iterations = flags.layoutIterations ?? defaultIterations(structure ? layoutCoreOrder(structure) : 0);
-  const pending = structure ? layoutInWorker(structure, { seed, iterations }) : null;
-  const a = await analyzeInParallel(ds, { ...options, onStage: progress });
+  const coreOrder = structure ? layoutCoreOrder(structure) : 0;
+  const iterations = flags.layoutIterations ?? defaultIterations(coreOrder);
+  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
+  let positions: Map<string, Position> | null = null;
+  const layOut = structure && !pending ? () => { positions ??= layoutForceAtlas2(structure, { seed, iterations }); } : undefined;
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting: layOut });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.unified.keys.length;
@@ -80,9 +88,10 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
     { path: join(flags.out, `${name}.json`), content: `${JSON.stringify(data, null, 1)}\n` },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
-  if (pending) {
-    progress('waiting for the layout');
-    primeLayout(a, 'bipartite', null, seed, iterations, await pending, structure?.size ?? 0);
+  if (structure) {
+    progress('layout');
+    layOut?.(); // if there was no wait (no worker)
+    primeLayout(a, 'bipartite', null, seed, iterations, pending ? await pending : (positions as unknown as Map<string, Position>), structure.size);
   }
   if (withGexf) {
     progress('GEXF');
