@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyze } from '../../src/analysis/analyze.js';
 import { canonical, louvainProjection } from '../../src/analysis/communities/louvain-projection.js';
 import { modularity } from '../../src/analysis/communities/modularity.js';
@@ -64,6 +65,13 @@ describe('modularity and Louvain', () => {
     const u = [0, 0, 1, 3, 3, 4, 2], v = [1, 2, 2, 4, 5, 5, 3];
     expect(modularity(6, u, v, [1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 1, 1, 1])).toBeCloseTo(5 / 14, 15);
     expect(modularity(6, u, v, [1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 0])).toBeCloseTo(0, 15);
+  });
+  it('does not depend on how labels are spelled: small integers (array path), large or negative ones (map path) (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(3), { minLength: 8, maxLength: 8 }), (edges, labels) => {
+      const u = edges.map((e) => e[0]), v = edges.map((e) => e[1]), w = edges.map((e) => e[2]);
+      const spelled = labels.map((c) => c * 1_000_003 - 7);
+      expect(modularity(8, u, v, w, labels)).toBe(modularity(8, u, v, w, spelled));
+    }));
   });
   it('renumbers communities by size so labels do not depend on the optimiser', () => {
     expect(Array.from(canonical(Int32Array.from([5, 7, 7, 9])))).toEqual([1, 0, 0, 2]);

@@ -19,18 +19,36 @@ export function modularity(
   resolution = 1,
 ): number {
   if (membership.length !== n) throw new Error(`analysis/modularity: membership has ${membership.length} entries for ${n} nodes`);
+  // Labels are numbered densely in order of first appearance over the edges, and Q is summed in that
+  // order (so the result does not depend on how the labels are spelled).
+  let maxLabel = -1, allSmall = true;
+  for (let i = 0; i < n; i++) {
+    const c = membership[i] as number;
+    if (!(Number.isInteger(c) && c >= 0)) allSmall = false;
+    else if (c > maxLabel) maxLabel = c;
+  }
+  const dense = allSmall && maxLabel < 4 * n + 16;
+  const slot = dense ? new Int32Array(maxLabel + 1).fill(-1) : null;
+  const slotMap = dense ? null : new Map<number, number>();
+  const slotOf = (c: number): number => {
+    if (slot) { if (slot[c] === -1) slot[c] = used++; return slot[c] as number; }
+    let s = (slotMap as Map<number, number>).get(c);
+    if (s === undefined) { s = used++; (slotMap as Map<number, number>).set(c, s); }
+    return s;
+  };
+  let used = 0;
+  const inside = new Float64Array(n + 1), strength = new Float64Array(n + 1);
   let W = 0;
-  const inside = new Map<number, number>(), strength = new Map<number, number>();
   for (let i = 0; i < u.length; i++) {
     const a = u[i] as number, b = v[i] as number, w = weight[i] as number;
     W += w;
-    const ca = membership[a] as number, cb = membership[b] as number;
-    strength.set(ca, (strength.get(ca) ?? 0) + w);
-    strength.set(cb, (strength.get(cb) ?? 0) + w);
-    if (ca === cb) inside.set(ca, (inside.get(ca) ?? 0) + w);
+    const sa = slotOf(membership[a] as number), sb = slotOf(membership[b] as number);
+    strength[sa]! += w;
+    strength[sb]! += w;
+    if (sa === sb) inside[sa]! += w;
   }
   if (W === 0) throw new Error('analysis/modularity: the graph has no edge weight');
   let q = 0;
-  for (const [c, s] of strength) q += (inside.get(c) ?? 0) / W - resolution * (s / (2 * W)) ** 2;
+  for (let s = 0; s < used; s++) q += (inside[s] as number) / W - resolution * ((strength[s] as number) / (2 * W)) ** 2;
   return q;
 }

@@ -40,6 +40,8 @@ function contingency(where: string, a: Labels, b: Labels): Contingency {
     throw new Error(`stats/partition-compare: ${where}: partitions have different lengths (${a.length} and ${b.length})`);
   }
   const n = a.length;
+  const dense = denseContingency(a, b);
+  if (dense) return dense;
   const rowIds = new Map<number | string, number>(), colIds = new Map<number | string, number>();
   const rows: number[] = [], cols: number[] = [];
   const rowOf = new Int32Array(n), colOf = new Int32Array(n);
@@ -64,6 +66,42 @@ function contingency(where: string, a: Labels, b: Labels): Contingency {
       cellCol.push(colOf[i]!);
       cellCount.push(1);
     } else cellCount[cell]! += 1;
+  }
+  return { n, rows, cols, cellRow, cellCol, cellCount };
+}
+
+/**
+ * The same table for integer labels in [0, 2n) (community labels), with arrays instead of maps:
+ * rows, columns and cells numbered in order of first appearance, as the general path does. Null for
+ * other labels or when the dense cell table would be large (more than 8n cells).
+ */
+function denseContingency(a: Labels, b: Labels): Contingency | null {
+  const n = a.length;
+  let maxA = -1, maxB = -1;
+  for (let i = 0; i < n; i++) {
+    const x = a[i], y = b[i];
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= 2 * n || y >= 2 * n) return null;
+    if (x > maxA) maxA = x;
+    if (y > maxB) maxB = y;
+  }
+  const rowOfLabel = new Int32Array(maxA + 1).fill(-1), colOfLabel = new Int32Array(maxB + 1).fill(-1);
+  const rows: number[] = [], cols: number[] = [];
+  const rowOf = new Int32Array(n), colOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number, y = b[i] as number;
+    if (rowOfLabel[x] === -1) { rowOfLabel[x] = rows.length; rows.push(0); }
+    if (colOfLabel[y] === -1) { colOfLabel[y] = cols.length; cols.push(0); }
+    const r = rowOfLabel[x] as number, c = colOfLabel[y] as number;
+    rows[r]! += 1; cols[c]! += 1; rowOf[i] = r; colOf[i] = c;
+  }
+  if (rows.length * cols.length > 8 * Math.max(n, 1)) return null;
+  const cellOf = new Int32Array(rows.length * cols.length).fill(-1);
+  const cellRow: number[] = [], cellCol: number[] = [], cellCount: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = (rowOf[i] as number) * cols.length + (colOf[i] as number);
+    const cell = cellOf[key] as number;
+    if (cell === -1) { cellOf[key] = cellCount.length; cellRow.push(rowOf[i] as number); cellCol.push(colOf[i] as number); cellCount.push(1); }
+    else cellCount[cell]! += 1;
   }
   return { n, rows, cols, cellRow, cellCol, cellCount };
 }

@@ -106,3 +106,14 @@ describe('normalizedMutualInformation', () => {
     );
   });
 });
+
+describe('integer labels (array path) and any labels (map path) give the same numbers', () => {
+  it('ARI and NMI are equal to the last bit for a partition and its labels spelled as strings (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(6), fc.nat(9)), { minLength: 1, maxLength: 60 }), (pairs) => {
+      const a = Int32Array.from(pairs.map((p) => p[0])), b = Int32Array.from(pairs.map((p) => p[1]));
+      const as = pairs.map((p) => `c${p[0]}`), bs = pairs.map((p) => `c${p[1]}`);
+      expect(adjustedRandIndex(a, b)).toBe(adjustedRandIndex(as, bs));
+      expect(normalizedMutualInformation(a, b)).toBe(normalizedMutualInformation(as, bs));
+    }));
+  });
+});
