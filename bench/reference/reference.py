@@ -4,7 +4,8 @@
 Usage:
     /usr/bin/python3 bench/reference/reference.py LIST_FILE [--networkx] [--igraph]
         [--timeout S] [--prereq-timeout S] [--seed N] [--runs K]
-        [--stages parse_build,project_china,...] [--expect CHINA,PARTNERS,LINKS] [--note TEXT]
+        [--stages [LIB:]STAGE,...] [--skip LIB:STAGE=REASON] [--expect CHINA,PARTNERS,LINKS]
+        [--note TEXT]
 
 Prints ONE JSON object on stdout (progress goes to stderr). Without --networkx or --igraph, both run.
 
@@ -564,6 +565,8 @@ def main():
     ap.add_argument("--stages", default=",".join(STAGES),
                     help="stages to run, comma-separated; LIB:STAGE restricts one to a library "
                          "(e.g. networkx:parse_build); default all")
+    ap.add_argument("--skip", action="append", default=[], metavar="LIB:STAGE=REASON",
+                    help="do not run STAGE with LIB; REASON goes into the JSON (repeatable)")
     ap.add_argument("--expect", help="CHINESE,PARTNERS,LINKS twinnet finds, to check the counts against")
     ap.add_argument("--note", help="free text stored in the machine description (e.g. 'shared machine')")
     ap.add_argument("--worker", nargs=3, metavar=("LIB", "STAGE", "FILE"), help=argparse.SUPPRESS)
@@ -589,6 +592,15 @@ def main():
             if name in wanted and stage not in wanted[name]:
                 wanted[name].append(stage)
 
+    # stages left out on purpose, with the reason to report
+    skipped = {}
+    for item in args.skip:
+        target, _, reason = item.partition("=")
+        lib, _, stage = target.partition(":")
+        if lib not in LIBRARIES or stage not in STAGES:
+            ap.error(f"--skip wants LIB:STAGE=REASON, got {item!r}")
+        skipped[(lib, stage)] = reason or "skipped on request (--skip)"
+
     out = {
         "tool": "bench/reference/reference.py",
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -605,6 +617,9 @@ def main():
     for lib in libs:
         section = {"version": None, "stages": {}}
         for stage in STAGES:
+            if (lib, stage) in skipped:
+                section["stages"][stage] = {"skipped": skipped[(lib, stage)]}
+                continue
             if stage not in wanted[lib]:
                 section["stages"][stage] = {"skipped": "not run (not asked for with --stages)"}
                 continue
