@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { jsonChunks } from '../../src/io/json-chunks.js';
+
+describe('jsonChunks', () => {
+  it('joins to exactly JSON.stringify(value, null, space) (fast-check, spaces 0–4)', () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (value, space) => {
+      expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
+    }), { numRuns: 300 });
+  });
+  it('handles what JSON.stringify leaves out or turns to null, and toJSON', () => {
+    const value = { a: undefined, b: [undefined, () => 1, Number.NaN, Infinity], c: { toJSON: () => 'x' }, d: new Date(0), e: [[{ f: [1, { g: 'h\nj' }] }]] };
+    for (const space of [0, 1, 2]) expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
+  });
+  it('yields a large array in many pieces, none of them the whole', () => {
+    const big = { rows: Array.from({ length: 1000 }, (_, i) => ({ i, s: `row ${i}` })) };
+    const chunks = [...jsonChunks(big, 2)];
+    expect(chunks.length).toBeGreaterThan(1000);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100);
+  });
+});
