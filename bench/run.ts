@@ -27,6 +27,8 @@ import { growthExponent, median } from './fit.js';
 import { describeMachine } from './machine.js';
 import type { Machine } from './machine.js';
 import { REPORT_STAGE, STAGES, STAGE_NAMES } from './stages.js';
+import { loadReference, referenceCell, referenceLouvain } from './reference.js';
+import type { ReferenceResult } from './reference.js';
 import type { StageInfo } from './stages.js';
 
 export interface BenchOptions {
@@ -227,7 +229,7 @@ function save(o: BenchOptions, r: BenchResult): string {
   return markdown;
 }
 
-const fmtSeconds = (s: number): string => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s.toFixed(3));
+const fmtSeconds = (s: number): string => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s >= 0.01 ? s.toFixed(3) : s.toPrecision(2));
 
 function cellText(c: Cell | undefined): string {
   if (!c) return '–';
@@ -277,11 +279,57 @@ export function renderBench(r: BenchResult): string {
     }).filter((x) => x !== null);
     if (louvain.length) lines.push(`Louvain (${side}): ${louvain.join('; ')}.`, '');
   }
+  lines.push(...comparison(r));
   const e = r.endToEnd;
   lines.push(`End to end, \`${e.command}\` on the seed (process start to exit, median of ${e.runs.length}): ` +
     (e.status === 'ok' ? `${fmtSeconds(e.seconds as number)} s${e.maxRssMb ? `, peak ${e.maxRssMb.toFixed(0)} MB` : ''}.` : `${e.status} (${e.note}).`), '');
   lines.push('Growth exponent: least-squares slope of log(seconds) against log(links) over the sizes measured (1 = linear, 2 = quadratic).', '');
   return lines.join('\n');
+}
+
+/**
+ * twinnet beside NetworkX and python-igraph on the same generated lists (bench/reference), where
+ * reference results exist for the sizes measured.
+ */
+function comparison(r: BenchResult): string[] {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'reference');
+  const ref = loadReference(dir, r.sizes.map((s) => s.scale));
+  const sizes = r.sizes.filter((s) => ref.has(s.scale));
+  if (sizes.length === 0) return [];
+  const ok = (c: Cell | undefined) => (c?.status === 'ok' ? (c.seconds as number) : null);
+  const own = (s: SizeResult, stages: string[]): string => {
+    const parts = stages.map((st) => ok(s.cells[st]));
+    if (parts.some((x) => x === null)) return stages.map((st) => cellText(s.cells[st])).join(' + ');
+    const rss = Math.max(...stages.map((st) => s.cells[st]?.maxRssMb ?? 0));
+    return `${fmtSeconds(parts.reduce((a, b) => (a as number) + (b as number), 0) as number)} s · ${rss.toFixed(0)} MB`;
+  };
+  const louvain = (s: SizeResult): string => {
+    const c = s.cells['louvain-china'];
+    if (c?.status !== 'ok' || typeof c.info['runs'] !== 'number') return cellText(c);
+    return `${fmtSeconds((c.seconds as number) / c.info['runs'])} s, Q ${Number(c.info['modularity']).toFixed(4)}`;
+  };
+  const rows: [string, (s: SizeResult) => string, (x: ReferenceResult | undefined, lib: 'networkx' | 'igraph') => string][] = [
+    ['parse + build', (s) => own(s, ['parse', 'graph']), (x, lib) => referenceCell(x?.[lib]?.stages['parse_build'], fmtSeconds)],
+    ['projection (china)', (s) => cellText(s.cells['project-china']), (x, lib) => referenceCell(x?.[lib]?.stages['project_china'], fmtSeconds)],
+    ['projection (partner)', (s) => cellText(s.cells['project-partner']), (x, lib) => referenceCell(x?.[lib]?.stages['project_partner'], fmtSeconds)],
+    ['Louvain (china), per seed, best Q', louvain, (x, lib) => referenceLouvain(x?.[lib]?.stages['louvain_china'], fmtSeconds)],
+    ['betweenness', (s) => cellText(s.cells['paths']), (x, lib) => referenceCell(x?.[lib]?.stages['betweenness'], fmtSeconds)],
+  ];
+  const out = [
+    '## Side by side with NetworkX and python-igraph',
+    '',
+    'Same generated lists, measured by `bench/reference/reference.py` (NetworkX 2.8.8, python-igraph 0.10.2, Debian; ' +
+      'each stage in a fresh process, peak RSS including the parsed list; see bench/reference/README.md). ' +
+      'Betweenness: exact up to 50,000 nodes in twinnet and igraph, NetworkX exact up to 14,100 links and 256 pivots above; twinnet samples 256 pivots above 50,000 nodes. ' +
+      'The reference runs were made on the same machine while other work ran on it: read them as orders of magnitude.',
+    '',
+  ];
+  for (const s of sizes) {
+    out.push(`Scale ${s.scale} (${s.stats.links.toLocaleString('en-US')} links):`, '', '| stage | twinnet | NetworkX | igraph |', '| :--- | ---: | ---: | ---: |');
+    for (const [title, mine, theirs] of rows) out.push(`| ${title} | ${mine(s)} | ${theirs(ref.get(s.scale), 'networkx')} | ${theirs(ref.get(s.scale), 'igraph')} |`);
+    out.push('');
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
