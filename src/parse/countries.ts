@@ -12,7 +12,7 @@
  */
 import worldCountries from 'world-countries';
 import type { IsoCountry } from './types.js';
-import { foldName } from '../util/fold.js';
+import { foldName } from './fold-table.js';
 
 interface WorldCountry {
   name: { common: string; official: string };

@@ -3,7 +3,7 @@
  * name (`Suzhou, Anhui` / `Suzhou, Jiangsu`), a small table of known districts decides; otherwise the
  * nearest preceding candidate, with a warning.
  */
-import { foldName } from '../util/fold.js';
+import { foldName } from './fold-table.js';
 import type { Reporter } from './reporter.js';
 import type { ChinaEntry } from './types.js';
 

@@ -1,12 +1,47 @@
 /** Text normalisation shared by parsing and name lookup. */
+import { codesToString, FOLD_TABLE_MAX_LENGTH, foldInto, foldTable, scratch } from './fold-table.js';
 
 /** Unicode NFC, trimmed, internal whitespace runs (incl. no-break spaces) collapsed to one space. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
+  return isNormalText(s) ? s : s.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
+}
+
+/**
+ * True when `normalizeText` leaves `s[start, end)` as it is, for certain: every character below
+ * U+0300 (such text is NFC) and no whitespace but single spaces between other characters. Text that
+ * fails may still be normal.
+ */
+export function isNormalText(s: string, start = 0, end = s.length): boolean {
+  const last = end - 1;
+  for (let i = start; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20) {
+      if (c >= 0x300 || c === 0xa0) return false;
+    } else if (c !== 0x20 || i === start || i === last || s.charCodeAt(i - 1) === 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A copy of `s[start, end)` that refers to no other string, one byte per character when it can be.
+ * (A substring may be a view of the whole input text and would keep it in memory.)
+ */
+export function copyText(s: string, start = 0, end = s.length): string {
+  if (end - start > FOLD_TABLE_MAX_LENGTH) return s.slice(start, end).split('').join('');
+  const codes = scratch;
+  for (let i = start; i < end; i++) codes[i - start] = s.charCodeAt(i);
+  return codesToString(codes, end - start);
 }
 
 /** Lower-case ASCII-folded slug, letters of other scripts kept: `Xi'an` → `xian`, `Ürümqi` → `urumqi`. */
 export function slugify(s: string): string {
+  return prefixedSlug('', s, 0, s.length) ?? slugifyByRegex(s);
+}
+
+/** slugify's definition: NFD, marks removed, lower case, apostrophes and backticks removed, other non-letters → `-`, trimmed; `x` if empty. */
+export function slugifyByRegex(s: string): string {
   const slug = s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -17,12 +52,33 @@ export function slugify(s: string): string {
   return slug === '' ? 'x' : slug;
 }
 
+const SLUG_TABLE = foldTable(/[’'`]/g);
+
+/**
+ * `prefix + slugify(s.slice(start, end))` through the fold table, as one flat string; null when the
+ * text has characters the table does not cover (then use slugify).
+ */
+export function prefixedSlug(prefix: string, s: string, start: number, end: number): string | null {
+  const n = prefixedSlugCodes(scratch, prefix, s, start, end);
+  return n < 0 ? null : codesToString(scratch, n);
+}
+
+/** prefixedSlug as codes, written into `out` from position 0: returns their number, or -1 instead of null. */
+export function prefixedSlugCodes(out: number[], prefix: string, s: string, start: number, end: number): number {
+  if (end - start > FOLD_TABLE_MAX_LENGTH) return -1;
+  for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
+  let n = foldInto(out, prefix.length, s, start, end, SLUG_TABLE, 0x2d);
+  if (n < 0) return -1;
+  if (n === prefix.length) out[n++] = 0x78; // 'x'
+  return n;
+}
+
 /** Hands out ids `prefix + slug`, adding `-2`, `-3` … on collision, in call order (deterministic). */
 export class IdAllocator {
   private readonly used = new Set<string>();
   constructor(private readonly prefix: string) {}
   allocate(text: string): string {
-    const base = this.prefix + slugify(text);
+    const base = prefixedSlug(this.prefix, text, 0, text.length) ?? this.prefix + slugifyByRegex(text);
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);

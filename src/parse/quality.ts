@@ -2,7 +2,9 @@
  * Data-quality findings that need the whole list: identical partner lists, homonyms, near-duplicate
  * partner spellings, US partners without a state, headers outside their letter's section.
  */
-import { foldName } from '../util/fold.js';
+import { foldName, foldNameCodes } from './fold-table.js';
+import { hashCodes } from './hash-index.js';
+import { sortAscending } from './reporter.js';
 import type { ChinaEntry, Diagnostic, Partner } from './types.js';
 import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'json' };
 
@@ -12,22 +14,44 @@ const US_HOMONYMS = usHomonyms as { minPopulation: number; names: Record<string,
 /** Partner lists of at least this many partners are compared for identity. */
 export const IDENTICAL_MIN_PARTNERS = 2;
 
-export function qualityDiagnostics(china: readonly ChinaEntry[], partners: readonly Partner[]): Diagnostic[] {
+/** What the parser knows of the partners beyond the data set, for the checks. */
+export interface PartnerFacts {
+  /**
+   * Writes into `out` the positions in `partners` of the partners of the Chinese entry at position
+   * `chinaIndex`, in any order (the same set as its `partnerIds`, cheaper to compare); returns their number.
+   */
+  positionsOf(chinaIndex: number, out: Int32Array): number;
+  /** Per partner (by position): the number of its location; the same location as written, the same number. */
+  location: Int32Array;
+  /** The locations as written after the name (`England, United Kingdom`), by number. */
+  locations: readonly string[];
+}
+
+/**
+ * The findings, in this order: identical partner lists, homonyms, near-duplicate partners, US names
+ * without a state, section mismatches, empty blocks.
+ */
+export function qualityDiagnostics(china: readonly ChinaEntry[], partners: readonly Partner[], facts: PartnerFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
+  /** Adds a finding; `d.lines` is a fresh array, sorted here. */
   const push = (d: Omit<Diagnostic, 'line'>) => {
-    const lines = [...d.lines].sort((a, b) => a - b);
-    out.push({ ...d, lines, line: lines[0] ?? null });
+    const lines = sortAscending(d.lines);
+    // as `{ ...d, lines, line }` would have it: `line` last
+    out.push({ severity: d.severity, code: d.code, lines, message: d.message, line: lines[0] ?? null });
   };
+  const partnerAt = (i: number) => partners[i] as Partner;
 
   // Chinese entries with the same set of partners.
-  const bySet = new Map<string, ChinaEntry[]>();
-  for (const c of china) {
-    if (c.partnerIds.length < IDENTICAL_MIN_PARTNERS) continue;
-    const key = [...c.partnerIds].sort().join('\u0001');
-    bySet.set(key, [...(bySet.get(key) ?? []), c]);
-  }
-  for (const group of bySet.values()) {
-    if (group.length < 2) continue;
+  let positions = new Int32Array(16);
+  const bySet = new KeyedGroups(china.length, (i, key) => {
+    const n = (china[i] as ChinaEntry).partnerIds.length;
+    if (n < IDENTICAL_MIN_PARTNERS) return -1;
+    if (positions.length < n) positions = new Int32Array(n * 2);
+    const set = positions.subarray(0, facts.positionsOf(i, positions)).sort();
+    for (let k = 0; k < set.length; k++) key[k] = set[k] as number;
+    return set.length;
+  });
+  for (const group of bySet.groups(2).map((g) => g.map((i) => china[i] as ChinaEntry))) {
     const n = group[0]?.partnerIds.length ?? 0;
     push({
       severity: 'info',
@@ -38,62 +62,99 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
   }
 
   // Same name in different places (Perth, Australia / Perth, Scotland).
-  const byName = new Map<string, Partner[]>();
-  const foldedLocation = new Map<string, string>();
-  const foldLocation = (p: Partner) => {
-    const text = p.location.join(' ');
-    let f = foldedLocation.get(text);
-    if (f === undefined) { f = foldName(text); foldedLocation.set(text, f); }
-    return f;
-  };
-  for (const p of partners) {
-    const key = foldName(p.name);
-    const list = byName.get(key);
-    if (list) list.push(p); else byName.set(key, [p]);
-  }
-  for (const group of byName.values()) {
-    const places = new Set(group.map((p) => p.location.join(', ')));
-    if (places.size < 2) continue;
+  const byName = new KeyedGroups(partners.length, (i, key) => foldNameCodes(partnerAt(i).name, key));
+  const nameGroups = byName.groups(2);
+  for (const group of nameGroups) {
+    const places = distinct(group, (i) => facts.location[i] as number);
+    if (places.length < 2) continue;
     push({
       severity: 'info',
       code: 'homonym',
-      lines: group.flatMap((p) => p.lines),
-      message: `"${group[0]?.name}" names ${places.size} different places: ${[...places].join('; ')}; kept apart`,
+      lines: linesOf(group, partners),
+      message: `"${partnerAt(group[0] as number).name}" names ${places.length} different places: ${places.map((k) => facts.locations[k]).join('; ')}; kept apart`,
     });
   }
 
-  // Same place spelled differently (case, accents, punctuation).
-  const byFold = new Map<string, Partner[]>();
-  for (const p of partners) {
-    const key = `${p.qualifier === null ? foldName(p.name) : foldName(p.label)}|${foldLocation(p)}`;
-    const list = byFold.get(key);
-    if (list) list.push(p); else byFold.set(key, [p]);
+  // Same place spelled differently (case, accents, punctuation): the same folded location and folded
+  // name — the label's, when it has a qualifier. Partners without one fold alike only within a name
+  // group above; they are joined by the qualified partners whose folded label is the group's name.
+  const qualified: number[] = [];
+  const isQualified = new Uint8Array(partners.length);
+  partners.forEach((p, i) => {
+    if (p.qualifier === null) return;
+    qualified.push(i);
+    isQualified[i] = 1;
+  });
+  const unqualified = (group: readonly number[]) => group.filter((i) => isQualified[i] === 0);
+  const byLabel = new KeyedGroups(qualified.length, (j, key) => foldNameCodes(partnerAt(qualified[j] as number).label, key));
+  /** Number of each location's folded form (`england united kingdom`), by location number. */
+  const foldedLocation = new Int32Array(facts.locations.length).fill(-1);
+  const foldedNumbers = new Map<string, number>();
+  const foldedLocationOf = (i: number) => {
+    const k = facts.location[i] as number;
+    if (foldedLocation[k] === -1) {
+      const folded = foldName(partnerAt(i).location.join(' '));
+      foldedLocation[k] = foldedNumbers.get(folded) ?? foldedNumbers.size;
+      foldedNumbers.set(folded, foldedLocation[k] as number);
+    }
+    return foldedLocation[k] as number;
+  };
+  /** Whether two partners without a qualifier in a short group have one folded location (true for long ones). */
+  const repeatsLocation = (group: readonly number[]) => {
+    if (group.length > 16) return true;
+    for (let a = 0; a < group.length; a++) {
+      if (isQualified[group[a] as number] === 1) continue;
+      for (let b = a + 1; b < group.length; b++) {
+        if (isQualified[group[b] as number] === 0 && foldedLocationOf(group[a] as number) === foldedLocationOf(group[b] as number)) return true;
+      }
+    }
+    return false;
+  };
+  const nearDuplicates: number[][] = [];
+  const findNearDuplicates = (group: readonly number[]) => {
+    if (group.length < 2 || distinct(group, foldedLocationOf).length === group.length) return;
+    for (const same of groupBy(group, foldedLocationOf)) if (same.length > 1) nearDuplicates.push(same);
+  };
+  /** Qualified partners (positions) by the first partner of the name group (of two or more) their folded label names. */
+  const labelled = new Map<number, number[]>();
+  const key: number[] = [];
+  for (const labelGroup of byLabel.groups()) {
+    const group = labelGroup.map((j) => qualified[j] as number);
+    const named = byName.get(key, foldNameCodes(partnerAt(group[0] as number).label, key));
+    if (named.length > 1) labelled.set(named[0] as number, group);
+    else findNearDuplicates(mergeAscending(unqualified(named), group));
   }
-  for (const group of byFold.values()) {
-    if (group.length < 2) continue;
+  for (const group of nameGroups) {
+    const label = labelled.get(group[0] as number);
+    if (label) findNearDuplicates(mergeAscending(unqualified(group), label));
+    else if (repeatsLocation(group)) findNearDuplicates(unqualified(group));
+  }
+  // in the order of their first partners, as if grouped in one pass over the partners
+  nearDuplicates.sort((a, b) => (a[0] as number) - (b[0] as number));
+  for (const group of nearDuplicates) {
     push({
       severity: 'warning',
       code: 'near-duplicate-partner',
-      lines: group.flatMap((p) => p.lines),
-      message: `${group.map((p) => `"${p.label}, ${p.location.join(', ')}"`).join(' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
+      lines: linesOf(group, partners),
+      message: `${group.map((i) => `"${partnerAt(i).label}, ${facts.locations[facts.location[i] as number]}"`).join(' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
     });
   }
 
   // US partners without a state whose name several sizeable US places bear (Wilmington DE / NC).
-  for (const p of partners) {
-    if (p.country !== 'US' || p.location.length > 1) continue;
+  partners.forEach((p) => {
+    if (p.country !== 'US' || p.location.length > 1) return;
     const places = US_HOMONYMS.names[p.name];
-    if (!places) continue;
+    if (!places) return;
     const where = places.map((x) => `${x.state} (${x.population.toLocaleString('en-US')})`).join(', ');
     const merged = p.chinaIds.length >= 2;
     push({
       severity: merged ? 'warning' : 'info',
       code: 'us-name-without-state',
-      lines: p.lines,
+      lines: [...p.lines],
       message: `"${p.label}, United States" gives no state, and ${places.length} US places of at least ${US_HOMONYMS.minPopulation.toLocaleString('en-US')} inhabitants bear that name: ${where}` +
         (merged ? `; its ${p.chinaIds.length} Chinese partners are treated as one place, which may be wrong` : ''),
     });
-  }
+  });
 
   // Header outside its letter's section (after folding accents: Ürümqi stands under U).
   for (const c of china) {
@@ -113,6 +174,171 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
     if (c.partnerIds.length === 0) {
       push({ severity: 'warning', code: 'empty-block', lines: [c.line], message: `Chinese city "${c.name}" has no partner lines` });
     }
+  }
+  return out;
+}
+
+/**
+ * Items 0 … count-1 grouped by a key that is a sequence of numbers — `keyOf(item, key)` writes it into
+ * `key` and returns its length, or -1 to leave the item out. The items are sorted by the hashes of
+ * their keys (a radix sort: no Map, no key strings), and those whose hashes agree compared by key.
+ * Groups list their items in order. (Plain arrays, not typed ones: allocating tens of megabytes
+ * outside the heap this late makes V8 collect the whole heap.)
+ */
+export class KeyedGroups {
+  /** The items with a key, by hash of the key (equal hashes: in order), and the hashes in that order. */
+  private readonly order: number[];
+  private readonly hashes: number[];
+  /** Scratch keys. */
+  private readonly key: number[] = [];
+  private readonly other: number[] = [];
+
+  constructor(count: number, private readonly keyOf: (item: number, key: number[]) => number) {
+    const items = new Array<number>(count);
+    const hashes = new Array<number>(count);
+    let length = 0;
+    for (let i = 0; i < count; i++) {
+      const n = keyOf(i, this.key);
+      if (n < 0) continue;
+      items[length] = i;
+      hashes[length++] = hashCodes(this.key, n);
+    }
+    items.length = length;
+    hashes.length = length;
+    [this.order, this.hashes] = sortByHash(items, hashes);
+  }
+
+  /** The groups of at least `min` items, in the order of their first items. */
+  groups(min = 1): number[][] {
+    const found: number[][] = [];
+    for (let start = 0, end = 0; start < this.order.length; start = end) {
+      end = start + 1;
+      while (end < this.order.length && this.hashes[end] === this.hashes[start]) end++;
+      if (end - start >= min) for (const group of this.split(start, end)) if (group.length >= min) found.push(group);
+    }
+    return found.sort((a, b) => (a[0] as number) - (b[0] as number));
+  }
+
+  /** The items whose key is the first `n` numbers of `key` (empty when none). */
+  get(key: readonly number[], n: number): number[] {
+    const hash = hashCodes(key, n) >>> 0;
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.hashes[mid] as number) >>> 0 < hash) low = mid + 1; else high = mid;
+    }
+    const out: number[] = [];
+    for (let k = low; k < this.order.length && (this.hashes[k] as number) >>> 0 === hash; k++) {
+      const item = this.order[k] as number;
+      if (this.keyOf(item, this.other) === n && sameNumbers(this.other, key, n)) out.push(item);
+    }
+    return out;
+  }
+
+  /** The items of `order[start, end)` (one hash) split by key, each group in order. */
+  private split(start: number, end: number): number[][] {
+    if (end - start === 1) return [[this.order[start] as number]];
+    // mostly they all have one key
+    const n = this.keyOf(this.order[start] as number, this.other);
+    let k = start + 1;
+    while (k < end && this.keyOf(this.order[k] as number, this.key) === n && sameNumbers(this.key, this.other, n)) k++;
+    if (k === end) return [this.order.slice(start, end)];
+    const groups: number[][] = [];
+    const keys: number[][] = [];
+    for (let k = start; k < end; k++) {
+      const item = this.order[k] as number;
+      const n = this.keyOf(item, this.key);
+      const g = keys.findIndex((other) => other.length === n && sameNumbers(other, this.key, n));
+      if (g >= 0) (groups[g] as number[]).push(item);
+      else {
+        keys.push(this.key.slice(0, n));
+        groups.push([item]);
+      }
+    }
+    return groups;
+  }
+}
+
+/**
+ * `items` and their `hashes` (parallel) sorted by hash, as unsigned numbers — items with equal hashes
+ * stay in their order (a stable radix sort, a byte at a time).
+ */
+function sortByHash(items: number[], hashes: number[]): [number[], number[]] {
+  let fromItems = items;
+  let fromHashes = hashes;
+  let toItems = new Array<number>(items.length).fill(0);
+  let toHashes = new Array<number>(items.length).fill(0);
+  const counts = new Array<number>(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let k = 0; k < fromHashes.length; k++) {
+      const bucket = (((fromHashes[k] as number) >>> shift) & 0xff) + 1;
+      counts[bucket] = (counts[bucket] as number) + 1;
+    }
+    for (let b = 0; b < 256; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let k = 0; k < fromHashes.length; k++) {
+      const h = fromHashes[k] as number;
+      const bucket = (h >>> shift) & 0xff;
+      const to = counts[bucket] as number;
+      counts[bucket] = to + 1;
+      toItems[to] = fromItems[k] as number;
+      toHashes[to] = h;
+    }
+    [fromItems, toItems] = [toItems, fromItems];
+    [fromHashes, toHashes] = [toHashes, fromHashes];
+  }
+  return [fromItems, fromHashes];
+}
+
+/** Whether the first `n` numbers of `a` and `b` are the same. */
+function sameNumbers(a: readonly number[], b: readonly number[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The distinct values of `of(item)` over the items, in order of first appearance. */
+function distinct(items: readonly number[], of: (item: number) => number): number[] {
+  const out: number[] = [];
+  const seen = items.length > 16 ? new Set<number>() : null;
+  for (const item of items) {
+    const v = of(item);
+    if (seen ? seen.has(v) : out.includes(v)) continue;
+    seen?.add(v);
+    out.push(v);
+  }
+  return out;
+}
+
+/** The lines of the partners at these positions, one partner after the other. */
+function linesOf(positions: readonly number[], partners: readonly Partner[]): number[] {
+  const out: number[] = [];
+  for (const i of positions) {
+    const lines = (partners[i] as Partner).lines;
+    for (let k = 0; k < lines.length; k++) out.push(lines[k] as number);
+  }
+  return out;
+}
+
+/** Items grouped by `keyOf`, the groups in order of their first items. */
+function groupBy(items: readonly number[], keyOf: (item: number) => number): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item); else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** Two ascending lists merged into one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) out.push(a[i++] as number);
+    else out.push(b[j++] as number);
   }
   return out;
 }

@@ -6,27 +6,34 @@
 import {
   countryByAlpha2, homeNationSubdivision, readFlagCode, regionOf, resolveCountryName, sovereignAlpha2,
 } from './countries.js';
+import type { CodeReading } from './countries.js';
 import type { Reporter } from './reporter.js';
 import type { CountryRecord, Link, Partner } from './types.js';
 
 /**
  * Resolves each partner's country (name as written → ISO), reconciles flag codes, and aggregates the
- * country records. Sets `country`, `territory`, `subdivision` on the partners.
+ * country records. Sets `country`, `territory`, `subdivision` on the partners. `linkPartner` holds
+ * the position in `partners` of each link's partner.
  */
-export function resolveCountries(partners: Partner[], links: Link[], report: Reporter): CountryRecord[] {
-  const byId = new Map(partners.map((p) => [p.id, p]));
+export function resolveCountries(partners: Partner[], links: Link[], linkPartner: Int32Array, report: Reporter): CountryRecord[] {
   const records = new Map<string, CountryRecord>();
-  const codeLines = new Map<string, { code: string; lines: number[]; country: string }>();
+  /** Lines of each flag code that matched, by country, then by code. */
+  const codeLines = new Map<string, Map<string, { code: string; lines: number[] }>>();
   const nonIso = new Map<string, { lines: number[]; standard: string; country: string }>();
   const ambiguous = new Map<string, { lines: number[]; readings: string[]; chosen: string }>();
   const territories = new Map<string, { lines: number[]; territory: string; sovereign: string }>();
-  const unknownNames = new Map<string, number[]>();
+  /** Lines of the partners whose country name is unknown, and the first such partner, by name. */
+  const unknownNames = new Map<string, { lines: number[]; first: Partner }>();
+  /** readFlagCode, once per code. */
+  const readingsOf = new Map<string, CodeReading[]>();
 
-  for (const p of partners) {
+  for (let i = 0; i < partners.length; i++) {
+    const p = partners[i] as Partner;
     const named = resolveCountryName(p.countryWritten);
     p.country = named?.sovereign.alpha2 ?? null;
     p.territory = named?.territory?.alpha2 ?? null;
-    for (const part of p.location.slice(0, -1)) {
+    for (let k = 0; k < p.location.length - 1; k++) {
+      const part = p.location[k] as string;
       const sub = homeNationSubdivision(part);
       if (sub && p.country === 'GB') p.subdivision = sub;
       const inner = resolveCountryName(part);
@@ -37,13 +44,20 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
       t.lines.push(...p.lines);
       territories.set(p.territory, t);
     }
-    if (!named) unknownNames.set(p.countryWritten, [...(unknownNames.get(p.countryWritten) ?? []), ...p.lines]);
+    if (!named) {
+      const u = unknownNames.get(p.countryWritten);
+      if (u) u.lines.push(...p.lines); else unknownNames.set(p.countryWritten, { lines: [...p.lines], first: p });
+    }
   }
 
-  for (const link of links) {
-    const p = byId.get(link.partnerId) as Partner;
-    const record = records.get(p.countryWritten) ?? newRecord(p);
-    records.set(p.countryWritten, record);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
+    const p = partners[linkPartner[i] as number] as Partner;
+    let record = records.get(p.countryWritten);
+    if (!record) {
+      record = newRecord(p);
+      records.set(p.countryWritten, record);
+    }
     record.links++;
     const codeKey = link.code ?? '(none)';
     record.codes[codeKey] = (record.codes[codeKey] ?? 0) + 1;
@@ -52,7 +66,11 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
       report('warning', 'missing-code', [link.line], `partner line for "${p.label}, ${p.location.join(', ')}" has no flag code`);
       continue;
     }
-    const readings = readFlagCode(link.code);
+    let readings = readingsOf.get(link.code);
+    if (!readings) {
+      readings = readFlagCode(link.code);
+      readingsOf.set(link.code, readings);
+    }
     if (readings.length === 0) {
       report('warning', 'unknown-code', [link.line], `flag code ${link.code} is neither an ISO 3166-1 alpha-3, an IOC nor a home-nation code (line names ${p.countryWritten})`);
       continue;
@@ -72,7 +90,7 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
       continue;
     }
     const target = p.territory ?? p.country;
-    const exact = readings.find((r) => r.country.alpha2 === target && (r.subdivision === null || r.subdivision === p.subdivision || p.subdivision === null));
+    const exact = exactReading(readings, target, p.subdivision);
     if (exact) {
       if (exact.subdivision && !p.subdivision) p.subdivision = exact.subdivision;
       if (exact.standard !== 'iso') {
@@ -85,9 +103,17 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
         a.lines.push(link.line);
         ambiguous.set(link.code, a);
       }
-      const c = codeLines.get(`${p.country}|${link.code}`) ?? { code: link.code, lines: [], country: p.country };
+      let byCode = codeLines.get(p.country);
+      if (!byCode) {
+        byCode = new Map();
+        codeLines.set(p.country, byCode);
+      }
+      let c = byCode.get(link.code);
+      if (!c) {
+        c = { code: link.code, lines: [] };
+        byCode.set(link.code, c);
+      }
       c.lines.push(link.line);
-      codeLines.set(`${p.country}|${link.code}`, c);
       continue;
     }
     const inside = readings.find((r) => sovereignAlpha2(r.country.alpha2) === p.country);
@@ -101,9 +127,9 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
       `flag code ${link.code} (${readings.map((r) => r.country.name).join(' / ')}) disagrees with the country written, ${p.countryWritten}; the written country is kept`);
   }
 
-  for (const [written, lineNos] of unknownNames) {
-    const p = partners.find((x) => x.countryWritten === written);
-    const fallback = p?.country ? ` (resolved from its flag code to ${p.country})` : '';
+  for (const [written, { lines: lineNos, first: p }] of unknownNames) {
+    // the first partner written with that country: all of them are unknown alike
+    const fallback = p.country ? ` (resolved from its flag code to ${p.country})` : '';
     report('error', 'unknown-country', lineNos, `country "${written}" is not an ISO 3166 country name${fallback}`);
   }
   for (const [code, e] of nonIso) {
@@ -113,9 +139,8 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
   for (const [code, a] of ambiguous) {
     report('info', 'code-ambiguous', a.lines, `flag code ${code} reads differently by standard (${a.readings.join('; ')}); the country written settles it: ${a.chosen}`);
   }
-  const byCountry = new Map<string, { code: string; lines: number[] }[]>();
-  for (const c of codeLines.values()) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
-  for (const [country, codes] of byCountry) {
+  for (const [country, byCode] of codeLines) {
+    const codes = [...byCode.values()];
     const distinct = new Set(codes.map((c) => c.code));
     if (distinct.size < 2) continue;
     const name = countryByAlpha2(country)?.name ?? country;
@@ -133,6 +158,15 @@ export function resolveCountries(partners: Partner[], links: Link[], report: Rep
   }
 
   return [...records.values()].sort((a, b) => b.links - a.links || a.written.localeCompare(b.written));
+}
+
+/** The reading of a code that is the partner's country (or territory), in a compatible subdivision. */
+function exactReading(readings: readonly CodeReading[], target: string, subdivision: string | null): CodeReading | undefined {
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i] as CodeReading;
+    if (r.country.alpha2 === target && (r.subdivision === null || r.subdivision === subdivision || subdivision === null)) return r;
+  }
+  return undefined;
 }
 
 function newRecord(p: Partner): CountryRecord {
