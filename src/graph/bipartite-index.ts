@@ -86,15 +86,26 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
   nodes.partner.keys.forEach((k, j) => partnerAt.set(k, j));
   const n = nodes.china.keys.length, m = nodes.partner.keys.length;
 
-  const ec = new Int32Array(ds.links.length), ep = new Int32Array(ds.links.length);
-  const seen = new Set<number>();
-  let edges = 0;
-  for (const l of ds.links) {
+  // Links as (city, partner) positions; then, per partner, the cities it has met so far (a
+  // partner has few), so that a repeated pair is found without a set of all pairs.
+  const L = ds.links.length;
+  const lc = new Int32Array(L), lp = new Int32Array(L);
+  const perPartner = new Int32Array(m + 1);
+  ds.links.forEach((l, k) => {
     const c = chinaOfId.get(l.chinaId), p = partnerAt.get(l.partnerId);
     if (c === undefined || p === undefined) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.chinaId}" – "${l.partnerId}"`);
-    const pair = c * m + p;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
+    lc[k] = c; lp[k] = p; perPartner[p + 1]!++;
+  });
+  for (let j = 1; j <= m; j++) perPartner[j] = (perPartner[j] as number) + (perPartner[j - 1] as number);
+  const met = new Int32Array(L), metEnd = perPartner.slice(0, m);
+  const ec = new Int32Array(L), ep = new Int32Array(L);
+  let edges = 0;
+  for (let k = 0; k < L; k++) {
+    const c = lc[k] as number, p = lp[k] as number;
+    let repeated = false;
+    for (let t = perPartner[p] as number; t < (metEnd[p] as number); t++) if (met[t] === c) { repeated = true; break; }
+    if (repeated) continue;
+    met[metEnd[p]!++] = c;
     ec[edges] = c; ep[edges] = p; edges++;
   }
   const china: SideIndex = { keys: nodes.china.keys, offsets: new Int32Array(n + 1), adj: new Int32Array(edges) };
