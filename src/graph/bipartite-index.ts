@@ -152,5 +152,5 @@ export function unify(index: BipartiteIndex): UnifiedIndex {
     for (let e = index.partner.offsets[j] as number; e < (index.partner.offsets[j + 1] as number); e++) adj[at++] = index.partner.adj[e] as number;
   }
   offsets[n + m] = at;
-  return { n, m, keys: [...index.china.keys, ...index.partner.keys], offsets, adj };
+  return { n, m, keys: index.china.keys.concat(index.partner.keys), offsets, adj };
 }
