@@ -12,7 +12,7 @@ import { layoutCoreOrder, layoutForceAtlas2 } from '../export/layout.js';
 import type { Position } from '../export/layout.js';
 import { defaultIterations, primeLayout } from '../export/network-layout.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
-import { jsonChunks } from '../io/json-chunks.js';
+import { jsonText } from '../io/json-chunks.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { reportCharts } from '../report/charts.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -86,7 +86,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
     { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: withExplorer ? `${name}.html` : undefined, gexf: withGexf ? `${name}.gexf` : undefined }) },
-    { path: join(flags.out, `${name}.json`), content: [...jsonChunks(data, 1), '\n'] },
+    { path: join(flags.out, `${name}.json`), content: jsonText(data, 1) },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
   if (structure) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonChunks } from '../../src/io/json-chunks.js';
+import { jsonChunks, jsonText } from '../../src/io/json-chunks.js';
 
 describe('jsonChunks', () => {
   it('joins to exactly JSON.stringify(value, null, space) (fast-check, spaces 0–4)', () => {
@@ -17,5 +17,11 @@ describe('jsonChunks', () => {
     const chunks = [...jsonChunks(big, 2)];
     expect(chunks.length).toBeGreaterThan(1000);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100);
+  });
+});
+
+describe('jsonText', () => {
+  it('is JSON.stringify with a newline when the text fits in a string', () => {
+    expect(jsonText({ a: [1, 'x'] }, 1)).toBe(`${JSON.stringify({ a: [1, 'x'] }, null, 1)}\n`);
   });
 });
