@@ -19,15 +19,31 @@ import {
 } from './analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
 
-export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptions & { whileWaiting?: (() => void) | undefined } = {}): Promise<Analysis> {
-  const { whileWaiting, ...analysisOptions } = options;
+/**
+ * A side worker started ahead of its job (e.g. before the list is read), so that it has loaded its
+ * code when `analyzeInParallel` hands it the index; null where workers are not used. It does not keep
+ * the process alive until it is given work.
+ */
+export function startSideWorker(): Worker | null {
   const url = workerScript('side-worker.js', import.meta.url);
-  if (url === null) return analyze(dataset, analysisOptions);
+  if (url === null) return null;
+  const worker = new Worker(url);
+  worker.unref();
+  return worker;
+}
+
+export async function analyzeInParallel(
+  dataset: Dataset,
+  options: AnalysisOptions & { whileWaiting?: (() => void) | undefined; worker?: Worker | null | undefined } = {},
+): Promise<Analysis> {
+  const { whileWaiting, worker: early, ...analysisOptions } = options;
+  const url = workerScript('side-worker.js', import.meta.url);
+  if (url === null) { if (early) void early.terminate(); return analyze(dataset, analysisOptions); }
   const { onStage, ...rest } = analysisOptions;
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
-  const partner = sideInWorker(url, built.index, 'partner', o);
+  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o);
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   const base = prepareAnalysis(dataset, o, stage, built);
   const china = analyzeSide(built.index, 'china', o, stage);
@@ -37,9 +53,10 @@ export async function analyzeInParallel(dataset: Dataset, options: AnalysisOptio
   return assembleAnalysis(base, { china, partner: await partner }, whole, o);
 }
 
-function sideInWorker(url: URL, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
+function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { index, side, options } });
+    worker.ref();
+    worker.postMessage({ index, side, options });
     worker.once('message', (out: { analysis: SideAnalysis; notes: string[] }) => {
       const own = index[side], other = side === 'china' ? index.partner : index.china;
       out.analysis.projection.keys = own.keys;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
-import { analyzeInParallel } from '../analysis/parallel.js';
+import { analyzeInParallel, startSideWorker } from '../analysis/parallel.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import { layoutInWorker } from '../export/layout-job.js';
 import { layoutCoreOrder, layoutForceAtlas2 } from '../export/layout.js';
@@ -58,6 +58,7 @@ export function reportName(file: string | undefined): string {
 
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
+  const sideWorker = startSideWorker(); // loads its code while the list is read
   progress('reading the list');
   const ds = loadDataset(file, { strict: flags.strict });
   const options = analysisOptions(flags);
@@ -72,7 +73,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
   let positions: Map<string, Position> | null = null;
   const layOut = structure && !pending ? () => { positions ??= layoutForceAtlas2(structure, { seed, iterations }); } : undefined;
-  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting: layOut });
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting: layOut, worker: sideWorker });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.unified.keys.length;
