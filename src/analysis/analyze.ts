@@ -125,14 +125,18 @@ export function resolveOptions(options: AnalysisOptions = {}): ResolvedAnalysisO
   return o;
 }
 
-export function analyze(dataset: Dataset, options: AnalysisOptions = {}): Analysis {
+/**
+ * `graph`: the graphology graph of the same data set and `districts`, when the caller has already
+ * built it (the report lays it out before analysing); otherwise built on first use of `a.graph`.
+ */
+export function analyze(dataset: Dataset, options: AnalysisOptions = {}, graph: BipartiteGraph | null = null): Analysis {
   const { onStage, ...rest } = options;
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
   const base = prepareAnalysis(dataset, o, stage);
   const china = analyzeSide(base.index, 'china', o, stage);
   const partner = analyzeSide(base.index, 'partner', o, stage);
-  return assembleAnalysis(base, { china, partner }, wholeGraphMeasures(base, china.analysis, o, stage), o);
+  return assembleAnalysis(base, { china, partner }, wholeGraphMeasures(base, china.analysis, o, stage), o, graph);
 }
 
 /** What `analyze` computes before the sides: the graph, its indices, components and shortest paths. */
@@ -244,8 +248,14 @@ export function wholeGraphMeasures(base: AnalysisBase, china: SideAnalysis, o: R
 }
 
 /** The analysis from its parts; notes in a fixed order (paths, China side, partner side, whole graph), however the parts were computed. */
-export function assembleAnalysis(base: AnalysisBase, sides: Record<Side, { analysis: SideAnalysis; notes: string[] }>, whole: WholeGraphMeasures, o: ResolvedAnalysisOptions): Analysis {
-  let graph: BipartiteGraph | null = null;
+export function assembleAnalysis(
+  base: AnalysisBase,
+  sides: Record<Side, { analysis: SideAnalysis; notes: string[] }>,
+  whole: WholeGraphMeasures,
+  o: ResolvedAnalysisOptions,
+  prebuilt: BipartiteGraph | null = null,
+): Analysis {
+  let graph = prebuilt;
   return {
     options: o,
     dataset: base.dataset,

@@ -6,14 +6,16 @@
  * `analyze(dataset, options)` (tested byte for byte through the reports). Without a compiled worker
  * (running from TypeScript sources) or with TWINNET_WORKERS=0, it is `analyze`.
  *
+ * `graph`: as for `analyze`, a graphology graph of the same data set already built by the caller.
+ * `worker`: a side worker started ahead (`startSideWorker`).
  * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
  * done and before it waits for the worker (not called when there is no worker).
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import type { Side } from '../graph/build-bipartite.js';
-import { workerScript } from '../util/workers.js';
+import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
+import { workerAnswer, workerScript } from '../util/workers.js';
 import {
   analyze, analyzeSide, assembleAnalysis, buildAnalysisGraph, prepareAnalysis, resolveOptions, wholeGraphMeasures,
 } from './analyze.js';
@@ -34,11 +36,11 @@ export function startSideWorker(): Worker | null {
 
 export async function analyzeInParallel(
   dataset: Dataset,
-  options: AnalysisOptions & { whileWaiting?: (() => void) | undefined; worker?: Worker | null | undefined } = {},
+  options: AnalysisOptions & { whileWaiting?: (() => void) | undefined; worker?: Worker | null | undefined; graph?: BipartiteGraph | null | undefined } = {},
 ): Promise<Analysis> {
-  const { whileWaiting, worker: early, ...analysisOptions } = options;
+  const { whileWaiting, worker: early, graph = null, ...analysisOptions } = options;
   const url = workerScript('side-worker.js', import.meta.url);
-  if (url === null) { if (early) void early.terminate(); return analyze(dataset, analysisOptions); }
+  if (url === null) { if (early) void early.terminate(); return analyze(dataset, analysisOptions, graph); }
   const { onStage, ...rest } = analysisOptions;
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
@@ -50,21 +52,12 @@ export async function analyzeInParallel(
   const whole = wholeGraphMeasures(base, china.analysis, o, stage);
   if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
   stage('waiting for the partner side');
-  return assembleAnalysis(base, { china, partner: await partner }, whole, o);
+  return assembleAnalysis(base, { china, partner: await partner }, whole, o, graph);
 }
 
-function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
-  return new Promise((resolve, reject) => {
-    worker.ref();
-    worker.postMessage({ index, side, options });
-    worker.once('message', (out: { analysis: SideAnalysis; notes: string[] }) => {
-      const own = index[side], other = side === 'china' ? index.partner : index.china;
-      out.analysis.projection.keys = own.keys;
-      out.analysis.projection.sharedKeys = other.keys;
-      resolve(out);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`analysis/parallel: the ${side}-side worker exited with code ${code}`)); });
-  });
+async function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
+  const out = await workerAnswer<{ analysis: SideAnalysis; notes: string[] }>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options });
+  out.analysis.projection.keys = index[side].keys;
+  out.analysis.projection.sharedKeys = (side === 'china' ? index.partner : index.china).keys;
+  return out;
 }

@@ -83,34 +83,37 @@ function computeRows(a: Analysis): NodeRow[] {
 /** The row of node v (China side 0…n−1, then partners), computed on its own (for large graphs, where not every row is wanted). */
 export function nodeRowAt(a: Analysis, v: number): NodeRow {
   const { unified: g, paths } = a;
-  {
-    const key = g.keys[v] as string;
-    const isChina = v < g.n;
-    const attrs = (isChina ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - g.n]) as NodeAttributes;
-    const i = isChina ? v : v - g.n;
-    const sideA = isChina ? a.sides.china : a.sides.partner;
-    const degree = (g.offsets[v + 1] as number) - (g.offsets[v] as number);
-    return {
-      key, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
-      kind: attrs.kind, parentId: attrs.parentId,
-      degree,
-      degreeCentrality: degree / (isChina ? g.m : g.n),
-      betweenness: paths.betweenness[v] as number,
-      betweennessRaw: paths.betweennessRaw[v] as number,
-      betweennessStdError: paths.betweennessStdError ? (paths.betweennessStdError[v] as number) : null,
-      closeness: paths.closeness ? (paths.closeness[v] as number) : null,
-      closenessGephi: paths.closenessGephi ? (paths.closenessGephi[v] as number) : null,
-      harmonic: paths.harmonic ? (paths.harmonic[v] as number) : null,
-      harmonicNormalized: paths.harmonicNormalized ? (paths.harmonicNormalized[v] as number) : null,
-      eigenvector: a.eigenvector.values[v] as number,
-      eigenvectorMax: a.eigenvector.maxNormalized[v] as number,
-      pagerank: a.pagerank.values[v] as number,
-      latapy: sideA.latapy[i] as number,
-      component: a.components.membership[v] as number,
-      community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
-      bipartiteCommunity: a.bipartite ? ((isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number) : null,
-    };
-  }
+  const isChina = v < g.n;
+  const attrs = nodeAttributesAt(a, v);
+  const i = isChina ? v : v - g.n;
+  const sideA = isChina ? a.sides.china : a.sides.partner;
+  const degree = metricAt(a, v, 'degree') as number;
+  return {
+    key: g.keys[v] as string, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
+    kind: attrs.kind, parentId: attrs.parentId,
+    degree,
+    degreeCentrality: degree / (isChina ? g.m : g.n),
+    betweenness: metricAt(a, v, 'betweenness') as number,
+    betweennessRaw: paths.betweennessRaw[v] as number,
+    betweennessStdError: paths.betweennessStdError ? (paths.betweennessStdError[v] as number) : null,
+    closeness: metricAt(a, v, 'closeness'),
+    closenessGephi: paths.closenessGephi ? (paths.closenessGephi[v] as number) : null,
+    harmonic: metricAt(a, v, 'harmonic'),
+    harmonicNormalized: paths.harmonicNormalized ? (paths.harmonicNormalized[v] as number) : null,
+    eigenvector: metricAt(a, v, 'eigenvector') as number,
+    eigenvectorMax: a.eigenvector.maxNormalized[v] as number,
+    pagerank: metricAt(a, v, 'pagerank') as number,
+    latapy: sideA.latapy[i] as number,
+    component: a.components.membership[v] as number,
+    community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
+    bipartiteCommunity: a.bipartite ? ((isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number) : null,
+  };
+}
+
+/** Attributes of node v (China side 0…n−1, then partners). */
+export function nodeAttributesAt(a: Analysis, v: number): NodeAttributes {
+  const n = a.unified.n;
+  return (v < n ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - n]) as NodeAttributes;
 }
 
 /** The measures a report ranks nodes by (a subset of the row's fields). */

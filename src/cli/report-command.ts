@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import { analyzeInParallel, startSideWorker } from '../analysis/parallel.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
+import type { BipartiteGraph } from '../graph/build-bipartite.js';
 import { layoutInWorker } from '../export/layout-job.js';
 import { layoutCoreOrder, layoutForceAtlas2 } from '../export/layout.js';
 import type { Position } from '../export/layout.js';
@@ -72,8 +73,9 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const iterations = flags.layoutIterations ?? defaultIterations(coreOrder);
   const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
   let positions: Map<string, Position> | null = null;
-  const layOut = structure && !pending ? () => { positions ??= layoutForceAtlas2(structure, { seed, iterations }); } : undefined;
-  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting: layOut, worker: sideWorker });
+  const layOut = (g: BipartiteGraph): Map<string, Position> => (positions ??= layoutForceAtlas2(g, { seed, iterations }));
+  const whileWaiting = structure && !pending ? () => { layOut(structure); } : undefined;
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting, worker: sideWorker, graph: structure });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.unified.keys.length;
@@ -92,8 +94,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   ];
   if (structure) {
     progress('layout');
-    layOut?.(); // if there was no wait (no worker)
-    primeLayout(a, 'bipartite', null, seed, iterations, pending ? await pending : (positions as unknown as Map<string, Position>), structure.size);
+    // Laid out while waiting for the worker, or now (no worker, no wait).
+    primeLayout(a, 'bipartite', null, seed, iterations, pending ? await pending : layOut(structure), structure.size);
   }
   if (withGexf) {
     progress('GEXF');

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type Graph from 'graphology';
 import { layoutForceAtlas2 } from './layout.js';
-import { workerScript } from '../util/workers.js';
+import { workerAnswer, workerScript } from '../util/workers.js';
 import type { Position } from './layout.js';
 
 export interface LayoutJob {
@@ -38,15 +38,9 @@ export function layoutInWorker(graph: Graph, options: { seed: number; iterations
     e++;
   });
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job });
-    worker.once('message', (msg: { x: Float64Array; y: Float64Array }) => {
-      const positions = new Map<string, Position>();
-      keys.forEach((k, i) => positions.set(k, { x: msg.x[i] as number, y: msg.y[i] as number }));
-      resolve(positions);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`export/layout-job: layout worker exited with code ${code}`)); });
+  return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'export/layout-job: layout worker').then((msg) => {
+    const positions = new Map<string, Position>();
+    keys.forEach((k, i) => positions.set(k, { x: msg.x[i] as number, y: msg.y[i] as number }));
+    return positions;
   });
 }

@@ -105,7 +105,6 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
     y0[i] = (rng() * 2 - 1) * INITIAL_HALF_SIDE;
   }
   const src: number[] = [], dst: number[] = [], wt: number[] = [];
-  const degree = new Int32Array(keys.length);
   graph.forEachEdge((_edge, attributes: Attributes, source, target) => {
     let w = 1;
     if (weightKey !== null) {
@@ -117,20 +116,10 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
     }
     const s = at.get(source) as number, t = at.get(target) as number;
     src.push(s); dst.push(t); wt.push(w);
-    if (s !== t) { degree[s]!++; degree[t]!++; }
   });
 
-  // Leaves: degree-1 nodes whose neighbour is not a leaf itself. They leave the force-directed part
-  // and are placed on a ring around their neighbour afterwards.
-  const hubOf = new Int32Array(keys.length).fill(-1);
-  if (leaves === 'ring') {
-    for (let e = 0; e < src.length; e++) {
-      const s = src[e] as number, t = dst[e] as number;
-      if (s === t) continue;
-      if (degree[s] === 1 && degree[t]! > 1) hubOf[s] = t;
-      if (degree[t] === 1 && degree[s]! > 1) hubOf[t] = s;
-    }
-  }
+  // Leaves leave the force-directed part and are placed around their hub afterwards.
+  const hubOf = leaves === 'ring' ? leafHubs(keys.length, src, dst) : new Int32Array(keys.length).fill(-1);
   const ringWeight = new Float64Array(keys.length), ringCount = new Int32Array(keys.length);
   for (let e = 0; e < src.length; e++) {
     const s = src[e] as number, t = dst[e] as number;
@@ -198,13 +187,30 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
 
 /** Nodes the force-directed part of `layoutForceAtlas2` moves (all but ring leaves): its cost grows with this. */
 export function layoutCoreOrder(graph: Graph): number {
-  let leaves = 0;
-  graph.forEachNode((node) => {
-    if (graph.degreeWithoutSelfLoops(node) !== 1) return;
-    const other = graph.neighbors(node)[0] as string;
-    if (graph.degreeWithoutSelfLoops(other) > 1) leaves++;
-  });
-  return graph.order - leaves;
+  const at = new Map<string, number>();
+  graph.forEachNode((key) => at.set(key, at.size));
+  const src: number[] = [], dst: number[] = [];
+  graph.forEachEdge((_e, _a, s, t) => { src.push(at.get(s) as number); dst.push(at.get(t) as number); });
+  let core = 0;
+  for (const hub of leafHubs(graph.order, src, dst)) if (hub === -1) core++;
+  return core;
+}
+
+/**
+ * For each node of a graph given as edge lists (nodes 0…n−1): its hub when it is a leaf — degree 1
+ * (self-loops aside) and its neighbour is not a leaf itself — else −1.
+ */
+function leafHubs(n: number, src: readonly number[], dst: readonly number[]): Int32Array {
+  const degree = new Int32Array(n);
+  for (let e = 0; e < src.length; e++) if (src[e] !== dst[e]) { degree[src[e] as number]!++; degree[dst[e] as number]!++; }
+  const hubOf = new Int32Array(n).fill(-1);
+  for (let e = 0; e < src.length; e++) {
+    const s = src[e] as number, t = dst[e] as number;
+    if (s === t) continue;
+    if (degree[s] === 1 && degree[t]! > 1) hubOf[s] = t;
+    if (degree[t] === 1 && degree[s]! > 1) hubOf[t] = s;
+  }
+  return hubOf;
 }
 
 /** Writes positions onto node attributes `x` and `y` (mutates `graph`; nodes without a position are left alone). */

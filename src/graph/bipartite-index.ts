@@ -45,30 +45,32 @@ export function buildBipartiteIndex(graph: Graph): BipartiteIndex {
     keys[side].push(key);
   });
   const sideOf = (key: string): Side => (graph.getNodeAttribute(key, 'side') as Side);
-  const degrees: Record<Side, Int32Array> = {
-    china: new Int32Array(keys.china.length + 1),
-    partner: new Int32Array(keys.partner.length + 1),
-  };
+  const ec = new Int32Array(graph.size), ep = new Int32Array(graph.size);
+  let e = 0;
   graph.forEachEdge((edge, _attr, s, t) => {
     const a = sideOf(s), b = sideOf(t);
     if (a === b) throw new Error(`graph/bipartite-index: edge ${edge} joins two ${a} nodes ("${s}" – "${t}"): the graph is not bipartite`);
-    bump(degrees[a], (pos.get(s) as number) + 1);
-    bump(degrees[b], (pos.get(t) as number) + 1);
+    const [c, p] = a === 'china' ? [s, t] : [t, s];
+    ec[e] = pos.get(c) as number; ep[e] = pos.get(p) as number; e++;
   });
-  const make = (side: Side): SideIndex => {
-    const offsets = degrees[side];
-    for (let i = 1; i < offsets.length; i++) offsets[i] = (offsets[i] as number) + (offsets[i - 1] as number);
-    return { keys: keys[side], offsets, adj: new Int32Array(offsets[offsets.length - 1] as number) };
-  };
-  const china = make('china'), partner = make('partner');
+  return fromEdges(keys.china, keys.partner, ec, ep, e);
+}
+
+/** The index of edges (ec[e], ep[e]), e < edges, in that order: each side's adjacency lists keep the edge order. */
+function fromEdges(chinaKeys: string[], partnerKeys: string[], ec: Int32Array, ep: Int32Array, edges: number): BipartiteIndex {
+  const n = chinaKeys.length, m = partnerKeys.length;
+  const china: SideIndex = { keys: chinaKeys, offsets: new Int32Array(n + 1), adj: new Int32Array(edges) };
+  const partner: SideIndex = { keys: partnerKeys, offsets: new Int32Array(m + 1), adj: new Int32Array(edges) };
+  for (let e = 0; e < edges; e++) { bump(china.offsets, (ec[e] as number) + 1); bump(partner.offsets, (ep[e] as number) + 1); }
+  for (let i = 1; i <= n; i++) china.offsets[i] = (china.offsets[i] as number) + (china.offsets[i - 1] as number);
+  for (let j = 1; j <= m; j++) partner.offsets[j] = (partner.offsets[j] as number) + (partner.offsets[j - 1] as number);
   const fillC = china.offsets.slice(0, -1), fillP = partner.offsets.slice(0, -1);
-  graph.forEachEdge((_e, _a, s, t) => {
-    const [c, p] = sideOf(s) === 'china' ? [s, t] : [t, s];
-    const ci = pos.get(c) as number, pi = pos.get(p) as number;
-    china.adj[bump(fillC, ci)] = pi;
-    partner.adj[bump(fillP, pi)] = ci;
-  });
-  return { china, partner, edges: graph.size };
+  for (let e = 0; e < edges; e++) {
+    const c = ec[e] as number, p = ep[e] as number;
+    china.adj[bump(fillC, c)] = p;
+    partner.adj[bump(fillP, p)] = c;
+  }
+  return { china, partner, edges };
 }
 
 /**
@@ -108,18 +110,7 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
     met[metEnd[p]!++] = c;
     ec[edges] = c; ep[edges] = p; edges++;
   }
-  const china: SideIndex = { keys: nodes.china.keys, offsets: new Int32Array(n + 1), adj: new Int32Array(edges) };
-  const partner: SideIndex = { keys: nodes.partner.keys, offsets: new Int32Array(m + 1), adj: new Int32Array(edges) };
-  for (let e = 0; e < edges; e++) { bump(china.offsets, (ec[e] as number) + 1); bump(partner.offsets, (ep[e] as number) + 1); }
-  for (let i = 1; i <= n; i++) china.offsets[i] = (china.offsets[i] as number) + (china.offsets[i - 1] as number);
-  for (let j = 1; j <= m; j++) partner.offsets[j] = (partner.offsets[j] as number) + (partner.offsets[j - 1] as number);
-  const fillC = china.offsets.slice(0, -1), fillP = partner.offsets.slice(0, -1);
-  for (let e = 0; e < edges; e++) {
-    const c = ec[e] as number, p = ep[e] as number;
-    china.adj[bump(fillC, c)] = p;
-    partner.adj[bump(fillP, p)] = c;
-  }
-  return { china, partner, edges };
+  return fromEdges(nodes.china.keys, nodes.partner.keys, ec, ep, edges);
 }
 
 /** Increments a[i] and returns its value before the increment. */

@@ -27,14 +27,14 @@ export function* jsonChunks(value: unknown, space = 2, depth = 0): Generator<str
     for (let i = 0; i < v.length; i++) {
       yield `${i ? ',' : ''}${pad}`;
       const item = toJsonValue(v[i]);
-      yield* jsonChunks(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, space, depth + 1);
+      yield* jsonChunks(omitted(item) ? null : item, space, depth + 1);
     }
     yield `${end}]`;
     return;
   }
   const entries = Object.keys(v).flatMap((k) => {
     const x = toJsonValue((v as Record<string, unknown>)[k]);
-    return x === undefined || typeof x === 'function' || typeof x === 'symbol' ? [] : [[k, x] as const];
+    return omitted(x) ? [] : [[k, x] as const];
   });
   if (entries.length === 0) { yield '{}'; return; }
   yield '{';
@@ -45,6 +45,11 @@ export function* jsonChunks(value: unknown, space = 2, depth = 0): Generator<str
     yield* jsonChunks(x, space, depth + 1);
   }
   yield `${end}}`;
+}
+
+/** Values JSON has no text for: left out of objects, `null` in arrays. */
+function omitted(x: unknown): boolean {
+  return x === undefined || typeof x === 'function' || typeof x === 'symbol';
 }
 
 function toJsonValue(value: unknown): unknown {

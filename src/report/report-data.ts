@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Analysis } from '../analysis/analyze.js';
-import { identicalPairs, metricAt, METRICS, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
+import { identicalPairs, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
 import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
@@ -96,7 +96,6 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   const N = a.unified.keys.length, nChina = a.unified.n;
   const all = N <= limits.nodeTable ? nodeRows(a) : null;
   const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : nodeRowAt(a, v));
-  const attrsAt = (v: number): NodeAttributes => (v < nChina ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - nChina]) as NodeAttributes;
   const notes = [...a.notes];
   const china: NodeRow[] = [];
   for (let v = 0; v < nChina; v++) china.push(rowAt(v));
@@ -143,7 +142,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   const top = (from: number, to: number, m: (typeof RANKED)[number]) => {
     const nodes: number[] = [];
     for (let v = from; v < to; v++) nodes.push(v);
-    return firstK(nodes, TOP, (x, y) => (metricAt(a, y, m) ?? -1) - (metricAt(a, x, m) ?? -1) || byName(attrsAt(x).label, attrsAt(y).label))
+    return firstK(nodes, TOP, (x, y) => (metricAt(a, y, m) ?? -1) - (metricAt(a, x, m) ?? -1) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
       .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }; });
   };
   const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED.map((m) => [m, top(from, to, m)]));
@@ -189,14 +188,14 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     const hasPartners = vs.some(isPartner);
     for (const v of vs) {
       if (hasPartners && !isPartner(v)) continue;
-      const cs = isPartner(v) ? [attrsAt(v).country ?? '??'] : partnerCountries(v);
+      const cs = isPartner(v) ? [nodeAttributesAt(a, v).country ?? '??'] : partnerCountries(v);
       for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
     }
     const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3)
       .map(([country, count]) => ({ country, name: countries.find((c) => c.country === country)?.name ?? country, count, share: total ? count / total : 0 }));
     const partnerMembers = vs.filter(isPartner).length;
     return {
-      id, size: vs.length, members: vs.map((v) => attrsAt(v).label),
+      id, size: vs.length, members: vs.map((v) => nodeAttributesAt(a, v).label),
       chineseMembers: vs.length - partnerMembers,
       partnerMembers,
       dominantCountries,

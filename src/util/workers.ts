@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 
 /** URL of the worker script `name` beside `base` (the caller's `import.meta.url`), or null when workers are off or it is missing. */
 export function workerScript(name: string, base: string): URL | null {
@@ -24,4 +25,21 @@ export function transferables(value: unknown, out = new Set<ArrayBuffer>()): Arr
     for (const x of Object.values(value)) if (x !== null && typeof x === 'object') transferables(x, out);
   }
   return [...out];
+}
+
+/**
+ * The first message of `worker` (after posting `job`, when given), then the worker is ended; rejects
+ * on its error or a non-zero exit before it answered (`what` names it in that error).
+ */
+export function workerAnswer<T>(worker: Worker, what: string, job?: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.ref();
+    if (job !== undefined) worker.postMessage(job);
+    worker.once('message', (answer: T) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`${what} exited with code ${code}`)); });
+  });
 }

@@ -40,70 +40,50 @@ function contingency(where: string, a: Labels, b: Labels): Contingency {
     throw new Error(`stats/partition-compare: ${where}: partitions have different lengths (${a.length} and ${b.length})`);
   }
   const n = a.length;
-  const dense = denseContingency(a, b);
-  if (dense) return dense;
-  const rowIds = new Map<number | string, number>(), colIds = new Map<number | string, number>();
-  const rows: number[] = [], cols: number[] = [];
-  const rowOf = new Int32Array(n), colOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let r = rowIds.get(a[i]!);
-    if (r === undefined) { r = rows.length; rowIds.set(a[i]!, r); rows.push(0); }
-    let c = colIds.get(b[i]!);
-    if (c === undefined) { c = cols.length; colIds.set(b[i]!, c); cols.push(0); }
-    rows[r]! += 1;
-    cols[c]! += 1;
-    rowOf[i] = r;
-    colOf[i] = c;
-  }
-  const cellIds = new Map<number, number>();
+  const row = numbering(a), col = numbering(b);
+  const rows = row.counts, cols = col.counts;
+  // Cells numbered in order of first appearance: an array over all (row, column) when it is small, else a map.
+  const width = cols.length;
+  const denseCells = rows.length * width <= 8 * Math.max(n, 1) ? new Int32Array(rows.length * width).fill(-1) : null;
+  const cellIds = denseCells ? null : new Map<number, number>();
   const cellRow: number[] = [], cellCol: number[] = [], cellCount: number[] = [];
   for (let i = 0; i < n; i++) {
-    const key = rowOf[i]! * cols.length + colOf[i]!;
-    const cell = cellIds.get(key);
-    if (cell === undefined) {
-      cellIds.set(key, cellCount.length);
-      cellRow.push(rowOf[i]!);
-      cellCol.push(colOf[i]!);
-      cellCount.push(1);
+    const r = row.of[i] as number, c = col.of[i] as number, key = r * width + c;
+    const cell = denseCells ? (denseCells[key] as number) : (cellIds?.get(key) ?? -1);
+    if (cell === -1) {
+      if (denseCells) denseCells[key] = cellCount.length; else cellIds?.set(key, cellCount.length);
+      cellRow.push(r); cellCol.push(c); cellCount.push(1);
     } else cellCount[cell]! += 1;
   }
   return { n, rows, cols, cellRow, cellCol, cellCount };
 }
 
 /**
- * The same table for integer labels in [0, 2n) (community labels), with arrays instead of maps:
- * rows, columns and cells numbered in order of first appearance, as the general path does. Null for
- * other labels or when the dense cell table would be large (more than 8n cells).
+ * Labels numbered 0, 1, … in order of first appearance, with how many items each has: through an
+ * array for integer labels in [0, 2n) (community labels), through a map for any others.
  */
-function denseContingency(a: Labels, b: Labels): Contingency | null {
-  const n = a.length;
-  let maxA = -1, maxB = -1;
-  for (let i = 0; i < n; i++) {
-    const x = a[i], y = b[i];
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= 2 * n || y >= 2 * n) return null;
-    if (x > maxA) maxA = x;
-    if (y > maxB) maxB = y;
+function numbering(labels: Labels): { of: Int32Array; counts: number[] } {
+  const n = labels.length;
+  const of = new Int32Array(n), counts: number[] = [];
+  let small = true;
+  for (let i = 0; i < n && small; i++) {
+    const x = labels[i];
+    small = typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < 2 * n;
   }
-  const rowOfLabel = new Int32Array(maxA + 1).fill(-1), colOfLabel = new Int32Array(maxB + 1).fill(-1);
-  const rows: number[] = [], cols: number[] = [];
-  const rowOf = new Int32Array(n), colOf = new Int32Array(n);
+  const byArray = small ? new Int32Array(2 * n).fill(-1) : null;
+  const byMap = small ? null : new Map<number | string, number>();
   for (let i = 0; i < n; i++) {
-    const x = a[i] as number, y = b[i] as number;
-    if (rowOfLabel[x] === -1) { rowOfLabel[x] = rows.length; rows.push(0); }
-    if (colOfLabel[y] === -1) { colOfLabel[y] = cols.length; cols.push(0); }
-    const r = rowOfLabel[x] as number, c = colOfLabel[y] as number;
-    rows[r]! += 1; cols[c]! += 1; rowOf[i] = r; colOf[i] = c;
+    const x = labels[i] as number | string;
+    let id = byArray ? (byArray[x as number] as number) : (byMap?.get(x) ?? -1);
+    if (id === -1) {
+      id = counts.length;
+      counts.push(0);
+      if (byArray) byArray[x as number] = id; else byMap?.set(x, id);
+    }
+    counts[id]! += 1;
+    of[i] = id;
   }
-  if (rows.length * cols.length > 8 * Math.max(n, 1)) return null;
-  const cellOf = new Int32Array(rows.length * cols.length).fill(-1);
-  const cellRow: number[] = [], cellCol: number[] = [], cellCount: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = (rowOf[i] as number) * cols.length + (colOf[i] as number);
-    const cell = cellOf[key] as number;
-    if (cell === -1) { cellOf[key] = cellCount.length; cellRow.push(rowOf[i] as number); cellCol.push(colOf[i] as number); cellCount.push(1); }
-    else cellCount[cell]! += 1;
-  }
-  return { n, rows, cols, cellRow, cellCol, cellCount };
+  return { of, counts };
 }
 
 const pairs = (x: number): number => (x * (x - 1)) / 2;
