@@ -61,25 +61,37 @@ const HOME_NATION_BY_NAME = new Map(
   Object.values(HOME_NATIONS).map((h) => [foldName(h.name), h.subdivision] as const),
 );
 
-const BY_ALPHA2 = new Map<string, WorldCountry>();
-const BY_ALPHA3 = new Map<string, WorldCountry>();
-const BY_IOC = new Map<string, WorldCountry>();
-const BY_NAME = new Map<string, WorldCountry>();
-for (const c of ALL) {
-  BY_ALPHA2.set(c.cca2, c);
-  BY_ALPHA3.set(c.cca3, c);
-  if (c.cioc) BY_IOC.set(c.cioc, c);
+interface Tables {
+  byAlpha2: Map<string, WorldCountry>;
+  byAlpha3: Map<string, WorldCountry>;
+  byIoc: Map<string, WorldCountry>;
+  byName: Map<string, WorldCountry>;
 }
-for (const c of ALL) {
-  for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
-    if (n.length <= 3 && n === n.toUpperCase()) continue; // codes among the alt spellings
-    const key = foldName(n);
-    if (!BY_NAME.has(key)) BY_NAME.set(key, c);
+
+let built: Tables | null = null;
+
+/** The lookup tables, built on first use (a worker thread that never resolves a name never pays for them). */
+function tables(): Tables {
+  if (built) return built;
+  const byAlpha2 = new Map<string, WorldCountry>(), byAlpha3 = new Map<string, WorldCountry>();
+  const byIoc = new Map<string, WorldCountry>(), byName = new Map<string, WorldCountry>();
+  for (const c of ALL) {
+    byAlpha2.set(c.cca2, c);
+    byAlpha3.set(c.cca3, c);
+    if (c.cioc) byIoc.set(c.cioc, c);
   }
-}
-for (const [alias, alpha2] of Object.entries(NAME_ALIASES)) {
-  const c = BY_ALPHA2.get(alpha2);
-  if (c) BY_NAME.set(alias, c);
+  for (const c of ALL) {
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
+      if (n.length <= 3 && n === n.toUpperCase()) continue; // codes among the alt spellings
+      const key = foldName(n);
+      if (!byName.has(key)) byName.set(key, c);
+    }
+  }
+  for (const [alias, alpha2] of Object.entries(NAME_ALIASES)) {
+    const c = byAlpha2.get(alpha2);
+    if (c) byName.set(alias, c);
+  }
+  return (built = { byAlpha2, byAlpha3, byIoc, byName });
 }
 
 function iso(c: WorldCountry): IsoCountry {
@@ -88,13 +100,13 @@ function iso(c: WorldCountry): IsoCountry {
 
 /** ISO entry by alpha-2, or null. */
 export function countryByAlpha2(alpha2: string): IsoCountry | null {
-  const c = BY_ALPHA2.get(alpha2);
+  const c = tables().byAlpha2.get(alpha2);
   return c ? iso(c) : null;
 }
 
 /** Region (continent) and sub-region of a country, as world-countries has them. */
 export function regionOf(alpha2: string): { region: string; subregion: string; continent: string } | null {
-  const c = BY_ALPHA2.get(alpha2);
+  const c = tables().byAlpha2.get(alpha2);
   if (!c) return null;
   return { region: c.region, subregion: c.subregion, continent: continentOf(c.region, c.subregion) };
 }
@@ -126,11 +138,11 @@ export function resolveCountryName(written: string): ResolvedName | null {
 }
 
 function resolveUncached(written: string): ResolvedName | null {
-  const c = BY_NAME.get(foldName(written));
+  const c = tables().byName.get(foldName(written));
   if (!c) return null;
   const sovereignCode = SOVEREIGN_OF[c.cca2];
   if (sovereignCode && sovereignCode !== c.cca2) {
-    const s = BY_ALPHA2.get(sovereignCode);
+    const s = tables().byAlpha2.get(sovereignCode);
     if (s) return { sovereign: iso(s), territory: iso(c) };
   }
   return { sovereign: iso(c), territory: null };
@@ -159,12 +171,12 @@ export function readFlagCode(code: string): CodeReading[] {
   const out: CodeReading[] = [];
   const home = HOME_NATIONS[code];
   if (home) {
-    const gb = BY_ALPHA2.get('GB');
+    const gb = tables().byAlpha2.get('GB');
     if (gb) out.push({ country: iso(gb), standard: 'fifa-home-nation', subdivision: home.subdivision });
   }
-  const a3 = BY_ALPHA3.get(code);
+  const a3 = tables().byAlpha3.get(code);
   if (a3) out.push({ country: iso(a3), standard: 'iso', subdivision: null });
-  const ioc = BY_IOC.get(code);
+  const ioc = tables().byIoc.get(code);
   if (ioc && ioc !== a3) out.push({ country: iso(ioc), standard: 'ioc', subdivision: null });
   return out;
 }
