@@ -212,7 +212,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     if (!c) return null;
     return {
       method: c.library
-        ? 'Louvain (graphology-communities-louvain) + local-move refinement, best of the seeds'
+        ? 'Louvain (twinnet multi-level local moves; the first seed also from graphology-communities-louvain, refined), best of the seeds'
         : 'Louvain (twinnet multi-level local moves; graphology pass left out for size), best of the seeds',
       weight: c.weight, resolution: c.resolution, seeds: c.seeds, bestSeed: c.best.seed,
       modularity: c.best.modularity, count: c.best.communities,
