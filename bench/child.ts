@@ -60,10 +60,11 @@ export function runStage(r: StageRun): Promise<Outcome> {
   });
 }
 
-export function runWall(command: string, args: readonly string[], timeoutSeconds: number): Promise<Outcome> {
+/** Wall time of one process, start to exit; `env` is added to this process's environment. */
+export function runWall(command: string, args: readonly string[], timeoutSeconds: number, env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let err = '', timedOut = false;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { err += chunk; });
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutSeconds * 1000);
