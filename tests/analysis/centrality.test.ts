@@ -10,6 +10,7 @@ import { buildBipartiteIndexFromDataset } from '../../src/graph/bipartite-index.
 import { bipartiteNodes } from '../../src/graph/build-bipartite.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { generateList } from '../../src/synth/generate.js';
+import fc from 'fast-check';
 
 describe('the bipartite index', () => {
   it('refuses a graph that is not bipartite', () => {
@@ -140,6 +141,130 @@ describe('against graphology-metrics on the seed', () => {
     const ours = pathMeasures(unify(buildBipartiteIndex(g)));
     const theirs = betweenness(g, { normalized: false, getEdgeWeight: null });
     const keys = unify(buildBipartiteIndex(g)).keys;
-    keys.forEach((k, v) => expect(Math.abs((ours.betweennessRaw[v] as number) - (theirs[k] as number))).toBeLessThan(1e-9));
+    // Relative: values reach ~1.6·10⁵, and leaves' dependencies are summed in another order (as
+    // (1 + k_h)·δ_h), so the last bits differ.
+    keys.forEach((k, v) => {
+      const b = theirs[k] as number;
+      expect(Math.abs((ours.betweennessRaw[v] as number) - b)).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+    });
+  });
+});
+
+/**
+ * An independent all-sources Brandes (2001) on graphology's own adjacency: predecessor lists and a
+ * stack, one BFS from every node, leaves included. Returns the raw measures by node key.
+ */
+function allSourcesReference(g: UndirectedGraph) {
+  const keys = g.nodes();
+  const bc = new Map<string, number>(keys.map((k) => [k, 0]));
+  const distSum = new Map<string, number>(), reach = new Map<string, number>();
+  const harmonic = new Map<string, number>(), ecc = new Map<string, number>();
+  for (const s of keys) {
+    const dist = new Map<string, number>([[s, 0]]);
+    const sigma = new Map<string, number>([[s, 1]]);
+    const pred = new Map<string, string[]>(keys.map((k) => [k, []]));
+    const stack: string[] = [];
+    const queue = [s];
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head] as string;
+      stack.push(v);
+      for (const w of g.neighbors(v)) {
+        if (!dist.has(w)) { dist.set(w, (dist.get(v) as number) + 1); queue.push(w); sigma.set(w, 0); }
+        if (dist.get(w) === (dist.get(v) as number) + 1) {
+          sigma.set(w, (sigma.get(w) as number) + (sigma.get(v) as number));
+          (pred.get(w) as string[]).push(v);
+        }
+      }
+    }
+    const delta = new Map<string, number>(keys.map((k) => [k, 0]));
+    while (stack.length > 0) {
+      const w = stack.pop() as string;
+      for (const v of pred.get(w) as string[]) {
+        delta.set(v, (delta.get(v) as number) + ((sigma.get(v) as number) / (sigma.get(w) as number)) * (1 + (delta.get(w) as number)));
+      }
+      if (w !== s) bc.set(w, (bc.get(w) as number) + (delta.get(w) as number));
+    }
+    const ds = [...dist.values()].filter((d) => d > 0);
+    distSum.set(s, ds.reduce((a, d) => a + d, 0));
+    reach.set(s, dist.size);
+    harmonic.set(s, ds.reduce((a, d) => a + 1 / d, 0));
+    ecc.set(s, Math.max(0, ...ds));
+  }
+  for (const k of keys) bc.set(k, (bc.get(k) as number) / 2);
+  return { bc, distSum, reach, harmonic, ecc };
+}
+
+/** A bipartite graph with china nodes c0…c(n−1), partner nodes p0…p(m−1) and the edges (i, j), repeats dropped. */
+function bipartiteGraph(n: number, m: number, edges: ReadonlyArray<readonly [number, number]>): UndirectedGraph {
+  const g = new UndirectedGraph();
+  for (let i = 0; i < n; i++) g.addNode(`c${i}`, { side: 'china' });
+  for (let j = 0; j < m; j++) g.addNode(`p${j}`, { side: 'partner' });
+  for (const [i, j] of edges) if (!g.hasEdge(`c${i}`, `p${j}`)) g.addEdge(`c${i}`, `p${j}`);
+  return g;
+}
+
+/** Every exact measure of `pathMeasures` against the all-sources reference, to 1e-9 relative. */
+function expectSameAsAllSources(g: UndirectedGraph): void {
+  const u = unify(buildBipartiteIndex(g));
+  const pm = pathMeasures(u);
+  const ref = allSourcesReference(g);
+  const N = u.keys.length;
+  const close = (a: number | undefined, b: number) => {
+    expect(a).toBeDefined();
+    expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(a as number), Math.abs(b)));
+  };
+  expect(pm.exact).toBe(true);
+  expect(pm.pivots).toBe(N);
+  u.keys.forEach((key, v) => {
+    const own = v < u.n ? u.n : u.m, opposite = v < u.n ? u.m : u.n;
+    const bMax = bipartiteBetweennessMax(own, opposite);
+    const b = ref.bc.get(key) as number, tot = ref.distSum.get(key) as number, r = ref.reach.get(key) as number;
+    const h = ref.harmonic.get(key) as number;
+    close(pm.betweennessRaw[v], b);
+    close(pm.betweenness[v], bMax > 0 ? b / bMax : 0);
+    expect(pm.distanceSum?.[v]).toBe(tot);
+    expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(key));
+    close(pm.harmonic?.[v], h);
+    close(pm.harmonicNormalized?.[v], N > 1 ? h / (N - 1) : 0);
+    close(pm.closenessGephi?.[v], tot > 0 ? (r - 1) / tot : 0);
+    close(pm.closeness?.[v], tot > 0 && N > 1 ? ((opposite + 2 * (own - 1)) / tot) * ((r - 1) / (N - 1)) : 0);
+  });
+}
+
+describe('exact shortest-path measures without a BFS from each leaf', () => {
+  it('gives a star K_{1,4} by hand: centre on all 6 leaf pairs, each leaf 1 from the centre and 2 from 3 leaves', () => {
+    const u = unify(buildBipartiteIndex(twoMode('c-p1 c-p2 c-p3 c-p4')));
+    const pm = pathMeasures(u);
+    expect(pm.betweennessRaw[0]).toBe(6);
+    for (let v = 1; v < 5; v++) {
+      expect(pm.betweennessRaw[v]).toBe(0);
+      expect(pm.distanceSum?.[v]).toBe(1 + 3 * 2);
+      expect(pm.eccentricity?.[v]).toBe(2);
+      expect(pm.harmonic?.[v]).toBe(1 + 3 / 2);
+    }
+  });
+  it.each([
+    ['a star', twoMode('c-p1 c-p2 c-p3 c-p4 c-p5')],
+    ['a path', twoMode('a-x b-x b-y c-y c-z')],
+    ['two stars joined through a shared partner', twoMode('a-x1 a-x2 a-x3 a-s b-s b-y1 b-y2')],
+    ['a K2 component beside a star (both ends of degree 1 stay sources)', twoMode('a-x b-y1 b-y2 b-y3')],
+    ['a lone K2', twoMode('a-x')],
+    ['a K_{1,2} (each leaf the other’s only company)', twoMode('a-x a-y')],
+    ['a disconnected graph with a cycle, a path and a star', twoMode('a-x a-y b-x b-y b-z c-w d-w d-v e-u e-t e-s')],
+  ])('equals an all-sources Brandes on %s', (_name, g) => {
+    expectSameAsAllSources(g);
+  });
+  it('equals an all-sources Brandes with isolated nodes on both sides', () => {
+    expectSameAsAllSources(bipartiteGraph(4, 5, [[0, 0], [0, 1], [0, 2], [1, 2], [1, 3]]));
+    expectSameAsAllSources(bipartiteGraph(2, 1, []));
+  });
+  it('equals an all-sources Brandes on random bipartite graphs (fast-check)', () => {
+    const graph = fc.record({ n: fc.integer({ min: 1, max: 8 }), m: fc.integer({ min: 1, max: 14 }) }).chain(({ n, m }) =>
+      fc.record({
+        n: fc.constant(n),
+        m: fc.constant(m),
+        edges: fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: m - 1 })), { maxLength: 3 * (n + m) }),
+      }));
+    fc.assert(fc.property(graph, ({ n, m, edges }) => { expectSameAsAllSources(bipartiteGraph(n, m, edges)); }), { numRuns: 300 });
   });
 });

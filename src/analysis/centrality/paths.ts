@@ -19,6 +19,19 @@
  * - eccentricity within the component, from which diameter and mean distance of the largest
  *   component follow.
  *
+ * Exact mode runs no BFS from a leaf: a node ℓ of degree 1 whose neighbour h (its hub) has another
+ * neighbour (in sister-city lists most foreign partners have one Chinese partner). Every shortest
+ * path from ℓ is ℓ–h followed by a shortest path from h, so d(ℓ,t) = 1 + d(h,t) and σ_ℓt = σ_ht
+ * for t ≠ ℓ, and no shortest path between other nodes passes through ℓ. Hence, with r_h the nodes
+ * reachable from h (h included) and k_h the leaves of h, exactly:
+ *   δ_ℓ(v) = δ_h(v) for v ∉ {ℓ, h}, δ_ℓ(h) = r_h − 2 → h's BFS adds (1 + k_h)·δ_h(v) to b(v), v ≠ h,
+ *   and k_h·(r_h − 2) to b(h);
+ *   Σ_t d(ℓ,t) = Σ_t d(h,t) + r_h − 2, r_ℓ = r_h, ecc(ℓ) = ecc(h) + 1,
+ *   H(ℓ) = 1 + ½(#neighbours of h − 1) + Σ_{d(h,t)≥2} 1/(1 + d(h,t)).
+ * The distance sums, reaches, eccentricities and harmonic sums are those a BFS from ℓ would give,
+ * bit for bit (the harmonic terms are added in the same order); betweenness sums the same
+ * dependencies in another order, so it may differ from the all-sources sum in the last bits.
+ *
  * @example  path a–x–b: betweenness raw of x = 1, closeness of x (bipartite) = (2+0)/2 = 1.
  */
 import type { UnifiedIndex } from '../../graph/bipartite-index.js';
@@ -63,8 +76,18 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
   const exactLimit = options.exactLimit ?? PATH_DEFAULTS.exactLimit;
   const exact = N <= exactLimit;
   let sources: Int32Array;
+  // hubOf[ℓ] = the hub of leaf ℓ (−1 if ℓ is no leaf); leavesAt[h] = k_h. Exact mode only: the
+  // sampled estimator is defined over uniformly drawn pivots, leaves included.
+  const hubOf = new Int32Array(exact ? N : 0).fill(-1);
+  const leavesAt = new Int32Array(N);
   if (exact) {
-    sources = Int32Array.from({ length: N }, (_, i) => i);
+    let count = 0;
+    for (let v = 0; v < N; v++) {
+      const h = leafHub(g, v);
+      if (h >= 0) { hubOf[v] = h; leavesAt[h]!++; } else count++;
+    }
+    sources = new Int32Array(count);
+    for (let v = 0, i = 0; v < N; v++) if (hubOf[v] === -1) sources[i++] = v;
   } else {
     if (!options.rng) throw new Error('analysis/paths: sampling pivots needs an rng');
     const k = Math.min(N, options.samples ?? PATH_DEFAULTS.samples);
@@ -95,6 +118,8 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
         if (dist[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
       }
     }
+    // s stands for itself and its k_s leaves: δ_ℓ(w) = δ_s(w) for every w ≠ s.
+    const k = leavesAt[s] as number, times = 1 + k;
     // dependencies, in reverse BFS order
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i] as number;
@@ -104,10 +129,27 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
         const v = g.adj[e] as number;
         if (dist[v] === dw - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
       }
-      bc[w] = (bc[w] as number) + (delta[w] as number);
+      bc[w] = (bc[w] as number) + times * (delta[w] as number);
       if (bcSquares) bcSquares[w] = (bcSquares[w] as number) + (delta[w] as number) * (delta[w] as number);
     }
-    if (closeSum && reach && harmonic && ecc) { closeSum[s] = sum; reach[s] = tail; harmonic[s] = h; ecc[s] = maxd; }
+    if (closeSum && reach && harmonic && ecc) {
+      closeSum[s] = sum; reach[s] = tail; harmonic[s] = h; ecc[s] = maxd;
+      if (k > 0) {
+        // Each leaf ℓ of s lies on the path from every other reachable t to s: δ_ℓ(s) = r_s − 2.
+        bc[s] = (bc[s] as number) + k * (tail - 2);
+        // H_ℓ: 1 for s, ½ for each other neighbour of s, then 1/(1 + d(s,t)) in s's BFS order,
+        // which is the order a BFS from ℓ meets them in (so the sum is the one it would make).
+        let near = 0, i = 1;
+        while (i < tail && dist[order[i] as number] === 1) { near++; i++; }
+        let hl = 1 + (near - 1) * 0.5;
+        for (; i < tail; i++) hl += 1 / ((dist[order[i] as number] as number) + 1);
+        for (let e = g.offsets[s] as number; e < (g.offsets[s + 1] as number); e++) {
+          const l = g.adj[e] as number;
+          if (hubOf[l] !== s) continue;
+          closeSum[l] = sum + tail - 2; reach[l] = tail; harmonic[l] = hl; ecc[l] = maxd + 1;
+        }
+      }
+    }
     for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
   }
   const k = sources.length;
@@ -139,8 +181,26 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
   }
   return {
     betweennessRaw: bc, betweenness: norm, betweennessStdError: stdError, closeness, closenessGephi: gephi, harmonic, harmonicNormalized: hn,
-    eccentricity: ecc, distanceSum: closeSum, pivots: sources.length, exact,
+    eccentricity: ecc, distanceSum: closeSum, pivots: exact ? N : sources.length, exact,
   };
+}
+
+/**
+ * The hub of v if v is a leaf — one neighbour h, which has a neighbour other than v and itself
+ * (so r_h ≥ 3 and ecc_h ≥ d(h,v)) — else −1. Two degree-1 nodes joined to each other are no
+ * leaves of a hub; a self-loop or a repeated edge (never in an index built from a graph or a data
+ * set, but the type allows them) counts towards the degree, so it only ever keeps v a source.
+ */
+function leafHub(g: UnifiedIndex, v: number): number {
+  const start = g.offsets[v] as number;
+  if ((g.offsets[v + 1] as number) - start !== 1) return -1;
+  const h = g.adj[start] as number;
+  if (h === v) return -1;
+  for (let e = g.offsets[h] as number; e < (g.offsets[h + 1] as number); e++) {
+    const w = g.adj[e] as number;
+    if (w !== v && w !== h) return h;
+  }
+  return -1;
 }
 
 /** k distinct sources, uniformly, by a partial Fisher–Yates shuffle with the seeded rng; sorted. */
