@@ -22,6 +22,7 @@ import type { Side } from '../graph/build-bipartite.js';
 import { networkLayout } from '../export/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
+import { toPrecisionNumber } from '../util/to-precision.js';
 
 export type ViewName = 'bipartite' | 'china';
 
@@ -100,8 +101,7 @@ export const LEGEND_SIZE = 8;
 
 /** `v` to `digits` significant digits (no −0). */
 export function roundSignificant(v: number, digits: number): number {
-  if (v === 0 || !Number.isFinite(v)) return v === 0 ? 0 : v;
-  const r = Number(v.toPrecision(digits));
+  const r = toPrecisionNumber(v, digits);
   return r === 0 ? 0 : r;
 }
 

@@ -33,17 +33,20 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * empty elements self-closed). Elements are written as they are made — no tree is kept, so a
  * 100 MB GEXF costs about its own size in memory — which fixes the order of calls: attributes and
  * text go on the element made last, before any child; adding a child to an element closes everything
- * opened inside it since. Escaping: `&`, `<`, `>` in text; `&`, `<`, `>`, `"` and tab/CR/LF (as
- * character references) in attributes; callers pass values through `xmlText` / `xmlAttr` first.
+ * opened inside it since. `leaf` writes a child that has attributes only, closed at once (the bulk of
+ * a GEXF: its `<attvalue>`s), without an element object. Escaping: `&`, `<`, `>` in text; `&`, `<`,
+ * `>`, `"` and tab/CR/LF (as character references) in attributes; callers pass values through
+ * `xmlText` / `xmlAttr` first.
  */
 class XmlWriter {
   private readonly chunks: string[] = [];
+  /** Pieces since the last chunk, joined every ~8,000 pieces (joining flat pieces beats growing one string). */
   private parts: string[] = [];
   /** Open elements, outermost first. */
   readonly stack: XmlElement[] = [];
 
   write(...s: string[]): void {
-    for (const x of s) this.parts.push(x);
+    for (let i = 0; i < s.length; i++) this.parts.push(s[i] as string);
     if (this.parts.length > 8192) { this.chunks.push(this.parts.join('')); this.parts = []; }
   }
 
@@ -61,14 +64,19 @@ class XmlWriter {
     this.closeInside(undefined as unknown as XmlElement);
     this.chunks.push(this.parts.join(''));
     this.parts = [];
-    return this.chunks.join('').replace(/\n$/, '');
+    const doc = this.chunks.join('');
+    return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
   }
 }
 
 export class XmlElement {
   /** 'open': start tag not finished (attributes may follow); 'text': text written; 'parent': has children. */
   private state: 'open' | 'text' | 'parent' = 'open';
-  constructor(private readonly w: XmlWriter, private readonly name: string, private readonly depth: number) {}
+  /** Indentation of this element's tags. */
+  private readonly indent: string;
+  constructor(private readonly w: XmlWriter, private readonly name: string, private readonly depth: number) {
+    this.indent = '  '.repeat(depth);
+  }
 
   /** The whole document, from the XML declaration to the root's end tag. */
   end(): string {
@@ -78,15 +86,25 @@ export class XmlElement {
   ele(nameOrNs: string, nameOrAttrs?: string | Record<string, string>, attrs?: Record<string, string>): XmlElement {
     const named = typeof nameOrAttrs === 'string';
     const name = named ? nameOrAttrs : nameOrNs;
-    const a = named ? attrs : nameOrAttrs;
+    this.startChild(name, named ? attrs : nameOrAttrs);
+    const child = new XmlElement(this.w, name, this.depth + 1);
+    this.w.stack.push(child);
+    return child;
+  }
+
+  /** A child with attributes only, `<name a="…"/>`, closed at once (nothing can be added to it). */
+  leaf(name: string, attrs: Record<string, string>): void {
+    this.startChild(name, attrs);
+    this.w.write('/>\n');
+  }
+
+  /** Closes what was opened inside this element and writes a child's start tag up to its attributes. */
+  private startChild(name: string, attrs: Record<string, string> | undefined): void {
     this.w.closeInside(this);
     if (this.state === 'open') { this.w.write('>\n'); this.state = 'parent'; }
     else if (this.state === 'text') throw new Error(`export/xml: <${this.name}> has text; it cannot also have children`);
-    const child = new XmlElement(this.w, name, this.depth + 1);
-    this.w.write('  '.repeat(this.depth + 1), '<', name);
-    if (a) for (const k in a) this.w.write(' ', k, '="', escapeAttr(a[k] as string), '"');
-    this.w.stack.push(child);
-    return child;
+    this.w.write(this.indent, '  <', name);
+    if (attrs) for (const k in attrs) this.w.write(' ', k, '="', escapeAttr(attrs[k] as string), '"');
   }
 
   att(nameOrNs: string, nameOrValue: string, value?: string): XmlElement {
@@ -112,7 +130,7 @@ export class XmlElement {
   close(): void {
     if (this.state === 'open') this.w.write('/>\n');
     else if (this.state === 'text') this.w.write('</', this.name, '>\n');
-    else this.w.write('  '.repeat(this.depth), '</', this.name, '>\n');
+    else this.w.write(this.indent, '</', this.name, '>\n');
   }
 }
 

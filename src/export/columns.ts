@@ -75,36 +75,38 @@ export function checkColumns(columns: readonly ColumnSpec[], where: string, rese
 export function readCell(spec: ColumnSpec, attributes: Record<string, unknown>, owner: string, where: string): CellValue | null {
   const value = attributes[spec.key];
   if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) return null;
-  const fail = (expected: string): never => {
-    throw new TypeError(`${where}: ${owner}, column "${spec.id}" (${spec.type}): expected ${expected}, got ${describe(value)}`);
-  };
   switch (spec.type) {
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) fail('a 32-bit integer');
-      return value as number;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) return cellError(spec, value, owner, where, 'a 32-bit integer');
+      return value;
     case 'long':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail('a safe integer');
-      return value as number;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return cellError(spec, value, owner, where, 'a safe integer');
+      return value;
     case 'double':
     case 'float':
-      if (typeof value !== 'number') fail('a number');
-      return value as number;
+      if (typeof value !== 'number') return cellError(spec, value, owner, where, 'a number');
+      return value;
     case 'boolean':
-      if (typeof value !== 'boolean') fail('a boolean');
-      return value as boolean;
+      if (typeof value !== 'boolean') return cellError(spec, value, owner, where, 'a boolean');
+      return value;
     case 'string':
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') fail('a string (use liststring for lists)');
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return cellError(spec, value, owner, where, 'a string (use liststring for lists)');
       return String(value);
     case 'liststring': {
       if (typeof value === 'string') return [value];
       const items = value instanceof Set ? [...(value as Set<unknown>)] : value;
-      if (!Array.isArray(items)) return fail('an array of strings');
+      if (!Array.isArray(items)) return cellError(spec, value, owner, where, 'an array of strings');
       return items.map((item: unknown) => {
-        if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') fail('an array of strings');
+        if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') cellError(spec, value, owner, where, 'an array of strings');
         return String(item);
       });
     }
   }
+}
+
+/** The `TypeError` of a value that does not fit its column (kept out of `readCell`, which runs once per cell). */
+function cellError(spec: ColumnSpec, value: unknown, owner: string, where: string, expected: string): never {
+  throw new TypeError(`${where}: ${owner}, column "${spec.id}" (${spec.type}): expected ${expected}, got ${describe(value)}`);
 }
 
 /** Numbers as text: shortest round-trip form, `-0` written `0`, ±Infinity as `Infinity`/`-Infinity` (Java's `Double.parseDouble` reads these). */

@@ -151,7 +151,7 @@ function checkMeta(meta: GexfMeta): void {
 function writeModel(graphEl: XMLBuilder, cls: 'node' | 'edge', columns: readonly ColumnSpec[]): void {
   if (columns.length === 0) return;
   const el = graphEl.ele('attributes', { class: cls, mode: 'static' });
-  for (const c of columns) el.ele('attribute', { id: c.id, title: xmlAttr(c.title), type: c.type });
+  for (const c of columns) el.leaf('attribute', { id: c.id, title: xmlAttr(c.title), type: c.type });
 }
 
 function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes: Attributes, owner: string): void {
@@ -161,14 +161,15 @@ function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes:
     const value = readCell(c, attributes, owner, WHERE);
     if (value === null) continue;
     valuesEl ??= el.ele('attvalues');
-    valuesEl.ele('attvalue', { for: c.id, value: xmlAttr(gexfValue(value)) });
+    valuesEl.leaf('attvalue', { for: c.id, value: gexfValue(value) });
   }
 }
 
+/** A cell as attribute text; numbers need no `xmlAttr` (their text is digits, `.`, `e`, signs, `Infinity`). */
 function gexfValue(value: CellValue): string {
-  if (Array.isArray(value)) return `[${value.map(listItem).join(', ')}]`;
   if (typeof value === 'number') return formatNumber(value);
-  return String(value);
+  if (Array.isArray(value)) return xmlAttr(`[${value.map(listItem).join(', ')}]`);
+  return xmlAttr(String(value));
 }
 
 const NEEDS_QUOTES = /[,"'[\]\\\t\n\r]|^\s|\s$|^$/;
@@ -199,16 +200,16 @@ function writeViz(nodeEl: XMLBuilder, key: string, attributes: Attributes, viz: 
       if (!(color.a >= 0 && color.a <= 1)) throw new TypeError(`${WHERE}: node "${key}": alpha must be in [0, 1], got ${color.a}`);
       attrs.a = formatNumber(color.a);
     }
-    nodeEl.ele(GEXF_VIZ_NS, 'viz:color', attrs);
+    nodeEl.leaf('viz:color', attrs);
   }
   const size = viz.size?.(key, attributes);
   if (size !== undefined && size !== null) {
     if (!Number.isFinite(size) || size < 0) throw new TypeError(`${WHERE}: node "${key}": size must be a finite number ≥ 0, got ${size}`);
-    nodeEl.ele(GEXF_VIZ_NS, 'viz:size', { value: formatNumber(size) });
+    nodeEl.leaf('viz:size', { value: formatNumber(size) });
   }
   const p = viz.position?.get(key);
   if (p !== undefined) {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new TypeError(`${WHERE}: node "${key}": position must be finite`);
-    nodeEl.ele(GEXF_VIZ_NS, 'viz:position', { x: formatNumber(p.x), y: formatNumber(p.y), z: '0' });
+    nodeEl.leaf('viz:position', { x: formatNumber(p.x), y: formatNumber(p.y), z: '0' });
   }
 }

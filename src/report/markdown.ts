@@ -3,6 +3,7 @@
  * bipartite graph, with every number from the JSON document. Names from the data are escaped for
  * Markdown and HTML (`|`, `*`, `<`, `&` …) so that tables hold and nothing is interpreted.
  */
+import { byLocale } from './report-data.js';
 import type { ReportData } from './report-data.js';
 
 /** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
@@ -86,7 +87,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p(`Every line of the input was read as one kind: ${Object.entries(r.dataQuality.lineKinds).map(([k, v]) => `${k} ${v}`).join(', ')}. Findings from parsing (full list with line numbers in the JSON and in \`diagnostics.csv\` from \`twinnet parse\`):`);
   p();
-  p(table(['finding', 'count'], Object.entries(r.dataQuality.byCode).sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [md(k), v])));
+  p(table(['finding', 'count'], Object.entries(r.dataQuality.byCode).sort((a, b) => byLocale(a[0], b[0])).map(([k, v]) => [md(k), v])));
   p();
   const important = r.dataQuality.diagnostics.filter((d) => d.severity !== 'info' || d.code === 'identical-partner-lists' || d.code === 'homonym');
   if (important.length) {
