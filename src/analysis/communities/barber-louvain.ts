@@ -63,16 +63,17 @@ export function barberLouvain(index: BipartiteIndex, options: BarberLouvainOptio
 
   let level = firstLevel(index);
   /** Community (at the current level) of every original node: china 0…nChina−1, then partners. */
-  const label = new Int32Array(nChina + nPartner);
-  for (let u = 0; u < label.length; u++) label[u] = u;
+  const label = identity(nChina + nPartner);
   let levels = 0;
+  // Loops stay in the helpers, so this function stays cold and is never compiled with them inlined.
   for (;;) {
-    const [comm, moved] = localMoving(level, m, rng);
+    const n = level.K.length, comm = identity(n);
+    // The visiting order is drawn here rather than in the hot loop: each seed's rng is a new closure.
+    const moved = localMoving(level, m, shuffled(n, rng), comm);
     if (moved === 0) break;
     levels++;
-    const [dense, count] = densify(comm);
-    for (let u = 0; u < label.length; u++) label[u] = dense[label[u]!]!;
-    level = aggregate(level, dense, count);
+    const count = densify(comm, label);
+    level = aggregate(level, comm, count);
   }
   const [china, partner, communities] = canonical(index, label.subarray(0, nChina), label.subarray(nChina));
   let inside = 0, expected = 0;
@@ -102,27 +103,43 @@ function firstLevel(index: BipartiteIndex): Level {
   return { K, D, self: new Float64Array(n), offsets, adj, weight };
 }
 
-/** Moves nodes while some move gains strictly; returns each node's community and the moves made. */
-function localMoving(level: Level, m: number, rng: Rng): [Int32Array, number] {
-  const { K, D, offsets, adj, weight } = level;
-  const n = K.length;
-  const comm = new Int32Array(n), size = new Int32Array(n).fill(1);
-  const CK = Float64Array.from(K), CD = Float64Array.from(D);
-  const w = new Float64Array(n), touched = new Int32Array(n), free: number[] = [];
-  for (let u = 0; u < n; u++) comm[u] = u;
-  const order = new Int32Array(n);
-  for (let u = 0; u < n; u++) order[u] = u;
+/** (0, 1, …, n−1). */
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let u = 0; u < n; u++) a[u] = u;
+  return a;
+}
+
+/** 0…n−1 shuffled by Fisher–Yates, drawing from `rng` from the last position down. */
+function shuffled(n: number, rng: Rng): Int32Array {
+  const order = identity(n);
   for (let u = n - 1; u > 0; u--) {
     const v = Math.min(u, Math.floor(rng() * (u + 1)));
     const t = order[u]!; order[u] = order[v]!; order[v] = t;
   }
+  return order;
+}
+
+/**
+ * Moves nodes, visited in `order`, while some move gains strictly, starting from `comm` (each node
+ * alone: comm[u] = u), which ends as each node's community; returns the number of moves made.
+ */
+function localMoving(level: Level, m: number, order: Int32Array, comm: Int32Array): number {
+  const { K, D, offsets, adj, weight } = level;
+  const n = K.length;
+  const size = new Int32Array(n).fill(1);
+  const CK = K.slice(), CD = D.slice();
+  const w = new Float64Array(n), touched = new Int32Array(n);
+  // Emptied labels as a stack in free[1…top]; free[0] is never read as a label.
+  const free = new Int32Array(n + 1);
+  let top = 0;
   let total = 0;
   for (let moved = -1; moved !== 0;) {
     moved = 0;
-    for (const u of order) {
-      const a = comm[u]!, ku = K[u]!, du = D[u]!;
+    for (let x = 0; x < n; x++) {
+      const u = order[x]!, a = comm[u]!, ku = K[u]!, du = D[u]!;
       let t = 0;
-      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+      for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
         const c = comm[adj[e]!]!;
         if (w[c] === 0) touched[t++] = c;
         w[c] = w[c]! + weight[e]!;
@@ -134,30 +151,37 @@ function localMoving(level: Level, m: number, rng: Rng): [Int32Array, number] {
         if (gain > bestGain) { best = c; bestGain = gain; }
       }
       for (let i = 0; i < t; i++) w[touched[i]!] = 0;
-      // Alone is worth 0; bestGain < 0 implies `a` still has members, so a free label exists.
-      if (bestGain < 0) best = free.pop() as number;
+      // Alone is worth 0; bestGain < 0 implies `a` still has members, so a free label exists. Written
+      // without a branch of its own: that case is rare and would find the optimised code unprepared.
+      const alone = bestGain < 0, freeLabel = free[top]!;
+      best = alone ? freeLabel : best;
+      top -= alone ? 1 : 0;
       CK[best] = CK[best]! + ku; CD[best] = CD[best]! + du; size[best] = size[best]! + 1;
       if (best !== a) {
         comm[u] = best;
         moved++;
-        if (size[a] === 0) free.push(a);
+        if (size[a] === 0) free[++top] = a;
       }
     }
     total += moved;
   }
-  return [comm, total];
+  return total;
 }
 
-/** Renumbers labels 0…k−1 in order of first appearance. */
-function densify(comm: Int32Array): [Int32Array, number] {
-  const map = new Int32Array(comm.length).fill(-1), dense = new Int32Array(comm.length);
+/**
+ * Renumbers `comm` 0…k−1 in order of first appearance, in place, and moves every original node's
+ * `label` (a node of this level) to its renumbered community; returns k.
+ */
+function densify(comm: Int32Array, label: Int32Array): number {
+  const map = new Int32Array(comm.length).fill(-1);
   let k = 0;
   for (let u = 0; u < comm.length; u++) {
     const c = comm[u]!;
     if (map[c] === -1) map[c] = k++;
-    dense[u] = map[c]!;
+    comm[u] = map[c]!;
   }
-  return [dense, k];
+  for (let u = 0; u < label.length; u++) label[u] = comm[label[u]!]!;
+  return k;
 }
 
 /** The graph of communities: summed masses, inner edges as self-weight, edges between summed. */
@@ -176,7 +200,9 @@ function aggregate(level: Level, comm: Int32Array, k: number): Level {
     D[c] = D[c]! + level.D[u]!;
     self[c] = self[c]! + level.self[u]!;
   }
-  const offsets = new Int32Array(k + 1), adj: number[] = [], weight: number[] = [];
+  // At most as many arcs as the level below: only the used prefix is kept.
+  const offsets = new Int32Array(k + 1), adj = new Int32Array(level.adj.length), weight = new Float64Array(level.adj.length);
+  let arcs = 0;
   const w = new Float64Array(k), touched = new Int32Array(k);
   for (let c = 0; c < k; c++) {
     let t = 0;
@@ -192,10 +218,10 @@ function aggregate(level: Level, comm: Int32Array, k: number): Level {
       const d = touched[i]!;
       // Edges inside c were seen from both ends.
       if (d === c) self[c] = self[c]! + w[d]! / 2;
-      else { adj.push(d); weight.push(w[d]!); }
+      else { adj[arcs] = d; weight[arcs] = w[d]!; arcs++; }
       w[d] = 0;
     }
-    offsets[c + 1] = adj.length;
+    offsets[c + 1] = arcs;
   }
-  return { K, D, self, offsets, adj: Int32Array.from(adj), weight: Float64Array.from(weight) };
+  return { K, D, self, offsets, adj: adj.subarray(0, arcs), weight: weight.subarray(0, arcs) };
 }

@@ -62,9 +62,11 @@ function checkLabels(side: string, s: SideIndex, labels: Int32Array): void {
 
 /**
  * Returns the labels unchanged when they already lie in 0…n−1 (n = number of nodes), else renumbered
- * densely, so the per-community arrays never exceed n entries.
+ * densely, so the per-community arrays never exceed n entries. Labels must be non-negative. Shared
+ * with `brim.ts`; not part of the public surface.
+ * @internal
  */
-function compact(g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
+export function compact(g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
   const n = g.length + h.length;
   let max = -1;
   for (const c of g) if (c > max) max = c;

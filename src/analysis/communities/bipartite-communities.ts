@@ -7,7 +7,7 @@
  */
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { createRng } from '../../util/rng.js';
-import { adjustedRandIndex, normalizedMutualInformation } from '../stats/partition-compare.js';
+import { comparePartitions } from '../stats/partition-compare.js';
 import { barberLouvain } from './barber-louvain.js';
 import { brim } from './brim.js';
 import { canonical } from './louvain-projection.js';
@@ -34,16 +34,17 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
   });
   let best = results[0] as (typeof results)[number];
   for (const r of results) if (r.modularity > best.modularity + 1e-12) best = r;
-  const joined = results.map((r) => Int32Array.from([...r.china, ...r.partner]));
+  const joined = results.map((r) => both(r.china, r.partner));
   let ari = 0, nmi = 0, pairs = 0;
   for (let i = 0; i < joined.length; i++) for (let j = i + 1; j < joined.length; j++) {
-    ari += adjustedRandIndex(joined[i] as Int32Array, joined[j] as Int32Array);
-    nmi += normalizedMutualInformation(joined[i] as Int32Array, joined[j] as Int32Array);
+    const agreement = comparePartitions(joined[i] as Int32Array, joined[j] as Int32Array);
+    ari += agreement.adjustedRand;
+    nmi += agreement.nmi;
     pairs++;
   }
   // Renumber by size (largest = 0), ties by first node, so labels and colours do not depend on the optimiser.
   const nC = best.china.length;
-  const relabelled = canonical(Int32Array.from([...best.china, ...best.partner]));
+  const relabelled = canonical(both(best.china, best.partner));
   const china = relabelled.slice(0, nC), partner = relabelled.slice(nC);
   const sizes: number[] = new Array(best.communities).fill(0);
   for (const c of relabelled) sizes[c]!++;
@@ -55,4 +56,12 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
     best: { seed: best.seed, modularity: best.modularity, communities: best.communities, china, partner, sizes },
     stability: { modularity: { min: Math.min(...qs), max: Math.max(...qs) }, meanAdjustedRand: pairs ? ari / pairs : 1, meanNmi: pairs ? nmi / pairs : 1 },
   };
+}
+
+/** One label array over all nodes: Chinese nodes first, then partners. */
+function both(china: Int32Array, partner: Int32Array): Int32Array {
+  const all = new Int32Array(china.length + partner.length);
+  all.set(china);
+  all.set(partner, china.length);
+  return all;
 }

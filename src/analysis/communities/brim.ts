@@ -36,6 +36,7 @@
 import type { BipartiteIndex, SideIndex } from '../../graph/bipartite-index.js';
 import type { Rng } from '../../util/rng.js';
 import type { BipartiteMembership } from './barber-modularity.js';
+import { compact } from './barber-modularity.js';
 
 export interface BrimOptions {
   /** Source of randomness (`createRng(seed)`); required. */
@@ -121,13 +122,23 @@ function climb(index: BipartiteIndex, g: Int32Array, h: Int32Array, labels: numb
     iterations++;
     if (moved === 0 && iterations > 1) break;
   }
+  return { china: g, partner: h, numerator: numerator(index.china, g, h, K, D, m), iterations };
+}
+
+/**
+ * Q·m² = e·m − Σ_c K_c·D_c (e: edges inside communities), an exact integer. Kept out of `climb` so
+ * that the loops live in small functions: `climb` itself then stays cold and is never compiled
+ * with everything it calls inlined.
+ */
+function numerator(china: SideIndex, g: Int32Array, h: Int32Array, K: Float64Array, D: Float64Array, m: number): number {
   let inside = 0;
   for (let i = 0; i < g.length; i++) {
-    for (let e = index.china.offsets[i]!; e < index.china.offsets[i + 1]!; e++) if (h[index.china.adj[e]!] === g[i]) inside++;
+    const gi = g[i]!;
+    for (let e = china.offsets[i]!, end = china.offsets[i + 1]!; e < end; e++) if (h[china.adj[e]!] === gi) inside++;
   }
   let expected = 0;
-  for (let c = 0; c < labels; c++) expected += K[c]! * D[c]!;
-  return { china: g, partner: h, numerator: inside * m - expected, iterations };
+  for (let c = 0; c < K.length; c++) expected += K[c]! * D[c]!;
+  return inside * m - expected;
 }
 
 /**
@@ -140,8 +151,7 @@ function relabel(
   scratch: { count: Int32Array; touched: Int32Array; order: Int32Array },
 ): number {
   const { count, touched, order } = scratch;
-  for (let c = 0; c < order.length; c++) order[c] = c;
-  order.sort((a, b) => S[a]! - S[b]! || a - b);
+  sortByMass(S, order);
   let moved = 0;
   for (let i = 0; i < own.length; i++) {
     const from = s.offsets[i]!, to = s.offsets[i + 1]!, k = to - from;
@@ -158,7 +168,8 @@ function relabel(
       const c = touched[u]!, score = count[c]! * m - k * S[c]!;
       if (score > bestScore) { bestScore = score; bestC = c; }
     }
-    for (const c of order) {
+    for (let x = 0; x < order.length; x++) {
+      const c = order[x]!;
       if (count[c] !== 0) continue;
       if (-k * S[c]! > bestScore) bestC = c;
       break;
@@ -167,6 +178,17 @@ function relabel(
     if (bestC !== current) { own[i] = bestC; moved++; }
   }
   return moved;
+}
+
+/**
+ * order = 0…c−1 sorted by S (ascending), ties by label. S holds integer degree sums ≤ m, so the key
+ * S·c + label is an exact integer and a plain numeric sort of the keys gives that order.
+ */
+function sortByMass(S: Float64Array, order: Int32Array): void {
+  const labels = order.length, keys = new Float64Array(labels);
+  for (let c = 0; c < labels; c++) keys[c] = S[c]! * labels + c;
+  keys.sort();
+  for (let x = 0; x < labels; x++) order[x] = keys[x]! % labels;
 }
 
 /** sums[c] = Σ degrees of the nodes of `s` labelled c. */
@@ -180,31 +202,47 @@ function degreeSums(s: SideIndex, labels: Int32Array, sums: Float64Array): void 
 
 /** Copies of the two label arrays renumbered 0…k−1 in order of first appearance; throws on negatives. */
 function denseLabels(g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
-  const ids = new Map<number, number>();
-  const renumber = (a: Int32Array, side: string): Int32Array => a.map((c, i) => {
-    if (c < 0) throw new Error(`analysis/brim: initial ${side} label ${i} is negative (${c})`);
-    let id = ids.get(c);
-    if (id === undefined) ids.set(c, (id = ids.size));
-    return id;
-  });
-  const g2 = renumber(g, 'china'), h2 = renumber(h, 'partner');
-  return [g2, h2, Math.max(1, ids.size)];
+  for (const [a, side] of [[g, 'china'], [h, 'partner']] as const) {
+    for (let i = 0; i < a.length; i++) if (a[i]! < 0) throw new Error(`analysis/brim: initial ${side} label ${i} is negative (${a[i]})`);
+  }
+  // Labels beyond the node count are first made dense, so the table of ids stays small.
+  const max = maxLabel(g, h);
+  const [g1, h1, labels] = max < g.length + h.length ? [g, h, max + 1] : compact(g, h);
+  const ids = new Int32Array(labels).fill(-1), g2 = new Int32Array(g.length), h2 = new Int32Array(h.length);
+  const next = firstAppearance(h1, ids, h2, firstAppearance(g1, ids, g2, 0, null), null);
+  return [g2, h2, Math.max(1, next)];
+}
+
+/**
+ * out[i] = id of label a[i], ids numbered from `next` on in order of first appearance (`ids` maps
+ * label → id, −1 for none yet); with `s`, each node of degree 0 gets a fresh id of its own. Returns
+ * the next unused id.
+ */
+function firstAppearance(a: Int32Array, ids: Int32Array, out: Int32Array, next: number, s: SideIndex | null): number {
+  for (let i = 0; i < a.length; i++) {
+    if (s !== null && s.offsets[i + 1] === s.offsets[i]) { out[i] = next++; continue; }
+    const c = a[i]!;
+    if (ids[c] === -1) ids[c] = next++;
+    out[i] = ids[c]!;
+  }
+  return next;
+}
+
+/** The largest label on either side (−1 when there are none). */
+function maxLabel(g: Int32Array, h: Int32Array): number {
+  let max = -1;
+  for (let i = 0; i < g.length; i++) if (g[i]! > max) max = g[i]!;
+  for (let i = 0; i < h.length; i++) if (h[i]! > max) max = h[i]!;
+  return max;
 }
 
 /**
  * Canonical labels: 0…k−1 in order of first appearance over china then partner nodes; each degree-0
- * node alone. Shared with `barber-louvain.ts`; not part of the public surface.
+ * node alone. Labels must be non-negative. Shared with `barber-louvain.ts`; not part of the public surface.
  * @internal
  */
 export function canonical(index: BipartiteIndex, g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
-  const ids = new Map<number, number>();
-  let next = 0;
-  const renumber = (s: SideIndex, a: Int32Array): Int32Array => a.map((c, i) => {
-    if (s.offsets[i + 1] === s.offsets[i]) return next++;
-    let id = ids.get(c);
-    if (id === undefined) ids.set(c, (id = next++));
-    return id;
-  });
-  const china = renumber(index.china, g), partner = renumber(index.partner, h);
+  const ids = new Int32Array(maxLabel(g, h) + 1).fill(-1), china = new Int32Array(g.length), partner = new Int32Array(h.length);
+  const next = firstAppearance(h, ids, partner, firstAppearance(g, ids, china, 0, index.china), index.partner);
   return [china, partner, next];
 }

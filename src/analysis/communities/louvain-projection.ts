@@ -28,7 +28,7 @@ import graphModularity from 'graphology-metrics/graph/modularity.js';
 import { createRng } from '../../util/rng.js';
 import type { Projection, WeightKind } from '../projection/project.js';
 import { edgeWeight } from '../projection/project.js';
-import { adjustedRandIndex, normalizedMutualInformation } from '../stats/partition-compare.js';
+import { comparePartitions } from '../stats/partition-compare.js';
 import { modularity } from './modularity.js';
 import { improvePartition, weightedCsr } from './local-moves.js';
 
@@ -113,8 +113,9 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}): 
 
   let ari = 0, nmi = 0, pairs = 0;
   for (let i = 0; i < runs; i++) for (let j = i + 1; j < runs; j++) {
-    ari += adjustedRandIndex(partitions[i] as Int32Array, partitions[j] as Int32Array);
-    nmi += normalizedMutualInformation(partitions[i] as Int32Array, partitions[j] as Int32Array);
+    const agreement = comparePartitions(partitions[i] as Int32Array, partitions[j] as Int32Array);
+    ari += agreement.adjustedRand;
+    nmi += agreement.nmi;
     pairs++;
   }
   const consensus = consensusPartition(n, p, partitions);

@@ -67,6 +67,19 @@ describe('brim', () => {
     expect([...natural.china, ...natural.partner]).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1]);
   });
 
+  it('accepts initial labels far beyond the number of nodes (renumbered densely first)', () => {
+    const big = 2_000_000_000;
+    const r = brim(twoK33, { rng: createRng(1), restarts: 0, initial: { china: labels(big, big, big, 7, 7, 7), partner: labels(big, big, big, 7, 7, 7) } });
+    // The same fixed point as labels (9, 4): Q = 1/2, blocks numbered in order of first appearance.
+    expect(r.modularity).toBe(1 / 2);
+    expect([...r.china, ...r.partner]).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1]);
+  });
+
+  it('rejects a negative initial label, naming the side and the node', () => {
+    expect(() => brim(twoK33, { rng: createRng(1), restarts: 0, initial: { china: labels(0, 0, 0, 1, 1, 1), partner: labels(0, 0, -2, 1, 1, 1) } }))
+      .toThrow(/analysis\/brim: initial partner label 2 is negative \(-2\)/);
+  });
+
   it('gives every node of degree 0 a community of its own', () => {
     const index = indexOf(['a', 'lonely', 'b'], ['x', 'y', 'alone'], [['a', 'x'], ['b', 'y']]);
     const r = brim(index, { rng: createRng(3) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adjustedRandIndex, normalizedMutualInformation } from '../../../src/analysis/stats/partition-compare.js';
+import { adjustedRandIndex, comparePartitions, normalizedMutualInformation } from '../../../src/analysis/stats/partition-compare.js';
 
 /** ARI from pair counts over all C(n, 2) pairs: an independent implementation (no contingency table). */
 function pairCountingAri(a: readonly number[], b: readonly number[]): number {
@@ -115,5 +115,38 @@ describe('integer labels (array path) and any labels (map path) give the same nu
       expect(adjustedRandIndex(a, b)).toBe(adjustedRandIndex(as, bs));
       expect(normalizedMutualInformation(a, b)).toBe(normalizedMutualInformation(as, bs));
     }));
+  });
+});
+
+describe('comparePartitions', () => {
+  it('rejects partitions of different lengths', () => {
+    expect(() => comparePartitions([0, 1], [0])).toThrow(/stats\/partition-compare: comparePartitions: partitions have different lengths \(2 and 1\)/);
+  });
+
+  it('gives ARI 8/33 and NMI 4 log 2 / (3 log 6) for the hand-worked 6-element example', () => {
+    const { adjustedRand, nmi } = comparePartitions(a, b);
+    expect(adjustedRand).toBeCloseTo(8 / 33, 15);
+    expect(nmi).toBeCloseTo((4 * Math.log(2)) / (3 * Math.log(6)), 15);
+  });
+
+  it('gives the same two numbers, to the last bit, as adjustedRandIndex and normalizedMutualInformation (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(30)), { maxLength: 80 }), fc.boolean(), (pairs, typed) => {
+      const x = pairs.map((p) => p[0]), y = pairs.map((p) => p[1]);
+      const [u, v] = typed ? [Int32Array.from(x), Int32Array.from(y)] : [x, y];
+      const both = comparePartitions(u, v);
+      expect(both.adjustedRand).toBe(adjustedRandIndex(x.map(String), y.map(String)));
+      expect(both.nmi).toBe(normalizedMutualInformation(x.map(String), y.map(String)));
+    }));
+  });
+
+  it('gives NMI = I/((H_a + H_b)/2) summed by hand for a 3×3 table with an empty cell', () => {
+    // a = (0,0,1,1,2,2,2), b = (0,1,1,1,2,2,0): cells (0,0)=1 (0,1)=1 (1,1)=2 (2,2)=2 (2,0)=1; rows 2,2,3; cols 2,3,2.
+    const x = [0, 0, 1, 1, 2, 2, 2], y = [0, 1, 1, 1, 2, 2, 0], n = 7;
+    const term = (c: number, r: number, k: number): number => (c / n) * Math.log((n * c) / (r * k));
+    const mutual = term(1, 2, 2) + term(1, 2, 3) + term(2, 2, 3) + term(2, 3, 2) + term(1, 3, 2);
+    const h = (cs: number[]): number => cs.reduce((s, c) => s - (c / n) * Math.log(c / n), 0);
+    expect(comparePartitions(x, y).nmi).toBeCloseTo(mutual / ((h([2, 2, 3]) + h([2, 3, 2])) / 2), 14);
+    // Σ C(n_ij,2) = 1 + 1 = 2; Σ C(a_i,2) = 1 + 1 + 3 = 5; Σ C(b_j,2) = 1 + 3 + 1 = 5; C(7,2) = 21; E = 25/21.
+    expect(comparePartitions(x, y).adjustedRand).toBeCloseTo((2 - 25 / 21) / (5 - 25 / 21), 15);
   });
 });
