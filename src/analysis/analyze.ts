@@ -230,21 +230,30 @@ export interface WholeGraphMeasures {
   notes: string[];
 }
 
-export function wholeGraphMeasures(base: AnalysisBase, china: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {}): WholeGraphMeasures {
+export function wholeGraphMeasures(
+  base: AnalysisBase, china: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
+  withBipartite = true,
+): WholeGraphMeasures {
   const { index, unified } = base;
-  const notes: string[] = [];
-  stage('centrality and bipartite communities');
-  const bipRuns = runsFor(index.edges, o.runs, o.runBudget);
-  if (index.edges <= o.bipartiteLimit && bipRuns < o.runs) notes.push(`Bipartite communities run with ${bipRuns} seed(s) instead of ${o.runs} (${index.edges} links; budget ${o.runBudget} link-runs).`);
+  stage(withBipartite ? 'centrality and bipartite communities' : 'centrality');
+  const bipartite = withBipartite ? bipartiteMeasures(index, o) : { bipartite: null, notes: [] };
   return {
     density: bipartiteDensity(index),
     assortativity: degreeAssortativity(unified),
     robinsAlexander: robinsAlexander(index, china.projection),
     eigenvector: eigenvectorCentrality(unified),
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
-    bipartite: index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: bipRuns }) : skipBipartite(notes, index.edges, o.bipartiteLimit),
-    notes,
+    ...bipartite,
   };
+}
+
+/** The communities of the two-mode graph (or why they were run with fewer seeds, or skipped); needs only the index. */
+export function bipartiteMeasures(index: BipartiteIndex, o: ResolvedAnalysisOptions): { bipartite: BipartiteCommunities | null; notes: string[] } {
+  const notes: string[] = [];
+  const bipRuns = runsFor(index.edges, o.runs, o.runBudget);
+  if (index.edges <= o.bipartiteLimit && bipRuns < o.runs) notes.push(`Bipartite communities run with ${bipRuns} seed(s) instead of ${o.runs} (${index.edges} links; budget ${o.runBudget} link-runs).`);
+  const bipartite = index.edges <= o.bipartiteLimit ? bipartiteCommunities(index, { seed: o.seed, runs: bipRuns }) : skipBipartite(notes, index.edges, o.bipartiteLimit);
+  return { bipartite, notes };
 }
 
 /** The analysis from its parts; notes in a fixed order (paths, China side, partner side, whole graph), however the parts were computed. */

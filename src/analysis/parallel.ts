@@ -10,6 +10,11 @@
  * `worker`: a side worker started ahead (`startSideWorker`).
  * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
  * done and before it waits for the worker (not called when there is no worker).
+ *
+ * The bipartite communities need only the index: they go to whichever thread is free first — the
+ * worker after the partner side, or the main thread after its share and `whileWaiting` — claimed
+ * through one shared Int32 (compare-and-exchange), so neither waits while the other still has work.
+ * Which thread ran them changes nothing in the result.
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
@@ -17,9 +22,17 @@ import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
 import { workerAnswer, workerScript } from '../util/workers.js';
 import {
-  analyze, analyzeSide, assembleAnalysis, buildAnalysisGraph, prepareAnalysis, resolveOptions, wholeGraphMeasures,
+  analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, prepareAnalysis, resolveOptions, wholeGraphMeasures,
 } from './analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
+import type { BipartiteCommunities } from './communities/bipartite-communities.js';
+
+/** What the side worker answers: its side, and the bipartite communities when it claimed them. */
+interface SideAnswer {
+  analysis: SideAnalysis;
+  notes: string[];
+  bipartite: { bipartite: BipartiteCommunities | null; notes: string[] } | null;
+}
 
 /**
  * A side worker started ahead of its job (e.g. before the list is read), so that it has loaded its
@@ -45,18 +58,24 @@ export async function analyzeInParallel(
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
-  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o);
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o, claim);
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   const base = prepareAnalysis(dataset, o, stage, built);
   const china = analyzeSide(built.index, 'china', o, stage);
-  const whole = wholeGraphMeasures(base, china.analysis, o, stage);
+  const whole = wholeGraphMeasures(base, china.analysis, o, stage, false);
   if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
+  let bipartite: SideAnswer['bipartite'] = null;
+  if (Atomics.compareExchange(claim, 0, 0, 1) === 0) { stage('bipartite communities'); bipartite = bipartiteMeasures(built.index, o); }
   stage('waiting for the partner side');
-  return assembleAnalysis(base, { china, partner: await partner }, whole, o, graph);
+  const { bipartite: fromWorker, ...side } = await partner;
+  bipartite ??= fromWorker;
+  if (bipartite === null) throw new Error('analysis/parallel: the bipartite communities were claimed by the worker but not sent');
+  return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
 }
 
-async function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions): Promise<{ analysis: SideAnalysis; notes: string[] }> {
-  const out = await workerAnswer<{ analysis: SideAnalysis; notes: string[] }>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options });
+async function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array): Promise<SideAnswer> {
+  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim });
   out.analysis.projection.keys = index[side].keys;
   out.analysis.projection.sharedKeys = (side === 'china' ? index.partner : index.china).keys;
   return out;

@@ -3,20 +3,25 @@
  * workerData, or as the first message to a worker started ahead: `startSideWorker`) and
  * posts the result back, typed arrays transferred (not copied). The projection's key arrays are the
  * index's own: they are left out of the message and put back by the caller.
+ * With a `claim` (an Int32 on shared memory), it then also computes the bipartite communities if the
+ * main thread has not claimed them yet (whichever thread is free first takes them: 0 = free,
+ * 1 = main thread, 2 = this worker).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeSide } from './analyze.js';
+import { analyzeSide, bipartiteMeasures } from './analyze.js';
 import type { ResolvedAnalysisOptions } from './analyze.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { transferables } from '../util/workers.js';
 
-type Job = { index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions };
+type Job = { index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array };
 
 function run(job: Job): void {
-  const out = analyzeSide(job.index, job.side, job.options);
-  out.analysis.projection.keys = [];
-  out.analysis.projection.sharedKeys = [];
+  const side = analyzeSide(job.index, job.side, job.options);
+  side.analysis.projection.keys = [];
+  side.analysis.projection.sharedKeys = [];
+  const bipartite = job.claim && Atomics.compareExchange(job.claim, 0, 0, 2) === 0 ? bipartiteMeasures(job.index, job.options) : null;
+  const out = { ...side, bipartite };
   parentPort?.postMessage(out, transferables(out));
 }
 

@@ -26,6 +26,18 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
     expect(par.sides.partner.projection.sharedKeys).toBe(par.index.china.keys);
   });
 
+  it('equals analyze when the worker, free first, takes the bipartite communities', async () => {
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+    const stages: string[] = [];
+    // The main thread sleeps 4 s after its share: the worker finishes the partner side long before and claims them.
+    const sleep = () => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000); };
+    const par = await analyzeInParallel(ds, { runs: 3, onStage: (s) => stages.push(s), whileWaiting: sleep });
+    expect(stages).not.toContain('bipartite communities'); // not run on the main thread
+    expect(par.bipartite).not.toBeNull();
+    expect(plain(par)).toEqual(plain(analyze(ds, { runs: 3 })));
+  });
+
   it('equals analyze with size limits that add notes (notes in the same order)', async () => {
     const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
     const ds = parseSisterCityList(generateList({ scale: 2, seed: 7 }).text);
