@@ -20,12 +20,15 @@
  * On the seed this leaves ~330 of 1,391 nodes to ForceAtlas2. `leaves: 'layout'` lays out every node.
  *
  * Settings: `inferSettings(core)` (strong gravity, gravity 0.05, scaling 10, slow-down 1 + ln n), with
- * Barnes–Hut when the core has more than 1000 nodes, then `settings` on top.
+ * Barnes–Hut when the core has more than 1000 nodes, then `settings` on top. Without Barnes–Hut the
+ * iterations run in `forceAtlas2Arrays` (typed arrays, the same positions bit for bit as
+ * graphology-layout-forceatlas2, several times faster: the seed's core of ~330 nodes); with it (large
+ * cores, O(n log n) per iteration) graphology-layout-forceatlas2 runs them on a copy of the core.
  *
  * Weights: with `weightKey`, that edge attribute is an attraction strength, i.e. a *similarity*
  * (heavier edges pull harder; `edgeWeightInfluence` sets the exponent). Default `null`: unweighted.
  *
- * Pure: the input graph is not touched (the layout runs on a copy holding only x, y and weight);
+ * Pure: the input graph is not touched (the layout runs on arrays, or a copy holding only x, y, weight);
  * `assignLayout` writes the result onto node attributes `x`, `y` as a separate step.
  *
  * @example
@@ -38,6 +41,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
+import { forceAtlas2Arrays } from './forceatlas2.js';
 
 export interface Position {
   x: number;
@@ -127,24 +131,45 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
     else if (hubOf[t] === s) { ringWeight[s]! += wt[e] as number; ringCount[s]!++; }
   }
 
-  const core = new MultiUndirectedGraph({ allowSelfLoops: true });
-  for (let i = 0; i < keys.length; i++) if (hubOf[i] === -1) core.addNode(keys[i] as string, { x: x0[i], y: y0[i] });
+  // The core: nodes in graph order, its edges in graph order, then each hub's self-loop. A hub keeps
+  // the mass of its ring (ForceAtlas2's mass is 1 + weighted degree): a self-loop of half the ring's
+  // weight adds it, and a self-loop has length 0, so it adds no attraction.
+  const coreNodes: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (hubOf[i] === -1) coreNodes.push(i);
+  const coreSrc: number[] = [], coreDst: number[] = [], coreWt: number[] = [];
   for (let e = 0; e < src.length; e++) {
     const s = src[e] as number, t = dst[e] as number;
-    if (hubOf[s] === -1 && hubOf[t] === -1) core.addEdge(keys[s] as string, keys[t] as string, { weight: wt[e] });
+    if (hubOf[s] === -1 && hubOf[t] === -1) { coreSrc.push(s); coreDst.push(t); coreWt.push(wt[e] as number); }
   }
-  // A hub keeps the mass of its ring (ForceAtlas2's mass is 1 + weighted degree): a self-loop of half
-  // the ring's weight adds it, and a self-loop has length 0, so it adds no attraction.
-  for (let i = 0; i < keys.length; i++) if (ringCount[i]! > 0) core.addEdge(keys[i] as string, keys[i] as string, { weight: (ringWeight[i] as number) / 2 });
+  for (let i = 0; i < keys.length; i++) {
+    if (ringCount[i]! > 0) { coreSrc.push(i); coreDst.push(i); coreWt.push((ringWeight[i] as number) / 2); }
+  }
 
   const settings: ForceAtlas2Settings = {
-    ...forceAtlas2.inferSettings(core),
-    barnesHutOptimize: core.order > BARNES_HUT_THRESHOLD,
+    ...forceAtlas2.inferSettings(coreNodes.length),
+    barnesHutOptimize: coreNodes.length > BARNES_HUT_THRESHOLD,
     ...(options.settings ?? {}),
   };
-  const raw: Record<string, { x: number; y: number }> = iterations === 0
-    ? Object.fromEntries(core.mapNodes((key, a) => [key, { x: a.x as number, y: a.y as number }]))
-    : forceAtlas2(core, { iterations, settings, getEdgeWeight: 'weight' });
+  // Laid-out positions of core nodes, by node index (leaves' entries unused).
+  const cx = Float64Array.from(x0), cy = Float64Array.from(y0);
+  if (iterations > 0 && settings.barnesHutOptimize === true) {
+    const core = new MultiUndirectedGraph({ allowSelfLoops: true });
+    for (const i of coreNodes) core.addNode(keys[i] as string, { x: x0[i], y: y0[i] });
+    for (let e = 0; e < coreSrc.length; e++) core.addEdge(keys[coreSrc[e] as number] as string, keys[coreDst[e] as number] as string, { weight: coreWt[e] });
+    const raw: Record<string, Position> = forceAtlas2(core, { iterations, settings, getEdgeWeight: 'weight' });
+    for (const i of coreNodes) { const p = raw[keys[i] as string] as Position; cx[i] = p.x; cy[i] = p.y; }
+  } else if (iterations > 0) {
+    const coreIndex = new Int32Array(keys.length).fill(-1);
+    coreNodes.forEach((i, c) => { coreIndex[i] = c; });
+    const laid = forceAtlas2Arrays({
+      x: coreNodes.map((i) => x0[i] as number),
+      y: coreNodes.map((i) => y0[i] as number),
+      source: coreSrc.map((i) => coreIndex[i] as number),
+      target: coreDst.map((i) => coreIndex[i] as number),
+      weight: coreWt,
+    }, settings, iterations);
+    coreNodes.forEach((i, c) => { cx[i] = laid.x[c] as number; cy[i] = laid.y[c] as number; });
+  }
 
   // Each hub's leaves fill a disc (Vogel's sunflower: leaf j at radius R·√((j + ½)/k), angle j × the
   // golden angle) whose radius R is where ForceAtlas2 itself would hold a lone leaf: linear attraction
@@ -167,17 +192,17 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const hub = hubOf[i] as number;
-    let p: Position | undefined;
-    if (hub === -1) p = raw[key];
+    let p: Position;
+    if (hub === -1) p = { x: cx[i] as number, y: cy[i] as number };
     else {
-      const centre = raw[keys[hub] as string] as Position;
+      const centre = { x: cx[hub] as number, y: cy[hub] as number };
       const k = ringCount[hub] as number, j = placed[hub]!++;
       const w = Math.max((ringWeight[hub] as number) / k, 1e-9);
       const radius = Math.sqrt((kr * (1 + w) * (1 + (strength[hub] as number))) / w) * Math.sqrt((j + 0.5) / k);
       const angle = j * GOLDEN_ANGLE;
       p = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
     }
-    if (p === undefined || !Number.isFinite(p.x) || !Number.isFinite(p.y)) {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
       throw new Error(`export/layout: ForceAtlas2 gave no finite position for node "${key}"`);
     }
     positions.set(key, { x: round(p.x), y: round(p.y) });
