@@ -27,7 +27,7 @@
  * Speed: O(n²) repulsion per iteration as in graphology (no Barnes–Hut here: use graphology's for large
  * graphs), on a WebAssembly SIMD kernel (`forceatlas2-repulsion.ts`; anti-collision repulsion stays in
  * JavaScript); settings hoisted, loops specialised per mode, nothing allocated per iteration. On the
- * seed's core (333 nodes, 100 iterations) about 3× less CPU than graphology warm, 2.5× in a fresh process.
+ * seed's core (333 nodes, 100 iterations) about 3× less CPU than graphology warm, 2.3–2.7× in a fresh process.
  *
  * Inputs as graphology reads them from a graph: nodes in graph order, initial x, y (rounded to float32),
  * size `size || 1`, `fixed` nodes never move; edges in graph order with weights as `getEdgeWeight` gives

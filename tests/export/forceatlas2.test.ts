@@ -11,6 +11,8 @@ import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
 import { FORCE_ATLAS2_DEFAULTS, forceAtlas2Arrays } from '../../src/export/forceatlas2.js';
 import type { ForceAtlas2Input } from '../../src/export/forceatlas2.js';
+import { KERNEL_BASE64 } from '../../src/export/forceatlas2-repulsion.js';
+import { repulsionKernelModule } from '../../src/export/forceatlas2-kernel.js';
 import { layoutForceAtlas2 } from '../../src/export/layout.js';
 import { createRng } from '../../src/util/rng.js';
 import { seedGraph } from './_helpers.js';
@@ -58,6 +60,11 @@ describe('forceAtlas2Arrays', () => {
     expect(() => forceAtlas2Arrays(path, {}, 1.5)).toThrow(/iterations/);
     const p = forceAtlas2Arrays({ ...path, x: [0.1, 1, 2] }, {}, 0);
     expect([...p.x]).toEqual([Math.fround(0.1), 1, 2]);
+  });
+
+  it('loads the WebAssembly kernel that forceatlas2-kernel.ts assembles', () => {
+    const assembled = Buffer.from(repulsionKernelModule()).toString('base64');
+    expect(KERNEL_BASE64, `KERNEL_BASE64 is out of date; the assembler now gives:\n${assembled}`).toBe(assembled);
   });
 
   it('lays settings over graphology-layout-forceatlas2\'s own defaults', () => {
