@@ -15,7 +15,7 @@ import type { PathMeasures } from './centrality/paths.js';
 import { bipartiteCommunities } from './communities/bipartite-communities.js';
 import type { BipartiteCommunities } from './communities/bipartite-communities.js';
 import { louvainProjection } from './communities/louvain-projection.js';
-import type { LouvainResult } from './communities/louvain-projection.js';
+import type { LouvainOptions, LouvainResult, SeedShare } from './communities/louvain-projection.js';
 import { project } from './projection/project.js';
 import type { Projection, WeightKind } from './projection/project.js';
 import { significance } from './projection/significance.js';
@@ -192,7 +192,10 @@ export function prepareAnalysis(
 }
 
 /** One side: its projection, significance (hypergeometric, SDSM), Louvain, clustering, degrees; with what it had to skip. Pure. */
-export function analyzeSide(index: BipartiteIndex, s: Side, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {}): { analysis: SideAnalysis; notes: string[] } {
+export function analyzeSide(
+  index: BipartiteIndex, s: Side, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
+  share: SeedShare | null = null,
+): { analysis: SideAnalysis; notes: string[] } {
   const notes: string[] = [];
   stage(`projection onto the ${s} side`);
   const sharedEntries = sharedEntryCount(index, s);
@@ -211,12 +214,17 @@ export function analyzeSide(index: BipartiteIndex, s: Side, o: ResolvedAnalysisO
     significance: significance(projection, { alpha: o.alpha, correction: o.correction }),
     sdsm: edges > 0 && edges <= o.sdsmLimit ? sdsm(index, projection, o.alpha) : null,
     communities: edges > 0 && edges <= o.louvainLimit
-      ? louvainProjection(projection, { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs, libraryLimit: o.louvainLibraryLimit })
+      ? louvainProjection(projection, louvainOptions(o, runs), share)
       : null,
     latapy: latapyClustering(projection, 'dot'),
     degree: degreeDistribution(projection.degree),
   };
   return { analysis, notes };
+}
+
+/** The options of a side's Louvain, given its number of seeds (`runsFor`). */
+export function louvainOptions(o: ResolvedAnalysisOptions, runs: number): LouvainOptions {
+  return { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs, libraryLimit: o.louvainLibraryLimit };
 }
 
 /** Measures of the whole bipartite graph and its communities (needs the China side's projection only, for Robins–Alexander). */

@@ -14,7 +14,9 @@
  * The bipartite communities need only the index: they go to whichever thread is free first — the
  * worker after the partner side, or the main thread after its share and `whileWaiting` — claimed
  * through one shared Int32 (compare-and-exchange), so neither waits while the other still has work.
- * Which thread ran them changes nothing in the result.
+ * Which thread ran them changes nothing in the result. Likewise the seeds of the partner side's
+ * Louvain (the longest part of the worker's share): once the main thread has nothing else to do it
+ * projects the partner side itself and runs the seeds the worker has not started (`helpLouvain`).
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
@@ -22,10 +24,14 @@ import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
 import { workerAnswer, workerScript } from '../util/workers.js';
 import {
-  analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, prepareAnalysis, resolveOptions, wholeGraphMeasures,
+  analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
+  wholeGraphMeasures,
 } from './analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
 import type { BipartiteCommunities } from './communities/bipartite-communities.js';
+import { createSeedShare, helpLouvain } from './communities/louvain-projection.js';
+import type { SeedShare } from './communities/louvain-projection.js';
+import { project } from './projection/project.js';
 
 /** What the side worker answers: its side, and the bipartite communities when it claimed them. */
 interface SideAnswer {
@@ -59,7 +65,9 @@ export async function analyzeInParallel(
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
   const claim = new Int32Array(new SharedArrayBuffer(4));
-  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o, claim);
+  const partners = built.index.partner.keys.length;
+  const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
+  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o, claim, seeds);
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   const base = prepareAnalysis(dataset, o, stage, built);
   const china = analyzeSide(built.index, 'china', o, stage);
@@ -67,6 +75,10 @@ export async function analyzeInParallel(
   if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
   let bipartite: SideAnswer['bipartite'] = null;
   if (Atomics.compareExchange(claim, 0, 0, 1) === 0) { stage('bipartite communities'); bipartite = bipartiteMeasures(built.index, o); }
+  if (seeds && Atomics.load(seeds.counters, 0) < o.runs) {
+    stage('Louvain seeds of the partner side');
+    helpPartnerLouvain(built.index, o, seeds);
+  }
   stage('waiting for the partner side');
   const { bipartite: fromWorker, ...side } = await partner;
   bipartite ??= fromWorker;
@@ -74,8 +86,21 @@ export async function analyzeInParallel(
   return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
 }
 
-async function sideInWorker(worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array): Promise<SideAnswer> {
-  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim });
+/** Labels (partners × seeds) above which the partner side's Louvain seeds are not shared (memory). */
+const SHARED_SEEDS_LIMIT = 1 << 25;
+
+/** The main thread's hand in the partner side's Louvain: the same projection and seeds as the worker's `analyzeSide`, when it runs Louvain. */
+function helpPartnerLouvain(index: BipartiteIndex, o: ResolvedAnalysisOptions, seeds: SeedShare): void {
+  const projection = project(index, 'partner', { keepShared: false });
+  const edges = projection.u.length;
+  if (edges === 0 || edges > o.louvainLimit) return;
+  helpLouvain(projection, louvainOptions(o, runsFor(edges, o.runs, o.runBudget)), seeds);
+}
+
+async function sideInWorker(
+  worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array, seeds: SeedShare | null,
+): Promise<SideAnswer> {
+  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim, seeds });
   out.analysis.projection.keys = index[side].keys;
   out.analysis.projection.sharedKeys = (side === 'china' ? index.partner : index.china).keys;
   return out;

@@ -5,19 +5,21 @@
  * index's own: they are left out of the message and put back by the caller.
  * With a `claim` (an Int32 on shared memory), it then also computes the bipartite communities if the
  * main thread has not claimed them yet (whichever thread is free first takes them: 0 = free,
- * 1 = main thread, 2 = this worker).
+ * 1 = main thread, 2 = this worker). With `seeds`, its Louvain shares seeds with the main thread
+ * (`helpLouvain`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSide, bipartiteMeasures } from './analyze.js';
 import type { ResolvedAnalysisOptions } from './analyze.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
+import type { SeedShare } from './communities/louvain-projection.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { transferables } from '../util/workers.js';
 
-type Job = { index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array };
+type Job = { index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array; seeds?: SeedShare | null };
 
 function run(job: Job): void {
-  const side = analyzeSide(job.index, job.side, job.options);
+  const side = analyzeSide(job.index, job.side, job.options, undefined, job.seeds ?? null);
   side.analysis.projection.keys = [];
   side.analysis.projection.sharedKeys = [];
   const bipartite = job.claim && Atomics.compareExchange(job.claim, 0, 0, 2) === 0 ? bipartiteMeasures(job.index, job.options) : null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../src/analysis/analyze.js';
-import { canonical, louvainProjection } from '../../src/analysis/communities/louvain-projection.js';
+import { canonical, createSeedShare, helpLouvain, louvainProjection } from '../../src/analysis/communities/louvain-projection.js';
 import { modularity } from '../../src/analysis/communities/modularity.js';
 import { edgeWeight, project, sharedOf } from '../../src/analysis/projection/project.js';
 import { significance } from '../../src/analysis/projection/significance.js';
@@ -103,6 +103,20 @@ describe('modularity and Louvain', () => {
       for (const run of r.runs) expect(run.communities).toBeGreaterThan(0);
       expect(r.runs.find((x) => x.seed === r.best.seed)?.communities).toBe(r.best.communities);
     });
+  it('gives the same result when its seeds were run by another thread through a shared SeedShare', () => {
+    const p = project(index, 'partner');
+    const alone = louvainProjection(p, { seed: 42, runs: 4 });
+    // Another thread (here: a call before) claims and runs every seed; the owner then only reads them.
+    const share = createSeedShare(p.keys.length, 4);
+    helpLouvain(project(index, 'partner', { keepShared: false }), { seed: 42, runs: 4 }, share);
+    expect(Atomics.load(share.counters, 1)).toBe(4);
+    const shared = louvainProjection(p, { seed: 42, runs: 4 }, share);
+    expect(shared.runs).toEqual(alone.runs);
+    expect(Array.from(shared.best.membership)).toEqual(Array.from(alone.best.membership));
+    expect(shared.best.modularity).toBe(alone.best.modularity);
+    expect(shared.stability.meanAdjustedRand).toBe(alone.stability.meanAdjustedRand);
+    expect(Array.from(shared.stability.consensus.membership)).toEqual(Array.from(alone.stability.consensus.membership));
+  });
   it('refuses a projection without edges', () => {
     expect(() => louvainProjection(project(buildBipartiteIndex(twoMode('a-x b-y')), 'china'))).toThrow(/no edges/);
   });

@@ -67,7 +67,29 @@ export interface LouvainResult {
   };
 }
 
-export function louvainProjection(p: Projection, options: LouvainOptions = {}): LouvainResult {
+/**
+ * Seeds of one `louvainProjection` shared between threads: each thread claims the next seed index
+ * (`counters[0]`, atomic add), runs it and writes the canonical membership and its Q into shared
+ * memory, then counts it finished (`counters[1]`); the thread that owns the result waits until all
+ * are. Every run is a pure function of (projection, options, seed), so which thread ran which seed
+ * changes nothing. Memberships hold up to `runs` × n labels.
+ */
+export interface SeedShare {
+  counters: Int32Array;
+  memberships: Int32Array;
+  q: Float64Array;
+}
+
+export function createSeedShare(n: number, runs: number): SeedShare {
+  return {
+    counters: new Int32Array(new SharedArrayBuffer(8)),
+    memberships: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n * runs))),
+    q: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, runs))),
+  };
+}
+
+/** What every run needs, built once per thread: the weights, the CSR, graphology's graph when used. */
+function louvainContext(p: Projection, options: LouvainOptions) {
   const { weight, resolution, seed, runs, libraryLimit } = { ...LOUVAIN_DEFAULTS, ...options };
   if (!(runs >= 1)) throw new RangeError(`analysis/louvain: runs must be ≥ 1, got ${runs}`);
   const n = p.keys.length;
@@ -76,31 +98,83 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}): 
   const w = new Float64Array(E);
   for (let i = 0; i < E; i++) w[i] = edgeWeight(p, i, weight);
   const withLibrary = E <= libraryLimit;
-  const graph = new UndirectedGraph();
-  if (withLibrary) {
+  let graph: UndirectedGraph | null = null;
+  const libraryGraph = (): UndirectedGraph => {
+    if (graph) return graph;
+    graph = new UndirectedGraph();
     for (let i = 0; i < n; i++) graph.addNode(String(i));
     for (let i = 0; i < E; i++) graph.addEdge(String(p.u[i]), String(p.v[i]), { weight: w[i] });
-  }
-
+    return graph;
+  };
   const csr = weightedCsr(n, p.u, p.v, w);
-  const partitions: Int32Array[] = [];
-  const results: LouvainRun[] = [];
-  const seeds = Array.from({ length: runs }, (_, i) => seed + i);
-  for (const s of seeds) {
+  /** Run k (seed + k): its canonical membership and Q. */
+  const run = (k: number): { membership: Int32Array; q: number } => {
+    const s = seed + k;
     const fromSingletons = new Int32Array(n);
     for (let i = 0; i < n; i++) fromSingletons[i] = i;
     improvePartition(csr, fromSingletons, resolution, createRng(s));
     let membership: Int32Array;
-    if (withLibrary && s === seed) {
-      const out = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
+    if (withLibrary && k === 0) {
+      const out = louvain.detailed(libraryGraph(), { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
       const fromLibrary = new Int32Array(n);
       for (let i = 0; i < n; i++) fromLibrary[i] = out.communities[String(i)] as number;
       improvePartition(csr, fromLibrary, resolution, createRng(s));
       const qa = modularity(n, p.u, p.v, w, fromLibrary, resolution), qb = modularity(n, p.u, p.v, w, fromSingletons, resolution);
       membership = canonical(qb > qa + 1e-12 ? fromSingletons : fromLibrary);
     } else membership = canonical(fromSingletons);
-    partitions.push(membership);
-    results.push({ seed: s, modularity: modularity(n, p.u, p.v, w, membership, resolution), communities: sizesOf(membership).length });
+    return { membership, q: modularity(n, p.u, p.v, w, membership, resolution) };
+  };
+  return { weight, resolution, seed, runs, n, w, withLibrary, libraryGraph, run };
+}
+
+/** Claims and runs seeds of `share` until none is left. */
+function runShared(ctx: ReturnType<typeof louvainContext>, share: SeedShare): void {
+  for (let k = Atomics.add(share.counters, 0, 1); k < ctx.runs; k = Atomics.add(share.counters, 0, 1)) {
+    const r = ctx.run(k);
+    share.memberships.set(r.membership, k * ctx.n);
+    share.q[k] = r.q;
+    Atomics.add(share.counters, 1, 1);
+    Atomics.notify(share.counters, 1);
+  }
+}
+
+/**
+ * Another thread's hand in a `louvainProjection` running elsewhere with the same `share`: runs the
+ * seeds nobody has claimed yet. `p` must equal the owner's projection (u, v and counts; the
+ * shared-partner lists are not read).
+ */
+export function helpLouvain(p: Projection, options: LouvainOptions, share: SeedShare): void {
+  try {
+    runShared(louvainContext(p, options), share);
+  } catch (e) {
+    // Release the owner, who would otherwise wait for this thread's seeds forever.
+    Atomics.store(share.counters, 1, FAILED);
+    Atomics.notify(share.counters, 1);
+    throw e;
+  }
+}
+
+/** `counters[1]` once a helping thread has failed: more than any number of runs. */
+const FAILED = 0x7fffffff;
+
+/**
+ * `share`: seeds shared with other threads (`helpLouvain`); the result is the same with or without.
+ */
+export function louvainProjection(p: Projection, options: LouvainOptions = {}, share: SeedShare | null = null): LouvainResult {
+  const ctx = louvainContext(p, options);
+  const { weight, resolution, seed, runs, n, w, withLibrary } = ctx;
+  const partitions: Int32Array[] = [];
+  const results: LouvainRun[] = [];
+  const seeds = Array.from({ length: runs }, (_, i) => seed + i);
+  if (share) {
+    runShared(ctx, share);
+    for (let done = Atomics.load(share.counters, 1); done < runs; done = Atomics.load(share.counters, 1)) Atomics.wait(share.counters, 1, done);
+    if (Atomics.load(share.counters, 1) === FAILED) throw new Error(`analysis/louvain: a thread running seeds of the ${p.side} projection failed`);
+  }
+  for (let k = 0; k < runs; k++) {
+    const r = share ? { membership: share.memberships.slice(k * n, (k + 1) * n), q: share.q[k] as number } : ctx.run(k);
+    partitions.push(r.membership);
+    results.push({ seed: seed + k, modularity: r.q, communities: sizesOf(r.membership).length });
   }
   let bestAt = 0;
   results.forEach((r, i) => { if (r.modularity > (results[bestAt] as LouvainRun).modularity + 1e-12) bestAt = i; });
@@ -108,7 +182,7 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}): 
   // The reported Q of the chosen partition comes from graphology-metrics (an implementation
   // independent of `modularity.ts`, which ranks the runs; tests check the two agree to 1e-12).
   const bestQ = withLibrary
-    ? graphModularity(graph, { getNodeCommunity: (node) => best[Number(node)] as number, getEdgeWeight: 'weight', resolution })
+    ? graphModularity(ctx.libraryGraph(), { getNodeCommunity: (node) => best[Number(node)] as number, getEdgeWeight: 'weight', resolution })
     : (results[bestAt] as LouvainRun).modularity;
 
   let ari = 0, nmi = 0, pairs = 0;
