@@ -17,7 +17,7 @@ import { louvainProjection } from '../src/analysis/communities/louvain-projectio
 import { project } from '../src/analysis/projection/project.js';
 import type { Projection } from '../src/analysis/projection/project.js';
 import { significance } from '../src/analysis/projection/significance.js';
-import { gexfFor } from '../src/cli/export-command.js';
+import { gexfFor } from '../src/export/network-gexf.js';
 import { buildBipartiteIndexFromDataset, unify } from '../src/graph/bipartite-index.js';
 import type { BipartiteIndex, UnifiedIndex } from '../src/graph/bipartite-index.js';
 import { bipartiteNodes } from '../src/graph/build-bipartite.js';

@@ -272,14 +272,9 @@ export function assembleAnalysis(
   o: ResolvedAnalysisOptions,
   prebuilt: BipartiteGraph | null = null,
 ): Analysis {
-  let graph = prebuilt;
-  return {
+  return analysisFromData({
     options: o,
     dataset: base.dataset,
-    get graph(): BipartiteGraph {
-      graph ??= buildBipartiteGraph(base.dataset, { districts: o.districts }, base.nodes);
-      return graph;
-    },
     nodes: base.nodes,
     index: base.index,
     unified: base.unified,
@@ -294,6 +289,28 @@ export function assembleAnalysis(
     sides: { china: sides.china.analysis, partner: sides.partner.analysis },
     bipartite: whole.bipartite,
     notes: [...base.notes, ...sides.china.notes, ...sides.partner.notes, ...whole.notes],
+  }, prebuilt);
+}
+
+/** An analysis as plain data, without its graphology graph: what can be posted to a worker thread. */
+export type AnalysisData = Omit<Analysis, 'graph'>;
+
+/** `a` without its graph (the lazy getter is not called: a graph not yet built stays unbuilt). */
+export function analysisData(a: Analysis): AnalysisData {
+  const out: Record<string, unknown> = {};
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(a))) if (key !== 'graph') out[key] = d.value;
+  return out as AnalysisData;
+}
+
+/** The analysis again from `analysisData`, its graph built on first use (or `prebuilt`, the same graph built already). */
+export function analysisFromData(data: AnalysisData, prebuilt: BipartiteGraph | null = null): Analysis {
+  let graph = prebuilt;
+  return {
+    ...data,
+    get graph(): BipartiteGraph {
+      graph ??= buildBipartiteGraph(data.dataset, { districts: data.options.districts }, data.nodes);
+      return graph;
+    },
   };
 }
 

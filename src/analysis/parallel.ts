@@ -10,6 +10,8 @@
  * `worker`: a side worker started ahead (`startSideWorker`).
  * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
  * done and before it waits for the worker (not called when there is no worker).
+ * `keepWorker`: given the worker once it has answered, instead of ending it (the caller may give it
+ * another job — `gexfInWorker` — and ends it; unref'd meanwhile, it does not keep the process alive).
  *
  * The bipartite communities need only the index: they go to whichever thread is free first — the
  * worker after the partner side, or the main thread after its share and `whileWaiting` — claimed
@@ -55,9 +57,14 @@ export function startSideWorker(): Worker | null {
 
 export async function analyzeInParallel(
   dataset: Dataset,
-  options: AnalysisOptions & { whileWaiting?: (() => void) | undefined; worker?: Worker | null | undefined; graph?: BipartiteGraph | null | undefined } = {},
+  options: AnalysisOptions & {
+    whileWaiting?: (() => void) | undefined;
+    worker?: Worker | null | undefined;
+    graph?: BipartiteGraph | null | undefined;
+    keepWorker?: ((worker: Worker) => void) | undefined;
+  } = {},
 ): Promise<Analysis> {
-  const { whileWaiting, worker: early, graph = null, ...analysisOptions } = options;
+  const { whileWaiting, worker: early, graph = null, keepWorker, ...analysisOptions } = options;
   const url = workerScript('side-worker.js', import.meta.url);
   if (url === null) { if (early) void early.terminate(); return analyze(dataset, analysisOptions, graph); }
   const { onStage, ...rest } = analysisOptions;
@@ -67,7 +74,8 @@ export async function analyzeInParallel(
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const partners = built.index.partner.keys.length;
   const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
-  const partner = sideInWorker(early ?? new Worker(url), built.index, 'partner', o, claim, seeds);
+  const worker = early ?? new Worker(url);
+  const partner = sideInWorker(worker, built.index, 'partner', o, claim, seeds, keepWorker !== undefined);
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   const base = prepareAnalysis(dataset, o, stage, built);
   const china = analyzeSide(built.index, 'china', o, stage);
@@ -81,6 +89,7 @@ export async function analyzeInParallel(
   }
   stage('waiting for the partner side');
   const { bipartite: fromWorker, ...side } = await partner;
+  keepWorker?.(worker);
   bipartite ??= fromWorker;
   if (bipartite === null) throw new Error('analysis/parallel: the bipartite communities were claimed by the worker but not sent');
   return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
@@ -98,9 +107,9 @@ function helpPartnerLouvain(index: BipartiteIndex, o: ResolvedAnalysisOptions, s
 }
 
 async function sideInWorker(
-  worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array, seeds: SeedShare | null,
+  worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array, seeds: SeedShare | null, keep: boolean,
 ): Promise<SideAnswer> {
-  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim, seeds });
+  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim, seeds }, keep);
   out.analysis.projection.keys = index[side].keys;
   out.analysis.projection.sharedKeys = (side === 'china' ? index.partner : index.china).keys;
   return out;

@@ -15,8 +15,10 @@ import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { SeedShare } from './communities/louvain-projection.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { transferables } from '../util/workers.js';
+import { runGexfJob } from '../export/gexf-job.js';
+import type { GexfJob } from '../export/gexf-job.js';
 
-type Job = { index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array; seeds?: SeedShare | null };
+type Job = { task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array; seeds?: SeedShare | null };
 
 function run(job: Job): void {
   const side = analyzeSide(job.index, job.side, job.options, undefined, job.seeds ?? null);
@@ -28,6 +30,12 @@ function run(job: Job): void {
 }
 
 // The job comes with the worker, or later as its first message (a worker started early, while the
-// list is still being read, has loaded its code by then).
+// list is still being read, has loaded its code by then); a worker kept after its side (the report's)
+// may then get a GEXF to write.
 if (workerData) run(workerData as Job);
-else parentPort?.once('message', run);
+else {
+  parentPort?.on('message', (job: Job | GexfJob) => {
+    if (job.task === 'gexf') parentPort?.postMessage(runGexfJob(job));
+    else run(job);
+  });
+}

@@ -3,17 +3,13 @@
  * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`.
  */
 import { basename, dirname, join } from 'node:path';
-import type { Analysis } from '../analysis/analyze.js';
 import { analyze } from '../analysis/analyze.js';
-import type { WeightKind } from '../analysis/projection/project.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
-import { writeGexf } from '../export/gexf.js';
+import { gexfFor } from '../export/network-gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
-import { defaultIterations, networkLayout } from '../export/network-layout.js';
-import { layoutCoreOrder } from '../export/layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { NetworkKind } from '../export/network.js';
 import { UsageError } from '../util/errors.js';
@@ -29,27 +25,6 @@ export interface ExportFlags extends AnalysisFlags {
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
-}
-
-export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
-  const net = exportNetwork(a, kind, o.weight ?? 'count');
-  const iterations = o.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
-  const positions = networkLayout(a, net, { seed: o.seed, iterations });
-  const p = a.options;
-  return writeGexf(net.graph, {
-    nodeColumns: net.nodeColumns,
-    edgeColumns: net.edgeColumns,
-    weightKey: net.weightKey,
-    meta: {
-      creator: 'twinnet',
-      description: `${net.description} Input ${a.dataset.source.path} (sha256 ${a.dataset.source.sha256}). ` +
-        `Parameters: seed ${p.seed}, districts ${p.districts}, resolution ${p.resolution}, runs ${p.runs}, ` +
-        `community weight ${p.communityWeight}, layout ForceAtlas2 ${iterations} iterations (seed ${o.seed}).`,
-      lastModifiedDate: o.snapshotDate,
-      keywords: ['sister cities', 'twin towns', 'bipartite network', kind],
-    },
-    viz: { color: (k) => net.color(k), size: (k) => net.size(k), position: positions },
-  });
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {

@@ -3,6 +3,7 @@
  * reports, their SVG charts and the GEXF of the bipartite graph, written atomically into DIR.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { basename, join } from 'node:path';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import { analyzeInParallel, startSideWorker } from '../analysis/parallel.js';
@@ -20,7 +21,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import { buildReportData } from '../report/report-data.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
 import { explorerHtml } from '../explorer/explorer-html.js';
-import { gexfFor } from './export-command.js';
+import { gexfFor } from '../export/network-gexf.js';
+import { gexfInWorker } from '../export/gexf-job.js';
 import { loadDataset } from './load.js';
 import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
@@ -75,13 +77,24 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   let positions: Map<string, Position> | null = null;
   const layOut = (g: BipartiteGraph): Map<string, Position> => (positions ??= layoutForceAtlas2(g, { seed, iterations }));
   const whileWaiting = structure && !pending ? () => { layOut(structure); } : undefined;
-  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting, worker: sideWorker, graph: structure });
+  let freeWorker: Worker | null = null;
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting, worker: sideWorker, graph: structure, keepWorker: (w) => { freeWorker = w; } });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.unified.keys.length;
   const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
   if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
+  // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
+  let gexf: Promise<string> | null = null;
+  const gexfOptions = { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations };
+  if (structure) {
+    // Laid out while waiting for the worker, or now (no worker, no wait).
+    const laidOut = pending ? await pending : layOut(structure);
+    primeLayout(a, 'bipartite', null, seed, iterations, laidOut, structure.size);
+    if (withGexf && freeWorker) gexf = gexfInWorker(freeWorker, a, 'bipartite', { seed, iterations, positions: laidOut, size: structure.size }, gexfOptions);
+  }
+  if (freeWorker && !gexf) void (freeWorker as Worker).terminate();
   progress('report data');
   const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: meta.snapshotDate, sourceUrl: meta.url });
   progress('charts, Markdown, JSON');
@@ -92,19 +105,16 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
     { path: join(flags.out, `${name}.json`), content: jsonText(data, 1) },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
-  if (structure) {
-    progress('layout');
-    // Laid out while waiting for the worker, or now (no worker, no wait).
-    primeLayout(a, 'bipartite', null, seed, iterations, pending ? await pending : layOut(structure), structure.size);
-  }
-  if (withGexf) {
-    progress('GEXF');
-    files.push({ path: join(flags.out, `${name}.gexf`), content: gexfFor(a, 'bipartite', { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations }) });
-  }
+  let explorer: string | null = null;
   if (withExplorer) {
     progress('interactive explorer');
-    files.push({ path: join(flags.out, `${name}.html`), content: explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations, charts }) });
+    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: flags.layoutIterations, charts });
   }
+  if (withGexf) {
+    progress(gexf ? 'waiting for the GEXF' : 'GEXF');
+    files.push({ path: join(flags.out, `${name}.gexf`), content: gexf ? await gexf : gexfFor(a, 'bipartite', gexfOptions) });
+  }
+  if (explorer !== null) files.push({ path: join(flags.out, `${name}.html`), content: explorer });
   progress('writing');
   const written = writeFilesAtomically(files);
   progress.done();

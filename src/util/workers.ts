@@ -28,16 +28,17 @@ export function transferables(value: unknown, out = new Set<ArrayBuffer>()): Arr
 }
 
 /**
- * The first message of `worker` (after posting `job`, when given), then the worker is ended; rejects
- * on its error or a non-zero exit before it answered (`what` names it in that error).
+ * The first message of `worker` (after posting `job`, when given), then the worker is ended — or, with
+ * `keep`, left running but unref'd (it does not hold the process) for another job; rejects on its
+ * error or a non-zero exit before it answered (`what` names it in that error).
  */
-export function workerAnswer<T>(worker: Worker, what: string, job?: unknown): Promise<T> {
+export function workerAnswer<T>(worker: Worker, what: string, job?: unknown, keep = false): Promise<T> {
   return new Promise((resolve, reject) => {
     worker.ref();
     if (job !== undefined) worker.postMessage(job);
     worker.once('message', (answer: T) => {
       resolve(answer);
-      void worker.terminate();
+      if (keep) worker.unref(); else void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`${what} exited with code ${code}`)); });

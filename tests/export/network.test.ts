@@ -4,7 +4,7 @@ import { UndirectedGraph } from 'graphology';
 import gexf from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { gexfFor } from '../../src/cli/export-command.js';
+import { gexfFor } from '../../src/export/network-gexf.js';
 import { exportNetwork } from '../../src/export/network.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { validateGexf } from './_helpers.js';
