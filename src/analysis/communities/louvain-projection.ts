@@ -215,10 +215,13 @@ export function canonical(membership: Int32Array): Int32Array {
   return membership.map((c) => rank.get(c) as number);
 }
 
+/** Members per community of a canonical membership (labels 0…k−1). */
 function sizesOf(membership: Int32Array): number[] {
-  const sizes: number[] = [];
-  for (const c of membership) sizes[c] = (sizes[c] ?? 0) + 1;
-  return sizes;
+  let k = 0;
+  for (let i = 0; i < membership.length; i++) if ((membership[i] as number) >= k) k = (membership[i] as number) + 1;
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < membership.length; i++) sizes[membership[i] as number]!++;
+  return Array.from(sizes);
 }
 
 function median(sorted: number[]): number {
