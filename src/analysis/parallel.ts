@@ -27,7 +27,7 @@ import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
 import { workerAnswer, workerScript } from '../util/workers.js';
 import {
   analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
-  wholeGraphMeasures,
+  sharedEntryCount, wholeGraphMeasures,
 } from './analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
 import type { BipartiteCommunities } from './communities/bipartite-communities.js';
@@ -83,7 +83,11 @@ export async function analyzeInParallel(
   if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
   let bipartite: SideAnswer['bipartite'] = null;
   if (Atomics.compareExchange(claim, 0, 0, 1) === 0) { stage('bipartite communities'); bipartite = bipartiteMeasures(built.index, o); }
-  if (seeds && Atomics.load(seeds.counters, 0) < o.runs) {
+  // Only when the worker runs Louvain on the partner side: it has started, or will surely (every
+  // projection's pair count is at most Σ C(d, 2) over the other side) — never a large projection
+  // made here for nothing.
+  const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
+  if (seeds && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
     stage('Louvain seeds of the partner side');
     helpPartnerLouvain(built.index, o, seeds);
   }

@@ -42,9 +42,13 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
     const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
     const ds = parseSisterCityList(generateList({ scale: 2, seed: 7 }).text);
     const limits = { runs: 2, sdsmLimit: 10, louvainLimit: 2000, sharedLimit: 50, exactLimit: 100, samples: 16, runBudget: 3000 };
-    const par = await analyzeInParallel(ds, limits);
+    const stages: string[] = [];
+    const par = await analyzeInParallel(ds, { ...limits, onStage: (s) => stages.push(s) });
     const seq = analyze(ds, limits);
     expect(seq.notes.length).toBeGreaterThanOrEqual(4);
+    // The partner side's Louvain is skipped (limit): the main thread never projects it to help.
+    expect(seq.sides.partner.communities).toBeNull();
+    expect(stages).not.toContain('Louvain seeds of the partner side');
     expect(par.notes).toEqual(seq.notes);
     expect(plain(par)).toEqual(plain(seq));
   });
