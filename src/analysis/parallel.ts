@@ -23,8 +23,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import type { BipartiteGraph, Side } from '../graph/build-bipartite.js';
-import { workerAnswer, workerScript } from '../util/workers.js';
+import type { BipartiteGraph } from '../graph/build-bipartite.js';
+import { workerInbox, workerScript } from '../util/workers.js';
 import {
   analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
   sharedEntryCount, wholeGraphMeasures,
@@ -35,12 +35,12 @@ import { createSeedShare, helpLouvain } from './communities/louvain-projection.j
 import type { SeedShare } from './communities/louvain-projection.js';
 import { project } from './projection/project.js';
 
-/** What the side worker answers: its side, and the bipartite communities when it claimed them. */
-interface SideAnswer {
-  analysis: SideAnalysis;
-  notes: string[];
-  bipartite: { bipartite: BipartiteCommunities | null; notes: string[] } | null;
-}
+/**
+ * What the side worker answers: its side (posted as soon as it is done, so its memory moves here
+ * before anything else runs there), then — only if it claimed them — the bipartite communities.
+ */
+interface SideAnswer { analysis: SideAnalysis; notes: string[] }
+interface BipartiteAnswer { bipartite: BipartiteCommunities | null; notes: string[] }
 
 /**
  * A side worker started ahead of its job (e.g. before the list is read), so that it has loaded its
@@ -75,28 +75,40 @@ export async function analyzeInParallel(
   const partners = built.index.partner.keys.length;
   const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
   const worker = early ?? new Worker(url);
-  const partner = sideInWorker(worker, built.index, 'partner', o, claim, seeds, keepWorker !== undefined);
+  const inbox = workerInbox(worker, 'analysis/parallel: the partner-side worker');
+  worker.ref();
+  worker.postMessage({ index: built.index, side: 'partner', options: o, claim, seeds });
+  const partner = inbox.next<SideAnswer>();
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
-  const base = prepareAnalysis(dataset, o, stage, built);
-  const china = analyzeSide(built.index, 'china', o, stage);
-  const whole = wholeGraphMeasures(base, china.analysis, o, stage, false);
-  if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
-  let bipartite: SideAnswer['bipartite'] = null;
-  if (Atomics.compareExchange(claim, 0, 0, 1) === 0) { stage('bipartite communities'); bipartite = bipartiteMeasures(built.index, o); }
-  // Only when the worker runs Louvain on the partner side: it has started, or will surely (every
-  // projection's pair count is at most Σ C(d, 2) over the other side) — never a large projection
-  // made here for nothing.
-  const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
-  if (seeds && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
-    stage('Louvain seeds of the partner side');
-    helpPartnerLouvain(built.index, o, seeds);
+  try {
+    const base = prepareAnalysis(dataset, o, stage, built);
+    const china = analyzeSide(built.index, 'china', o, stage);
+    const whole = wholeGraphMeasures(base, china.analysis, o, stage, false);
+    if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
+    let bipartite: BipartiteAnswer | null = null;
+    if (Atomics.compareExchange(claim, 0, 0, 1) === 0) { stage('bipartite communities'); bipartite = bipartiteMeasures(built.index, o); }
+    // Only when the worker runs Louvain on the partner side: it has started, or will surely (every
+    // projection's pair count is at most Σ C(d, 2) over the other side) — never a large projection
+    // made here for nothing.
+    const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
+    if (seeds && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
+      stage('Louvain seeds of the partner side');
+      helpPartnerLouvain(built.index, o, seeds);
+    }
+    stage('waiting for the partner side');
+    const side = await partner;
+    side.analysis.projection.keys = built.index.partner.keys;
+    side.analysis.projection.sharedKeys = built.index.china.keys;
+    // The worker claimed the bipartite communities: they come as its second message.
+    bipartite ??= await inbox.next<BipartiteAnswer>();
+    inbox.close();
+    if (keepWorker) { worker.unref(); keepWorker(worker); } else void worker.terminate();
+    return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
+  } catch (e) {
+    inbox.close();
+    void worker.terminate();
+    throw e;
   }
-  stage('waiting for the partner side');
-  const { bipartite: fromWorker, ...side } = await partner;
-  keepWorker?.(worker);
-  bipartite ??= fromWorker;
-  if (bipartite === null) throw new Error('analysis/parallel: the bipartite communities were claimed by the worker but not sent');
-  return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
 }
 
 /** Labels (partners × seeds) above which the partner side's Louvain seeds are not shared (memory). */
@@ -108,13 +120,4 @@ function helpPartnerLouvain(index: BipartiteIndex, o: ResolvedAnalysisOptions, s
   const edges = projection.u.length;
   if (edges === 0 || edges > o.louvainLimit) return;
   helpLouvain(projection, louvainOptions(o, runsFor(edges, o.runs, o.runBudget)), seeds);
-}
-
-async function sideInWorker(
-  worker: Worker, index: BipartiteIndex, side: Side, options: ResolvedAnalysisOptions, claim: Int32Array, seeds: SeedShare | null, keep: boolean,
-): Promise<SideAnswer> {
-  const out = await workerAnswer<SideAnswer>(worker, `analysis/parallel: the ${side}-side worker`, { index, side, options, claim, seeds }, keep);
-  out.analysis.projection.keys = index[side].keys;
-  out.analysis.projection.sharedKeys = (side === 'china' ? index.partner : index.china).keys;
-  return out;
 }

@@ -5,7 +5,7 @@
  * index's own: they are left out of the message and put back by the caller.
  * With a `claim` (an Int32 on shared memory), it then also computes the bipartite communities if the
  * main thread has not claimed them yet (whichever thread is free first takes them: 0 = free,
- * 1 = main thread, 2 = this worker). With `seeds`, its Louvain shares seeds with the main thread
+ * 1 = main thread, 2 = this worker), and posts them as a second message. With `seeds`, its Louvain shares seeds with the main thread
  * (`helpLouvain`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -24,9 +24,12 @@ function run(job: Job): void {
   const side = analyzeSide(job.index, job.side, job.options, undefined, job.seeds ?? null);
   side.analysis.projection.keys = [];
   side.analysis.projection.sharedKeys = [];
-  const bipartite = job.claim && Atomics.compareExchange(job.claim, 0, 0, 2) === 0 ? bipartiteMeasures(job.index, job.options) : null;
-  const out = { ...side, bipartite };
-  parentPort?.postMessage(out, transferables(out));
+  // Posted (its arrays transferred) before anything else: a large projection leaves this thread now.
+  parentPort?.postMessage(side, transferables(side));
+  if (job.claim && Atomics.compareExchange(job.claim, 0, 0, 2) === 0) {
+    const bipartite = bipartiteMeasures(job.index, job.options);
+    parentPort?.postMessage(bipartite, transferables(bipartite));
+  }
 }
 
 // The job comes with the worker, or later as its first message (a worker started early, while the

@@ -27,20 +27,52 @@ export function transferables(value: unknown, out = new Set<ArrayBuffer>()): Arr
   return [...out];
 }
 
+/** The messages of a worker in order of arrival, each taken with `next()`. */
+export interface WorkerInbox {
+  next<T>(): Promise<T>;
+  /** Stops listening (messages after this are not kept). */
+  close(): void;
+}
+
+/**
+ * Listens to `worker` from now on, keeping every message until it is taken; `next()` rejects on the
+ * worker's error or a non-zero exit (`what` names it in that error), and so do later calls.
+ */
+export function workerInbox(worker: Worker, what: string): WorkerInbox {
+  const queue: unknown[] = [];
+  const waiting: { resolve: (m: unknown) => void; reject: (e: Error) => void }[] = [];
+  let failure: Error | null = null;
+  const onMessage = (m: unknown): void => { const w = waiting.shift(); if (w) w.resolve(m); else queue.push(m); };
+  const fail = (e: Error): void => { failure = e; for (const w of waiting.splice(0)) w.reject(e); };
+  const onExit = (code: number): void => { if (code !== 0) fail(new Error(`${what} exited with code ${code}`)); };
+  worker.on('message', onMessage);
+  worker.on('error', fail);
+  worker.on('exit', onExit);
+  return {
+    next<T>(): Promise<T> {
+      if (queue.length > 0) return Promise.resolve(queue.shift() as T);
+      if (failure) return Promise.reject(failure);
+      return new Promise<T>((resolve, reject) => waiting.push({ resolve: resolve as (m: unknown) => void, reject }));
+    },
+    close(): void {
+      worker.off('message', onMessage);
+      worker.off('error', fail);
+      worker.off('exit', onExit);
+    },
+  };
+}
+
 /**
  * The first message of `worker` (after posting `job`, when given), then the worker is ended — or, with
  * `keep`, left running but unref'd (it does not hold the process) for another job; rejects on its
  * error or a non-zero exit before it answered (`what` names it in that error).
  */
 export function workerAnswer<T>(worker: Worker, what: string, job?: unknown, keep = false): Promise<T> {
-  return new Promise((resolve, reject) => {
-    worker.ref();
-    if (job !== undefined) worker.postMessage(job);
-    worker.once('message', (answer: T) => {
-      resolve(answer);
-      if (keep) worker.unref(); else void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`${what} exited with code ${code}`)); });
+  const inbox = workerInbox(worker, what);
+  worker.ref();
+  if (job !== undefined) worker.postMessage(job);
+  return inbox.next<T>().finally(() => {
+    inbox.close();
+    if (keep) worker.unref(); else void worker.terminate();
   });
 }
