@@ -27,10 +27,10 @@ import louvain from 'graphology-communities-louvain';
 import graphModularity from 'graphology-metrics/graph/modularity.js';
 import { createRng } from '../../util/rng.js';
 import type { Projection, WeightKind } from '../projection/project.js';
-import { edgeWeight } from '../projection/project.js';
-import { comparePartitions } from '../stats/partition-compare.js';
+import { edgeWeights } from '../projection/project.js';
+import { comparePartitionsPairwise } from '../stats/partition-compare.js';
 import { modularity } from './modularity.js';
-import { improvePartition, weightedCsr } from './local-moves.js';
+import { improvePartition, LocalMovesWorkspace, weightedCsr } from './local-moves.js';
 
 export interface LouvainOptions {
   weight?: WeightKind;
@@ -95,34 +95,39 @@ function louvainContext(p: Projection, options: LouvainOptions) {
   const n = p.keys.length;
   const E = p.u.length;
   if (E === 0) throw new Error(`analysis/louvain: the ${p.side} projection has no edges (${n} nodes)`);
-  const w = new Float64Array(E);
-  for (let i = 0; i < E; i++) w[i] = edgeWeight(p, i, weight);
+  const w = edgeWeights(p, weight);
   const withLibrary = E <= libraryLimit;
   let graph: UndirectedGraph | null = null;
   const libraryGraph = (): UndirectedGraph => {
     if (graph) return graph;
     graph = new UndirectedGraph();
-    for (let i = 0; i < n; i++) graph.addNode(String(i));
-    for (let i = 0; i < E; i++) graph.addEdge(String(p.u[i]), String(p.v[i]), { weight: w[i] });
+    const keys: string[] = new Array<string>(n);
+    for (let i = 0; i < n; i++) { keys[i] = String(i); graph.addNode(keys[i] as string); }
+    // Explicit edge keys spare graphology its key generator; nothing reads the keys.
+    for (let i = 0; i < E; i++) graph.addUndirectedEdgeWithKey(i, keys[p.u[i] as number] as string, keys[p.v[i] as number] as string, { weight: w[i] });
     return graph;
   };
   const csr = weightedCsr(n, p.u, p.v, w);
-  /** Run k (seed + k): its canonical membership and Q. */
+  const ws = new LocalMovesWorkspace();
+  /**
+   * Run k (seed + k): its canonical membership and Q. Q does not depend on how labels are spelled
+   * (`modularity`), so the canonical partition's Q is the one computed before renumbering.
+   */
   const run = (k: number): { membership: Int32Array; q: number } => {
     const s = seed + k;
     const fromSingletons = new Int32Array(n);
     for (let i = 0; i < n; i++) fromSingletons[i] = i;
-    improvePartition(csr, fromSingletons, resolution, createRng(s));
-    let membership: Int32Array;
+    improvePartition(csr, fromSingletons, resolution, createRng(s), ws);
+    const qb = modularity(n, p.u, p.v, w, fromSingletons, resolution);
     if (withLibrary && k === 0) {
-      const out = louvain.detailed(libraryGraph(), { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
+      const communities = louvain(libraryGraph(), { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
       const fromLibrary = new Int32Array(n);
-      for (let i = 0; i < n; i++) fromLibrary[i] = out.communities[String(i)] as number;
-      improvePartition(csr, fromLibrary, resolution, createRng(s));
-      const qa = modularity(n, p.u, p.v, w, fromLibrary, resolution), qb = modularity(n, p.u, p.v, w, fromSingletons, resolution);
-      membership = canonical(qb > qa + 1e-12 ? fromSingletons : fromLibrary);
-    } else membership = canonical(fromSingletons);
-    return { membership, q: modularity(n, p.u, p.v, w, membership, resolution) };
+      for (let i = 0; i < n; i++) fromLibrary[i] = communities[String(i)] as number;
+      improvePartition(csr, fromLibrary, resolution, createRng(s), ws);
+      const qa = modularity(n, p.u, p.v, w, fromLibrary, resolution);
+      return qb > qa + 1e-12 ? { membership: canonical(fromSingletons), q: qb } : { membership: canonical(fromLibrary), q: qa };
+    }
+    return { membership: canonical(fromSingletons), q: qb };
   };
   return { weight, resolution, seed, runs, n, w, withLibrary, libraryGraph, run };
 }
@@ -187,8 +192,7 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}, s
     : (results[bestAt] as LouvainRun).modularity;
 
   let ari = 0, nmi = 0, pairs = 0;
-  for (let i = 0; i < runs; i++) for (let j = i + 1; j < runs; j++) {
-    const agreement = comparePartitions(partitions[i] as Int32Array, partitions[j] as Int32Array);
+  for (const agreement of comparePartitionsPairwise(partitions)) {
     ari += agreement.adjustedRand;
     nmi += agreement.nmi;
     pairs++;
@@ -209,6 +213,37 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}, s
 
 /** Renumbers communities 0… by size (desc), ties by first member: independent of the optimiser's labels. */
 export function canonical(membership: Int32Array): Int32Array {
+  const n = membership.length;
+  let max = -1;
+  for (let i = 0; i < n; i++) {
+    const c = membership[i]!;
+    if (c < 0 || c >= 4 * n + 16) return canonicalByMap(membership);
+    if (c > max) max = c;
+  }
+  // Communities numbered f = 0… in order of first member, so a stable counting sort by size
+  // (desc) gives the order size desc, then first member.
+  const id = new Int32Array(max + 1).fill(-1);
+  const size = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = membership[i]!;
+    if (id[c] === -1) id[c] = k++;
+    size[id[c]!]!++;
+  }
+  const atSize = new Int32Array(n + 2);
+  for (let f = 0; f < k; f++) atSize[size[f]!]!++;
+  // atSize[s] := number of communities larger than s, the rank of the first community of size s.
+  let larger = 0;
+  for (let s = n; s >= 0; s--) { const here = atSize[s]!; atSize[s] = larger; larger += here; }
+  const rank = new Int32Array(k);
+  for (let f = 0; f < k; f++) rank[f] = atSize[size[f]!]!++;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rank[id[membership[i]!]!]!;
+  return out;
+}
+
+/** `canonical` for labels outside [0, 4n + 16) (negative or large). */
+function canonicalByMap(membership: Int32Array): Int32Array {
   const size = new Map<number, number>(), first = new Map<number, number>();
   membership.forEach((c, i) => { size.set(c, (size.get(c) ?? 0) + 1); if (!first.has(c)) first.set(c, i); });
   const order = [...size.keys()].sort((a, b) => (size.get(b) as number) - (size.get(a) as number) || (first.get(a) as number) - (first.get(b) as number));

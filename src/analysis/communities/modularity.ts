@@ -27,18 +27,52 @@ export function modularity(
     if (!(Number.isInteger(c) && c >= 0)) allSmall = false;
     else if (c > maxLabel) maxLabel = c;
   }
+  const inside = new Float64Array(n + 1), strength = new Float64Array(n + 1);
   const dense = allSmall && maxLabel < 4 * n + 16;
-  const slot = dense ? new Int32Array(maxLabel + 1).fill(-1) : null;
-  const slotMap = dense ? null : new Map<number, number>();
+  const { total: W, used } = dense
+    ? sumsBySlot(u, v, weight, membership, new Int32Array(maxLabel + 1).fill(-1), inside, strength)
+    : sumsBySlotMap(u, v, weight, membership, inside, strength);
+  if (W === 0) throw new Error('analysis/modularity: the graph has no edge weight');
+  let q = 0;
+  for (let s = 0; s < used; s++) q += (inside[s] as number) / W - resolution * ((strength[s] as number) / (2 * W)) ** 2;
+  return q;
+}
+
+/**
+ * Total weight, and inside weight and strength per slot (labels numbered in order of first
+ * appearance over the edges, through `slot`, indexed by label); returns the total and the slots used.
+ */
+function sumsBySlot(
+  u: ArrayLike<number>, v: ArrayLike<number>, weight: ArrayLike<number>, membership: ArrayLike<number>,
+  slot: Int32Array, inside: Float64Array, strength: Float64Array,
+): { total: number; used: number } {
+  let W = 0, used = 0;
+  for (let i = 0; i < u.length; i++) {
+    const a = u[i] as number, b = v[i] as number, w = weight[i] as number;
+    W += w;
+    const ca = membership[a] as number, cb = membership[b] as number;
+    if (slot[ca] === -1) slot[ca] = used++;
+    if (slot[cb] === -1) slot[cb] = used++;
+    const sa = slot[ca] as number, sb = slot[cb] as number;
+    strength[sa]! += w;
+    strength[sb]! += w;
+    if (sa === sb) inside[sa]! += w;
+  }
+  return { total: W, used };
+}
+
+/** `sumsBySlot` for labels that are not small non-negative integers (a map from label to slot). */
+function sumsBySlotMap(
+  u: ArrayLike<number>, v: ArrayLike<number>, weight: ArrayLike<number>, membership: ArrayLike<number>,
+  inside: Float64Array, strength: Float64Array,
+): { total: number; used: number } {
+  const slot = new Map<number, number>();
+  let W = 0;
   const slotOf = (c: number): number => {
-    if (slot) { if (slot[c] === -1) slot[c] = used++; return slot[c] as number; }
-    let s = (slotMap as Map<number, number>).get(c);
-    if (s === undefined) { s = used++; (slotMap as Map<number, number>).set(c, s); }
+    let s = slot.get(c);
+    if (s === undefined) { s = slot.size; slot.set(c, s); }
     return s;
   };
-  let used = 0;
-  const inside = new Float64Array(n + 1), strength = new Float64Array(n + 1);
-  let W = 0;
   for (let i = 0; i < u.length; i++) {
     const a = u[i] as number, b = v[i] as number, w = weight[i] as number;
     W += w;
@@ -47,8 +81,5 @@ export function modularity(
     strength[sb]! += w;
     if (sa === sb) inside[sa]! += w;
   }
-  if (W === 0) throw new Error('analysis/modularity: the graph has no edge weight');
-  let q = 0;
-  for (let s = 0; s < used; s++) q += (inside[s] as number) / W - resolution * ((strength[s] as number) / (2 * W)) ** 2;
-  return q;
+  return { total: W, used: slot.size };
 }

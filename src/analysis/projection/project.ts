@@ -115,6 +115,21 @@ export function edgeWeight(p: Projection, i: number, kind: WeightKind): number {
   }
 }
 
+/** `edgeWeight` of every projected edge (the same values, one loop per measure). */
+export function edgeWeights(p: Projection, kind: WeightKind): Float64Array {
+  const E = p.u.length;
+  const out = new Float64Array(E);
+  const { u, v, count, degree } = p;
+  switch (kind) {
+    case 'count': for (let i = 0; i < E; i++) out[i] = count[i]!; break;
+    case 'jaccard': for (let i = 0; i < E; i++) { const c = count[i]!; out[i] = c / (degree[u[i]!]! + degree[v[i]!]! - c); } break;
+    case 'overlap': for (let i = 0; i < E; i++) out[i] = count[i]! / Math.min(degree[u[i]!]!, degree[v[i]!]!); break;
+    case 'cosine': for (let i = 0; i < E; i++) out[i] = count[i]! / Math.sqrt(degree[u[i]!]! * degree[v[i]!]!); break;
+    case 'newman': out.set(p.newman); break;
+  }
+  return out;
+}
+
 /** Keys of the neighbours shared by the endpoints of edge i. */
 export function sharedOf(p: Projection, i: number): string[] {
   if (!p.sharedOffsets || !p.sharedAdj) throw new Error('analysis/project: shared lists were not kept (keepShared: false)');

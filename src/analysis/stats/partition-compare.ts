@@ -54,6 +54,25 @@ export function comparePartitions(a: Labels, b: Labels): PartitionComparison {
   return { adjustedRand: ari(table), nmi: nmi(table) };
 }
 
+/**
+ * `comparePartitions` of every pair i < j of `partitions`, in the order (0,1), (0,2), …, (1,2), …:
+ * the same numbers, each partition numbered once instead of once per pair.
+ */
+export function comparePartitionsPairwise(partitions: readonly Labels[]): PartitionComparison[] {
+  const numbered = partitions.map((p) => {
+    if (p.length !== (partitions[0] as Labels).length) {
+      throw new Error(`stats/partition-compare: comparePartitionsPairwise: partitions have different lengths (${(partitions[0] as Labels).length} and ${p.length})`);
+    }
+    return numbering(p);
+  });
+  const out: PartitionComparison[] = [];
+  for (let i = 0; i < numbered.length; i++) for (let j = i + 1; j < numbered.length; j++) {
+    const table = tableOf(numbered[i] as Numbering, numbered[j] as Numbering);
+    out.push({ adjustedRand: ari(table), nmi: nmi(table) });
+  }
+  return out;
+}
+
 /** Adjusted Rand index of two label arrays (symmetric; 1 = identical up to relabelling). */
 export function adjustedRandIndex(a: Labels, b: Labels): number {
   return ari(contingency('adjustedRandIndex', a, b));
@@ -73,8 +92,12 @@ function contingency(where: string, a: Labels, b: Labels): Contingency {
   if (a.length !== b.length) {
     throw new Error(`stats/partition-compare: ${where}: partitions have different lengths (${a.length} and ${b.length})`);
   }
-  const n = a.length;
-  const row = numbering(a), col = numbering(b);
+  return tableOf(numbering(a), numbering(b));
+}
+
+/** The contingency table of two numbered partitions of the same items. */
+function tableOf(row: Numbering, col: Numbering): Contingency {
+  const n = row.of.length;
   const rowOf = row.of, colOf = col.of, nRows = row.counts.length, nCols = col.counts.length;
   const head = new Int32Array(nRows).fill(-1), next = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
@@ -106,7 +129,9 @@ function contingency(where: string, a: Labels, b: Labels): Contingency {
  * Labels numbered 0, 1, … in order of first appearance, with how many items each has: through an
  * array indexed by label for integer labels in [0, 2n) (community labels), through a map for others.
  */
-function numbering(labels: Labels): { of: Int32Array; counts: Int32Array } {
+interface Numbering { of: Int32Array; counts: Int32Array }
+
+function numbering(labels: Labels): Numbering {
   const n = labels.length;
   const of = new Int32Array(n), counts = new Int32Array(n);
   let k = 0;
