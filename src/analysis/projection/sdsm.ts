@@ -181,11 +181,25 @@ export function sdsm(index: BipartiteIndex, projection: Projection, alpha = 0.05
   const B = fit.otherDegrees.length;
   const raw = new Float64Array(E);
   const q = new Float64Array(B);
+  // The tail depends on (c, class of u, class of v) only: each such triple is computed once (the
+  // same function of the same arguments, so the same value), as most edges repeat a few.
+  const A = fit.ownDegrees.length;
+  const { u, v, count } = projection;
+  const classOf = fit.ownClassOf;
+  let maxCount = 0;
+  for (let i = 0; i < E; i++) if (count[i]! > maxCount) maxCount = count[i]!;
+  const memo = (maxCount + 1) * A * A < 2 ** 30 ? new Map<number, number>() : null;
   for (let i = 0; i < E; i++) {
-    const pu = fit.p[fit.ownClassOf[projection.u[i] as number] as number] as Float64Array;
-    const pv = fit.p[fit.ownClassOf[projection.v[i] as number] as number] as Float64Array;
-    for (let b = 0; b < B; b++) q[b] = (pu[b] as number) * (pv[b] as number);
-    raw[i] = groupedUpperTail(projection.count[i] as number, fit.otherCounts, q);
+    const c = count[i]!, cu = classOf[u[i]!]!, cv = classOf[v[i]!]!;
+    const key = (c * A + cu) * A + cv;
+    let x = memo?.get(key);
+    if (x === undefined) {
+      const pu = fit.p[cu] as Float64Array, pv = fit.p[cv] as Float64Array;
+      for (let b = 0; b < B; b++) q[b] = pu[b]! * pv[b]!;
+      x = groupedUpperTail(c, fit.otherCounts, q);
+      memo?.set(key, x);
+    }
+    raw[i] = x;
   }
   return { p: raw, ...correctPairs(raw, n, alpha, 'holm'), alpha, fit: { iterations: fit.iterations, maxError: fit.maxError } };
 }

@@ -34,13 +34,37 @@ export const SIGNIFICANCE_DEFAULTS = { alpha: 0.05, correction: 'holm' as Correc
 export function significance(p: Projection, options: SignificanceOptions = {}): Significance {
   const { alpha, correction } = { ...SIGNIFICANCE_DEFAULTS, ...options };
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`analysis/significance: alpha must be in (0, 1), got ${alpha}`);
-  const E = p.u.length;
   const n = p.keys.length;
-  const raw = new Float64Array(E);
-  for (let i = 0; i < E; i++) {
-    raw[i] = hypergeometricUpperTail(p.count[i] as number, p.opposite, p.degree[p.u[i] as number] as number, p.degree[p.v[i] as number] as number);
-  }
+  const raw = upperTails(p);
   return { p: raw, ...correctPairs(raw, n, alpha, correction), alpha, correction };
+}
+
+/**
+ * The hypergeometric tail of every projected edge. It depends on (c, d_u, d_v) only, and most edges
+ * repeat a few such triples (on the seed's partner side 13,478 edges, a few hundred triples), so
+ * each triple is computed once: the same function of the same arguments, the same value.
+ */
+function upperTails(p: Projection): Float64Array {
+  const E = p.u.length;
+  const { u, v, count, degree } = p;
+  const raw = new Float64Array(E);
+  let maxDegree = 0, maxCount = 0;
+  for (let i = 0; i < degree.length; i++) if (degree[i]! > maxDegree) maxDegree = degree[i]!;
+  for (let i = 0; i < E; i++) if (count[i]! > maxCount) maxCount = count[i]!;
+  const D = maxDegree + 1;
+  // Keys (c·D + d_u)·D + d_v kept within small integers; a larger side is computed edge by edge.
+  const memo = (maxCount + 1) * D * D < 2 ** 30 ? new Map<number, number>() : null;
+  for (let i = 0; i < E; i++) {
+    const c = count[i]!, du = degree[u[i]!]!, dv = degree[v[i]!]!;
+    const key = (c * D + du) * D + dv;
+    let x = memo?.get(key);
+    if (x === undefined) {
+      x = hypergeometricUpperTail(c, p.opposite, du, dv);
+      memo?.set(key, x);
+    }
+    raw[i] = x;
+  }
+  return raw;
 }
 
 /**
@@ -51,10 +75,10 @@ export function significance(p: Projection, options: SignificanceOptions = {}): 
 export function correctPairs(raw: Float64Array, n: number, alpha: number, correction: Correction) {
   const E = raw.length;
   const tests = Math.max(E, (n * (n - 1)) / 2);
-  const { holm, bh } = adjustPValues(raw, tests);
+  const { holm, bh, order } = adjustPValues(raw, tests);
   const adjusted = correction === 'holm' ? holm : bh;
+  // `order` is already by raw p, then index.
   const backbone: number[] = [];
-  for (let i = 0; i < E; i++) if ((adjusted[i] as number) <= alpha) backbone.push(i);
-  backbone.sort((x, y) => (raw[x] as number) - (raw[y] as number) || x - y);
+  for (let r = 0; r < E; r++) { const i = order[r]!; if (adjusted[i]! <= alpha) backbone.push(i); }
   return { holm, bh, tests, backbone };
 }
