@@ -63,10 +63,12 @@ export function project(index: BipartiteIndex, side: Side, options: ProjectOptio
   const mark = new Int32Array(n).fill(-1);
   const cnt = new Int32Array(n);
   const nw = new Float64Array(n);
-  const sharedLists: number[][] = [];
-  let touched: number[] = [];
+  const touched = new Int32Array(n);
+  // With shared lists: the (b, k) pairs met from a, in order, then regrouped by b (`at`, `grouped`).
+  const pairs = keepShared ? new PairBuffer() : null;
+  const at = keepShared ? new Int32Array(n) : null;
   for (let a = 0; a < n; a++) {
-    touched = [];
+    let nTouched = 0;
     for (let e = own.offsets[a] as number; e < (own.offsets[a + 1] as number); e++) {
       const k = own.adj[e] as number;
       const dk = degreeOf(opp, k);
@@ -75,23 +77,25 @@ export function project(index: BipartiteIndex, side: Side, options: ProjectOptio
       for (let f = opp.offsets[k] as number; f < (opp.offsets[k + 1] as number); f++) {
         const b = opp.adj[f] as number;
         if (b <= a) continue;
-        if (mark[b] !== a) {
-          mark[b] = a; cnt[b] = 0; nw[b] = 0; touched.push(b);
-          if (keepShared) sharedLists[b] = [];
-        }
+        if (mark[b] !== a) { mark[b] = a; cnt[b] = 0; nw[b] = 0; touched[nTouched++] = b; }
         cnt[b] = (cnt[b] as number) + 1;
         nw[b] = (nw[b] as number) + inv;
-        if (keepShared) (sharedLists[b] as number[]).push(k);
+        if (pairs) pairs.push(b, k);
       }
     }
-    touched.sort((x, y) => x - y);
-    for (const b of touched) {
+    const partners = touched.subarray(0, nTouched).sort();
+    for (let t = 0; t < nTouched; t++) {
+      const b = partners[t] as number;
       us.push(a); vs.push(b); counts.push(cnt[b] as number); newmans.push(nw[b] as number);
-      if (keepShared) {
-        const list = (sharedLists[b] as number[]).sort((x, y) => x - y);
-        for (const k of list) sharedAdj.push(k);
+    }
+    if (pairs && at) {
+      const grouped = pairs.groupBy(partners, cnt, at);
+      for (let t = 0; t < nTouched; t++) {
+        const end = at[partners[t] as number] as number;
+        for (let j = end - (cnt[partners[t] as number] as number); j < end; j++) sharedAdj.push(grouped[j] as number);
         sharedOffsets.push(sharedAdj.length);
       }
+      pairs.clear();
     }
   }
   return {
@@ -100,6 +104,45 @@ export function project(index: BipartiteIndex, side: Side, options: ProjectOptio
     sharedOffsets: keepShared ? sharedOffsets.toArray() : null,
     sharedAdj: keepShared ? sharedAdj.toArray() : null,
   };
+}
+
+/** (b, k) pairs met from one node, in order; regrouped by b with each group's k ascending. */
+class PairBuffer {
+  private b = new Int32Array(64);
+  private k = new Int32Array(64);
+  private grouped = new Int32Array(64);
+  private length = 0;
+  push(b: number, k: number): void {
+    if (this.length === this.b.length) {
+      const nb = new Int32Array(2 * this.length), nk = new Int32Array(2 * this.length);
+      nb.set(this.b); nk.set(this.k);
+      this.b = nb; this.k = nk;
+    }
+    this.b[this.length] = b; this.k[this.length] = k; this.length++;
+  }
+  clear(): void { this.length = 0; }
+  /**
+   * The k's grouped by b, groups in the order of `partners` (each b's group has count[b] entries),
+   * each group ascending; on return at[b] is the end of b's group in the returned array.
+   */
+  groupBy(partners: Int32Array, count: Int32Array, at: Int32Array): Int32Array {
+    if (this.grouped.length < this.length) this.grouped = new Int32Array(this.b.length);
+    const grouped = this.grouped;
+    let start = 0;
+    for (let t = 0; t < partners.length; t++) { const b = partners[t]!; at[b] = start; start += count[b]!; }
+    for (let j = 0; j < this.length; j++) grouped[at[this.b[j]!]!++] = this.k[j]!;
+    // Each group is short (the partners two nodes share): insertion sort, in place.
+    for (let t = 0; t < partners.length; t++) {
+      const b = partners[t]!, end = at[b]!;
+      for (let x = end - count[b]! + 1; x < end; x++) {
+        const v = grouped[x]!;
+        let y = x - 1;
+        while (y >= end - count[b]! && grouped[y]! > v) { grouped[y + 1] = grouped[y]!; y--; }
+        grouped[y + 1] = v;
+      }
+    }
+    return grouped;
+  }
 }
 
 /** The weight of projected edge i under a given measure. */
