@@ -266,13 +266,24 @@ function median(sorted: number[]): number {
 }
 
 function consensusPartition(n: number, p: Projection, partitions: Int32Array[]): Int32Array {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x] as number] as number; x = parent[x] as number; } return x; };
-  for (let i = 0; i < p.u.length; i++) {
-    const a = p.u[i] as number, b = p.v[i] as number;
-    let together = 0;
-    for (const part of partitions) if (part[a] === part[b]) together++;
-    if (2 * together >= partitions.length) parent[find(a)] = find(b);
-  }
-  return canonical(Int32Array.from({ length: n }, (_, i) => find(i)));
+  const E = p.u.length;
+  const together = new Int32Array(E);
+  for (const part of partitions) countTogether(part, p.u, p.v, together);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  for (let i = 0; i < E; i++) if (2 * together[i]! >= partitions.length) parent[root(parent, p.u[i]!)] = root(parent, p.v[i]!);
+  const roots = new Int32Array(n);
+  for (let i = 0; i < n; i++) roots[i] = root(parent, i);
+  return canonical(roots);
+}
+
+/** together[i] += 1 where edge i's ends share a community of `part`. */
+function countTogether(part: Int32Array, u: Int32Array, v: Int32Array, together: Int32Array): void {
+  for (let i = 0; i < u.length; i++) if (part[u[i]!] === part[v[i]!]) together[i]!++;
+}
+
+/** Root of x in the union-find forest `parent`, halving the path on the way. */
+function root(parent: Int32Array, x: number): number {
+  while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; }
+  return x;
 }
