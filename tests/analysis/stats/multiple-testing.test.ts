@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { benjaminiHochberg, holm } from '../../../src/analysis/stats/multiple-testing.js';
+import { adjustPValues, benjaminiHochberg, holm } from '../../../src/analysis/stats/multiple-testing.js';
 
 const expectClose = (got: number[], want: number[]): void => {
   expect(got).toHaveLength(want.length);
@@ -90,11 +90,26 @@ describe('holm and benjaminiHochberg together', () => {
 });
 
 describe('adjustPValues', () => {
-  it('gives Holm and BH from one sort, equal to the separate functions', async () => {
+  it('gives Holm and BH from one sort, equal to the separate functions', () => {
     const { adjustPValues, holm, benjaminiHochberg } = await import('../../../src/analysis/stats/multiple-testing.js');
     const p = [0.04, 0.01, 0.03, 0.04, 0.005];
     const both = adjustPValues(Float64Array.from(p), 10);
     expect(Array.from(both.holm)).toEqual(holm(p, 10));
     expect(Array.from(both.bh)).toEqual(benjaminiHochberg(p, 10));
+  });
+});
+
+describe('adjustPValues order (radix sort on the bytes of the p-values)', () => {
+  it('lists the indices by p, ties in input order, −0 with +0', () => {
+    // Worked by hand: 0 (#2), −0 (#5) tie at 0 → input order 2, 5; then 0.005 (#4), 0.01 (#1),
+    // 0.04 (#0), 0.04 (#3), 1 (#6).
+    const { order } = adjustPValues([0.04, 0.01, 0, 0.04, 0.005, -0, 1]);
+    expect(Array.from(order)).toEqual([2, 5, 4, 1, 0, 3, 6]);
+  });
+  it('agrees with a comparator sort by (p, index) on random p-values with many ties (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5, 1e-300, 5e-324)), { maxLength: 300 }), (ps) => {
+      const want = ps.map((_, i) => i).sort((i, j) => (ps[i] as number) - (ps[j] as number) || i - j);
+      expect(Array.from(adjustPValues(ps).order)).toEqual(want);
+    }));
   });
 });

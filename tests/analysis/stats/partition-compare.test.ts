@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adjustedRandIndex, comparePartitions, normalizedMutualInformation } from '../../../src/analysis/stats/partition-compare.js';
+import { adjustedRandIndex, comparePartitions, comparePartitionsPairwise, normalizedMutualInformation } from '../../../src/analysis/stats/partition-compare.js';
 
 /** ARI from pair counts over all C(n, 2) pairs: an independent implementation (no contingency table). */
 function pairCountingAri(a: readonly number[], b: readonly number[]): number {
@@ -148,5 +148,18 @@ describe('comparePartitions', () => {
     expect(comparePartitions(x, y).nmi).toBeCloseTo(mutual / ((h([2, 2, 3]) + h([2, 3, 2])) / 2), 14);
     // Σ C(n_ij,2) = 1 + 1 = 2; Σ C(a_i,2) = 1 + 1 + 3 = 5; Σ C(b_j,2) = 1 + 3 + 1 = 5; C(7,2) = 21; E = 25/21.
     expect(comparePartitions(x, y).adjustedRand).toBeCloseTo((2 - 25 / 21) / (5 - 25 / 21), 15);
+  });
+});
+
+describe('comparePartitionsPairwise', () => {
+  it('gives, for every pair in the order (0,1), (0,2), (1,2), the numbers of comparePartitions', () => {
+    const parts = [[0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2], [5, 5, 5, 5, 5, 5]];
+    const got = comparePartitionsPairwise(parts);
+    // (0,1) is the file header's example: ARI 8/33.
+    expect(got[0]!.adjustedRand).toBeCloseTo(8 / 33, 15);
+    expect(got).toEqual([comparePartitions(parts[0]!, parts[1]!), comparePartitions(parts[0]!, parts[2]!), comparePartitions(parts[1]!, parts[2]!)]);
+  });
+  it('refuses partitions of different lengths', () => {
+    expect(() => comparePartitionsPairwise([[0, 1], [0, 1, 2]])).toThrow(/different lengths \(2 and 3\)/);
   });
 });
