@@ -91,7 +91,6 @@ describe('holm and benjaminiHochberg together', () => {
 
 describe('adjustPValues', () => {
   it('gives Holm and BH from one sort, equal to the separate functions', () => {
-    const { adjustPValues, holm, benjaminiHochberg } = await import('../../../src/analysis/stats/multiple-testing.js');
     const p = [0.04, 0.01, 0.03, 0.04, 0.005];
     const both = adjustPValues(Float64Array.from(p), 10);
     expect(Array.from(both.holm)).toEqual(holm(p, 10));
