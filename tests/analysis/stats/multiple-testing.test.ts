@@ -98,7 +98,7 @@ describe('adjustPValues', () => {
   });
 });
 
-describe('adjustPValues order (radix sort on the bytes of the p-values)', () => {
+describe('adjustPValues order', () => {
   it('lists the indices by p, ties in input order, −0 with +0', () => {
     // Worked by hand: 0 (#2), −0 (#5) tie at 0 → input order 2, 5; then 0.005 (#4), 0.01 (#1),
     // 0.04 (#0), 0.04 (#3), 1 (#6).
