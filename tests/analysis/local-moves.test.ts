@@ -54,6 +54,25 @@ describe('local moves with a reused workspace', () => {
     expect(graph.n).toBe(2);
     expect(Array.from(graph.strength)).toEqual([7, 9]);
   });
+  it('keeps the total strength 2W at every level: a self-loop is carried once, not doubled, by a second aggregation', () => {
+    const level1 = aggregate(weightedCsr(7, u, v, w), Int32Array.from([0, 0, 0, 1, 1, 1, 1])).graph;
+    expect(level1.total).toBe(16);
+    // Both communities into one: self-loop 3 + 4 + the edge between = 8 = W, strength 16.
+    const level2 = aggregate(level1, Int32Array.from([0, 0])).graph;
+    expect(level2.n).toBe(1);
+    expect(Array.from(level2.strength)).toEqual([16]);
+    expect(level2.total).toBe(16);
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.nat(9), fc.nat(9), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.nat(3), { minLength: 10, maxLength: 10 }), fc.array(fc.nat(1), { minLength: 4, maxLength: 4 }),
+      (edges, first, second) => {
+        const g = weightedCsr(10, Int32Array.from(edges, (e) => e[0]), Int32Array.from(edges, (e) => e[1]), Float64Array.from(edges, (e) => e[2]));
+        const a = aggregate(g, Int32Array.from(first)).graph;
+        const b = aggregate(a, Int32Array.from({ length: a.n }, (_, i) => second[i] ?? 0)).graph;
+        expect(a.total).toBe(g.total);
+        expect(b.total).toBe(g.total);
+      }));
+  });
   it('finds the same partition with a fresh workspace per run as with one reused across runs and graphs', () => {
     const g = weightedCsr(7, u, v, w);
     const shared = new LocalMovesWorkspace();

@@ -203,8 +203,10 @@ function shuffle(order: Int32Array, n: number, rng: Rng): void {
 /**
  * The graph of communities: one node per community (labels compacted to 0…k−1 in order of first
  * appearance), self-loops carry the inside weight; edges ordered by (a, b), each weight summed in the
- * order the edges are met (a stable two-pass counting sort by b then a). Every CSR entry (i, j) with
- * j ≥ i counts, so a self-loop of `g` (listed twice) counts twice.
+ * order the edges are met (a stable two-pass counting sort by b then a). A self-loop of `g` is
+ * listed twice in its CSR (so that it adds 2w to its node's strength, as in modularity's k_i): each
+ * listing carries half its weight here, so the community's self-loop gets w, not 2w — the total
+ * strength 2W is the same at every level (tested).
  */
 export function aggregate(g: WeightedCsr, membership: Int32Array, ws: LocalMovesWorkspace = new LocalMovesWorkspace()): { graph: WeightedCsr; labels: Int32Array } {
   const n = g.n;
@@ -233,7 +235,7 @@ function compactLabels(membership: Int32Array, n: number, compact: Int32Array, m
   return k;
 }
 
-/** Each undirected edge once (self-loops as listed), as (a ≤ b, weight) in CSR order; returns how many. */
+/** Each undirected edge once (a self-loop as its two listings, half the weight each), as (a ≤ b, weight) in CSR order; returns how many. */
 function edgeEntries(g: WeightedCsr, labels: Int32Array, ea: Int32Array, eb: Int32Array, ew: Float64Array): number {
   const { n, offsets, adj, weight } = g;
   let m = 0;
@@ -244,7 +246,7 @@ function edgeEntries(g: WeightedCsr, labels: Int32Array, ea: Int32Array, eb: Int
       if (j < i) continue;
       const b0 = labels[j]!;
       if (a0 <= b0) { ea[m] = a0; eb[m] = b0; } else { ea[m] = b0; eb[m] = a0; }
-      ew[m++] = weight[e]!;
+      ew[m++] = j === i ? weight[e]! / 2 : weight[e]!;
     }
   }
   return m;
