@@ -7,7 +7,7 @@
  */
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { createRng } from '../../util/rng.js';
-import { comparePartitions } from '../stats/partition-compare.js';
+import { meanPairwiseAgreement } from '../stats/partition-compare.js';
 import { barberLouvain } from './barber-louvain.js';
 import { brim } from './brim.js';
 import { canonical } from './louvain-projection.js';
@@ -35,13 +35,7 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
   let best = results[0] as (typeof results)[number];
   for (const r of results) if (r.modularity > best.modularity + 1e-12) best = r;
   const joined = results.map((r) => both(r.china, r.partner));
-  let ari = 0, nmi = 0, pairs = 0;
-  for (let i = 0; i < joined.length; i++) for (let j = i + 1; j < joined.length; j++) {
-    const agreement = comparePartitions(joined[i] as Int32Array, joined[j] as Int32Array);
-    ari += agreement.adjustedRand;
-    nmi += agreement.nmi;
-    pairs++;
-  }
+  const agreement = meanPairwiseAgreement(joined);
   // Renumber by size (largest = 0), ties by first node, so labels and colours do not depend on the optimiser.
   const nC = best.china.length;
   const relabelled = canonical(both(best.china, best.partner));
@@ -54,7 +48,7 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
     seeds,
     runs: results.map((r) => ({ seed: r.seed, modularity: r.modularity, communities: r.communities })),
     best: { seed: best.seed, modularity: best.modularity, communities: best.communities, china, partner, sizes },
-    stability: { modularity: { min: Math.min(...qs), max: Math.max(...qs) }, meanAdjustedRand: pairs ? ari / pairs : 1, meanNmi: pairs ? nmi / pairs : 1 },
+    stability: { modularity: { min: Math.min(...qs), max: Math.max(...qs) }, ...agreement },
   };
 }
 

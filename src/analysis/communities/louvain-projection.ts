@@ -28,7 +28,7 @@ import graphModularity from 'graphology-metrics/graph/modularity.js';
 import { createRng } from '../../util/rng.js';
 import type { Projection, WeightKind } from '../projection/project.js';
 import { edgeWeights } from '../projection/project.js';
-import { comparePartitionsPairwise } from '../stats/partition-compare.js';
+import { meanPairwiseAgreement } from '../stats/partition-compare.js';
 import { modularity } from './modularity.js';
 import { improvePartition, LocalMovesWorkspace, weightedCsr } from './local-moves.js';
 
@@ -191,12 +191,7 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}, s
     ? graphModularity(ctx.libraryGraph(), { getNodeCommunity: (node) => best[Number(node)] as number, getEdgeWeight: 'weight', resolution })
     : (results[bestAt] as LouvainRun).modularity;
 
-  let ari = 0, nmi = 0, pairs = 0;
-  for (const agreement of comparePartitionsPairwise(partitions)) {
-    ari += agreement.adjustedRand;
-    nmi += agreement.nmi;
-    pairs++;
-  }
+  const agreement = meanPairwiseAgreement(partitions);
   const consensus = consensusPartition(n, p, partitions);
   const qs = results.map((r) => r.modularity).sort((a, b) => a - b);
   return {
@@ -204,8 +199,7 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}, s
     best: { seed: (results[bestAt] as LouvainRun).seed, modularity: bestQ, membership: best, communities: sizesOf(best).length, sizes: sizesOf(best) },
     stability: {
       modularity: { min: qs[0] as number, median: median(qs), max: qs[qs.length - 1] as number },
-      meanAdjustedRand: pairs ? ari / pairs : 1,
-      meanNmi: pairs ? nmi / pairs : 1,
+      ...agreement,
       consensus: { membership: consensus, communities: sizesOf(consensus).length, modularity: modularity(n, p.u, p.v, w, consensus, resolution) },
     },
   };

@@ -73,6 +73,20 @@ export function comparePartitionsPairwise(partitions: readonly Labels[]): Partit
   return out;
 }
 
+/**
+ * Agreement among several runs of a randomised method: ARI and NMI averaged over all pairs (summed
+ * in pair order); 1 and 1 with fewer than two runs.
+ */
+export function meanPairwiseAgreement(partitions: readonly Labels[]): { meanAdjustedRand: number; meanNmi: number } {
+  let ariSum = 0, nmiSum = 0, pairs = 0;
+  for (const agreement of comparePartitionsPairwise(partitions)) {
+    ariSum += agreement.adjustedRand;
+    nmiSum += agreement.nmi;
+    pairs++;
+  }
+  return { meanAdjustedRand: pairs ? ariSum / pairs : 1, meanNmi: pairs ? nmiSum / pairs : 1 };
+}
+
 /** Adjusted Rand index of two label arrays (symmetric; 1 = identical up to relabelling). */
 export function adjustedRandIndex(a: Labels, b: Labels): number {
   return ari(contingency('adjustedRandIndex', a, b));
