@@ -5,6 +5,7 @@
 import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';
+import type { Projection } from './projection/project.js';
 
 /** What each node metric means: formula and normalisation, in words a reader can check. */
 export const METRICS = {
@@ -176,20 +177,43 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   };
 }
 
+const jaccards = new WeakMap<Projection, Float64Array>();
+
 /**
- * Indices of the top `k` projected pairs by a measure (desc; p ascending), ties by shared count then
- * index. A bounded selection (O(E log k)), not a sort of all pairs: projections reach 10⁷ pairs.
+ * Jaccard c / (d_u + d_v − c) of every projected pair, by edge index (`edgeWeight(p, i, 'jaccard')`
+ * bit for bit: the same operations in the same order), computed once per projection: ranking pairs,
+ * finding identical ones and the explorer's similar places all compare it, and recomputing it per
+ * comparison cost most of that work.
+ */
+export function jaccardWeights(p: Projection): Float64Array {
+  let w = jaccards.get(p);
+  if (!w) {
+    const { u, v, count, degree } = p;
+    w = new Float64Array(u.length);
+    for (let i = 0; i < w.length; i++) {
+      const c = count[i] as number;
+      w[i] = c / ((degree[u[i] as number] as number) + (degree[v[i] as number] as number) - c);
+    }
+    jaccards.set(p, w);
+  }
+  return w;
+}
+
+/**
+ * Indices of the top `k` projected pairs by a measure (desc; p ascending), ties by shared count (by
+ * Jaccard when ranking by count) then index. A bounded selection (O(E log k)), not a sort of all
+ * pairs: projections reach 10⁷ pairs.
  */
 export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p', k = Infinity, keep: (i: number) => boolean = () => true): number[] {
   const { projection: p, significance: s } = a.sides[side];
-  const w = (i: number, m: 'count' | 'jaccard' | 'newman') => edgeWeight(p, i, m);
+  const count = p.count, jaccard = jaccardWeights(p), newman = p.newman, pValue = s.p;
   const compare: Record<typeof by, (x: number, y: number) => number> = {
-    count: (x, y) => w(y, 'count') - w(x, 'count') || w(y, 'jaccard') - w(x, 'jaccard'),
-    jaccard: (x, y) => w(y, 'jaccard') - w(x, 'jaccard') || w(y, 'count') - w(x, 'count'),
-    newman: (x, y) => w(y, 'newman') - w(x, 'newman'),
-    p: (x, y) => (s.p[x] as number) - (s.p[y] as number) || w(y, 'count') - w(x, 'count'),
+    count: (x, y) => (count[y] as number) - (count[x] as number) || (jaccard[y] as number) - (jaccard[x] as number) || x - y,
+    jaccard: (x, y) => (jaccard[y] as number) - (jaccard[x] as number) || (count[y] as number) - (count[x] as number) || x - y,
+    newman: (x, y) => (newman[y] as number) - (newman[x] as number) || x - y,
+    p: (x, y) => (pValue[x] as number) - (pValue[y] as number) || (count[y] as number) - (count[x] as number) || x - y,
   };
-  const cmp = (x: number, y: number) => compare[by](x, y) || x - y;
+  const cmp = compare[by];
   const E = p.u.length;
   if (!Number.isFinite(k) || k >= E) {
     const all: number[] = [];
@@ -198,7 +222,8 @@ export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'ne
   }
   // max-heap (by cmp) of the best k seen so far: its root is the worst of them
   const heap: number[] = [];
-  const up = (n: number) => { while (n > 0) { const q = (n - 1) >> 1; if (cmp(heap[q] as number, heap[n] as number) >= 0) break; [heap[q], heap[n]] = [heap[n] as number, heap[q] as number]; n = q; } };
+  const swap = (i: number, j: number) => { const t = heap[i] as number; heap[i] = heap[j] as number; heap[j] = t; };
+  const up = (n: number) => { while (n > 0) { const q = (n - 1) >> 1; if (cmp(heap[q] as number, heap[n] as number) >= 0) break; swap(q, n); n = q; } };
   const down = (n: number) => {
     for (;;) {
       const l = 2 * n + 1, r = l + 1;
@@ -206,7 +231,7 @@ export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'ne
       if (l < heap.length && cmp(heap[l] as number, heap[m] as number) > 0) m = l;
       if (r < heap.length && cmp(heap[r] as number, heap[m] as number) > 0) m = r;
       if (m === n) return;
-      [heap[m], heap[n]] = [heap[n] as number, heap[m] as number];
+      swap(m, n);
       n = m;
     }
   };
@@ -224,10 +249,11 @@ export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'ne
  */
 export function identicalPairs(a: Analysis, side: Side): { identical: number[]; near: number[] } {
   const p = a.sides[side].projection;
+  const jaccard = jaccardWeights(p);
   const identical: number[] = [], near: number[] = [];
   for (let i = 0; i < p.u.length; i++) {
-    const j = edgeWeight(p, i, 'jaccard');
     if ((p.count[i] as number) < 2) continue;
+    const j = jaccard[i] as number;
     if (j === 1) identical.push(i);
     else if (j >= a.options.nearIdentical) near.push(i);
   }

@@ -14,14 +14,13 @@
  *
  * Deterministic: the same analysis, seed and iterations give the same object.
  */
-import { incidentEdges } from '../analysis/query.js';
 import type { Analysis } from '../analysis/analyze.js';
-import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
-import { nodeRows } from '../analysis/results.js';
+import { jaccardWeights, nodeRows } from '../analysis/results.js';
+import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { networkLayout } from '../export/network-layout.js';
-import { exportNetwork } from '../export/network.js';
-import type { ExportNetwork } from '../export/network.js';
+import type { LayoutNetwork } from '../export/network-layout.js';
+import { communityColors, exportNetwork, networkDescription } from '../export/network.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
 export type ViewName = 'bipartite' | 'china';
@@ -109,8 +108,11 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): ExplorerPayload {
   const iterations = options.iterations;
+  // Table index = node position in the analysis: Chinese places 0…n−1, then the partners.
   const rows = nodeRows(a);
-  const indexOf = new Map(rows.map((r, i) => [r.key, i]));
+  const nChina = a.unified.n;
+  const indexOf = new Map<string, number>();
+  rows.forEach((r, i) => indexOf.set(r.key, i));
   const at = (key: string) => indexOf.get(key) as number;
 
   const countries: string[] = [];
@@ -123,43 +125,55 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   });
   const r4 = (v: number) => roundSignificant(v, 4);
 
-  const view = (net: ExportNetwork, title: string): ExplorerView => {
-    const positions = networkLayout(a, net, { seed: options.seed, iterations });
-    const nodes: number[] = [], x: number[] = [], y: number[] = [], color: number[] = [];
-    const palette: string[] = [], paletteIndex = new Map<string, number>();
+  /**
+   * A view of network `kind`, drawn from the analysis: `nodes` (table indices, in the network's node
+   * order) coloured as the GEXF colours them, `edges` (flat table-index pairs) with their `weight`s,
+   * positions from `networkLayout` of `layout` (shared with the GEXF; usually laid out already).
+   */
+  const view = (kind: ViewName, title: string, layout: LayoutNetwork, nodes: number[], community: (i: number) => number | null, edges: number[], weight: number[]): ExplorerView => {
+    const positions = networkLayout(a, layout, { seed: options.seed, iterations });
+    const colorOf = communityColors(a, kind);
+    const x: number[] = [], y: number[] = [], color: number[] = [];
+    const palette: string[] = [], paletteIndex = new Map<string, number>(), colorIndex = new Map<number | null, number>();
     const members = new Map<number, number[]>();
-    net.graph.forEachNode((key, attr) => {
-      const p = positions.get(key) as { x: number; y: number };
-      const c = net.color(key);
-      const h = `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
-      let ci = paletteIndex.get(h);
-      if (ci === undefined) { ci = palette.length; palette.push(h); paletteIndex.set(h, ci); }
-      const i = at(key);
-      nodes.push(i); x.push(roundSignificant(p.x, 5)); y.push(roundSignificant(p.y, 5)); color.push(ci);
-      const community = attr.modularity_class as number | null;
-      if (community !== null) {
-        const list = members.get(community);
-        if (list) list.push(i); else members.set(community, [i]);
+    for (const i of nodes) {
+      const p = positions.get((rows[i] as NodeRow).key) as { x: number; y: number };
+      const c = community(i);
+      let ci = colorIndex.get(c);
+      if (ci === undefined) {
+        const rgb = colorOf(c);
+        const h = `#${hex(rgb.r)}${hex(rgb.g)}${hex(rgb.b)}`;
+        ci = paletteIndex.get(h);
+        if (ci === undefined) { ci = palette.length; palette.push(h); paletteIndex.set(h, ci); }
+        colorIndex.set(c, ci);
       }
-    });
-    const edges: number[] = [], weight: number[] = [];
-    net.graph.forEachEdge((_e, attr, s, t) => {
-      edges.push(at(s), at(t));
-      weight.push(typeof attr.shared_count === 'number' ? attr.shared_count : 1);
-    });
+      x.push(roundSignificant(p.x, 5)); y.push(roundSignificant(p.y, 5)); color.push(ci);
+      if (c !== null) {
+        const list = members.get(c);
+        if (list) list.push(i); else members.set(c, [i]);
+      }
+    }
     const byDegree = (i: number, j: number) => (rows[j]?.degree ?? 0) - (rows[i]?.degree ?? 0) || i - j;
     const ranked = [...members.entries()].sort((p, q) => q[1].length - p[1].length || p[0] - q[0]);
-    const legend = ranked.slice(0, LEGEND_SIZE).map(([community, list]) => {
-      const first = list[0] as number;
-      return {
-        color: palette[color[nodes.indexOf(first)] as number] as string,
-        community,
-        size: list.length,
-        examples: [...list].sort(byDegree).slice(0, 3).map((i) => rows[i]?.label ?? ''),
-      };
-    });
-    return { title, description: net.description, nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
+    const legend = ranked.slice(0, LEGEND_SIZE).map(([c, list]) => ({
+      color: palette[colorIndex.get(c) as number] as string,
+      community: c,
+      size: list.length,
+      examples: [...list].sort(byDegree).slice(0, 3).map((i) => rows[i]?.label ?? ''),
+    }));
+    return { title, description: networkDescription(kind), nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
   };
+
+  // The bipartite view: every node, the analysed graph's edges (its order is the export network's:
+  // `exportNetwork` copies it), laid out as the GEXF's.
+  const all = rows.map((_r, i) => i);
+  const bipartiteEdges: number[] = [], ones: number[] = [];
+  a.graph.forEachEdge((_e, _attr, s, t) => { bipartiteEdges.push(at(s), at(t)); ones.push(1); });
+  // The projection view: the Chinese places, the projection's edges (in `exportNetwork`'s order),
+  // weighted by the shared-partner count; its layout is the projection export's.
+  const p = a.sides.china.projection;
+  const projectionEdges: number[] = [], sharedCounts: number[] = [];
+  for (let i = 0; i < p.u.length; i++) { projectionEdges.push(p.u[i] as number, p.v[i] as number); sharedCounts.push(p.count[i] as number); }
 
   return {
     version: 1,
@@ -180,32 +194,55 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     },
     countries,
     views: {
-      bipartite: view(exportNetwork(a, 'bipartite'), 'Bipartite graph'),
-      china: view(exportNetwork(a, 'china'), 'Chinese projection'),
+      bipartite: view('bipartite', 'Bipartite graph', { kind: 'bipartite', weightKey: null, graph: a.graph }, all,
+        (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
+      china: view('china', 'Chinese projection', exportNetwork(a, 'china'), all.slice(0, nChina),
+        (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
-    similar: similarLists(a, rows.length, at),
+    similar: similarLists(a, rows.length),
   };
 }
 
 /**
  * For every node, its most similar places on its own side, ordered as `similarTo` orders them:
- * Jaccard desc, then shared count desc, then projection edge index.
+ * Jaccard desc, then shared count desc, then projection edge index. One pass over the projection's
+ * edges, each offered to both its ends' short ranked lists (the top k of each node, in a flat array).
  */
-function similarLists(a: Analysis, n: number, at: (key: string) => number): SimilarEntry[][] {
-  const out: SimilarEntry[][] = Array.from({ length: n }, () => []);
+function similarLists(a: Analysis, n: number): SimilarEntry[][] {
+  const out: SimilarEntry[][] = []; // China side, then partners: in table order
   for (const side of ['china', 'partner'] as const) {
     const p = a.sides[side].projection;
-    const incident = incidentEdges(p);
-    const jaccard = (i: number) => edgeWeight(p, i, 'jaccard');
-    const count = (i: number) => p.count[i] as number;
-    p.keys.forEach((key, me) => {
-      const edges = Array.from(incident.adj.subarray(incident.offsets[me] as number, incident.offsets[me + 1] as number)).sort((x, y) => jaccard(y) - jaccard(x) || count(y) - count(x) || x - y);
-      out[at(key)] = edges.slice(0, SIMILAR_TOP[side]).map((i): SimilarEntry => {
+    const jaccard = jaccardWeights(p), count = p.count;
+    /** Whether edge x ranks before edge y. */
+    const before = (x: number, y: number) => ((jaccard[y] as number) - (jaccard[x] as number) || (count[y] as number) - (count[x] as number) || x - y) < 0;
+    const k = SIMILAR_TOP[side], nodes = p.keys.length;
+    const best = new Int32Array(nodes * k), size = new Int32Array(nodes);
+    const offer = (node: number, i: number) => {
+      const first = node * k, length = size[node] as number;
+      let at = length;
+      while (at > 0 && before(i, best[first + at - 1] as number)) at--;
+      if (at === k) return;
+      for (let j = Math.min(length, k - 1); j > at; j--) best[first + j] = best[first + j - 1] as number;
+      best[first + at] = i;
+      if (length < k) size[node] = length + 1;
+    };
+    for (let i = 0; i < p.u.length; i++) { offer(p.u[i] as number, i); offer(p.v[i] as number, i); }
+    // Table index of node j of this side / of the other side: own + j / opposite + j (Chinese places first).
+    const own = side === 'china' ? 0 : a.unified.n, opposite = side === 'china' ? a.unified.n : 0;
+    for (let me = 0; me < nodes; me++) {
+      const entries: SimilarEntry[] = [];
+      for (let r = 0; r < (size[me] as number); r++) {
+        const i = best[me * k + r] as number;
         const other = (p.u[i] === me ? p.v[i] : p.u[i]) as number;
-        const shared = p.sharedOffsets ? sharedOf(p, i).map(at) : [];
-        return [at(p.keys[other] as string), count(i), roundSignificant(jaccard(i), 4), shared];
-      });
-    });
+        const shared: number[] = [];
+        if (p.sharedOffsets && p.sharedAdj) {
+          for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) shared.push(opposite + (p.sharedAdj[j] as number));
+        }
+        entries.push([own + other, count[i] as number, roundSignificant(jaccard[i] as number, 4), shared]);
+      }
+      out.push(entries);
+    }
   }
+  if (out.length !== n) throw new Error(`explorer: ${out.length} similar lists for ${n} nodes`);
   return out;
 }

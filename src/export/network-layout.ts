@@ -4,6 +4,7 @@
  * network once. Seeded ForceAtlas2 (see layout.ts); projections are laid out with their weights
  * (similarities) as attraction.
  */
+import type Graph from 'graphology';
 import type { Analysis } from '../analysis/analyze.js';
 import { layoutCoreOrder, layoutForceAtlas2 } from './layout.js';
 import type { Position } from './layout.js';
@@ -37,7 +38,14 @@ export function primeLayout(a: Analysis, kind: string, weightKey: string | null,
   byKey.set(cacheKey(kind, weightKey, seed, iterations, positions.size, size), positions);
 }
 
-export function networkLayout(a: Analysis, net: ExportNetwork, options: { seed: number; iterations?: number | undefined }): Map<string, Position> {
+/**
+ * What laying out a network needs: which network it is (with `weightKey`, the cache key) and a graph
+ * with its nodes and edges, in order. An `ExportNetwork`, or any graph equal to its graph in nodes,
+ * edges, order and weights: the positions are the same.
+ */
+export type LayoutNetwork = Pick<ExportNetwork, 'kind' | 'weightKey'> & { graph: Graph };
+
+export function networkLayout(a: Analysis, net: LayoutNetwork, options: { seed: number; iterations?: number | undefined }): Map<string, Position> {
   const iterations = options.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
   const key = cacheKey(net.kind, net.weightKey, options.seed, iterations, net.graph.order, net.graph.size);
   let byKey = cache.get(a);

@@ -87,6 +87,28 @@ function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel:
   };
 }
 
+/**
+ * The colour of a node in network `kind` by its community (`modularity_class`): the bipartite
+ * optimiser's for `bipartite`, the projection's Louvain for a projection; grey when it has none.
+ * The GEXF and the explorer colour with it, so they agree.
+ */
+export function communityColors(a: Analysis, kind: NetworkKind): (community: number | null) => Rgb {
+  const classes = kind === 'bipartite'
+    ? (a.bipartite?.best.communities ?? 1)
+    : (a.sides[kind === 'china' ? 'china' : 'partner'].communities?.best.communities ?? 1);
+  const palette = communityPalette(Math.max(1, classes));
+  return (c) => (c === null ? GREY : (palette[c] ?? GREY));
+}
+
+const GREY: Rgb = { r: 160, g: 160, b: 160 };
+
+/** What network `kind` shows, in a sentence or two (GEXF description, explorer view). */
+export function networkDescription(kind: NetworkKind, weight: WeightKind = 'count'): string {
+  return kind === 'bipartite'
+    ? 'Two-mode network: Chinese cities and their foreign partner cities. modularity_class = community of the bipartite (Barber modularity) optimiser.'
+    : `Shared-partner projection onto the ${kind === 'china' ? 'Chinese cities' : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
+}
+
 const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
 
 /** The network `kind` with every column, built once per analysis, kind and weight (GEXF, explorer and CSV share it; treat it as read-only). */
@@ -104,14 +126,11 @@ function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): Expor
   const g = new UndirectedGraph();
   const label = (key: string) => a.graph.getNodeAttribute(key, 'label');
   const parentLabel = (r: NodeRow) => (r.parentId && a.graph.hasNode(r.parentId) ? label(r.parentId) : null);
-  let classes = 1;
-  let description: string;
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
 
   if (kind === 'bipartite') {
-    classes = a.bipartite?.best.communities ?? 1;
     for (const r of rows) {
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
       g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory, projection_class: r.community });
@@ -119,12 +138,10 @@ function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): Expor
     a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, { lines: attr.lines.map(String) }));
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
     edgeColumns = BIPARTITE_EDGES;
-    description = 'Two-mode network: Chinese cities and their foreign partner cities. modularity_class = community of the bipartite (Barber modularity) optimiser.';
   } else {
     const side = kind === 'china' ? 'china' : 'partner';
     const s = a.sides[side];
     const p = s.projection;
-    classes = s.communities?.best.communities ?? 1;
     for (const r of rows) {
       if (r.side !== side) continue;
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
@@ -141,16 +158,11 @@ function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): Expor
     }
     edgeColumns = PROJECTION_EDGES;
     weightKey = 'weight';
-    description = `Shared-partner projection onto the ${kind === 'china' ? 'Chinese cities' : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
   }
-  const palette = communityPalette(Math.max(1, classes));
-  const grey: Rgb = { r: 160, g: 160, b: 160 };
+  const colorOf = communityColors(a, kind);
   return {
-    kind, graph: g, nodeColumns, edgeColumns, weightKey, description,
-    color: (key) => {
-      const c = g.getNodeAttribute(key, 'modularity_class') as number | null;
-      return c === null ? grey : (palette[c] ?? grey);
-    },
+    kind, graph: g, nodeColumns, edgeColumns, weightKey, description: networkDescription(kind, weight),
+    color: (key) => colorOf(g.getNodeAttribute(key, 'modularity_class') as number | null),
     size: (key) => Math.round((4 + 4 * Math.sqrt(g.getNodeAttribute(key, 'degree') as number)) * 100) / 100,
   };
 }

@@ -5,8 +5,8 @@
  * digits so the bytes do not depend on the last ulp of floating-point summation order.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/analyze.js';
 import { identicalPairs, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
@@ -14,25 +14,32 @@ import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
+import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
-const require = createRequire(import.meta.url);
-/** A dependency's version, from the package.json above its resolved entry point (some packages do not export ./package.json). */
+/** Moved to util (the explorer uses it too); still exported here, where it used to live. */
+export { firstK };
+
+/**
+ * A dependency's version, from `node_modules/<name>/package.json` in the nearest folder above this
+ * module that has one: where Node's resolution would find the package, without resolving its entry
+ * point (`require.resolve` walks every package's exports map: ~1 ms a library, cold).
+ */
 const version = (name: string): string => {
-  try {
-    let dir = dirname(require.resolve(name));
-    for (;;) {
-      const file = join(dir, 'package.json');
-      if (existsSync(file)) {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) {
+      try {
         const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name && pkg.version) return pkg.version;
+        return pkg.name === name && pkg.version ? pkg.version : 'unknown';
+      } catch {
+        return 'unknown';
       }
-      const up = dirname(dir);
-      if (up === dir) return 'unknown';
-      dir = up;
     }
-  } catch {
-    return 'unknown';
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
   }
 };
 
@@ -70,24 +77,46 @@ export function round(x: number): number {
 }
 
 /**
- * Deep-rounds every number in a plain value (for byte-stable JSON). Objects are copied by spreading
- * (one shape-preserving copy) and only the properties that change are written back.
+ * Deep-rounds every number in a plain value (for byte-stable JSON), copying only what changes: an
+ * array or object in which no number changes is returned as it is, so the result shares those parts
+ * with `v` (treat both as read-only). Most of a report is strings and integers (member lists,
+ * diagnostics, counts): copying them all was most of the cost.
  */
 export function roundDeep<T>(v: T): T {
   if (typeof v === 'number') return round(v) as T;
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = roundDeep(v[i] as unknown);
-    return out as T;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const r = typeof x === 'number' ? round(x) : x !== null && typeof x === 'object' ? roundDeep(x) : x;
+      if (out) out[i] = r;
+      else if (!Object.is(r, x)) { out = v.slice() as unknown[]; out[i] = r; }
+    }
+    return (out ?? v) as T;
   }
-  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  for (const k of Object.keys(out)) {
+  const o = v as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    const r = typeof x === 'number' ? round(x) : x !== null && typeof x === 'object' ? roundDeep(x) : x;
+    if (!Object.is(r, x)) (out ??= { ...o })[k] = r;
+  }
+  return (out ?? v) as T;
+}
+
+/**
+ * Node row r with its numbers rounded (`round`): `roundDeep` for a flat record, without the walk. A
+ * spread copy, then fields overwritten: an object literal naming each field would store measures as
+ * unboxed doubles, which `JSON.stringify` reads back ~2× slower.
+ */
+function roundRow(r: NodeRow): NodeRow {
+  const out = { ...r } as Record<string, unknown>;
+  for (const k in out) {
     const x = out[k];
-    if (typeof x === 'number') { const r = round(x); if (r !== x) out[k] = r; }
-    else if (x !== null && typeof x === 'object') out[k] = roundDeep(x);
+    if (typeof x === 'number') out[k] = round(x);
   }
-  return out as T;
+  return out as unknown as NodeRow;
 }
 
 export interface CommunitySummary {
@@ -105,8 +134,9 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   // Nodes by position v: China side 0…n−1, then partners. Rows are made for every node only when the
   // node table lists them all; above that, only for the nodes the report shows.
   const N = a.unified.keys.length, nChina = a.unified.n;
-  const all = N <= limits.nodeTable ? nodeRows(a) : null;
-  const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : nodeRowAt(a, v));
+  // Rows are rounded here, once, and kept out of the final `roundDeep`: they are most of the report.
+  const all = N <= limits.nodeTable ? nodeRows(a).map(roundRow) : null;
+  const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : roundRow(nodeRowAt(a, v)));
   const notes = [...a.notes];
   const china: NodeRow[] = [];
   for (let v = 0; v < nChina; v++) china.push(rowAt(v));
@@ -136,6 +166,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     continent: regionOf(code)?.continent ?? 'Unknown',
     links: e.links, share: e.links / totalLinks, partners: e.partners.size, chineseCities: e.chinese.size,
   })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
+  const countryNames = new Map(countries.map((c) => [c.country, c.name]));
   const continentMap = new Map<string, { links: number; countries: number }>();
   for (const c of countries) {
     const e = continentMap.get(c.continent) ?? { links: 0, countries: 0 };
@@ -151,20 +182,23 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
 
   // Centrality: top nodes per side and measure.
   const top = (from: number, to: number, m: (typeof RANKED)[number]) => {
-    const nodes: number[] = [];
-    for (let v = from; v < to; v++) nodes.push(v);
-    return firstK(nodes, TOP, (x, y) => (metricAt(a, y, m) ?? -1) - (metricAt(a, x, m) ?? -1) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
+    const nodes: number[] = [], value: number[] = [];
+    for (let v = from; v < to; v++) { nodes.push(v); value.push(metricAt(a, v, m) ?? -1); }
+    const at = (v: number) => value[v - from] as number;
+    return firstK(nodes, TOP, (x, y) => at(y) - at(x) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
       .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }; });
   };
   const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED.map((m) => [m, top(from, to, m)]));
 
   // Shared partners.
   const shared = (side: Side) => {
-    const s = a.sides[side];
+    const s = a.sides[side], { u, v, count } = s.projection, bh = s.significance.bh;
     const { identical, near } = identicalPairs(a, side);
     const rec = (i: number): PairRecord => pairRecord(a, side, i);
-    const degreeInProjection = new Int32Array(s.projection.keys.length);
-    for (let i = 0; i < s.projection.u.length; i++) { degreeInProjection[s.projection.u[i] as number]!++; degreeInProjection[s.projection.v[i] as number]!++; }
+    const linked = new Uint8Array(s.projection.keys.length);
+    for (let i = 0; i < u.length; i++) { linked[u[i] as number] = 1; linked[v[i] as number] = 1; }
+    let isolated = 0;
+    for (let j = 0; j < linked.length; j++) if (linked[j] === 0) isolated++;
     const cap = <T>(list: T[], what: string): T[] => {
       if (list.length <= LIST_CAP) return list;
       notes.push(`${side} side: ${what} lists the first ${LIST_CAP} of ${list.length}.`);
@@ -172,15 +206,15 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     };
     return {
       nodes: s.projection.keys.length,
-      isolated: degreeInProjection.filter((d) => d === 0).length,
-      pairs: s.projection.u.length,
+      isolated,
+      pairs: u.length,
       tests: s.significance.tests,
       alpha: s.significance.alpha,
       correction: s.significance.correction,
       topByCount: rankPairs(a, side, 'count', 20).map(rec),
-      topByJaccard: rankPairs(a, side, 'jaccard', 20, (i) => (s.projection.count[i] as number) >= 2).map(rec),
+      topByJaccard: rankPairs(a, side, 'jaccard', 20, (i) => (count[i] as number) >= 2).map(rec),
       significant: cap(s.significance.backbone, 'the Holm-significant pairs').map(rec),
-      significantBh: rankPairs(a, side, 'p', LIST_CAP + 1, (i) => (s.significance.bh[i] as number) <= s.significance.alpha)
+      significantBh: rankPairs(a, side, 'p', LIST_CAP + 1, (i) => (bh[i] as number) <= s.significance.alpha)
         .slice(0, LIST_CAP).map(rec),
       identical: cap(identical, 'identical partner lists').map(rec),
       nearIdentical: cap(near, 'near-identical partner lists').map(rec),
@@ -203,7 +237,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
     }
     const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || byLocale(x[0], y[0])).slice(0, 3)
-      .map(([country, count]) => ({ country, name: countries.find((c) => c.country === country)?.name ?? country, count, share: total ? count / total : 0 }));
+      .map(([country, count]) => ({ country, name: countryNames.get(country) ?? country, count, share: total ? count / total : 0 }));
     const partnerMembers = vs.filter(isPartner).length;
     return {
       id, size: vs.length, members: vs.map((v) => nodeAttributesAt(a, v).label),
@@ -246,7 +280,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     return m;
   };
 
-  return roundDeep({
+  const report = {
     format: 'twinnet-report' as const,
     version: 1 as const,
     name: meta.name,
@@ -312,28 +346,13 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       },
     },
     notes,
-    nodes: all ?? keepNodes(a, china, rowAt, limits.nodeTable, notes),
-  });
+  };
+  // After the rest: choosing the rows of a large table adds a note.
+  const nodes = all ?? keepNodes(a, china, rowAt, limits.nodeTable, notes);
+  return { ...roundDeep(report), nodes };
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;
-
-/**
- * The first k items of `items` stably sorted by `cmp` (= `[...items].sort(cmp).slice(0, k)`), by one
- * pass keeping the k best in order: O(n·k) instead of sorting a million rows six times.
- */
-export function firstK<T>(items: readonly T[], k: number, cmp: (x: T, y: T) => number): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (const item of items) {
-    if (best.length === k && cmp(item, best[k - 1] as T) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && cmp(item, best[at - 1] as T) < 0) at--;
-    best.splice(at, 0, item);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
 
 function mean(x: ArrayLike<number>): number {
   let s = 0;

@@ -39,3 +39,11 @@ describe('toPrecisionNumber', () => {
     }
   });
 });
+
+describe('toPrecisionNumber powers of ten', () => {
+  it('scales by exact powers 10^0 … 10^22 (1e22 and 1e-22 round trip through the table)', () => {
+    expect(toPrecisionNumber(1.234567e22, 4)).toBe(1.235e22);
+    expect(toPrecisionNumber(1.234567e-22, 4)).toBe(1.235e-22);
+    expect(toPrecisionNumber(9.87654321e-11, 12)).toBe(9.87654321e-11);
+  });
+});
