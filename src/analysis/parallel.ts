@@ -81,7 +81,7 @@ export async function analyzeInParallel(
   const worker = early ?? new Worker(url);
   const inbox = workerInbox(worker, 'analysis/parallel: the partner-side worker');
   worker.ref();
-  worker.postMessage({ index: built.index, side: 'partner', options: o, claim, seeds });
+  worker.postMessage({ index: built.index, side: 'partner', options: o, claim, seeds, stay: keepWorker !== undefined });
   const partner = inbox.next<SideAnswer>();
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   try {

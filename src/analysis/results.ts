@@ -178,12 +178,14 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
 }
 
 const jaccards = new WeakMap<Projection, Float64Array>();
+const JACCARD_KEPT = 2_000_000;
 
 /**
  * Jaccard c / (d_u + d_v − c) of every projected pair, by edge index (`edgeWeight(p, i, 'jaccard')`
  * bit for bit: the same operations in the same order), computed once per projection: ranking pairs,
  * finding identical ones and the explorer's similar places all compare it, and recomputing it per
- * comparison cost most of that work.
+ * comparison cost most of that work. Kept for later calls only up to JACCARD_KEPT pairs (a 20-million-pair
+ * projection's would hold 166 MB to the end of the run; it is made again, briefly, on each call).
  */
 export function jaccardWeights(p: Projection): Float64Array {
   let w = jaccards.get(p);
@@ -194,7 +196,7 @@ export function jaccardWeights(p: Projection): Float64Array {
       const c = count[i] as number;
       w[i] = c / ((degree[u[i] as number] as number) + (degree[v[i] as number] as number) - c);
     }
-    jaccards.set(p, w);
+    if (w.length <= JACCARD_KEPT) jaccards.set(p, w);
   }
   return w;
 }

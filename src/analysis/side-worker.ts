@@ -18,7 +18,11 @@ import { transferables } from '../util/workers.js';
 import { runGexfJob } from '../export/gexf-job.js';
 import type { GexfJob } from '../export/gexf-job.js';
 
-type Job = { task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array; seeds?: SeedShare | null };
+type Job = {
+  task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim?: Int32Array; seeds?: SeedShare | null;
+  /** Whether another job may follow (else the thread ends once this one is answered, freeing its heap). */
+  stay?: boolean;
+};
 
 function run(job: Job): void {
   const side = analyzeSide(job.index, job.side, job.options, undefined, job.seeds ?? null);
@@ -37,8 +41,12 @@ function run(job: Job): void {
 // may then get a GEXF to write.
 if (workerData) run(workerData as Job);
 else {
-  parentPort?.on('message', (job: Job | GexfJob) => {
-    if (job.task === 'gexf') parentPort?.postMessage(runGexfJob(job));
-    else run(job);
-  });
+  const onJob = (job: Job | GexfJob): void => {
+    if (job.task === 'gexf') { parentPort?.postMessage(runGexfJob(job)); return; }
+    run(job);
+    // Nothing more to come: stop listening, so the thread ends (and its copy of the graph is freed)
+    // as soon as its answers are delivered, not when the main thread gets round to ending it.
+    if (!job.stay) parentPort?.off('message', onJob);
+  };
+  parentPort?.on('message', onJob);
 }

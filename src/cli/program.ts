@@ -39,7 +39,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <dir>', 'output directory', 'reports')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
     .option('--quiet', 'no progress on stderr')
-    .option('--timings', 'print the wall time of each stage on stderr at the end')
+    .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 

@@ -14,7 +14,7 @@ import { layoutCoreOrder, layoutForceAtlas2 } from '../export/layout.js';
 import type { Position } from '../export/layout.js';
 import { defaultIterations, primeLayout } from '../export/network-layout.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
-import { jsonText } from '../io/json-chunks.js';
+import { jsonPieces, jsonText } from '../io/json-chunks.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { reportCharts } from '../report/charts.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -42,6 +42,9 @@ export const LAYOUT_WORKER_CORE = 2_000;
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
 export const EXPLORER_NODE_LIMIT = 50_000;
 export const GEXF_NODE_LIMIT = 50_000;
+
+/** Above this many nodes the report's JSON is written in pieces as it is made, never held whole (memory). */
+export const JSON_IN_PIECES_NODES = 50_000;
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
 
@@ -77,8 +80,11 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   let positions: Map<string, Position> | null = null;
   const layOut = (g: BipartiteGraph): Map<string, Position> => (positions ??= layoutForceAtlas2(g, { seed, iterations }));
   const whileWaiting = structure && !pending ? () => { layOut(structure); } : undefined;
+  // The side worker stays for the GEXF only when there will be one (else it ends with its side and
+  // its memory is freed at once: at 1.4M links, keeping it idle raised the peak by ~1 GB).
   let freeWorker: Worker | null = null;
-  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting, worker: sideWorker, graph: structure, keepWorker: (w) => { freeWorker = w; } });
+  const keepWorker = structure ? (w: Worker) => { freeWorker = w; } : undefined;
+  const a = await analyzeInParallel(ds, { ...options, onStage: progress, whileWaiting, worker: sideWorker, graph: structure, keepWorker });
   const name = reportName(file);
   const meta = inputMeta(file);
   const nodes = a.unified.keys.length;
@@ -102,7 +108,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
     { path: join(flags.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: withExplorer ? `${name}.html` : undefined, gexf: withGexf ? `${name}.gexf` : undefined }) },
-    { path: join(flags.out, `${name}.json`), content: jsonText(data, 1) },
+    { path: join(flags.out, `${name}.json`), content: nodes > JSON_IN_PIECES_NODES ? jsonPieces(data, 1) : jsonText(data, 1) },
     ...Object.entries(charts).map(([k, svg]) => ({ path: join(flags.out, chartFiles[k] as string), content: svg })),
   ];
   let explorer: string | null = null;

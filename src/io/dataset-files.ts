@@ -8,12 +8,7 @@ import { join } from 'node:path';
 import { regionOf } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import type { OutputFile } from './atomic-write.js';
-import { jsonChunks } from './json-chunks.js';
-
-function* withNewline(chunks: Iterable<string>): Generator<string> {
-  yield* chunks;
-  yield '\n';
-}
+import { jsonPieces } from './json-chunks.js';
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return stringify([header as unknown[], ...(rows as unknown[][])], {
@@ -55,7 +50,7 @@ export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
     ds.diagnostics.map((d) => [d.severity, d.code, d.line ?? '', d.lines.join(';'), d.message]),
   );
   return [
-    { path: join(dir, 'dataset.json'), content: withNewline(jsonChunks(ds, 2)) },
+    { path: join(dir, 'dataset.json'), content: jsonPieces(ds, 2) },
     { path: join(dir, 'places.csv'), content: places },
     { path: join(dir, 'links.csv'), content: links },
     { path: join(dir, 'countries.csv'), content: countries },

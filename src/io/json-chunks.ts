@@ -1,19 +1,30 @@
 /**
  * `JSON.stringify(value, null, space)` in pieces: the same text, byte for byte, produced as a
  * sequence of strings, so that a document larger than V8's longest string (~512 MB: the data set of
- * a 1.4-million-link list) can be written to a file. The top two levels are walked here; anything
- * deeper is stringified whole (with its lines re-indented, which is exactly how JSON.stringify nests
- * them: string values never hold a raw newline).
+ * a 1.4-million-link list) can be written to a file. The top two levels, and long arrays at any
+ * level, are walked here; anything else is stringified whole (with its lines re-indented, which is
+ * exactly how JSON.stringify nests them: string values never hold a raw newline).
  *
  * Handles what JSON.stringify handles for plain data: objects, arrays, strings, numbers (non-finite
  * → null), booleans, null, `toJSON`; `undefined`, functions and symbols are left out of objects and
  * written `null` in arrays.
  */
 const STREAM_DEPTH = 2;
+/** Arrays longer than this, and what holds them, are walked at any depth (a report's 50,000 communities, say). */
+const LONG_ARRAY = 1000;
+
+/** Whether `v` is, or holds within a few levels, an array longer than LONG_ARRAY. */
+function holdsLongArray(v: unknown, levels = 3): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v) && v.length > LONG_ARRAY) return true;
+  if (levels === 0) return false;
+  return (Array.isArray(v) ? v : Object.values(v)).some((x) => holdsLongArray(toJsonValue(x), levels - 1));
+}
 
 export function* jsonChunks(value: unknown, space = 2, depth = 0): Generator<string> {
   const v = toJsonValue(value);
-  if (depth >= STREAM_DEPTH || v === null || typeof v !== 'object') {
+  const walk = v !== null && typeof v === 'object' && (depth < STREAM_DEPTH || holdsLongArray(v));
+  if (!walk) {
     const text = JSON.stringify(v, null, space) ?? 'null';
     yield depth === 0 ? text : text.replace(/\n/g, `\n${' '.repeat(space * depth)}`);
     return;
@@ -60,6 +71,15 @@ function toJsonValue(value: unknown): unknown {
 }
 
 /**
+ * The JSON text of `value` with a final newline, in pieces made only as they are consumed (a file
+ * writer taking them one by one never holds the whole text: a large report's JSON is hundreds of MB).
+ */
+export function* jsonPieces(value: unknown, space = 2): Generator<string> {
+  yield* jsonChunks(value, space);
+  yield '\n';
+}
+
+/**
  * The JSON text of `value` with a final newline: one string when V8 can hold it (faster), else in
  * pieces (`jsonChunks`); the same bytes either way.
  */
@@ -68,6 +88,6 @@ export function jsonText(value: unknown, space = 2): string | string[] {
     return `${JSON.stringify(value, null, space)}\n`;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return [...jsonChunks(value, space), '\n'];
+    return [...jsonPieces(value, space)];
   }
 }

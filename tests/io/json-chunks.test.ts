@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonChunks, jsonText } from '../../src/io/json-chunks.js';
+import { jsonChunks, jsonPieces, jsonText } from '../../src/io/json-chunks.js';
 
 describe('jsonChunks', () => {
   it('joins to exactly JSON.stringify(value, null, space) (fast-check, spaces 0–4)', () => {
@@ -12,11 +12,30 @@ describe('jsonChunks', () => {
     const value = { a: undefined, b: [undefined, () => 1, Number.NaN, Infinity], c: { toJSON: () => 'x' }, d: new Date(0), e: [[{ f: [1, { g: 'h\nj' }] }]] };
     for (const space of [0, 1, 2]) expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
   });
+  it('walks long arrays at any depth, still byte for byte JSON.stringify (fast-check)', () => {
+    const deep = { a: { b: { c: Array.from({ length: 1500 }, (_, i) => ({ m: [i, `x${i}`], n: { o: i % 3 === 0 ? null : 'a\u00e9"' } })) } } };
+    for (const space of [0, 1, 3]) {
+      const chunks = [...jsonChunks(deep, space)];
+      expect(chunks.join('')).toBe(JSON.stringify(deep, null, space));
+      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(200); // the long array was not stringified whole
+    }
+    fc.assert(fc.property(fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1001, maxLength: 1010 }), fc.integer({ min: 0, max: 3 }), (items, space) => {
+      const value = { x: { y: { z: items } } };
+      expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
+    }), { numRuns: 20 });
+  });
   it('yields a large array in many pieces, none of them the whole', () => {
     const big = { rows: Array.from({ length: 1000 }, (_, i) => ({ i, s: `row ${i}` })) };
     const chunks = [...jsonChunks(big, 2)];
     expect(chunks.length).toBeGreaterThan(1000);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100);
+  });
+});
+
+describe('jsonPieces', () => {
+  it('is the text jsonText gives, made piece by piece', () => {
+    const value = { rows: Array.from({ length: 1200 }, (_, i) => [i, { s: `é${i}` }]) };
+    expect([...jsonPieces(value, 1)].join('')).toBe(jsonText(value, 1));
   });
 });
 
