@@ -8,6 +8,7 @@ import { buildBipartiteIndexFromDataset, unify } from '../graph/bipartite-index.
 import type { BipartiteIndex, UnifiedIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
+import { InputError } from '../util/errors.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank, PAGERANK_DEFAULTS } from './centrality/pagerank.js';
 import { PATH_DEFAULTS, pathMeasures } from './centrality/paths.js';
@@ -156,7 +157,12 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   stage('building the graph');
   const nodes = bipartiteNodes(dataset, { districts: o.districts });
   const index = buildBipartiteIndexFromDataset(dataset, nodes);
-  if (index.edges === 0) throw new Error(`analysis: the data set from ${dataset.source.path} has no links`);
+  if (index.edges === 0) {
+    throw new InputError(
+      `no links to analyse (${dataset.china.length} Chinese entries, ${dataset.partners.length} foreign partners): a link is a line "- CODE Place, Country" under a Chinese city`,
+      dataset.source.path,
+    );
+  }
   return { nodes, index };
 }
 

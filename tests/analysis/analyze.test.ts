@@ -39,7 +39,7 @@ describe('buildBipartiteGraph', () => {
 describe('analyze', () => {
   it('refuses a data set without links', () => {
     const empty = parseSisterCityList('==A==\nAnqing\n');
-    expect(() => analyze(empty)).toThrow(/has no links/);
+    expect(() => analyze(empty)).toThrow(/no links to analyse \(1 Chinese entries, 0 foreign partners\)/);
   });
   it('does not modify the data set', () => {
     const before = JSON.stringify(ds);

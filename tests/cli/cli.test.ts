@@ -40,6 +40,15 @@ describe('twinnet parse', () => {
     expect(r.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
   });
+  it('refuses to report on a list without links: exit code 2, the file named, no traceback, no output', () => {
+    const d = tmp(), out = join(d, 'out'), f = join(d, 'nolinks.txt');
+    writeFileSync(f, '==A==\nAnqing\n');
+    const r = run('report', f, '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nolinks\.txt: no links to analyse/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
   it('parses a CRLF file with a byte-order mark like the original', () => {
     const d = tmp();
     const f = join(d, 'crlf.txt');
