@@ -25,7 +25,7 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { BipartiteGraph } from '../graph/build-bipartite.js';
-import { workerInbox, workerScript } from '../util/workers.js';
+import { Claim, tryClaim, workerInbox, workerScript } from '../util/workers.js';
 import {
   analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
   sharedEntryCount, wholeGraphMeasures,
@@ -75,7 +75,7 @@ export async function analyzeInParallel(
   const claim = new Int32Array(new SharedArrayBuffer(4));
   // A large graph's bipartite communities stay here: the worker then ends with its side, and its copy
   // of the graph is freed at once (at 1.4M links, running them there raised the peak by ~1 GB).
-  if (built.index.edges > FIRST_FREE_EDGES) claim[0] = 1;
+  if (built.index.edges > FIRST_FREE_EDGES) claim[0] = Claim.Main;
   const partners = built.index.partner.keys.length;
   const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
   const worker = early ?? new Worker(url);
@@ -90,7 +90,7 @@ export async function analyzeInParallel(
     const whole = wholeGraphMeasures(base, china.analysis, o, stage, false);
     if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
     let bipartite: BipartiteAnswer | null = null;
-    if (Atomics.compareExchange(claim, 0, 0, 1) === 0 || built.index.edges > FIRST_FREE_EDGES) {
+    if (tryClaim(claim, Claim.Main)) {
       stage('bipartite communities');
       bipartite = bipartiteMeasures(built.index, o);
     }

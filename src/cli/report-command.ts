@@ -93,7 +93,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
   // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
   let gexf: Promise<string> | null = null;
-  const gexfOptions = { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: flags.layoutIterations };
+  // The iteration count the layout above used (gexfFor would work it out again from the graph).
+  const gexfOptions = { seed: a.options.seed, snapshotDate: meta.snapshotDate, iterations: structure ? iterations : flags.layoutIterations };
   if (structure) {
     // Laid out while waiting for the worker, or now (no worker, no wait).
     const laidOut = pending ? await pending : layOut(structure);

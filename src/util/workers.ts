@@ -76,3 +76,16 @@ export function workerAnswer<T>(worker: Worker, what: string, job?: unknown, kee
     if (keep) worker.unref(); else void worker.terminate();
   });
 }
+
+/** Who holds a task shared through `tryClaim`: nobody yet, the main thread, a worker. */
+export const Claim = { Free: 0, Main: 1, Worker: 2 } as const;
+export type Claim = (typeof Claim)[keyof typeof Claim];
+
+/**
+ * Claims the task behind `flag` (one Int32 on shared memory) for `who`, if nobody else holds it:
+ * true when `who` holds it afterwards (it was free, or already `who`'s).
+ */
+export function tryClaim(flag: Int32Array, who: Claim): boolean {
+  const before = Atomics.compareExchange(flag, 0, Claim.Free, who);
+  return before === Claim.Free || before === who;
+}
