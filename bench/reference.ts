@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './fit.js';
 
 export interface ReferenceStage {
   seconds?: number;
@@ -40,8 +41,5 @@ export function referenceCell(s: ReferenceStage | undefined, fmt: (x: number) =>
 export function referenceLouvain(s: ReferenceStage | undefined, fmt: (x: number) => string): string {
   const runs = s?.info?.seconds_per_run;
   if (!s || s.skipped !== undefined || !runs || runs.length === 0) return referenceCell(s, fmt);
-  const sorted = [...runs].sort((a, b) => a - b);
-  const m = sorted.length >> 1;
-  const median = sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
-  return `${fmt(median)} s, Q ${(s.info?.best_modularity ?? Number.NaN).toFixed(4)}`;
+  return `${fmt(median(runs))} s, Q ${(s.info?.best_modularity ?? Number.NaN).toFixed(4)}`;
 }

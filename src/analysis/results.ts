@@ -4,7 +4,7 @@
  */
 import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import type { Analysis } from './analyze.js';
-import { edgeWeight } from './projection/project.js';
+import { edgeWeight, edgeWeights } from './projection/project.js';
 import type { Projection } from './projection/project.js';
 
 /** What each node metric means: formula and normalisation, in words a reader can check. */
@@ -190,12 +190,7 @@ const JACCARD_KEPT = 2_000_000;
 export function jaccardWeights(p: Projection): Float64Array {
   let w = jaccards.get(p);
   if (!w) {
-    const { u, v, count, degree } = p;
-    w = new Float64Array(u.length);
-    for (let i = 0; i < w.length; i++) {
-      const c = count[i] as number;
-      w[i] = c / ((degree[u[i] as number] as number) + (degree[v[i] as number] as number) - c);
-    }
+    w = edgeWeights(p, 'jaccard');
     if (w.length <= JACCARD_KEPT) jaccards.set(p, w);
   }
   return w;

@@ -11,20 +11,20 @@ import type { Analysis, AnalysisData } from '../analysis/analyze.js';
 import { workerAnswer } from '../util/workers.js';
 import type { Position } from './layout.js';
 import { gexfFor } from './network-gexf.js';
-import type { NetworkKind } from './network.js';
 import { primeLayout } from './network-layout.js';
 
 export interface GexfJob {
   task: 'gexf';
   data: AnalysisData;
-  kind: NetworkKind;
+  /** The bipartite graph, the report's GEXF: unweighted, so its layout is keyed with weight key null. */
+  kind: 'bipartite';
   /** The positions of the network's layout, with what `primeLayout` keys them by. */
   layout: { seed: number; iterations: number; positions: Map<string, Position>; size: number };
   gexf: Parameters<typeof gexfFor>[2];
 }
 
 /** Posts the job to `worker` (a side worker kept after its analysis) and ends the worker once it answered. */
-export function gexfInWorker(worker: Worker, a: Analysis, kind: NetworkKind, layout: GexfJob['layout'], gexf: GexfJob['gexf']): Promise<string> {
+export function gexfInWorker(worker: Worker, a: Analysis, kind: 'bipartite', layout: GexfJob['layout'], gexf: GexfJob['gexf']): Promise<string> {
   const job: GexfJob = { task: 'gexf', data: analysisData(a), kind, layout, gexf };
   return workerAnswer<{ xml: string }>(worker, 'export/gexf-job: the GEXF worker', job).then((answer) => answer.xml);
 }

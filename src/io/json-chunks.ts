@@ -83,11 +83,11 @@ export function* jsonPieces(value: unknown, space = 2): Generator<string> {
  * The JSON text of `value` with a final newline: one string when V8 can hold it (faster), else in
  * pieces (`jsonChunks`); the same bytes either way.
  */
-export function jsonText(value: unknown, space = 2): string | string[] {
+export function jsonText(value: unknown, space = 2): string | Iterable<string> {
   try {
     return `${JSON.stringify(value, null, space)}\n`;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return [...jsonPieces(value, space)];
+    return jsonPieces(value, space);
   }
 }

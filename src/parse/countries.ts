@@ -163,11 +163,23 @@ export interface CodeReading {
   subdivision: string | null;
 }
 
+const readingsCache = new Map<string, readonly CodeReading[]>();
+
 /**
  * Every reading of a three-letter flag code: as ISO alpha-3, as IOC code, as a UK home nation.
- * `BRN` has two (ISO: Brunei; IOC: Bahrain); `GER` one (IOC: Germany); `XYZ` none.
+ * `BRN` has two (ISO: Brunei; IOC: Bahrain); `GER` one (IOC: Germany); `XYZ` none. Memoised (a list
+ * repeats its few hundred codes over every partner line); the result is shared, not to be changed.
  */
-export function readFlagCode(code: string): CodeReading[] {
+export function readFlagCode(code: string): readonly CodeReading[] {
+  let r = readingsCache.get(code);
+  if (r === undefined) {
+    r = readFlagCodeUncached(code);
+    if (readingsCache.size < 10_000) readingsCache.set(code, r);
+  }
+  return r;
+}
+
+function readFlagCodeUncached(code: string): CodeReading[] {
   const out: CodeReading[] = [];
   const home = HOME_NATIONS[code];
   if (home) {

@@ -88,7 +88,7 @@ export function hashCodes(codes: readonly number[], n: number): number {
 }
 
 /** `h` extended with one number (FNV-1a step). */
-export function hashMore(h: number, n: number): number {
+function hashMore(h: number, n: number): number {
   return Math.imul(h ^ n, 0x01000193);
 }
 

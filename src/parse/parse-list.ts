@@ -328,7 +328,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   }
 
   // Lines split on CRLF, LF or CR; a line break at the very end does not start another line.
-  const scanCR = body.includes('\r');
+  const scanCR = carriageReturns > 0; // counted above (the BOM is no CR)
   let lineNo = 0;
   for (let start = 0; ;) {
     let end = scanCR ? lineBreak(body, start) : body.indexOf('\n', start);

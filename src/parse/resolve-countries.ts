@@ -24,8 +24,6 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
   const territories = new Map<string, { lines: number[]; territory: string; sovereign: string }>();
   /** Lines of the partners whose country name is unknown, and the first such partner, by name. */
   const unknownNames = new Map<string, { lines: number[]; first: Partner }>();
-  /** readFlagCode, once per code. */
-  const readingsOf = new Map<string, CodeReading[]>();
 
   for (let i = 0; i < partners.length; i++) {
     const p = partners[i] as Partner;
@@ -66,11 +64,7 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
       report('warning', 'missing-code', [link.line], `partner line for "${p.label}, ${p.location.join(', ')}" has no flag code`);
       continue;
     }
-    let readings = readingsOf.get(link.code);
-    if (!readings) {
-      readings = readFlagCode(link.code);
-      readingsOf.set(link.code, readings);
-    }
+    const readings = readFlagCode(link.code);
     if (readings.length === 0) {
       report('warning', 'unknown-code', [link.line], `flag code ${link.code} is neither an ISO 3166-1 alpha-3, an IOC nor a home-nation code (line names ${p.countryWritten})`);
       continue;

@@ -10,15 +10,12 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/analyze.js';
 import { identicalPairs, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
-import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
+import type { Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
 import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
-
-/** Moved to util (the explorer uses it too); still exported here, where it used to live. */
-export { firstK };
 
 /**
  * A dependency's version, from `node_modules/<name>/package.json` in the nearest folder above this

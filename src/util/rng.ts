@@ -42,3 +42,14 @@ export function createRng(seed: number = DEFAULT_SEED): Rng {
     return high * SCALE26 + low * SCALE53;
   };
 }
+
+/**
+ * Fisher–Yates shuffle of order[0…n−1] in place, drawing from `rng` from the last position down
+ * (j = ⌊rng()·(i+1)⌋, clamped to i should rounding ever give i + 1).
+ */
+export function shuffleInPlace(order: Int32Array, n: number, rng: Rng): void {
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(rng() * (i + 1)));
+    const t = order[i]!; order[i] = order[j]!; order[j] = t;
+  }
+}

@@ -6,7 +6,8 @@ import { metricAt, nodeRowAt } from '../../src/analysis/results.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { reportCharts } from '../../src/report/charts.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
-import { buildReportData, firstK } from '../../src/report/report-data.js';
+import { buildReportData } from '../../src/report/report-data.js';
+import { firstK } from '../../src/util/first-k.js';
 import fc from 'fast-check';
 
 const schema = JSON.parse(readFileSync('reports/schema/report.schema.json', 'utf8')) as object;

@@ -27,6 +27,7 @@
  * alone). Example: two disjoint copies of K_{3,3} give two communities and Q = 1/2.
  */
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
+import { shuffleInPlace } from '../../util/rng.js';
 import type { Rng } from '../../util/rng.js';
 import type { BipartiteMembership } from './barber-modularity.js';
 import { canonical } from './brim.js';
@@ -110,13 +111,10 @@ function identity(n: number): Int32Array {
   return a;
 }
 
-/** 0…n−1 shuffled by Fisher–Yates, drawing from `rng` from the last position down. */
+/** 0…n−1 shuffled by Fisher–Yates (`shuffleInPlace`). */
 function shuffled(n: number, rng: Rng): Int32Array {
   const order = identity(n);
-  for (let u = n - 1; u > 0; u--) {
-    const v = Math.min(u, Math.floor(rng() * (u + 1)));
-    const t = order[u]!; order[u] = order[v]!; order[v] = t;
-  }
+  shuffleInPlace(order, n, rng);
   return order;
 }
 

@@ -205,9 +205,8 @@ function denseLabels(g: Int32Array, h: Int32Array): [Int32Array, Int32Array, num
   for (const [a, side] of [[g, 'china'], [h, 'partner']] as const) {
     for (let i = 0; i < a.length; i++) if (a[i]! < 0) throw new Error(`analysis/brim: initial ${side} label ${i} is negative (${a[i]})`);
   }
-  // Labels beyond the node count are first made dense, so the table of ids stays small.
-  const max = maxLabel(g, h);
-  const [g1, h1, labels] = max < g.length + h.length ? [g, h, max + 1] : compact(g, h);
+  // Labels beyond the node count are first made dense (`compact`), so the table of ids stays small.
+  const [g1, h1, labels] = compact(g, h);
   const ids = new Int32Array(labels).fill(-1), g2 = new Int32Array(g.length), h2 = new Int32Array(h.length);
   const next = firstAppearance(h1, ids, h2, firstAppearance(g1, ids, g2, 0, null), null);
   return [g2, h2, Math.max(1, next)];

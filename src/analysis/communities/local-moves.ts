@@ -12,6 +12,7 @@
  * once, even in a cold process), and the scratch arrays live in a `LocalMovesWorkspace` reused
  * across levels and runs.
  */
+import { shuffleInPlace } from '../../util/rng.js';
 import type { Rng } from '../../util/rng.js';
 
 /**
@@ -129,7 +130,7 @@ export function refineByLocalMoves(
   for (let i = 0; i < n; i++) order[i] = i;
   let moves = 0;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
-    if (rng) shuffle(order, n, rng);
+    if (rng) shuffleInPlace(order, n, rng);
     const moved = sweepOnce(g, membership, resolution, ws);
     moves += moved;
     if (moved === 0) break;
@@ -195,10 +196,6 @@ function sweepOnce(g: WeightedCsr, membership: Int32Array, resolution: number, w
   return moved;
 }
 
-/** Fisher–Yates shuffle of order[0…n−1], from the end. */
-function shuffle(order: Int32Array, n: number, rng: Rng): void {
-  for (let i = n - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); const t = order[i]!; order[i] = order[j]!; order[j] = t; }
-}
 
 /**
  * The graph of communities: one node per community (labels compacted to 0…k−1 in order of first

@@ -19,7 +19,7 @@
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
 import { degreeOf } from '../../graph/bipartite-index.js';
 import type { Side } from '../../graph/build-bipartite.js';
-import { correctPairs } from './significance.js';
+import { correctPairs, tailsByClass } from './significance.js';
 import type { Projection } from './project.js';
 
 export interface BicmFit {
@@ -177,29 +177,14 @@ export function groupedUpperTail(c: number, counts: readonly number[], q: ArrayL
 /** SDSM p-values for every edge of a projection. */
 export function sdsm(index: BipartiteIndex, projection: Projection, alpha = 0.05): SdsmResult {
   const fit = fitBicm(index, projection.side);
-  const E = projection.u.length, n = projection.keys.length;
+  const n = projection.keys.length;
   const B = fit.otherDegrees.length;
-  const raw = new Float64Array(E);
   const q = new Float64Array(B);
-  // The tail depends on (c, class of u, class of v) only: each such triple is computed once (the
-  // same function of the same arguments, so the same value), as most edges repeat a few.
-  const A = fit.ownDegrees.length;
-  const { u, v, count } = projection;
-  const classOf = fit.ownClassOf;
-  let maxCount = 0;
-  for (let i = 0; i < E; i++) if (count[i]! > maxCount) maxCount = count[i]!;
-  const memo = (maxCount + 1) * A * A < 2 ** 30 ? new Map<number, number>() : null;
-  for (let i = 0; i < E; i++) {
-    const c = count[i]!, cu = classOf[u[i]!]!, cv = classOf[v[i]!]!;
-    const key = (c * A + cu) * A + cv;
-    let x = memo?.get(key);
-    if (x === undefined) {
-      const pu = fit.p[cu] as Float64Array, pv = fit.p[cv] as Float64Array;
-      for (let b = 0; b < B; b++) q[b] = pu[b]! * pv[b]!;
-      x = groupedUpperTail(c, fit.otherCounts, q);
-      memo?.set(key, x);
-    }
-    raw[i] = x;
-  }
+  // The tail depends on (c, class of u, class of v) only: each such triple once.
+  const raw = tailsByClass(projection, fit.ownClassOf, fit.ownDegrees.length, (c, cu, cv) => {
+    const pu = fit.p[cu] as Float64Array, pv = fit.p[cv] as Float64Array;
+    for (let b = 0; b < B; b++) q[b] = pu[b]! * pv[b]!;
+    return groupedUpperTail(c, fit.otherCounts, q);
+  });
   return { p: raw, ...correctPairs(raw, n, alpha, 'holm'), alpha, fit: { iterations: fit.iterations, maxError: fit.maxError } };
 }

@@ -39,27 +39,34 @@ export function significance(p: Projection, options: SignificanceOptions = {}): 
   return { p: raw, ...correctPairs(raw, n, alpha, correction), alpha, correction };
 }
 
-/**
- * The hypergeometric tail of every projected edge. It depends on (c, d_u, d_v) only, and most edges
- * repeat a few such triples (on the seed's partner side 13,478 edges, a few hundred triples), so
- * each triple is computed once: the same function of the same arguments, the same value.
- */
+/** The hypergeometric tail of every projected edge, P(X ≥ c) for X ~ Hypergeometric(N, d_u, d_v). */
 function upperTails(p: Projection): Float64Array {
+  let maxDegree = 0;
+  for (let i = 0; i < p.degree.length; i++) if (p.degree[i]! > maxDegree) maxDegree = p.degree[i]!;
+  return tailsByClass(p, p.degree, maxDegree + 1, (c, du, dv) => hypergeometricUpperTail(c, p.opposite, du, dv));
+}
+
+/**
+ * `tail(c, class of u, class of v)` for every projected edge, each distinct triple computed once: the
+ * tail depends on the triple only, and most edges repeat a few (on the seed's partner side 13,478
+ * edges, a few hundred triples) — the same function of the same arguments, the same value. Classes
+ * are 0…classes−1 (degrees, or SDSM's degree classes); keys (c·K + a)·K + b are kept within small
+ * integers, a larger range is computed edge by edge.
+ */
+export function tailsByClass(p: Projection, classOf: ArrayLike<number>, classes: number, tail: (c: number, a: number, b: number) => number): Float64Array {
   const E = p.u.length;
-  const { u, v, count, degree } = p;
+  const { u, v, count } = p;
   const raw = new Float64Array(E);
-  let maxDegree = 0, maxCount = 0;
-  for (let i = 0; i < degree.length; i++) if (degree[i]! > maxDegree) maxDegree = degree[i]!;
+  let maxCount = 0;
   for (let i = 0; i < E; i++) if (count[i]! > maxCount) maxCount = count[i]!;
-  const D = maxDegree + 1;
-  // Keys (c·D + d_u)·D + d_v kept within small integers; a larger side is computed edge by edge.
-  const memo = (maxCount + 1) * D * D < 2 ** 30 ? new Map<number, number>() : null;
+  const K = classes;
+  const memo = (maxCount + 1) * K * K < 2 ** 30 ? new Map<number, number>() : null;
   for (let i = 0; i < E; i++) {
-    const c = count[i]!, du = degree[u[i]!]!, dv = degree[v[i]!]!;
-    const key = (c * D + du) * D + dv;
+    const c = count[i]!, a = classOf[u[i]!]!, b = classOf[v[i]!]!;
+    const key = (c * K + a) * K + b;
     let x = memo?.get(key);
     if (x === undefined) {
-      x = hypergeometricUpperTail(c, p.opposite, du, dv);
+      x = tail(c, a, b);
       memo?.set(key, x);
     }
     raw[i] = x;
