@@ -212,6 +212,17 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
 
 /** Nodes the force-directed part of `layoutForceAtlas2` moves (all but ring leaves): its cost grows with this. */
 export function layoutCoreOrder(graph: Graph): number {
+  const known = coreOrders.get(graph);
+  if (known && known.order === graph.order && known.size === graph.size) return known.core;
+  const core = countCore(graph);
+  coreOrders.set(graph, { order: graph.order, size: graph.size, core });
+  return core;
+}
+
+/** `layoutCoreOrder` by graph (the report, its explorer and its GEXF ask for the same graph's), recounted if the graph grew or shrank. */
+const coreOrders = new WeakMap<Graph, { order: number; size: number; core: number }>();
+
+function countCore(graph: Graph): number {
   const at = new Map<string, number>();
   graph.forEachNode((key) => at.set(key, at.size));
   const src: number[] = [], dst: number[] = [];

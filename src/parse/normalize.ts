@@ -35,9 +35,12 @@ export function copyText(s: string, start = 0, end = s.length): string {
   return codesToString(codes, end - start);
 }
 
-/** Lower-case ASCII-folded slug, letters of other scripts kept: `Xi'an` → `xian`, `Ürümqi` → `urumqi`. */
-export function slugify(s: string): string {
-  return prefixedSlug('', s, 0, s.length) ?? slugifyByRegex(s);
+/**
+ * `prefix` + the lower-case ASCII-folded slug of `s`, letters of other scripts kept: `Xi'an` → `xian`,
+ * `Ürümqi` → `urumqi` (through the fold table, else the regular-expression definition).
+ */
+export function slugify(s: string, prefix = ''): string {
+  return prefixedSlug(prefix, s, 0, s.length) ?? prefix + slugifyByRegex(s);
 }
 
 /** slugify's definition: NFD, marks removed, lower case, apostrophes and backticks removed, other non-letters → `-`, trimmed; `x` if empty. */
@@ -78,7 +81,7 @@ export class IdAllocator {
   private readonly used = new Set<string>();
   constructor(private readonly prefix: string) {}
   allocate(text: string): string {
-    const base = prefixedSlug(this.prefix, text, 0, text.length) ?? this.prefix + slugifyByRegex(text);
+    const base = slugify(text, this.prefix);
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);

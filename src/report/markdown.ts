@@ -3,7 +3,7 @@
  * bipartite graph, with every number from the JSON document. Names from the data are escaped for
  * Markdown and HTML (`|`, `*`, `<`, `&` …) so that tables hold and nothing is interpreted.
  */
-import { byLocale } from './report-data.js';
+import { byLocale } from '../util/collate.js';
 import type { ReportData } from './report-data.js';
 
 /** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */

@@ -14,6 +14,7 @@ import type { Side } from '../graph/build-bipartite.js';
 import { regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
+import { byLocale, byName } from '../util/collate.js';
 import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
@@ -61,10 +62,6 @@ export const LIST_CAP = 1000;
 /** Above this many nodes, the per-node table keeps Chinese nodes and partners with 2+ links. */
 export const NODE_TABLE_LIMIT = 200_000;
 
-/** Collation of names: as `a.localeCompare(b, 'en')`, with one collator instead of one per call. */
-const byName = new Intl.Collator('en').compare;
-/** As `a.localeCompare(b)` (the default locale), with one collator: V8 sets one up per `localeCompare` call (~5 µs). */
-export const byLocale = new Intl.Collator().compare;
 
 /** `x` to 12 significant digits (as `Number(x.toPrecision(12))`). */
 export function round(x: number): number {
