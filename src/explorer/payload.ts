@@ -20,7 +20,9 @@ import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { networkLayout } from '../export/network-layout.js';
 import type { LayoutNetwork } from '../export/network-layout.js';
-import { communityColors, exportNetwork, networkDescription } from '../export/network.js';
+import { communityColors, networkDescription } from '../export/network.js';
+import { UndirectedGraph } from 'graphology';
+import { edgeWeight } from '../analysis/projection/project.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
 export type ViewName = 'bipartite' | 'china';
@@ -196,7 +198,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     views: {
       bipartite: view('bipartite', 'Bipartite graph', { kind: 'bipartite', weightKey: null, graph: a.graph }, all,
         (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
-      china: view('china', 'Chinese projection', exportNetwork(a, 'china'), all.slice(0, nChina),
+      china: view('china', 'Chinese projection', projectionForLayout(a), all.slice(0, nChina),
         (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
     similar: similarLists(a, rows.length),
@@ -245,4 +247,18 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
   }
   if (out.length !== n) throw new Error(`explorer: ${out.length} similar lists for ${n} nodes`);
   return out;
+}
+
+/**
+ * The Chinese projection as ForceAtlas2 sees `exportNetwork(a, 'china')`: the same nodes, edges and
+ * weights in the same order (so the same positions, and the same layout cache entry), without the
+ * columns the export computes for every edge (p-values, shared-partner labels …), which the explorer
+ * does not read.
+ */
+function projectionForLayout(a: Analysis): LayoutNetwork {
+  const p = a.sides.china.projection;
+  const graph = new UndirectedGraph();
+  for (const key of p.keys) graph.addNode(key);
+  for (let i = 0; i < p.u.length; i++) graph.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, { weight: edgeWeight(p, i, 'count') });
+  return { kind: 'china', weightKey: 'weight', graph };
 }
