@@ -174,7 +174,7 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
       const { text, stats } = generateList({ scale, seed: o.seed });
       const file = join(tmp, `list-scale${scale}-seed${o.seed}.txt`);
       writeFileSync(file, text);
-      log(`size ${scale}: ${stats.links} links, ${stats.chineseCities} Chinese entries, ${stats.partners} partners`);
+      log(`size ${scale}: ${stats.links} links, ${stats.homeEntries} Chinese entries, ${stats.partners} partners`);
       const runs = scale >= LARGE ? o.runsLarge : o.runs;
       const cells: Record<string, Cell> = {};
       for (const stage of o.stages) {
@@ -264,7 +264,7 @@ export function renderBench(r: BenchResult): string {
     `| stage | ${r.sizes.map((s) => `scale ${s.scale}`).join(' | ')} | growth exponent |`,
     `| :--- | ${r.sizes.map(() => '---:').join(' | ')} | ---: |`,
     `| *links* | ${r.sizes.map((s) => s.stats.links.toLocaleString('en-US')).join(' | ')} | |`,
-    `| *nodes (Chinese + partners)* | ${r.sizes.map((s) => (s.stats.chineseCities + s.stats.partners).toLocaleString('en-US')).join(' | ')} | |`,
+    `| *nodes (Chinese + partners)* | ${r.sizes.map((s) => (s.stats.homeEntries + s.stats.partners).toLocaleString('en-US')).join(' | ')} | |`,
     ...r.options.stages.map((stage) => {
       const g = r.growth[stage];
       return `| ${title(stage)} | ${r.sizes.map((s) => cellText(s.cells[stage])).join(' | ')} | ${g === null || g === undefined ? '–' : g.toFixed(2)} |`;
@@ -276,7 +276,7 @@ export function renderBench(r: BenchResult): string {
     return info && 'pivots' in info ? `scale ${s.scale}: ${info.exact ? 'exact' : 'sampled'}, ${info.pivots} pivots` : null;
   }).filter((x) => x !== null);
   if (paths.length) lines.push(`Shortest paths: ${paths.join('; ')}.`, '');
-  for (const side of ['china', 'partner'] as const) {
+  for (const side of ['home', 'partner'] as const) {
     const louvain = r.sizes.map((s) => {
       const c = s.cells[`louvain-${side}`];
       if (c?.status !== 'ok' || typeof c.info['runs'] !== 'number') return null;
@@ -310,15 +310,15 @@ function comparison(r: BenchResult): string[] {
     return `${fmtSeconds(parts.reduce((a, b) => (a as number) + (b as number), 0) as number)} s · ${rss.toFixed(0)} MB`;
   };
   const louvain = (s: SizeResult): string => {
-    const c = s.cells['louvain-china'];
+    const c = s.cells['louvain-home'];
     if (c?.status !== 'ok' || typeof c.info['runs'] !== 'number') return cellText(c);
     return `${fmtSeconds((c.seconds as number) / c.info['runs'])} s, Q ${Number(c.info['modularity']).toFixed(4)}`;
   };
   const rows: [string, (s: SizeResult) => string, (x: ReferenceResult | undefined, lib: 'networkx' | 'igraph') => string][] = [
     ['parse + build', (s) => own(s, ['parse', 'graph']), (x, lib) => referenceCell(x?.[lib]?.stages['parse_build'], fmtSeconds)],
-    ['projection (china)', (s) => cellText(s.cells['project-china']), (x, lib) => referenceCell(x?.[lib]?.stages['project_china'], fmtSeconds)],
+    ['projection (home)', (s) => cellText(s.cells['project-home']), (x, lib) => referenceCell(x?.[lib]?.stages['project_china'], fmtSeconds)],
     ['projection (partner)', (s) => cellText(s.cells['project-partner']), (x, lib) => referenceCell(x?.[lib]?.stages['project_partner'], fmtSeconds)],
-    ['Louvain (china), per seed, best Q', louvain, (x, lib) => referenceLouvain(x?.[lib]?.stages['louvain_china'], fmtSeconds)],
+    ['Louvain (home), per seed, best Q', louvain, (x, lib) => referenceLouvain(x?.[lib]?.stages['louvain_china'], fmtSeconds)],
     ['betweenness', (s) => cellText(s.cells['paths']), (x, lib) => referenceCell(x?.[lib]?.stages['betweenness'], fmtSeconds)],
   ];
   const out = [

@@ -147,11 +147,11 @@ export const STAGES: readonly Stage[] = [
       return { iterations: eigenvectorCentrality(unified).iterations };
     },
   },
-  projectStage('china'),
+  projectStage('home'),
   projectStage('partner'),
-  significanceStage('china'),
+  significanceStage('home'),
   significanceStage('partner'),
-  louvainStage('china'),
+  louvainStage('home'),
   louvainStage('partner'),
   {
     name: 'bipartite-communities',

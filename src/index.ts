@@ -5,7 +5,7 @@
 export { parseSisterCityList } from './parse/parse-list.js';
 export type { ParseOptions } from './parse/parse-list.js';
 export type {
-  ChinaEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
+  HomeEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
 } from './parse/types.js';
 export { readListFile, decodeList } from './io/read-input.js';
 export { datasetFiles } from './io/dataset-files.js';

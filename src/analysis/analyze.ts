@@ -135,9 +135,9 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}, graph: 
   const stage = onStage ?? (() => {});
   const o = resolveOptions(rest);
   const base = prepareAnalysis(dataset, o, stage);
-  const china = analyzeSide(base.index, 'china', o, stage);
+  const home = analyzeSide(base.index, 'home', o, stage);
   const partner = analyzeSide(base.index, 'partner', o, stage);
-  return assembleAnalysis(base, { china, partner }, wholeGraphMeasures(base, china.analysis, o, stage), o, graph);
+  return assembleAnalysis(base, { home, partner }, wholeGraphMeasures(base, home.analysis, o, stage), o, graph);
 }
 
 /** What `analyze` computes before the sides: the graph, its indices, components and shortest paths. */
@@ -159,7 +159,7 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   const index = buildBipartiteIndexFromDataset(dataset, nodes);
   if (index.edges === 0) {
     throw new InputError(
-      `no links to analyse (${dataset.china.length} Chinese entries, ${dataset.partners.length} foreign partners): a link is a line "- CODE Place, Country" under a Chinese city`,
+      `no links to analyse (${dataset.homes.length} Chinese entries, ${dataset.partners.length} foreign partners): a link is a line "- CODE Place, Country" under a Chinese city`,
       dataset.source.path,
     );
   }
@@ -245,7 +245,7 @@ export interface WholeGraphMeasures {
 }
 
 export function wholeGraphMeasures(
-  base: AnalysisBase, china: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
+  base: AnalysisBase, home: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
   withBipartite = true,
 ): WholeGraphMeasures {
   const { index, unified } = base;
@@ -254,7 +254,7 @@ export function wholeGraphMeasures(
   return {
     density: bipartiteDensity(index),
     assortativity: degreeAssortativity(unified),
-    robinsAlexander: robinsAlexander(index, china.projection),
+    robinsAlexander: robinsAlexander(index, home.projection),
     eigenvector: eigenvectorCentrality(unified),
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
     ...bipartite,
@@ -292,9 +292,9 @@ export function assembleAnalysis(
     eigenvector: whole.eigenvector,
     pagerank: whole.pagerank,
     largestComponent: base.largestComponent,
-    sides: { china: sides.china.analysis, partner: sides.partner.analysis },
+    sides: { home: sides.home.analysis, partner: sides.partner.analysis },
     bipartite: whole.bipartite,
-    notes: [...base.notes, ...sides.china.notes, ...sides.partner.notes, ...whole.notes],
+    notes: [...base.notes, ...sides.home.notes, ...sides.partner.notes, ...whole.notes],
   }, prebuilt);
 }
 
@@ -348,7 +348,7 @@ function skipBipartite(notes: string[], edges: number, limit: number): null {
 
 /** Σ_k C(d_k, 2) over the other side: how many (shared partner, pair) entries a projection holds. */
 export function sharedEntryCount(index: BipartiteIndex, side: Side): number {
-  const other = side === 'china' ? index.partner : index.china;
+  const other = side === 'home' ? index.partner : index.home;
   let total = 0;
   for (let k = 0; k < other.keys.length; k++) {
     const d = (other.offsets[k + 1] as number) - (other.offsets[k] as number);

@@ -86,8 +86,8 @@ export async function analyzeInParallel(
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   try {
     const base = prepareAnalysis(dataset, o, stage, built);
-    const china = analyzeSide(built.index, 'china', o, stage);
-    const whole = wholeGraphMeasures(base, china.analysis, o, stage, false);
+    const home = analyzeSide(built.index, 'home', o, stage);
+    const whole = wholeGraphMeasures(base, home.analysis, o, stage, false);
     if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
     let bipartite: BipartiteAnswer | null = null;
     if (tryClaim(claim, Claim.Main)) {
@@ -105,12 +105,12 @@ export async function analyzeInParallel(
     stage('waiting for the partner side');
     const side = await partner;
     side.analysis.projection.keys = built.index.partner.keys;
-    side.analysis.projection.sharedKeys = built.index.china.keys;
+    side.analysis.projection.sharedKeys = built.index.home.keys;
     // The worker claimed the bipartite communities: they come as its second message.
     bipartite ??= await inbox.next<BipartiteAnswer>();
     inbox.close();
     if (keepWorker) { worker.unref(); keepWorker(worker); } else void worker.terminate();
-    return assembleAnalysis(base, { china, partner: side }, { ...whole, ...bipartite }, o, graph);
+    return assembleAnalysis(base, { home, partner: side }, { ...whole, ...bipartite }, o, graph);
   } catch (e) {
     inbox.close();
     void worker.terminate();

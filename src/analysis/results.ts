@@ -68,7 +68,7 @@ export interface NodeRow {
 
 const rowCache = new WeakMap<Analysis, NodeRow[]>();
 
-/** One row per node (china side first), computed once per analysis. Treat the rows as read-only. */
+/** One row per node (home side first), computed once per analysis. Treat the rows as read-only. */
 export function nodeRows(a: Analysis): NodeRow[] {
   let rows = rowCache.get(a);
   if (!rows) { rows = computeRows(a); rowCache.set(a, rows); }
@@ -84,16 +84,16 @@ function computeRows(a: Analysis): NodeRow[] {
 /** The row of node v (China side 0…n−1, then partners), computed on its own (for large graphs, where not every row is wanted). */
 export function nodeRowAt(a: Analysis, v: number): NodeRow {
   const { unified: g, paths } = a;
-  const isChina = v < g.n;
+  const isHome = v < g.n;
   const attrs = nodeAttributesAt(a, v);
-  const i = isChina ? v : v - g.n;
-  const sideA = isChina ? a.sides.china : a.sides.partner;
+  const i = isHome ? v : v - g.n;
+  const sideA = isHome ? a.sides.home : a.sides.partner;
   const degree = metricAt(a, v, 'degree') as number;
   return {
     key: g.keys[v] as string, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
     kind: attrs.kind, parentId: attrs.parentId,
     degree,
-    degreeCentrality: degree / (isChina ? g.m : g.n),
+    degreeCentrality: degree / (isHome ? g.m : g.n),
     betweenness: metricAt(a, v, 'betweenness') as number,
     betweennessRaw: paths.betweennessRaw[v] as number,
     betweennessStdError: paths.betweennessStdError ? (paths.betweennessStdError[v] as number) : null,
@@ -107,14 +107,14 @@ export function nodeRowAt(a: Analysis, v: number): NodeRow {
     latapy: sideA.latapy[i] as number,
     component: a.components.membership[v] as number,
     community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
-    bipartiteCommunity: a.bipartite ? ((isChina ? a.bipartite.best.china[i] : a.bipartite.best.partner[i]) as number) : null,
+    bipartiteCommunity: a.bipartite ? ((isHome ? a.bipartite.best.home[i] : a.bipartite.best.partner[i]) as number) : null,
   };
 }
 
 /** Attributes of node v (China side 0…n−1, then partners). */
 export function nodeAttributesAt(a: Analysis, v: number): NodeAttributes {
   const n = a.unified.n;
-  return (v < n ? a.nodes.china.attributes[v] : a.nodes.partner.attributes[v - n]) as NodeAttributes;
+  return (v < n ? a.nodes.home.attributes[v] : a.nodes.partner.attributes[v - n]) as NodeAttributes;
 }
 
 /** The measures a report ranks nodes by (a subset of the row's fields). */
@@ -159,7 +159,7 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   const { projection: p, significance: s } = a.sides[side];
   const u = p.u[i] as number, v = p.v[i] as number;
   const ka = p.keys[u] as string, kb = p.keys[v] as string;
-  const own = a.nodes[side].attributes, opposite = a.nodes[side === 'china' ? 'partner' : 'china'].attributes;
+  const own = a.nodes[side].attributes, opposite = a.nodes[side === 'home' ? 'partner' : 'home'].attributes;
   const shared: string[] = [];
   if (p.sharedOffsets && p.sharedAdj) {
     for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) shared.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);

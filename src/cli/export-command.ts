@@ -1,5 +1,5 @@
 /**
- * `twinnet export [FILE] --format gexf|graphml|csv|json [--graph bipartite|china|partners] [--out PATH]`.
+ * `twinnet export [FILE] --format gexf|graphml|csv|json [--graph bipartite|home|partners] [--out PATH]`.
  * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`.
  */
 import { basename, dirname, join } from 'node:path';
@@ -29,7 +29,7 @@ export interface ExportFlags extends AnalysisFlags {
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
   if (flags.weight !== undefined && flags.graph === 'bipartite') {
-    throw new UsageError('--weight chooses a projection\'s edge weight: use it with --graph china or --graph partners');
+    throw new UsageError('--weight chooses a projection\'s edge weight: use it with --graph home or --graph partners');
   }
   const ds = loadDataset(file);
   const a = analyze(ds, analysisOptions(flags));

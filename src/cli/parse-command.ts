@@ -32,8 +32,8 @@ export function summarize(ds: Dataset) {
   return {
     source: ds.source,
     lineKinds: ds.lineKinds,
-    chinese: ds.china.length,
-    districts: ds.china.filter((c) => c.kind === 'district').length,
+    chinese: ds.homes.length,
+    districts: ds.homes.filter((c) => c.kind === 'district').length,
     partners: ds.partners.length,
     links: ds.links.length,
     countriesWritten: ds.countries.length,

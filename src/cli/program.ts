@@ -48,7 +48,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('export the bipartite graph or a projection as GEXF, GraphML, CSV or graphology JSON')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--format <format>', 'gexf | graphml | csv | json', oneOf('--format', ['gexf', 'graphml', 'csv', 'json'] as const), 'gexf')
-    .option('--graph <graph>', 'bipartite | china | partners', oneOf('--graph', ['bipartite', 'china', 'partners'] as const), 'bipartite')
+    .option('--graph <graph>', 'bipartite | home | partners', oneOf('--graph', ['bipartite', 'home', 'partners'] as const), 'bipartite')
     .option('--weight <w>', `projection edge weight: ${WEIGHT_KINDS.join(' | ')} (default count)`, oneOf('--weight', WEIGHT_KINDS))
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<format>)')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1)))
@@ -63,7 +63,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .action((opts: { scale: number; seed?: number; out: string }) => {
       const g = generateList({ scale: opts.scale, seed: opts.seed ?? 42 });
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
-      print(`wrote ${opts.out}: ${g.stats.chineseCities} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
+      print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });
 
   const query = (cmd: Command) => addAnalysisOptions(cmd

@@ -72,7 +72,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   // limits). A large one runs in a worker thread alongside the whole analysis; a small one (the seed:
   // 333 nodes to iterate) on the main thread while it waits for the partner side's worker.
   const seed = options.seed ?? ANALYSIS_DEFAULTS.seed;
-  const drawn = ds.china.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
+  const drawn = ds.homes.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
   const structure = drawn ? buildBipartiteGraph(ds, { districts: options.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
   const coreOrder = structure ? layoutCoreOrder(structure) : 0;
   const iterations = flags.layoutIterations ?? defaultIterations(coreOrder);
@@ -125,7 +125,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   progress('writing');
   const written = writeFilesAtomically(files);
   progress.done();
-  print(`${ds.china.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
-    `Q (Chinese projection) ${data.communities.china?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
+  print(`${ds.homes.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
+    `Q (Chinese projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

@@ -67,7 +67,7 @@ function buildGraph(view: ExplorerView): UndirectedGraph {
 
 const graphs: Record<ViewName, UndirectedGraph> = {
   bipartite: buildGraph(data.views.bipartite),
-  china: buildGraph(data.views.china),
+  home: buildGraph(data.views.home),
 };
 
 let view: ViewName = 'bipartite';
@@ -294,7 +294,7 @@ function setView(next: ViewName): void {
 }
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
-  b.addEventListener('click', () => setView(b.dataset.view === 'china' ? 'china' : 'bipartite'));
+  b.addEventListener('click', () => setView(b.dataset.view === 'home' ? 'home' : 'bipartite'));
 }
 
 setView('bipartite');

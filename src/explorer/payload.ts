@@ -25,7 +25,7 @@ import { UndirectedGraph } from 'graphology';
 import { edgeWeight } from '../analysis/projection/project.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
-export type ViewName = 'bipartite' | 'china';
+export type ViewName = 'bipartite' | 'home';
 
 /** A legend entry: colour, community number, its size and its best-connected members. */
 export interface LegendEntry {
@@ -95,7 +95,7 @@ export interface ExplorerPayloadOptions {
 }
 
 /** How many similar places are kept per side. */
-export const SIMILAR_TOP: Readonly<Record<Side, number>> = { china: 5, partner: 3 };
+export const SIMILAR_TOP: Readonly<Record<Side, number>> = { home: 5, partner: 3 };
 
 /** Communities listed in each view's legend. */
 export const LEGEND_SIZE = 8;
@@ -112,7 +112,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   const iterations = options.iterations;
   // Table index = node position in the analysis: Chinese places 0…n−1, then the partners.
   const rows = nodeRows(a);
-  const nChina = a.unified.n;
+  const nHome = a.unified.n;
   const indexOf = new Map<string, number>();
   rows.forEach((r, i) => indexOf.set(r.key, i));
   const at = (key: string) => indexOf.get(key) as number;
@@ -173,7 +173,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   a.graph.forEachEdge((_e, _attr, s, t) => { bipartiteEdges.push(at(s), at(t)); ones.push(1); });
   // The projection view: the Chinese places, the projection's edges (in `exportNetwork`'s order),
   // weighted by the shared-partner count; its layout is the projection export's.
-  const p = a.sides.china.projection;
+  const p = a.sides.home.projection;
   const projectionEdges: number[] = [], sharedCounts: number[] = [];
   for (let i = 0; i < p.u.length; i++) { projectionEdges.push(p.u[i] as number, p.v[i] as number); sharedCounts.push(p.count[i] as number); }
 
@@ -184,7 +184,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     iterations: iterations ?? null,
     nodes: {
       label: rows.map((r) => r.label),
-      side: rows.map((r) => (r.side === 'china' ? 0 : 1)),
+      side: rows.map((r) => (r.side === 'home' ? 0 : 1)),
       country,
       degree: rows.map((r) => r.degree),
       betweenness: rows.map((r) => r4(r.betweenness)),
@@ -198,7 +198,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     views: {
       bipartite: view('bipartite', 'Bipartite graph', { kind: 'bipartite', weightKey: null, graph: a.graph }, all,
         (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
-      china: view('china', 'Chinese projection', projectionForLayout(a), all.slice(0, nChina),
+      home: view('home', 'Chinese projection', projectionForLayout(a), all.slice(0, nHome),
         (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
     similar: similarLists(a, rows.length),
@@ -212,7 +212,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
  */
 function similarLists(a: Analysis, n: number): SimilarEntry[][] {
   const out: SimilarEntry[][] = []; // China side, then partners: in table order
-  for (const side of ['china', 'partner'] as const) {
+  for (const side of ['home', 'partner'] as const) {
     const p = a.sides[side].projection;
     const jaccard = jaccardWeights(p), count = p.count;
     /** Whether edge x ranks before edge y. */
@@ -230,7 +230,7 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
     };
     for (let i = 0; i < p.u.length; i++) { offer(p.u[i] as number, i); offer(p.v[i] as number, i); }
     // Table index of node j of this side / of the other side: own + j / opposite + j (Chinese places first).
-    const own = side === 'china' ? 0 : a.unified.n, opposite = side === 'china' ? a.unified.n : 0;
+    const own = side === 'home' ? 0 : a.unified.n, opposite = side === 'home' ? a.unified.n : 0;
     for (let me = 0; me < nodes; me++) {
       const entries: SimilarEntry[] = [];
       for (let r = 0; r < (size[me] as number); r++) {
@@ -250,15 +250,15 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
 }
 
 /**
- * The Chinese projection as ForceAtlas2 sees `exportNetwork(a, 'china')`: the same nodes, edges and
+ * The Chinese projection as ForceAtlas2 sees `exportNetwork(a, 'home')`: the same nodes, edges and
  * weights in the same order (so the same positions, and the same layout cache entry), without the
  * columns the export computes for every edge (p-values, shared-partner labels …), which the explorer
  * does not read.
  */
 function projectionForLayout(a: Analysis): LayoutNetwork {
-  const p = a.sides.china.projection;
+  const p = a.sides.home.projection;
   const graph = new UndirectedGraph();
   for (const key of p.keys) graph.addNode(key);
   for (let i = 0; i < p.u.length; i++) graph.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, { weight: edgeWeight(p, i, 'count') });
-  return { kind: 'china', weightKey: 'weight', graph };
+  return { kind: 'home', weightKey: 'weight', graph };
 }

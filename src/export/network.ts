@@ -6,7 +6,7 @@
  *
  * - `bipartite`: the two-mode graph; `modularity_class` = community of the bipartite (Barber)
  *   optimiser, `projection_class` = Louvain community in the projection onto the node's side.
- * - `china` / `partners`: a shared-partner projection; `modularity_class` = its Louvain community;
+ * - `home` / `partners`: a shared-partner projection; `modularity_class` = its Louvain community;
  *   edges carry the chosen weight, the shared count, Jaccard, overlap, cosine, Newman, p-values and
  *   the list of shared partners.
  *
@@ -23,7 +23,7 @@ import type { ColumnSpec } from './columns.js';
 import { communityPalette } from './palette.js';
 import type { Rgb } from './palette.js';
 
-export type NetworkKind = 'bipartite' | 'china' | 'partners';
+export type NetworkKind = 'bipartite' | 'home' | 'partners';
 
 export interface ExportNetwork {
   kind: NetworkKind;
@@ -41,7 +41,7 @@ const col = (key: string, id: string, title: string, type: ColumnSpec['type']): 
 
 /** Node columns: attribute key on the export graph = column id. */
 export const NODE_COLUMNS: ColumnSpec[] = [
-  col('side', 'side', 'Side (china / partner)', 'string'),
+  col('side', 'side', 'Side (home / partner)', 'string'),
   col('country', 'country', 'Country (ISO 3166-1 alpha-2)', 'string'),
   col('country_name', 'country_name', 'Country', 'string'),
   col('territory', 'territory', 'Territory (ISO 3166-1 alpha-2)', 'string'),
@@ -95,7 +95,7 @@ function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel:
 export function communityColors(a: Analysis, kind: NetworkKind): (community: number | null) => Rgb {
   const classes = kind === 'bipartite'
     ? (a.bipartite?.best.communities ?? 1)
-    : (a.sides[kind === 'china' ? 'china' : 'partner'].communities?.best.communities ?? 1);
+    : (a.sides[kind === 'home' ? 'home' : 'partner'].communities?.best.communities ?? 1);
   const palette = communityPalette(Math.max(1, classes));
   return (c) => (c === null ? GREY : (palette[c] ?? GREY));
 }
@@ -106,7 +106,7 @@ const GREY: Rgb = { r: 160, g: 160, b: 160 };
 export function networkDescription(kind: NetworkKind, weight: WeightKind = 'count'): string {
   return kind === 'bipartite'
     ? 'Two-mode network: Chinese cities and their foreign partner cities. modularity_class = community of the bipartite (Barber modularity) optimiser.'
-    : `Shared-partner projection onto the ${kind === 'china' ? 'Chinese cities' : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
+    : `Shared-partner projection onto the ${kind === 'home' ? 'Chinese cities' : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
 }
 
 const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
@@ -139,7 +139,7 @@ function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): Expor
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
     edgeColumns = BIPARTITE_EDGES;
   } else {
-    const side = kind === 'china' ? 'china' : 'partner';
+    const side = kind === 'home' ? 'home' : 'partner';
     const s = a.sides[side];
     const p = s.projection;
     for (const r of rows) {

@@ -18,13 +18,13 @@ export interface SideIndex {
 }
 
 export interface BipartiteIndex {
-  china: SideIndex;
+  home: SideIndex;
   partner: SideIndex;
   edges: number;
 }
 
 export function other(side: Side): Side {
-  return side === 'china' ? 'partner' : 'china';
+  return side === 'home' ? 'partner' : 'home';
 }
 
 export function degreeOf(s: SideIndex, i: number): number {
@@ -35,11 +35,11 @@ export function buildBipartiteIndex(graph: Graph): BipartiteIndex {
   if (graph.type !== 'undirected') throw new Error(`graph/bipartite-index: expected an undirected graph, got ${graph.type}`);
   if (graph.multi) throw new Error('graph/bipartite-index: multigraphs are not supported');
   const pos = new Map<string, number>();
-  const keys: Record<Side, string[]> = { china: [], partner: [] };
+  const keys: Record<Side, string[]> = { home: [], partner: [] };
   graph.forEachNode((key, attr) => {
     const side = (attr as { side?: unknown }).side;
-    if (side !== 'china' && side !== 'partner') {
-      throw new Error(`graph/bipartite-index: node "${key}" has no side ('china' or 'partner'), got ${JSON.stringify(side)}`);
+    if (side !== 'home' && side !== 'partner') {
+      throw new Error(`graph/bipartite-index: node "${key}" has no side ('home' or 'partner'), got ${JSON.stringify(side)}`);
     }
     pos.set(key, keys[side].length);
     keys[side].push(key);
@@ -50,27 +50,27 @@ export function buildBipartiteIndex(graph: Graph): BipartiteIndex {
   graph.forEachEdge((edge, _attr, s, t) => {
     const a = sideOf(s), b = sideOf(t);
     if (a === b) throw new Error(`graph/bipartite-index: edge ${edge} joins two ${a} nodes ("${s}" – "${t}"): the graph is not bipartite`);
-    const [c, p] = a === 'china' ? [s, t] : [t, s];
+    const [c, p] = a === 'home' ? [s, t] : [t, s];
     ec[e] = pos.get(c) as number; ep[e] = pos.get(p) as number; e++;
   });
-  return fromEdges(keys.china, keys.partner, ec, ep, e);
+  return fromEdges(keys.home, keys.partner, ec, ep, e);
 }
 
 /** The index of edges (ec[e], ep[e]), e < edges, in that order: each side's adjacency lists keep the edge order. */
-function fromEdges(chinaKeys: string[], partnerKeys: string[], ec: Int32Array, ep: Int32Array, edges: number): BipartiteIndex {
-  const n = chinaKeys.length, m = partnerKeys.length;
-  const china: SideIndex = { keys: chinaKeys, offsets: new Int32Array(n + 1), adj: new Int32Array(edges) };
+function fromEdges(homeKeys: string[], partnerKeys: string[], ec: Int32Array, ep: Int32Array, edges: number): BipartiteIndex {
+  const n = homeKeys.length, m = partnerKeys.length;
+  const home: SideIndex = { keys: homeKeys, offsets: new Int32Array(n + 1), adj: new Int32Array(edges) };
   const partner: SideIndex = { keys: partnerKeys, offsets: new Int32Array(m + 1), adj: new Int32Array(edges) };
-  for (let e = 0; e < edges; e++) { bump(china.offsets, (ec[e] as number) + 1); bump(partner.offsets, (ep[e] as number) + 1); }
-  for (let i = 1; i <= n; i++) china.offsets[i] = (china.offsets[i] as number) + (china.offsets[i - 1] as number);
+  for (let e = 0; e < edges; e++) { bump(home.offsets, (ec[e] as number) + 1); bump(partner.offsets, (ep[e] as number) + 1); }
+  for (let i = 1; i <= n; i++) home.offsets[i] = (home.offsets[i] as number) + (home.offsets[i - 1] as number);
   for (let j = 1; j <= m; j++) partner.offsets[j] = (partner.offsets[j] as number) + (partner.offsets[j - 1] as number);
-  const fillC = china.offsets.slice(0, -1), fillP = partner.offsets.slice(0, -1);
+  const fillC = home.offsets.slice(0, -1), fillP = partner.offsets.slice(0, -1);
   for (let e = 0; e < edges; e++) {
     const c = ec[e] as number, p = ep[e] as number;
-    china.adj[bump(fillC, c)] = p;
+    home.adj[bump(fillC, c)] = p;
     partner.adj[bump(fillP, p)] = c;
   }
-  return { china, partner, edges };
+  return { home, partner, edges };
 }
 
 /**
@@ -80,13 +80,13 @@ function fromEdges(chinaKeys: string[], partnerKeys: string[], ec: Int32Array, e
  * after merging districts, is one edge).
  */
 export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNodes): BipartiteIndex {
-  const chinaAt = new Map<string, number>();
-  nodes.china.keys.forEach((k, i) => chinaAt.set(k, i));
-  const chinaOfId = new Map<string, number>();
-  for (const [id, key] of nodes.chinaNodeOf) chinaOfId.set(id, chinaAt.get(key) as number);
+  const homeAt = new Map<string, number>();
+  nodes.home.keys.forEach((k, i) => homeAt.set(k, i));
+  const homeOfId = new Map<string, number>();
+  for (const [id, key] of nodes.homeNodeOf) homeOfId.set(id, homeAt.get(key) as number);
   const partnerAt = new Map<string, number>();
   nodes.partner.keys.forEach((k, j) => partnerAt.set(k, j));
-  const n = nodes.china.keys.length, m = nodes.partner.keys.length;
+  const n = nodes.home.keys.length, m = nodes.partner.keys.length;
 
   // Links as (city, partner) positions; then, per partner, the cities it has met so far (a
   // partner has few), so that a repeated pair is found without a set of all pairs.
@@ -94,8 +94,8 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
   const lc = new Int32Array(L), lp = new Int32Array(L);
   const perPartner = new Int32Array(m + 1);
   ds.links.forEach((l, k) => {
-    const c = chinaOfId.get(l.chinaId), p = partnerAt.get(l.partnerId);
-    if (c === undefined || p === undefined) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.chinaId}" – "${l.partnerId}"`);
+    const c = homeOfId.get(l.homeId), p = partnerAt.get(l.partnerId);
+    if (c === undefined || p === undefined) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.homeId}" – "${l.partnerId}"`);
     lc[k] = c; lp[k] = p; perPartner[p + 1]!++;
   });
   for (let j = 1; j <= m; j++) perPartner[j] = (perPartner[j] as number) + (perPartner[j - 1] as number);
@@ -110,7 +110,7 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
     met[metEnd[p]!++] = c;
     ec[edges] = c; ep[edges] = p; edges++;
   }
-  return fromEdges(nodes.china.keys, nodes.partner.keys, ec, ep, edges);
+  return fromEdges(nodes.home.keys, nodes.partner.keys, ec, ep, edges);
 }
 
 /** Increments a[i] and returns its value before the increment. */
@@ -120,7 +120,7 @@ function bump(a: Int32Array, i: number): number {
   return v;
 }
 
-/** Both sides in one numbering: china nodes 0…n−1, partner nodes n…n+m−1; CSR adjacency. */
+/** Both sides in one numbering: home nodes 0…n−1, partner nodes n…n+m−1; CSR adjacency. */
 export interface UnifiedIndex {
   n: number;
   m: number;
@@ -130,18 +130,18 @@ export interface UnifiedIndex {
 }
 
 export function unify(index: BipartiteIndex): UnifiedIndex {
-  const n = index.china.keys.length, m = index.partner.keys.length;
+  const n = index.home.keys.length, m = index.partner.keys.length;
   const offsets = new Int32Array(n + m + 1);
   const adj = new Int32Array(2 * index.edges);
   let at = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = at;
-    for (let e = index.china.offsets[i] as number; e < (index.china.offsets[i + 1] as number); e++) adj[at++] = n + (index.china.adj[e] as number);
+    for (let e = index.home.offsets[i] as number; e < (index.home.offsets[i + 1] as number); e++) adj[at++] = n + (index.home.adj[e] as number);
   }
   for (let j = 0; j < m; j++) {
     offsets[n + j] = at;
     for (let e = index.partner.offsets[j] as number; e < (index.partner.offsets[j + 1] as number); e++) adj[at++] = index.partner.adj[e] as number;
   }
   offsets[n + m] = at;
-  return { n, m, keys: index.china.keys.concat(index.partner.keys), offsets, adj };
+  return { n, m, keys: index.home.keys.concat(index.partner.keys), offsets, adj };
 }

@@ -10,7 +10,7 @@ import { UndirectedGraph } from 'graphology';
 import { countryByAlpha2 } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 
-export type Side = 'china' | 'partner';
+export type Side = 'home' | 'partner';
 
 export interface NodeAttributes {
   side: Side;
@@ -45,10 +45,10 @@ export interface BuildOptions {
  * from this, so they agree on nodes, order and attributes.
  */
 export interface BipartiteNodes {
-  china: { keys: string[]; attributes: NodeAttributes[] };
+  home: { keys: string[]; attributes: NodeAttributes[] };
   partner: { keys: string[]; attributes: NodeAttributes[] };
   /** Chinese data-set id → node key (itself, or its parent city in merge mode). */
-  chinaNodeOf: Map<string, string>;
+  homeNodeOf: Map<string, string>;
 }
 
 export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): BipartiteNodes {
@@ -57,22 +57,22 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
     throw new TypeError(`graph/build-bipartite: districts must be 'separate' or 'merge', got ${String(districts)}`);
   }
   const target = new Map<string, string>();
-  for (const c of ds.china) {
+  for (const c of ds.homes) {
     const folded = districts === 'merge' && c.kind === 'district' && c.parentId !== null;
     target.set(c.id, folded ? (c.parentId as string) : c.id);
   }
-  const china: BipartiteNodes['china'] = { keys: [], attributes: [] };
+  const home: BipartiteNodes['home'] = { keys: [], attributes: [] };
   const byKey = new Map<string, NodeAttributes>();
-  for (const c of ds.china) {
+  for (const c of ds.homes) {
     const key = target.get(c.id) as string;
     if (key !== c.id) continue;
     const attributes: NodeAttributes = {
-      side: 'china', label: c.name, country: 'CN', countryName: 'China', territory: null,
+      side: 'home', label: c.name, country: 'CN', countryName: 'China', territory: null,
       kind: c.kind, parentId: districts === 'separate' ? c.parentId : null, ids: [c.id],
     };
-    china.keys.push(key); china.attributes.push(attributes); byKey.set(key, attributes);
+    home.keys.push(key); home.attributes.push(attributes); byKey.set(key, attributes);
   }
-  for (const c of ds.china) {
+  for (const c of ds.homes) {
     const key = target.get(c.id) as string;
     if (key !== c.id) (byKey.get(key) as NodeAttributes).ids.push(c.id);
   }
@@ -90,16 +90,16 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
       country: p.country, countryName: name, territory: p.territory, kind: 'partner', parentId: null, ids: [p.id],
     };
   });
-  return { china, partner, chinaNodeOf: target };
+  return { home, partner, homeNodeOf: target };
 }
 
 export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}, nodes: BipartiteNodes = bipartiteNodes(ds, options)): BipartiteGraph {
   const graph: BipartiteGraph = new UndirectedGraph({ allowSelfLoops: false });
-  for (const side of [nodes.china, nodes.partner]) {
+  for (const side of [nodes.home, nodes.partner]) {
     side.keys.forEach((key, i) => graph.addNode(key, { ...(side.attributes[i] as NodeAttributes), ids: [...(side.attributes[i] as NodeAttributes).ids] }));
   }
   for (const l of ds.links) {
-    const u = nodes.chinaNodeOf.get(l.chinaId) as string;
+    const u = nodes.homeNodeOf.get(l.homeId) as string;
     const edge = graph.edge(u, l.partnerId);
     if (edge === undefined) graph.addEdge(u, l.partnerId, { lines: [l.line] });
     else graph.getEdgeAttributes(edge).lines.push(l.line);

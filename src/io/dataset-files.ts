@@ -18,24 +18,24 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 }
 
 export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
-  const chinaName = new Map(ds.china.map((c) => [c.id, c.name]));
+  const homeName = new Map(ds.homes.map((c) => [c.id, c.name]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
   const places = toCsv(
     ['id', 'side', 'name', 'label', 'qualifier', 'kind', 'district', 'parent_id', 'location', 'country_written',
       'country_iso2', 'territory_iso2', 'subdivision', 'continent', 'degree', 'lines'],
     [
-      ...ds.china.map((c) => [c.id, 'china', c.city, c.name, c.qualifier ?? '', c.kind, c.district ?? '',
+      ...ds.homes.map((c) => [c.id, 'home', c.city, c.name, c.qualifier ?? '', c.kind, c.district ?? '',
         c.parentId ?? '', 'China', 'China', 'CN', '', '', 'Asia', c.partnerIds.length, String(c.line)]),
       ...ds.partners.map((p) => [p.id, 'partner', p.name, p.label, p.qualifier ?? '', 'partner', '', '',
         p.location.join(', '), p.countryWritten, p.country ?? '', p.territory ?? '', p.subdivision ?? '',
-        (p.country && regionOf(p.country)?.continent) ?? '', p.chinaIds.length, p.lines.join(';')]),
+        (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';')]),
     ],
   );
   const links = toCsv(
-    ['china_id', 'china_name', 'partner_id', 'partner_label', 'partner_location', 'country_iso2', 'code', 'line'],
+    ['home_id', 'home_name', 'partner_id', 'partner_label', 'partner_location', 'country_iso2', 'code', 'line'],
     ds.links.map((l) => {
       const p = partnerById.get(l.partnerId);
-      return [l.chinaId, chinaName.get(l.chinaId) ?? '', l.partnerId, p?.label ?? '', p?.location.join(', ') ?? '',
+      return [l.homeId, homeName.get(l.homeId) ?? '', l.partnerId, p?.label ?? '', p?.location.join(', ') ?? '',
         p?.country ?? '', l.code ?? '', l.line];
     }),
   );

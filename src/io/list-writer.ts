@@ -43,15 +43,15 @@ const NOT_INTRO = /^(?:==\s*[^=].*?\s*==|[-•*]\s+.*)$/;
 const TITLE = /^=\s*([^=].*?)\s*=$/;
 
 export function writeList(ds: Dataset): string {
-  if (ds.china.length === 0) throw new Error(`${WHERE}: the data set has no Chinese entries; the text would not parse as a list`);
+  if (ds.homes.length === 0) throw new Error(`${WHERE}: the data set has no Chinese entries; the text would not parse as a list`);
   const partners = new Map<string, Partner>(ds.partners.map((p) => [p.id, p]));
   const linksOf = new Map<string, { partner: Partner; code: string | null }[]>();
   for (const l of ds.links) {
     const partner = partners.get(l.partnerId);
     if (!partner) throw new Error(`${WHERE}: link on line ${l.line} names partner ${l.partnerId}, which is not in the data set`);
-    const list = linksOf.get(l.chinaId) ?? [];
+    const list = linksOf.get(l.homeId) ?? [];
     list.push({ partner, code: l.code });
-    linksOf.set(l.chinaId, list);
+    linksOf.set(l.homeId, list);
   }
 
   const out: string[] = [];
@@ -68,7 +68,7 @@ export function writeList(ds: Dataset): string {
   });
 
   let section: string | null = null;
-  for (const c of ds.china) {
+  for (const c of ds.homes) {
     if (c.section === null) throw new Error(`${WHERE}: Chinese entry "${c.name}" stands in no section`);
     if (c.section !== section) {
       checkText(c.section, `section of "${c.name}"`);

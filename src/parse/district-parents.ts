@@ -5,7 +5,7 @@
  */
 import { foldName } from './fold-table.js';
 import type { Reporter } from './reporter.js';
-import type { ChinaEntry } from './types.js';
+import type { HomeEntry } from './types.js';
 
 /**
  * District entries whose parent city name is shared by two entries (`Suzhou, Anhui` and
@@ -22,15 +22,15 @@ const KNOWN_DISTRICT_PARENTS: Readonly<Record<string, string>> = {
 };
 
 /** Links each `City – District` entry to its city entry (see KNOWN_DISTRICT_PARENTS). */
-export function resolveDistrictParents(china: ChinaEntry[], report: Reporter): void {
-  const byCity = new Map<string, ChinaEntry[]>();
-  for (const c of china) {
+export function resolveDistrictParents(home: HomeEntry[], report: Reporter): void {
+  const byCity = new Map<string, HomeEntry[]>();
+  for (const c of home) {
     if (c.kind !== 'city') continue;
     const key = foldName(c.city);
     const list = byCity.get(key);
     if (list) list.push(c); else byCity.set(key, [c]);
   }
-  for (const d of china) {
+  for (const d of home) {
     if (d.kind !== 'district') continue;
     let candidates = (byCity.get(foldName(d.city)) ?? []).filter((c) => d.qualifier === null || c.qualifier === d.qualifier);
     if (candidates.length > 1) {

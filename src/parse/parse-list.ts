@@ -2,7 +2,7 @@
  * parseSisterCityList: Wikipedia's *List of twin towns and sister cities in China*, rendered as text,
  * → a typed, traceable `Dataset`.
  *
- * Every line is read as exactly one kind (title, intro, section, china-header, partner, blank,
+ * Every line is read as exactly one kind (title, intro, section, home-header, partner, blank,
  * unparsed) and counted; what cannot be read becomes a diagnostic with its line number. Countries are
  * resolved to ISO 3166-1 (see `resolve-countries.ts`), flag codes reconciled with them, and data-quality
  * findings reported (see `quality.ts`).
@@ -27,7 +27,7 @@ import { sortedCopy } from './reporter.js';
 import { resolveCountries } from './resolve-countries.js';
 import { LINE_KINDS } from './types.js';
 import type {
-  ChinaEntry, Dataset, Diagnostic, DiagnosticCode, LineKind, Link, Partner, Severity, SourceInfo,
+  HomeEntry, Dataset, Diagnostic, DiagnosticCode, LineKind, Link, Partner, Severity, SourceInfo,
 } from './types.js';
 
 export interface ParseOptions {
@@ -47,7 +47,7 @@ const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
 const QUALIFIED = /^(.*?)\s*\(([^()]*)\)$/;
 
 interface Block {
-  entry: ChinaEntry;
+  entry: HomeEntry;
   /** Position of the entry in the list of Chinese entries. */
   index: number;
   /** Number of this block; a partner whose `linkedIn` is this number is already linked in it. */
@@ -76,9 +76,9 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
   };
 
-  const china: ChinaEntry[] = [];
-  /** Position in `china` by header. */
-  const chinaByName = new Map<string, number>();
+  const home: HomeEntry[] = [];
+  /** Position in `home` by header. */
+  const homeByName = new Map<string, number>();
   const partners: Partner[] = [];
   const links: Link[] = [];
   // There are at most as many partners and links as lines (about two in three lines are partner
@@ -95,7 +95,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   /** Positions in `partners` by hash of id, and scratch codes for a partner's id. */
   const partnerById = new HashIndex(expectedPartners);
   const slug: number[] = [];
-  const chinaIds = new IdAllocator('cn:');
+  const homeIds = new IdAllocator('cn:');
   /** Location parts by number, and numbers by hash of part. */
   const locationPartNames: string[] = [];
   const locationPartIndex = new HashIndex();
@@ -146,7 +146,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       kind = 'intro';
       intro.push(copyText(line));
     } else if (HEADER.test(line) && count(line, ' ') < 8 && !/[.:;]$/.test(line)) { // at most 8 words
-      kind = 'china-header';
+      kind = 'home-header';
       block = openBlock(line, lineNo);
     } else {
       kind = 'unparsed';
@@ -157,9 +157,9 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   };
 
   function openBlock(line: string, lineNo: number): Block {
-    const existingIndex = chinaByName.get(line);
+    const existingIndex = homeByName.get(line);
     if (existingIndex !== undefined) {
-      const existing = china[existingIndex] as ChinaEntry;
+      const existing = home[existingIndex] as HomeEntry;
       report('warning', 'duplicate-header', [existing.line, lineNo], `Chinese city "${existing.name}" has two blocks (lines ${existing.line} and ${lineNo}); their partners are merged`);
       // its partners count as linked in the new block, on the line of the first header
       const serial = ++blocks;
@@ -175,8 +175,8 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     const comma = (cityPart as string).indexOf(',');
     const city = comma >= 0 ? (cityPart as string).slice(0, comma).trim() : (cityPart as string);
     const qualifier = comma >= 0 ? (cityPart as string).slice(comma + 1).trim() || null : null;
-    const entry: ChinaEntry = {
-      id: chinaIds.allocate(header),
+    const entry: HomeEntry = {
+      id: homeIds.allocate(header),
       name: header,
       city,
       qualifier,
@@ -187,10 +187,10 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       line: lineNo,
       partnerIds: [],
     };
-    chinaByName.set(header, china.length);
-    china.push(entry);
+    homeByName.set(header, home.length);
+    home.push(entry);
     lastLink.push(-1);
-    return { entry, index: china.length - 1, serial: ++blocks, pendingBlank: null };
+    return { entry, index: home.length - 1, serial: ++blocks, pendingBlank: null };
   }
 
   /**
@@ -263,7 +263,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         territory: null,
         subdivision: null,
         // first entries as literals: exact-size arrays
-        chinaIds: [b.entry.id],
+        homeIds: [b.entry.id],
         lines: [lineNo],
       };
       partnerById.add(hash, partners.length);
@@ -278,7 +278,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       report('warning', 'duplicate-link', [linkedOn[known] as number, lineNo], `"${partner.label}, ${partner.location.join(', ')}" is listed twice under "${b.entry.name}"; merged into one link`);
       return true;
     }
-    partner.chinaIds.push(b.entry.id);
+    partner.homeIds.push(b.entry.id);
     addLink(b, known, lineNo, code);
     return true;
   }
@@ -295,7 +295,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
 
   function addLink(b: Block, partner: number, lineNo: number, code: string | null): void {
     const l = links.length;
-    links.push({ chinaId: b.entry.id, partnerId: (partners[partner] as Partner).id, line: lineNo, code });
+    links.push({ homeId: b.entry.id, partnerId: (partners[partner] as Partner).id, line: lineNo, code });
     linkPartner[l] = partner;
     linkBefore[l] = lastLink[b.index] as number;
     lastLink[b.index] = l;
@@ -356,19 +356,19 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
 
   // Each entry's partners, from its links, as exact-size arrays (one that is pushed to reserves spare slots)
   const ids: string[] = [];
-  china.forEach((c, i) => {
+  home.forEach((c, i) => {
     let n = 0;
     for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) ids[n++] = (links[l] as Link).partnerId;
     if (n > 0) c.partnerIds = ids.slice(0, n).reverse();
   });
   partners.forEach((p) => {
     if (p.lines.length > 1) p.lines = p.lines.slice();
-    if (p.chinaIds.length > 1) p.chinaIds = p.chinaIds.slice();
+    if (p.homeIds.length > 1) p.homeIds = p.homeIds.slice();
   });
 
-  resolveDistrictParents(china, report);
+  resolveDistrictParents(home, report);
   const countries = resolveCountries(partners, links, linkPartner, report);
-  const findings = qualityDiagnostics(china, partners, {
+  const findings = qualityDiagnostics(home, partners, {
     positionsOf(i: number, out: Int32Array): number {
       let n = 0;
       for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) out[n++] = linkPartner[l] as number;
@@ -383,11 +383,12 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   return {
     format: 'twinnet-dataset',
     version: 1,
+    home: 'CN',
     source,
     title,
     intro,
     lineKinds: kinds,
-    china,
+    homes: home,
     partners,
     links,
     countries,

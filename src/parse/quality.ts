@@ -5,7 +5,7 @@
 import { foldName, foldNameCodes } from './fold-table.js';
 import { hashCodes } from './hash-index.js';
 import { sortAscending } from './reporter.js';
-import type { ChinaEntry, Diagnostic, Partner } from './types.js';
+import type { HomeEntry, Diagnostic, Partner } from './types.js';
 import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'json' };
 
 /** US place names borne by several places of ≥ 20,000 inhabitants (GeoNames; scripts/make-us-homonyms.mjs). */
@@ -18,9 +18,9 @@ export const IDENTICAL_MIN_PARTNERS = 2;
 export interface PartnerFacts {
   /**
    * Writes into `out` the positions in `partners` of the partners of the Chinese entry at position
-   * `chinaIndex`, in any order (the same set as its `partnerIds`, cheaper to compare); returns their number.
+   * `homeIndex`, in any order (the same set as its `partnerIds`, cheaper to compare); returns their number.
    */
-  positionsOf(chinaIndex: number, out: Int32Array): number;
+  positionsOf(homeIndex: number, out: Int32Array): number;
   /** Per partner (by position): the number of its location; the same location as written, the same number. */
   location: Int32Array;
   /** The locations as written after the name (`England, United Kingdom`), by number. */
@@ -31,7 +31,7 @@ export interface PartnerFacts {
  * The findings, in this order: identical partner lists, homonyms, near-duplicate partners, US names
  * without a state, section mismatches, empty blocks.
  */
-export function qualityDiagnostics(china: readonly ChinaEntry[], partners: readonly Partner[], facts: PartnerFacts): Diagnostic[] {
+export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonly Partner[], facts: PartnerFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   /** Adds a finding; `d.lines` is a fresh array, sorted here. */
   const push = (d: Omit<Diagnostic, 'line'>) => {
@@ -43,15 +43,15 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
 
   // Chinese entries with the same set of partners.
   let positions = new Int32Array(16);
-  const bySet = new KeyedGroups(china.length, (i, key) => {
-    const n = (china[i] as ChinaEntry).partnerIds.length;
+  const bySet = new KeyedGroups(home.length, (i, key) => {
+    const n = (home[i] as HomeEntry).partnerIds.length;
     if (n < IDENTICAL_MIN_PARTNERS) return -1;
     if (positions.length < n) positions = new Int32Array(n * 2);
     const set = positions.subarray(0, facts.positionsOf(i, positions)).sort();
     for (let k = 0; k < set.length; k++) key[k] = set[k] as number;
     return set.length;
   });
-  for (const group of bySet.groups(2).map((g) => g.map((i) => china[i] as ChinaEntry))) {
+  for (const group of bySet.groups(2).map((g) => g.map((i) => home[i] as HomeEntry))) {
     const n = group[0]?.partnerIds.length ?? 0;
     push({
       severity: 'info',
@@ -146,18 +146,18 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
     const places = US_HOMONYMS.names[p.name];
     if (!places) return;
     const where = places.map((x) => `${x.state} (${x.population.toLocaleString('en-US')})`).join(', ');
-    const merged = p.chinaIds.length >= 2;
+    const merged = p.homeIds.length >= 2;
     push({
       severity: merged ? 'warning' : 'info',
       code: 'us-name-without-state',
       lines: [...p.lines],
       message: `"${p.label}, United States" gives no state, and ${places.length} US places of at least ${US_HOMONYMS.minPopulation.toLocaleString('en-US')} inhabitants bear that name: ${where}` +
-        (merged ? `; its ${p.chinaIds.length} Chinese partners are treated as one place, which may be wrong` : ''),
+        (merged ? `; its ${p.homeIds.length} Chinese partners are treated as one place, which may be wrong` : ''),
     });
   });
 
   // Header outside its letter's section (after folding accents: Ürümqi stands under U).
-  for (const c of china) {
+  for (const c of home) {
     if (c.section === null || c.section.length !== 1) continue;
     const first = foldName(c.name).charAt(0).toUpperCase();
     if (first !== c.section.toUpperCase()) {
@@ -170,7 +170,7 @@ export function qualityDiagnostics(china: readonly ChinaEntry[], partners: reado
     }
   }
 
-  for (const c of china) {
+  for (const c of home) {
     if (c.partnerIds.length === 0) {
       push({ severity: 'warning', code: 'empty-block', lines: [c.line], message: `Chinese city "${c.name}" has no partner lines` });
     }

@@ -13,7 +13,7 @@ export type LineKind =
   | 'title'
   | 'intro'
   | 'section'
-  | 'china-header'
+  | 'home-header'
   | 'partner'
   | 'blank'
   | 'unparsed';
@@ -22,7 +22,7 @@ export const LINE_KINDS: readonly LineKind[] = [
   'title',
   'intro',
   'section',
-  'china-header',
+  'home-header',
   'partner',
   'blank',
   'unparsed',
@@ -89,7 +89,7 @@ export interface CountryRecord {
   codes: Record<string, number>;
 }
 
-export interface ChinaEntry {
+export interface HomeEntry {
   /** Stable id, `cn:` + slug of the header (`cn:suzhou-jiangsu`, `cn:hangzhou-fuyang`). */
   id: string;
   /** The header as written (NFC, trimmed). */
@@ -130,13 +130,13 @@ export interface Partner {
   /** ISO 3166-2 subdivision when the location or the code names one (GB-ENG, GB-SCT, GB-WLS, GB-NIR). */
   subdivision: string | null;
   /** Ids of its Chinese partners, in input order. */
-  chinaIds: string[];
+  homeIds: string[];
   /** Lines on which it appears. */
   lines: number[];
 }
 
 export interface Link {
-  chinaId: string;
+  homeId: string;
   partnerId: string;
   /** Line of the partner line. */
   line: number;
@@ -162,7 +162,10 @@ export interface Dataset {
   intro: string[];
   /** Number of lines of each kind; they sum to `source.lines`. */
   lineKinds: Record<LineKind, number>;
-  china: ChinaEntry[];
+  /** The home country: ISO 3166-1 alpha-2 of the country the list is about (`CN` for the China list). */
+  home: string;
+  /** The home side: the places of the home country, as listed. */
+  homes: HomeEntry[];
   partners: Partner[];
   links: Link[];
   countries: CountryRecord[];

@@ -72,10 +72,10 @@ export function degreeChart(title: string, series: { name: string; color: string
 
 /** The report's charts, by name → SVG text. */
 export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'continents' | 'communities', string> {
-  const comm = r.communities.china;
+  const comm = r.communities.home;
   return {
     degree: degreeChart('Degree distributions (log–log)', [
-      { name: 'Chinese cities', color: '#e15759', counts: r.overview.degree.china.distribution as Record<string, number> },
+      { name: 'Chinese cities', color: '#e15759', counts: r.overview.degree.home.distribution as Record<string, number> },
       { name: 'foreign partners', color: '#4e79a7', counts: r.overview.degree.partner.distribution as Record<string, number> },
     ]),
     countries: barChart('Links by country (top 20)', r.countries.slice(0, 20).map((c) => ({ label: c.name, value: c.links }))),

@@ -65,7 +65,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p('## Overview');
   p();
   p(table(['', 'value'], [
-    ['Chinese entries (cities and districts)', `${num(o.chineseEntries)} (${num(o.districts)} districts)`],
+    ['Chinese entries (cities and districts)', `${num(o.homeEntries)} (${num(o.districts)} districts)`],
     ['Foreign partners', num(o.partners)],
     ['Links', num(o.links)],
     ['Countries (as written → sovereign states)', `${num(o.countriesWritten)} → ${num(o.sovereignStates)}`],
@@ -73,7 +73,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     ['Connected components', num(o.components.count)],
     ['Largest component', `${num(o.components.largest)} nodes (${pct(o.components.largestShare)} of all)`],
     ['Diameter / mean distance in it', o.largestComponent ? `${o.largestComponent.diameter} / ${num(o.largestComponent.averageDistance)}` : 'not computed (sampled)'],
-    ['Mean partners per Chinese entry (median, max)', `${num(o.degree.china.mean)} (${num(o.degree.china.median)}, ${num(o.degree.china.max)})`],
+    ['Mean partners per Chinese entry (median, max)', `${num(o.degree.home.mean)} (${num(o.degree.home.median)}, ${num(o.degree.home.max)})`],
     ['Mean Chinese partners per foreign partner (median, max)', `${num(o.degree.partner.mean)} (${num(o.degree.partner.median)}, ${num(o.degree.partner.max)})`],
     ['Degree assortativity', num(o.assortativity)],
     ['Robins–Alexander clustering', num(o.robinsAlexander)],
@@ -102,7 +102,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p('Links per sovereign state (territories such as Réunion or French Polynesia count under their sovereign) and per continent.');
   p();
   p(table(['country', 'ISO', 'continent', 'links', 'share', 'partners', 'Chinese cities'],
-    r.countries.slice(0, 20).map((c) => [md(c.name), c.country, md(c.continent), c.links, pct(c.share), c.partners, c.chineseCities]),
+    r.countries.slice(0, 20).map((c) => [md(c.name), c.country, md(c.continent), c.links, pct(c.share), c.partners, c.homeEntries]),
     ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
   p();
   p(`(${r.countries.length} countries in all; the full table is in the JSON.)`);
@@ -113,7 +113,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   chart('continents', 'Links by continent');
   p('Chinese entries with partners in the most countries:');
   p();
-  p(table(['Chinese entry', 'countries', 'partners'], r.chineseCitiesByCountries.map((c) => [md(c.label), c.countries, c.partners])));
+  p(table(['Chinese entry', 'countries', 'partners'], r.homeByCountries.map((c) => [md(c.label), c.countries, c.partners])));
   p();
 
   p('## Centrality');
@@ -130,8 +130,8 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   };
   for (const m of Object.keys(explain)) p(`- **${r.centrality.metrics[m as keyof typeof r.centrality.metrics].title}**: ${explain[m]}`);
   p();
-  for (const side of ['china', 'partner'] as const) {
-    p(`### Top ${side === 'china' ? 'Chinese cities' : 'foreign partners'}`);
+  for (const side of ['home', 'partner'] as const) {
+    p(`### Top ${side === 'home' ? 'Chinese cities' : 'foreign partners'}`);
     p();
     const tops = r.centrality.top[side];
     const measures = Object.keys(explain);
@@ -150,11 +150,11 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('Two Chinese cities *share* a partner when the same foreign place is twinned with both. The **projection** onto the Chinese side links every pair of Chinese cities that share at least one partner. How strongly: the count of shared partners, and the **Jaccard** index (shared ÷ partners of either, 1 = identical lists). Whether **more than chance**: the hypergeometric p-value — the probability that two cities with these numbers of partners would share at least this many if their partners were drawn at random from all foreign partners. With thousands of pairs tested, some small p-values arise by chance, so they are corrected for the number of pairs (Holm: family-wise; Benjamini–Hochberg: false discovery rate).');
   p();
-  for (const side of ['china', 'partner'] as const) {
+  for (const side of ['home', 'partner'] as const) {
     const s = r.shared[side];
-    const what = side === 'china' ? 'Chinese cities' : 'foreign partners';
-    const by = side === 'china' ? 'foreign partners' : 'Chinese partners';
-    p(`### ${side === 'china' ? 'Chinese cities' : 'Foreign partners'} sharing ${by}`);
+    const what = side === 'home' ? 'Chinese cities' : 'foreign partners';
+    const by = side === 'home' ? 'foreign partners' : 'Chinese partners';
+    p(`### ${side === 'home' ? 'Chinese cities' : 'Foreign partners'} sharing ${by}`);
     p();
     p(`${num(s.pairs)} pairs of ${what} share at least one ${by.slice(0, -1)}; ${num(s.isolated)} of ${num(s.nodes)} share none with anyone. Pairs tested: ${num(s.tests)}.`);
     p();
@@ -184,7 +184,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('A community is a group of places more tightly linked among themselves than with the rest. **Modularity** Q scores a division into groups (0: no better than random; above about 0.3: clear structure). Louvain is a randomised optimiser, so it is run with several seeds: the report gives the best division, the spread of Q across seeds and how much the divisions agree (adjusted Rand index and normalised mutual information, 1 = identical).');
   p();
-  const comm = (title: string, c: NonNullable<ReportData['communities']['china']> | NonNullable<ReportData['communities']['bipartite']>, note: string) => {
+  const comm = (title: string, c: NonNullable<ReportData['communities']['home']> | NonNullable<ReportData['communities']['bipartite']>, note: string) => {
     p(`### ${title}`);
     p();
     p(note);
@@ -199,7 +199,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     ]), ['r', 'r', 'l', 'l']));
     p();
   };
-  if (r.communities.china) comm('Chinese cities (projection)', r.communities.china, `Louvain on the Chinese projection, weight = ${r.communities.china.weight}, resolution γ = ${r.communities.china.resolution}. Dominant countries are those of the members' foreign partners.`);
+  if (r.communities.home) comm('Chinese cities (projection)', r.communities.home, `Louvain on the Chinese projection, weight = ${r.communities.home.weight}, resolution γ = ${r.communities.home.resolution}. Dominant countries are those of the members' foreign partners.`);
   if (r.communities.partner) comm('Foreign partners (projection)', r.communities.partner, `Louvain on the foreign-partner projection, weight = ${r.communities.partner.weight}, resolution γ = ${r.communities.partner.resolution}.`);
   if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (Chinese–foreign).`);
   chart('communities', 'Community sizes');

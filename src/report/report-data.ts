@@ -117,7 +117,7 @@ export interface CommunitySummary {
   id: number;
   size: number;
   members: string[];
-  chineseMembers: number;
+  homeMembers: number;
   partnerMembers: number;
   /** Most frequent partner countries: of the member partners, or (Chinese cities only) of the members' partners. */
   dominantCountries: { country: string; name: string; count: number; share: number }[];
@@ -127,13 +127,13 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   const ds = a.dataset;
   // Nodes by position v: China side 0…n−1, then partners. Rows are made for every node only when the
   // node table lists them all; above that, only for the nodes the report shows.
-  const N = a.unified.keys.length, nChina = a.unified.n;
+  const N = a.unified.keys.length, nHome = a.unified.n;
   // Rows are rounded here, once, and kept out of the final `roundDeep`: they are most of the report.
   const all = N <= limits.nodeTable ? nodeRows(a).map(roundRow) : null;
   const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : roundRow(nodeRowAt(a, v)));
   const notes = [...a.notes];
-  const china: NodeRow[] = [];
-  for (let v = 0; v < nChina; v++) china.push(rowAt(v));
+  const home: NodeRow[] = [];
+  for (let v = 0; v < nHome; v++) home.push(rowAt(v));
   const totalLinks = ds.links.length;
 
   // Countries and continents (sovereign states; territories under their sovereign).
@@ -142,14 +142,14 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   a.nodes.partner.keys.forEach((k, j) => partnerCountry.set(k, a.nodes.partner.attributes[j]?.country ?? '??'));
   /** Countries of Chinese node i's partners, one per link, in adjacency order. */
   const partnerCountries = (i: number): string[] => {
-    const s = a.index.china, out: string[] = [];
+    const s = a.index.home, out: string[] = [];
     for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) out.push(a.nodes.partner.attributes[s.adj[e] as number]?.country ?? '??');
     return out;
   };
   for (const l of ds.links) {
     const c = partnerCountry.get(l.partnerId) ?? '??';
     const e = byCountry.get(c) ?? { links: 0, partners: new Set(), chinese: new Set() };
-    e.links++; e.partners.add(l.partnerId); e.chinese.add(l.chinaId);
+    e.links++; e.partners.add(l.partnerId); e.chinese.add(l.homeId);
     byCountry.set(c, e);
   }
   const countryName = new Map<string, string | null>(); // of the first partner with that country
@@ -158,7 +158,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     country: code,
     name: countryName.get(code) ?? code,
     continent: regionOf(code)?.continent ?? 'Unknown',
-    links: e.links, share: e.links / totalLinks, partners: e.partners.size, chineseCities: e.chinese.size,
+    links: e.links, share: e.links / totalLinks, partners: e.partners.size, homeEntries: e.chinese.size,
   })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
   const countryNames = new Map(countries.map((c) => [c.country, c.name]));
   const continentMap = new Map<string, { links: number; countries: number }>();
@@ -169,7 +169,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   }
   const continents = [...continentMap].map(([continent, e]) => ({ continent, links: e.links, share: e.links / totalLinks, countries: e.countries }))
     .sort((x, y) => y.links - x.links || byLocale(x.continent, y.continent));
-  const reach = china.map((r, i) => {
+  const reach = home.map((r, i) => {
     const set = new Set(partnerCountries(i));
     return { key: r.key, label: r.label, countries: set.size, partners: r.degree };
   }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || byName(x.label, y.label));
@@ -223,7 +223,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     const counts = new Map<string, number>();
     let total = 0;
     // Countries of the partner members; a community of Chinese cities only: of their partners.
-    const isPartner = (v: number) => v >= nChina;
+    const isPartner = (v: number) => v >= nHome;
     const hasPartners = vs.some(isPartner);
     for (const v of vs) {
       if (hasPartners && !isPartner(v)) continue;
@@ -235,7 +235,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     const partnerMembers = vs.filter(isPartner).length;
     return {
       id, size: vs.length, members: vs.map((v) => nodeAttributesAt(a, v).label),
-      chineseMembers: vs.length - partnerMembers,
+      homeMembers: vs.length - partnerMembers,
       partnerMembers,
       dominantCountries,
     };
@@ -263,7 +263,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
         meanAdjustedRand: c.stability.meanAdjustedRand, meanNmi: c.stability.meanNmi,
         consensusCount: c.stability.consensus.communities, consensusModularity: c.stability.consensus.modularity,
       },
-      communities: summarize(groups(c.best.membership, side === 'china' ? 0 : nChina).filter((g) => g.length > 1)),
+      communities: summarize(groups(c.best.membership, side === 'home' ? 0 : nHome).filter((g) => g.length > 1)),
     };
   };
   const bip = a.bipartite;
@@ -293,10 +293,10 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       nearIdentical: a.options.nearIdentical,
     },
     overview: {
-      chineseEntries: ds.china.length,
-      districts: ds.china.filter((c) => c.kind === 'district').length,
-      chineseNodes: china.length,
-      partners: N - nChina,
+      homeEntries: ds.homes.length,
+      districts: ds.homes.filter((c) => c.kind === 'district').length,
+      homeNodes: home.length,
+      partners: N - nHome,
       links: totalLinks,
       edges: a.index.edges,
       countriesWritten: ds.countries.length,
@@ -307,10 +307,10 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       assortativity: a.assortativity,
       robinsAlexander: a.robinsAlexander,
       latapyMean: {
-        china: mean(a.sides.china.latapy), partner: mean(a.sides.partner.latapy),
+        home: mean(a.sides.home.latapy), partner: mean(a.sides.partner.latapy),
       },
       degree: {
-        china: { mean: a.sides.china.degree.mean, median: a.sides.china.degree.median, max: a.sides.china.degree.max, distribution: a.sides.china.degree.counts },
+        home: { mean: a.sides.home.degree.mean, median: a.sides.home.degree.median, max: a.sides.home.degree.max, distribution: a.sides.home.degree.counts },
         partner: { mean: a.sides.partner.degree.mean, median: a.sides.partner.degree.median, max: a.sides.partner.degree.max, distribution: a.sides.partner.degree.counts },
       },
     },
@@ -322,27 +322,27 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
     },
     countries,
     continents,
-    chineseCitiesByCountries: reach.slice(0, TOP),
+    homeByCountries: reach.slice(0, TOP),
     centrality: {
       metrics: METRICS,
-      top: { china: centralityTop(0, nChina), partner: centralityTop(nChina, N) },
+      top: { home: centralityTop(0, nHome), partner: centralityTop(nHome, N) },
     },
-    shared: { china: shared('china'), partner: shared('partner') },
+    shared: { home: shared('home'), partner: shared('partner') },
     communities: {
-      china: projectionCommunities('china'),
+      home: projectionCommunities('home'),
       partner: projectionCommunities('partner'),
       bipartite: bip === null ? null : {
         method: bip.method, seeds: bip.seeds, bestSeed: bip.best.seed, modularity: bip.best.modularity,
         count: bip.best.communities, nonSingleton: bip.best.sizes.filter((s) => s > 1).length,
         sizes: [...bip.best.sizes].sort((x, y) => y - x), runs: bip.runs,
         stability: { modularityMin: bip.stability.modularity.min, modularityMax: bip.stability.modularity.max, meanAdjustedRand: bip.stability.meanAdjustedRand, meanNmi: bip.stability.meanNmi },
-        communities: summarize(groups([...bip.best.china, ...bip.best.partner], 0).filter((g) => g.length > 1)),
+        communities: summarize(groups([...bip.best.home, ...bip.best.partner], 0).filter((g) => g.length > 1)),
       },
     },
     notes,
   };
   // After the rest: choosing the rows of a large table adds a note.
-  const nodes = all ?? keepNodes(a, china, rowAt, limits.nodeTable, notes);
+  const nodes = all ?? keepNodes(a, home, rowAt, limits.nodeTable, notes);
   return { ...roundDeep(report), nodes };
 }
 
@@ -355,9 +355,9 @@ function mean(x: ArrayLike<number>): number {
 }
 
 /** The node table of a large graph: every Chinese node, then the partners with most links (ties by key) up to `limit` rows. */
-function keepNodes(a: Analysis, china: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): NodeRow[] {
+function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): NodeRow[] {
   const { unified: g } = a;
-  const N = g.keys.length, room = Math.max(0, limit - china.length);
+  const N = g.keys.length, room = Math.max(0, limit - home.length);
   const degree = (v: number) => (g.offsets[v + 1] as number) - (g.offsets[v] as number);
   // The lowest degree that still gets in: count partners per degree from the top.
   const perDegree = new Map<number, number>();
@@ -372,7 +372,7 @@ function keepNodes(a: Analysis, china: NodeRow[], rowAt: (v: number) => NodeRow,
   const partners = candidates
     .sort((x, y) => degree(y) - degree(x) || ((g.keys[x] as string) < (g.keys[y] as string) ? -1 : 1))
     .slice(0, room).map(rowAt);
-  const kept = [...china, ...partners];
+  const kept = [...home, ...partners];
   notes.push(`Per-node table: ${kept.length} of ${N} nodes (all Chinese nodes, then the partners with most links; limit ${limit}).`);
   return kept;
 }

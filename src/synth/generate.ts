@@ -55,7 +55,7 @@ export interface GenerateOptions {
 
 export interface GeneratedStats {
   /** Entries in the list (header lines), districts included. */
-  chineseCities: number;
+  homeEntries: number;
   /** Distinct foreign partners. */
   partners: number;
   /** Partner lines, i.e. edges of the bipartite graph. */
@@ -237,18 +237,18 @@ export function generateList(options: GenerateOptions): GeneratedList {
   const entryDistrict: string[] = [];
   const entryEnd: number[] = [];
   const topLevel: string[] = [];
-  const usedChinese = new NameHashes();
+  const usedHome = new NameHashes();
 
   let links = 0;
   while (links < target) {
     const entry = entryParent.length;
     if (topLevel.length > 0 && rng() < MODEL.districtProbability) {
       const parent = pick(rng, topLevel);
-      const full = uniqueName(usedChinese, 0, (extra) => `${parent} – ${pinyinName(rng, 2 + extra)}`);
+      const full = uniqueName(usedHome, 0, (extra) => `${parent} – ${pinyinName(rng, 2 + extra)}`);
       entryParent.push(parent);
       entryDistrict.push(full.slice(parent.length + 3));
     } else {
-      const name = uniqueName(usedChinese, 0, (extra) => pinyinName(rng, (rng() < 0.8 ? 2 : 3) + extra));
+      const name = uniqueName(usedHome, 0, (extra) => pinyinName(rng, (rng() < 0.8 ? 2 : 3) + extra));
       entryParent.push(name);
       entryDistrict.push('');
       topLevel.push(name);
@@ -301,6 +301,6 @@ export function generateList(options: GenerateOptions): GeneratedList {
   const countriesUsed = new Set(partnerCountry.subarray(0, partnerName.length)).size;
   return {
     text: lines.join('\n') + '\n',
-    stats: { chineseCities: entryParent.length, partners: partnerName.length, links, countries: countriesUsed, seed },
+    stats: { homeEntries: entryParent.length, partners: partnerName.length, links, countries: countriesUsed, seed },
   };
 }

@@ -13,7 +13,7 @@ describe('buildBipartiteGraph', () => {
     const g = buildBipartiteGraph(ds);
     expect(g.order).toBe(164 + 1204);
     expect(g.size).toBe(1407);
-    expect(g.getNodeAttributes('cn:hangzhou-fuyang')).toMatchObject({ side: 'china', kind: 'district', parentId: 'cn:hangzhou', country: 'CN' });
+    expect(g.getNodeAttributes('cn:hangzhou-fuyang')).toMatchObject({ side: 'home', kind: 'district', parentId: 'cn:hangzhou', country: 'CN' });
     expect(g.getNodeAttributes('p:faaa-french-polynesia')).toMatchObject({ side: 'partner', country: 'FR', territory: 'PF', countryName: 'France' });
   });
   it('folds districts into their city with districts: merge, keeping every link', () => {
@@ -49,7 +49,7 @@ describe('analyze', () => {
   it('records its options, and merge gives fewer Chinese nodes', () => {
     const a = analyze(ds, { runs: 1, districts: 'merge', seed: 7 });
     expect(a.options).toMatchObject({ runs: 1, districts: 'merge', seed: 7, resolution: 1 });
-    expect(a.index.china.keys).toHaveLength(149);
+    expect(a.index.home.keys).toHaveLength(149);
   });
 });
 
@@ -73,7 +73,7 @@ describe('buildBipartiteIndexFromDataset (no graphology graph)', () => {
     const viaGraph = buildBipartiteIndex(buildBipartiteGraph(data, { districts }));
     expect(direct).toEqual(viaGraph);
     const g = buildBipartiteGraph(data, { districts });
-    nodes.china.keys.forEach((k, i) => expect(g.getNodeAttributes(k)).toEqual(nodes.china.attributes[i]));
+    nodes.home.keys.forEach((k, i) => expect(g.getNodeAttributes(k)).toEqual(nodes.home.attributes[i]));
     nodes.partner.keys.forEach((k, j) => expect(g.getNodeAttributes(k)).toEqual(nodes.partner.attributes[j]));
   });
 

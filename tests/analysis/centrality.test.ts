@@ -16,7 +16,7 @@ describe('the bipartite index', () => {
   it('refuses a graph that is not bipartite', () => {
     const g = twoMode('a-x b-x');
     g.addEdge('a', 'b');
-    expect(() => buildBipartiteIndex(g)).toThrow(/joins two china nodes.*not bipartite/);
+    expect(() => buildBipartiteIndex(g)).toThrow(/joins two home nodes.*not bipartite/);
   });
   it('refuses a node without a side', () => {
     const g = new UndirectedGraph();
@@ -29,7 +29,7 @@ describe('the bipartite index', () => {
 });
 
 describe('shortest-path measures on a path a–x–b–y plus a separate pair c–z', () => {
-  // Nodes: china a, b, c; partner x, y, z. N = 6, n = 3, m = 3.
+  // Nodes: home a, b, c; partner x, y, z. N = 6, n = 3, m = 3.
   const g = unify(buildBipartiteIndex(twoMode('a-x b-x b-y c-z')));
   const pm = pathMeasures(g);
   const at = (key: string) => g.keys.indexOf(key);
@@ -194,10 +194,10 @@ function allSourcesReference(g: UndirectedGraph) {
   return { bc, distSum, reach, harmonic, ecc };
 }
 
-/** A bipartite graph with china nodes c0…c(n−1), partner nodes p0…p(m−1) and the edges (i, j), repeats dropped. */
+/** A bipartite graph with home nodes c0…c(n−1), partner nodes p0…p(m−1) and the edges (i, j), repeats dropped. */
 function bipartiteGraph(n: number, m: number, edges: ReadonlyArray<readonly [number, number]>): UndirectedGraph {
   const g = new UndirectedGraph();
-  for (let i = 0; i < n; i++) g.addNode(`c${i}`, { side: 'china' });
+  for (let i = 0; i < n; i++) g.addNode(`c${i}`, { side: 'home' });
   for (let j = 0; j < m; j++) g.addNode(`p${j}`, { side: 'partner' });
   for (const [i, j] of edges) if (!g.hasEdge(`c${i}`, `p${j}`)) g.addEdge(`c${i}`, `p${j}`);
   return g;

@@ -31,7 +31,7 @@ describe('edgeWeights', () => {
   it('gives, edge by edge, what edgeWeight gives, for every measure', () => {
     const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
     const index = buildBipartiteIndexFromDataset(ds, bipartiteNodes(ds, { districts: 'separate' }));
-    const p = project(index, 'china');
+    const p = project(index, 'home');
     for (const kind of WEIGHT_KINDS) {
       expect(Array.from(edgeWeights(p, kind))).toEqual(Array.from({ length: p.u.length }, (_, i) => edgeWeight(p, i, kind)));
     }

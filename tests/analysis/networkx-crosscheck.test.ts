@@ -36,15 +36,15 @@ function seedGraph() {
   const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
   const g = buildBipartiteGraph(ds);
   const rekeyed = new UndirectedGraph();
-  g.forEachNode((k, a) => rekeyed.addNode(`${a.side === 'china' ? 'cn' : 'p'}|${a.label}`, { side: a.side }));
-  g.forEachEdge((_e, _a, s, t) => rekeyed.addEdge(`${g.getNodeAttribute(s, 'side') === 'china' ? 'cn' : 'p'}|${g.getNodeAttribute(s, 'label')}`,
-    `${g.getNodeAttribute(t, 'side') === 'china' ? 'cn' : 'p'}|${g.getNodeAttribute(t, 'label')}`));
+  g.forEachNode((k, a) => rekeyed.addNode(`${a.side === 'home' ? 'cn' : 'p'}|${a.label}`, { side: a.side }));
+  g.forEachEdge((_e, _a, s, t) => rekeyed.addEdge(`${g.getNodeAttribute(s, 'side') === 'home' ? 'cn' : 'p'}|${g.getNodeAttribute(s, 'label')}`,
+    `${g.getNodeAttribute(t, 'side') === 'home' ? 'cn' : 'p'}|${g.getNodeAttribute(t, 'label')}`));
   return rekeyed;
 }
 
 function fixtureGraph(f: Fixture) {
   const g = new UndirectedGraph();
-  for (const k of f.sides.top) g.addNode(k, { side: 'china' });
+  for (const k of f.sides.top) g.addNode(k, { side: 'home' });
   for (const k of f.sides.bottom) g.addNode(k, { side: 'partner' });
   for (const [u, v] of f.edges) g.addEdge(u, v);
   return g;
@@ -68,7 +68,7 @@ describe.each([
   const keys = uni.keys;
 
   it('has the same nodes, sides and edges', () => {
-    expect([...index.china.keys].sort()).toEqual(f.sides.top);
+    expect([...index.home.keys].sort()).toEqual(f.sides.top);
     expect([...index.partner.keys].sort()).toEqual(f.sides.bottom);
     expect(index.edges).toBe(f.n_edges);
   });
@@ -105,7 +105,7 @@ describe.each([
     });
   });
   it.each(['top', 'bottom'] as const)('has the same %s projection weights, p-values and clustering', (which) => {
-    const p = project(index, which === 'top' ? 'china' : 'partner');
+    const p = project(index, which === 'top' ? 'home' : 'partner');
     const ref = f.projections[which];
     expect(p.u.length).toBe(ref.n_edges);
     const sig = significance(p);

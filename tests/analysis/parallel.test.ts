@@ -23,7 +23,7 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
     expect(stages).toContain('waiting for the partner side'); // the worker was used
     expect(plain(par)).toEqual(plain(analyze(ds, { runs: 3 })));
     expect(par.sides.partner.projection.keys).toBe(par.index.partner.keys);
-    expect(par.sides.partner.projection.sharedKeys).toBe(par.index.china.keys);
+    expect(par.sides.partner.projection.sharedKeys).toBe(par.index.home.keys);
   });
 
   it('equals analyze when the worker, free first, takes the bipartite communities', async () => {

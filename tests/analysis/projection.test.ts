@@ -20,7 +20,7 @@ const nx = (side: 'top' | 'bottom') =>
 describe('projection weights, worked by hand', () => {
   // a: {x, y}; b: {x, y, z}; c: {z, w}. Partner degrees: x 2, y 2, z 2, w 1.
   const index = buildBipartiteIndex(twoMode('a-x a-y b-x b-y b-z c-z c-w'));
-  const p = project(index, 'china');
+  const p = project(index, 'home');
   it('has the pairs a–b and b–c and not a–c', () => {
     expect(Array.from(p.u).map((u, i) => `${p.keys[u]}${p.keys[p.v[i] as number]}`)).toEqual(['ab', 'bc']);
   });
@@ -50,7 +50,7 @@ describe('projection weights, worked by hand', () => {
   it('finds a pair sharing all its partners far beyond chance in a large population', () => {
     // 12 partners; a and b share their 3: p = 1/C(12,3) = 1/220; 3 pairs → Holm 3/220.
     const g = twoMode('a-x a-y a-z b-x b-y b-z c-p1 c-p2 c-p3 c-p4 c-p5 c-p6 c-p7 c-p8 c-p9');
-    const s = significance(project(buildBipartiteIndex(g), 'china'));
+    const s = significance(project(buildBipartiteIndex(g), 'home'));
     expect(s.p[0]).toBeCloseTo(1 / 220, 15);
     expect(s.holm[0]).toBeCloseTo(3 / 220, 15);
     expect(s.backbone).toEqual([0]);
@@ -78,7 +78,7 @@ describe('modularity and Louvain', () => {
   });
   const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
   const index = buildBipartiteIndex(analyze(ds, { runs: 1 }).graph);
-  it.each([['china', 'top'], ['partner', 'bottom']] as const)(
+  it.each([['home', 'top'], ['partner', 'bottom']] as const)(
     'reaches at least NetworkX’s best of 10 seeds on the %s projection, and repeats itself for a seed',
     (side, ref) => {
       const p = project(index, side);
@@ -91,7 +91,7 @@ describe('modularity and Louvain', () => {
       expect(r.stability.meanAdjustedRand).toBeGreaterThan(0);
       expect(r.stability.meanAdjustedRand).toBeLessThanOrEqual(1);
     });
-  it.each([['china', 'top'], ['partner', 'bottom']] as const)(
+  it.each([['home', 'top'], ['partner', 'bottom']] as const)(
     'without the graphology pass (libraryLimit 0) still reaches NetworkX’s best of 10 on the %s projection; each run counts the communities it keeps',
     (side, ref) => {
       const p = project(index, side);
@@ -118,7 +118,7 @@ describe('modularity and Louvain', () => {
     expect(Array.from(shared.stability.consensus.membership)).toEqual(Array.from(alone.stability.consensus.membership));
   });
   it('refuses a projection without edges', () => {
-    expect(() => louvainProjection(project(buildBipartiteIndex(twoMode('a-x b-y')), 'china'))).toThrow(/no edges/);
+    expect(() => louvainProjection(project(buildBipartiteIndex(twoMode('a-x b-y')), 'home'))).toThrow(/no edges/);
   });
 });
 
@@ -149,7 +149,7 @@ describe('questions about places', () => {
     expect(similarTo(a, 'bengbu', { weight: 'pvalue' }).similar[0]?.labelB).toBe('Huainan');
   });
   it('reports Bengbu / Huainan as the identical partner lists', () => {
-    const { identical } = identicalPairs(a, 'china');
+    const { identical } = identicalPairs(a, 'home');
     expect(identical).toHaveLength(1);
   });
   it('refuses to compare places of different sides', () => {

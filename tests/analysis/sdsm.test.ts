@@ -8,19 +8,19 @@ describe('the stochastic degree sequence model', () => {
   // a, b → {x, y}; c, d → {z, w}: every degree 2, 4 × 4 nodes, so the BiCM is uniform p = 2/4 = 1/2.
   const index = buildBipartiteIndex(twoMode('a-x a-y b-x b-y c-z c-w d-z d-w'));
   it('fits link probabilities that reproduce every degree (uniform 1/2 for a regular graph)', () => {
-    const fit = fitBicm(index, 'china');
+    const fit = fitBicm(index, 'home');
     expect(fit.p[0]?.[0]).toBeCloseTo(1 / 2, 10);
     expect(fit.maxError).toBeLessThan(1e-9);
   });
   it('gives P(S ≥ 2) = 67/256 for a pair sharing both partners', () => {
     // q = (1/2)² = 1/4 for each of 4 partners: 1 − (3/4)⁴ − 4·(1/4)(3/4)³ = 1 − 81/256 − 108/256.
-    const r = sdsm(index, project(index, 'china'));
+    const r = sdsm(index, project(index, 'home'));
     expect(r.p[0]).toBeCloseTo(67 / 256, 12);
     expect(r.tests).toBe(6);
   });
   it('matches expected degrees on an irregular graph', () => {
     const g = buildBipartiteIndex(twoMode('a-x a-y a-z b-x c-x c-w d-y'));
-    const fit = fitBicm(g, 'china');
+    const fit = fitBicm(g, 'home');
     expect(fit.maxError).toBeLessThan(1e-9);
   });
 });

@@ -31,7 +31,7 @@ describe('npm run bench at the smallest size', () => {
     for (const stage of [...STAGES, REPORT_STAGE]) expect(md).toMatch(new RegExp(`^\\| ${stage.title.replace(/[()+]/g, '\\$&')} \\| \\d[\\d.]* s · \\d+ MB \\|`, 'm'));
     expect(md).toMatch(/Shortest paths: scale 1: exact, \d+ pivots\./);
     expect(md).toMatch(/End to end, `node dist\/twinnet\.mjs report --out <tmp>` on the seed .*: \d[\d.]* s/);
-    expect(md).toMatch(/Louvain \(china\): scale 1: 10 seed\(s\), \d[\d.]* s per seed, Q 0\.\d{4}\./);
+    expect(md).toMatch(/Louvain \(home\): scale 1: 10 seed\(s\), \d[\d.]* s per seed, Q 0\.\d{4}\./);
 
     const json = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as {
       sizes: { scale: number; stats: { links: number }; cells: Record<string, { status: string }> }[];

@@ -102,7 +102,7 @@ describe('questions from the command line', () => {
   it("answers partners and city with forgiving names (xian → Xi'an)", () => {
     const r = run('partners', 'xian');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Xi'an [china] has 35 partner(s)");
+    expect(r.stdout).toContain("Xi'an [home] has 35 partner(s)");
     expect(run('city', 'xian').stdout).toContain('betweenness (bipartite)');
   });
   it('lists candidates and exits non-zero for an unknown or ambiguous name', () => {
@@ -118,7 +118,7 @@ describe('questions from the command line', () => {
 describe('twinnet export', () => {
   it.each(['gexf', 'graphml', 'json'])('writes %s for the Chinese projection', (format) => {
     const out = join(tmp(), `x.${format}`);
-    const r = run('export', '--format', format, '--graph', 'china', '--out', out, '--runs', '1', '--layout-iterations', '10');
+    const r = run('export', '--format', format, '--graph', 'home', '--out', out, '--runs', '1', '--layout-iterations', '10');
     expect(r.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Huainan');
   });

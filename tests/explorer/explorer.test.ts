@@ -82,9 +82,9 @@ describe('explorer page for the seed list', () => {
     await page.press('#search', 'Enter');
     expect(await page.textContent('#panel-name')).toBe("Xi'an");
 
-    await page.click('#view-china');
-    expect(await page.getAttribute('body', 'data-view')).toBe('china');
-    expect(await page.getAttribute('#view-china', 'aria-pressed')).toBe('true');
+    await page.click('#view-home');
+    expect(await page.getAttribute('body', 'data-view')).toBe('home');
+    expect(await page.getAttribute('#view-home', 'aria-pressed')).toBe('true');
     expect(await page.textContent('#stats')).toBe('Chinese projection: 164 places · 241 links');
     await choose(page, 'bengbu', 'Bengbu');
     expect(await page.textContent('#similar')).toContain('Huainan');

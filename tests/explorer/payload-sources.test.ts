@@ -13,7 +13,7 @@ const a = analyze(parseSisterCityList(readFileSync('data/raw/china-sister-cities
 const p = explorerPayload(a, { title: 'seed', seed: 42, iterations: 0 });
 const hex = (c: { r: number; g: number; b: number }) => `#${[c.r, c.g, c.b].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 
-describe.each(['bipartite', 'china'] as const)('the %s view', (kind) => {
+describe.each(['bipartite', 'home'] as const)('the %s view', (kind) => {
   const net = exportNetwork(a, kind);
   const view = p.views[kind];
   const label = (i: number) => p.nodes.label[i];
@@ -29,7 +29,7 @@ describe.each(['bipartite', 'china'] as const)('the %s view', (kind) => {
     const edges: string[] = [], weights: number[] = [];
     net.graph.forEachEdge((_e, attr, s, t) => {
       edges.push(`${net.graph.getNodeAttribute(s, 'label')}|${net.graph.getNodeAttribute(t, 'label')}`);
-      weights.push(kind === 'china' ? (attr['shared_count'] as number) : 1);
+      weights.push(kind === 'home' ? (attr['shared_count'] as number) : 1);
     });
     const drawn: string[] = [];
     for (let e = 0; e < view.edges.length; e += 2) drawn.push(`${label(view.edges[e] as number)}|${label(view.edges[e + 1] as number)}`);

@@ -58,8 +58,8 @@ describe('explorerHtml and its payload', () => {
     ]);
     expect(p.views.bipartite.nodes).toHaveLength(7);
     expect(p.views.bipartite.edges).toHaveLength(2 * 6);
-    expect(p.views.china.nodes).toEqual([0, 1, 2]);
-    expect(p.views.china.edges).toHaveLength(2 * 2);
+    expect(p.views.home.nodes).toEqual([0, 1, 2]);
+    expect(p.views.home.edges).toHaveLength(2 * 2);
   });
 
   it('gives the same bytes for the same analysis and seed', () => {
@@ -82,7 +82,7 @@ describe('explorer on the seed list', () => {
   it('ranks similar places as similarTo does (Bengbu: Huainan first, five shared partners)', () => {
     for (const name of ['Bengbu', "Xi'an", 'Beijing', 'Szolnok, Hungary']) {
       const expected = similarTo(a, name, { top: 5 });
-      const top = expected.side === 'china' ? 5 : 3;
+      const top = expected.side === 'home' ? 5 : 3;
       const got = similarOf(p, expected.label);
       expect(got.map((s) => s[0])).toEqual(expected.similar.slice(0, top).map((r) => r.labelB));
       expect(got.map((s) => s[3])).toEqual(expected.similar.slice(0, top).map((r) => r.shared));
@@ -93,7 +93,7 @@ describe('explorer on the seed list', () => {
   it('has the seed graph in the bipartite view and the projection in the other', () => {
     expect(p.views.bipartite.nodes).toHaveLength(1368);
     expect(p.views.bipartite.edges).toHaveLength(2 * 1407);
-    expect(p.views.china.nodes).toHaveLength(164);
-    expect(p.views.china.edges).toHaveLength(2 * 241);
+    expect(p.views.home.nodes).toHaveLength(164);
+    expect(p.views.home.edges).toHaveLength(2 * 241);
   });
 });

@@ -38,7 +38,7 @@ export function seedGraph(): UndirectedGraph {
   const graph = buildBipartiteGraph(ds).copy() as unknown as UndirectedGraph;
   graph.forEachNode((key) => {
     const degree = graph.degree(key);
-    graph.mergeNodeAttributes(key, { degree, share: degree / graph.size, isChina: graph.getNodeAttribute(key, 'side') === 'china' });
+    graph.mergeNodeAttributes(key, { degree, share: degree / graph.size, isHome: graph.getNodeAttribute(key, 'side') === 'home' });
   });
   graph.forEachEdge((edge, attributes) => {
     graph.setEdgeAttribute(edge, 'weight', (attributes.lines as number[]).length);
@@ -51,7 +51,7 @@ export const SEED_NODE_COLUMNS: ColumnSpec[] = [
   { key: 'country', id: 'country', title: 'Country (ISO alpha-2)', type: 'string' },
   { key: 'degree', id: 'degree', title: 'Degree', type: 'integer' },
   { key: 'share', id: 'share', title: 'Share of links', type: 'double' },
-  { key: 'isChina', id: 'is_china', title: 'Chinese side', type: 'boolean' },
+  { key: 'isHome', id: 'is_home', title: 'Chinese side', type: 'boolean' },
   { key: 'ids', id: 'ids', title: 'Data set ids', type: 'liststring' },
 ];
 

@@ -12,7 +12,7 @@ describe('writeCsvTables', () => {
 
   it('writes Id,Label,… and Source,Target,Type,Weight,… headers', () => {
     const { nodes, edges } = writeCsvTables(seedGraph(), { nodeColumns: SEED_NODE_COLUMNS, edgeColumns: SEED_EDGE_COLUMNS, weightKey: 'weight' });
-    expect(nodes.split('\n')[0]).toBe('Id,Label,side,country,degree,share,is_china,ids');
+    expect(nodes.split('\n')[0]).toBe('Id,Label,side,country,degree,share,is_home,ids');
     expect(edges.split('\n')[0]).toBe('Source,Target,Type,Weight,lines');
   });
 
@@ -26,7 +26,7 @@ describe('writeCsvTables', () => {
       expect(r.Label).toBe(a.label);
       expect(Number(r.degree)).toBe(a.degree);
       expect(Number(r.share)).toBe(a.share);
-      expect(r.is_china).toBe(String(a.isChina));
+      expect(r.is_home).toBe(String(a.isHome));
       expect(r.ids?.split(';')).toEqual(a.ids);
       expect(r.country).toBe(a.country ?? '');
     }

@@ -53,7 +53,7 @@ describe('writeGexf', () => {
     const xml = writeGexf(graph, {
       nodeColumns: SEED_NODE_COLUMNS, edgeColumns: SEED_EDGE_COLUMNS, meta: META, weightKey: 'weight',
       viz: {
-        color: (_k, a) => palette[a.side === 'china' ? 0 : 1],
+        color: (_k, a) => palette[a.side === 'home' ? 0 : 1],
         size: (_k, a) => 2 + Math.sqrt(a.degree as number),
         position,
       },
@@ -89,7 +89,7 @@ describe('writeGexf', () => {
       expect(b.side).toBe(a.side);
       expect(b.degree).toBe(a.degree);
       expect(b.share).toBe(a.share);
-      expect(b.is_china).toBe(a.isChina);
+      expect(b.is_home).toBe(a.isHome);
       expect(b.ids).toEqual(a.ids);
       if (a.country === null) expect(b).not.toHaveProperty('country');
       else expect(b.country).toBe(a.country);

@@ -28,7 +28,7 @@ describe('writeGraphml', () => {
       ['country', 'node', 'country', 'string'],
       ['degree', 'node', 'degree', 'int'],
       ['share', 'node', 'share', 'double'],
-      ['is_china', 'node', 'is_china', 'boolean'],
+      ['is_home', 'node', 'is_home', 'boolean'],
       ['ids', 'node', 'ids', 'string'],
       ['weight', 'edge', 'weight', 'double'],
       ['lines', 'edge', 'lines', 'string'],

@@ -21,7 +21,7 @@ describe.each([
   ['seed', seed],
   ['hostile names', hostile],
 ])('GEXF exports of the %s', (_name, a) => {
-  it.each(['bipartite', 'china', 'partners'] as const)('validate against GEXF 1.3 and read back the same (%s)', async (kind) => {
+  it.each(['bipartite', 'home', 'partners'] as const)('validate against GEXF 1.3 and read back the same (%s)', async (kind) => {
     const xml = gexfFor(a, kind, { seed: 42, snapshotDate: '2026-11-29', iterations: 10 });
     const result = await validateGexf(xml);
     expect(result.valid, result.errors.map((e) => e.message).join('\n')).toBe(true);
@@ -40,7 +40,7 @@ describe.each([
 
 describe('projection exports', () => {
   it('carry weight, shared count, Jaccard, p-value and shared partners on each edge', () => {
-    const net = exportNetwork(seed, 'china', 'jaccard');
+    const net = exportNetwork(seed, 'home', 'jaccard');
     const e = net.graph.edge('cn:bengbu', 'cn:huainan') as string;
     expect(net.graph.getEdgeAttributes(e)).toMatchObject({ weight: 1, shared_count: 5, jaccard: 1 });
     expect(net.graph.getEdgeAttribute(e, 'shared_partners')).toHaveLength(5);
@@ -53,9 +53,9 @@ describe('projection exports', () => {
     expect(labels).toEqual(expect.arrayContaining(['A & B <c> "d", France', "Modi'in-Maccabim-Re'ut, Israel", 'Москва, Russia', '西安, Japan']));
   });
   it('lay out the same for the same seed', () => {
-    const a = gexfFor(seed, 'china', { seed: 5, snapshotDate: null, iterations: 20 });
-    const b = gexfFor(seed, 'china', { seed: 5, snapshotDate: null, iterations: 20 });
-    const c = gexfFor(seed, 'china', { seed: 6, snapshotDate: null, iterations: 20 });
+    const a = gexfFor(seed, 'home', { seed: 5, snapshotDate: null, iterations: 20 });
+    const b = gexfFor(seed, 'home', { seed: 5, snapshotDate: null, iterations: 20 });
+    const c = gexfFor(seed, 'home', { seed: 6, snapshotDate: null, iterations: 20 });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });

@@ -95,7 +95,7 @@ describe('executed notebooks', () => {
     expect(text).toContain('"Bengbu" and "Huainan" have identical partner lists (5 partners each)');
     expect(text).toContain('missing-code');
     expect(text).toMatch(/largest component \(nodes\)\s+1062/);
-    expect(text).toMatch(/china: mean 8\.58, median 5, max 66/);
+    expect(text).toMatch(/home: mean 8\.58, median 5, max 66/);
     expect(text).toMatch(/\|\s*1\s*\|\s*Chengdu\s*\|/); // betweenness rank 1 (Markdown table)
     expect(text).toMatch(/Shanghai\s+66/);
   });
@@ -108,7 +108,7 @@ describe('executed notebooks', () => {
     expect(rel).toBeLessThan(1e-9);
     const diff = Number(/largest difference hand vs library over all 241 linked pairs: (\S+)/.exec(text)?.[1]);
     expect(diff).toBeLessThan(1e-12);
-    expect(text).toContain('china side, holm: 1 pair(s) in the backbone');
+    expect(text).toContain('home side, holm: 1 pair(s) in the backbone');
     expect(text).toContain('partner side, holm: 0 pair(s) in the backbone');
     expect(text).toMatch(/Bengbu – Huainan\s+5\s+5, 5\s+1\s+4\.78e-14/);
   });
@@ -119,7 +119,7 @@ describe('executed notebooks', () => {
     expect(text).toContain('mean ARI');
     expect(text).toContain('Louvain moves on Barber modularity, refined by BRIM');
     expect(text).toContain('modularity_class');
-    for (const kind of ['bipartite', 'china']) {
+    for (const kind of ['bipartite', 'home']) {
       const file = join(gephi, `china-sister-cities-${kind}.gexf`);
       expect(text).toContain(file);
       const xml = readFileSync(file, 'utf8');

@@ -128,7 +128,7 @@ describe('partner identity when ids collide', () => {
   const ds = parseSisterCityList(text, { source: 'collide.txt' });
 
   it('gives each partner the id IdAllocator would, and finds it again on later lines', () => {
-    expect(ds.partners.map((p) => [p.id, p.label, p.location, p.lines, p.chinaIds])).toEqual([
+    expect(ds.partners.map((p) => [p.id, p.label, p.location, p.lines, p.homeIds])).toEqual([
       ['p:a-b', 'A', ['B'], [3, 18], ['cn:anqing']],
       ['p:a-b-2', 'A.', ['B'], [4, 8, 11], ['cn:anqing', 'cn:anshan']],
       ['p:a-b-2-2', 'A', ['B 2'], [5, 6, 10], ['cn:anqing', 'cn:anshan']],
@@ -138,7 +138,7 @@ describe('partner identity when ids collide', () => {
       ['p:perth-australia', 'Perth', ['Australia'], [15], ['cn:anshan']],
       ['p:perth-scotland-united-kingdom', 'Perth', ['Scotland', 'United Kingdom'], [16], ['cn:anshan']],
     ]);
-    expect(ds.china.map((c) => [c.id, c.partnerIds])).toEqual([
+    expect(ds.homes.map((c) => [c.id, c.partnerIds])).toEqual([
       ['cn:anqing', ['p:a-b', 'p:a-b-2', 'p:a-b-2-2', 'p:perth-city-japan-2']],
       ['cn:anshan', ['p:a-b-2-2', 'p:a-b-2', 'p:perth-city-japan', 'p:perth-city-japan-2', 'p:perth-city-japan-3',
         'p:perth-australia', 'p:perth-scotland-united-kingdom']],
@@ -160,7 +160,7 @@ describe('partner identity when ids collide', () => {
       ['near-duplicate-partner', [12, 13, 14, 19]],
       ['code-country-mismatch', [14]],
     ]);
-    expect(ds.lineKinds).toEqual({ title: 0, intro: 0, section: 1, 'china-header': 3, partner: 14, blank: 1, unparsed: 0 });
+    expect(ds.lineKinds).toEqual({ title: 0, intro: 0, section: 1, 'home-header': 3, partner: 14, blank: 1, unparsed: 0 });
     expect(ds.source).toMatchObject({ lineEnding: 'CRLF', lines: 19 });
   });
   it('reads a list the same whatever its line endings and spacing', () => {

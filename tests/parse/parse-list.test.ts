@@ -35,7 +35,7 @@ describe('parseSisterCityList: accounting for every line', () => {
   ].join('\n');
   const ds = parse(text);
   it('counts each kind, and the counts add up to the number of lines', () => {
-    expect(ds.lineKinds).toEqual({ title: 1, intro: 1, section: 1, 'china-header': 1, partner: 2, blank: 4, unparsed: 2 });
+    expect(ds.lineKinds).toEqual({ title: 1, intro: 1, section: 1, 'home-header': 1, partner: 2, blank: 4, unparsed: 2 });
     expect(Object.values(ds.lineKinds).reduce((a, b) => a + b, 0)).toBe(ds.source.lines);
     expect(ds.source.lines).toBe(12);
   });
@@ -61,7 +61,7 @@ describe('parseSisterCityList: line endings and byte-order mark', () => {
   it('parses CRLF text exactly as LF text and records the line ending', () => {
     const a = parse(lf), b = parse(lf.replace(/\n/g, '\r\n'));
     expect(b.links).toEqual(a.links);
-    expect(b.china).toEqual(a.china);
+    expect(b.homes).toEqual(a.home);
     expect(b.source.lineEnding).toBe('CRLF');
     expect(a.source.lineEnding).toBe('LF');
   });
@@ -79,7 +79,7 @@ describe('parseSisterCityList: Chinese entries', () => {
     'Suzhou – Gusu', '- JPN Nara, Japan', 'Shanghai', '- JPN Osaka, Japan', 'Shanghai – Pudong', '- JPN Kobe, Japan',
     '==X==', "Xi'an", '- JPN Kyoto, Japan',
   ].join('\n'));
-  const byName = new Map(ds.china.map((c) => [c.name, c]));
+  const byName = new Map(ds.homes.map((c) => [c.name, c]));
   it('keeps the header as written with a stable id', () => {
     expect(byName.get("Xi'an")).toMatchObject({ id: 'cn:xian', city: "Xi'an", kind: 'city', section: 'X', line: 13 });
     expect(byName.get('Suzhou, Anhui')).toMatchObject({ id: 'cn:suzhou-anhui', city: 'Suzhou', qualifier: 'Anhui' });
@@ -94,15 +94,15 @@ describe('parseSisterCityList: Chinese entries', () => {
   it('warns when a district could belong to two cities and no rule decides', () => {
     const d = parse('==S==\nTaizhou, Jiangsu\n- JPN Ibaraki, Japan\nTaizhou, Zhejiang\n- JPN Nara, Japan\nTaizhou – Hailing\n- JPN Kobe, Japan\n');
     expect(d.diagnostics.map((x) => x.code)).toContain('district-parent-ambiguous');
-    expect(d.china[2]?.parentId).toBe('cn:taizhou-zhejiang');
+    expect(d.homes[2]?.parentId).toBe('cn:taizhou-zhejiang');
   });
   it('warns when a district has no entry for its city', () => {
     expect(codes('==H==\nHarbin – Daoli\n- JPN Niigata, Japan\n')).toContain('district-parent-missing');
   });
   it('merges a city listed twice and warns', () => {
     const d = parse('==A==\nAnqing\n- JPN Ibaraki, Japan\n==B==\nAnqing\n- JPN Nara, Japan\n');
-    expect(d.china).toHaveLength(1);
-    expect(d.china[0]?.partnerIds).toHaveLength(2);
+    expect(d.homes).toHaveLength(1);
+    expect(d.homes[0]?.partnerIds).toHaveLength(2);
     expect(d.diagnostics.map((x) => x.code)).toContain('duplicate-header');
   });
   it('warns about a city with no partner lines', () => {
@@ -176,14 +176,14 @@ describe('parseSisterCityList: identity of foreign partners', () => {
   it('makes one place of the same name and location under several Chinese cities', () => {
     const pp = ds.partners.filter((p) => p.name === 'Phnom Penh');
     expect(pp).toHaveLength(1);
-    expect(pp[0]?.chinaIds).toEqual(['cn:anqing', 'cn:anshan', 'cn:anyang']);
+    expect(pp[0]?.homeIds).toEqual(['cn:anqing', 'cn:anshan', 'cn:anyang']);
   });
   it('keeps same-named places in different countries apart and reports the homonym', () => {
     expect(ds.partners.filter((p) => p.name === 'Perth').map((p) => p.id)).toEqual(['p:perth-australia', 'p:perth-scotland-united-kingdom']);
     expect(ds.diagnostics.find((d) => d.code === 'homonym')?.lines).toEqual([4, 7]);
   });
   it('merges a duplicate link inside one block and reports both lines', () => {
-    expect(ds.links.filter((l) => l.chinaId === 'cn:anyang')).toHaveLength(1);
+    expect(ds.links.filter((l) => l.homeId === 'cn:anyang')).toHaveLength(1);
     expect(ds.diagnostics.find((d) => d.code === 'duplicate-link')).toMatchObject({ severity: 'warning', lines: [9, 10] });
   });
   it('normalises names to NFC so composed and decomposed accents are one place', () => {

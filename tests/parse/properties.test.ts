@@ -68,8 +68,8 @@ describe('parseSisterCityList on arbitrary text', () => {
         expect(total).toBe(ds.source.lines);
         expect(ds.source.lines).toBe(countLines(text));
         // every link joins known entries; every partner line read is either a link or a merged duplicate
-        const china = new Set(ds.china.map((c) => c.id)), partners = new Set(ds.partners.map((p) => p.id));
-        for (const l of ds.links) { expect(china.has(l.chinaId)).toBe(true); expect(partners.has(l.partnerId)).toBe(true); }
+        const home = new Set(ds.homes.map((c) => c.id)), partners = new Set(ds.partners.map((p) => p.id));
+        for (const l of ds.links) { expect(home.has(l.homeId)).toBe(true); expect(partners.has(l.partnerId)).toBe(true); }
         expect(ds.lineKinds.partner).toBeGreaterThanOrEqual(ds.links.length);
       }),
       { numRuns: 400 },
@@ -154,7 +154,7 @@ function comparable(ds: Dataset) {
   return {
     title: ds.title,
     intro: ds.intro,
-    china: ds.china.map(({ line: _line, ...c }) => c),
+    homes: ds.homes.map(({ line: _line, ...c }) => c),
     partners: ds.partners.map(({ lines: _lines, ...p }) => p),
     links: ds.links.map(({ line: _line, ...l }) => l),
     countries: ds.countries,
@@ -168,7 +168,7 @@ describe('writeList', () => {
     expect(writeList(ds)).toBe('==A==\nAnqing\n\n- JPN Ibaraki, Japan\n');
     const bad = (change: (d: Dataset) => void) => { const d = structuredClone(ds); change(d); return () => writeList(d); };
     expect(bad((d) => { (d.partners[0] as { label: string }).label = 'Ibaraki, Osaka'; })).toThrow(/io\/list-writer: .*without commas/);
-    expect(bad((d) => { (d.china[0] as { name: string }).name = 'An|qing'; })).toThrow(/would not be read as a header/);
+    expect(bad((d) => { (d.homes[0] as { name: string }).name = 'An|qing'; })).toThrow(/would not be read as a header/);
     expect(bad((d) => { (d.partners[0] as { label: string }).label = 'USA Town'; (d.links[0] as { code: string | null }).code = null; })).toThrow(/starts like a flag code/);
     expect(bad((d) => { (d.partners[0] as { label: string }).label = 'Iba\nraki'; })).toThrow(/line break/);
   });

@@ -8,7 +8,7 @@ const diag = (code: string) => ds.diagnostics.filter((d) => d.code === code);
 
 describe('the seed list', () => {
   it('yields 164 Chinese entries, 1,407 links and 1,204 distinct foreign partners', () => {
-    expect(ds.china.length).toBe(164);
+    expect(ds.homes.length).toBe(164);
     expect(ds.links.length).toBe(1407);
     expect(ds.partners.length).toBe(1204);
   });
@@ -27,10 +27,10 @@ describe('the seed list', () => {
   });
   it('accounts for all 1,925 lines', () => {
     expect(Object.values(ds.lineKinds).reduce((a, b) => a + b, 0)).toBe(1925);
-    expect(ds.lineKinds).toMatchObject({ title: 1, intro: 1, section: 22, 'china-header': 164, partner: 1407, unparsed: 0 });
+    expect(ds.lineKinds).toMatchObject({ title: 1, intro: 1, section: 22, 'home-header': 164, partner: 1407, unparsed: 0 });
   });
   it('makes Phnom Penh one partner with six Chinese partners', () => {
-    expect(ds.partners.find((p) => p.name === 'Phnom Penh')?.chinaIds).toHaveLength(6);
+    expect(ds.partners.find((p) => p.name === 'Phnom Penh')?.homeIds).toHaveLength(6);
   });
   it('reports the seven homonyms, Perth among them', () => {
     expect(diag('homonym').map((d) => d.message.split('"')[1]).sort()).toEqual(
@@ -45,10 +45,10 @@ describe('the seed list', () => {
     expect(w.map((d) => d.message.split('"')[1])).toEqual(['Wilmington, United States']);
   });
   it('links the Suzhou districts to Suzhou, Jiangsu and the Wuxi districts to Wuxi', () => {
-    const byName = new Map(ds.china.map((c) => [c.name, c]));
+    const byName = new Map(ds.homes.map((c) => [c.name, c]));
     for (const d of ['Suzhou – Gusu', 'Suzhou – Wujiang', 'Suzhou – Wuzhong']) expect(byName.get(d)?.parentId).toBe('cn:suzhou-jiangsu');
     expect(byName.get('Wuxi – Binhu')?.parentId).toBe('cn:wuxi');
-    expect(ds.china.filter((c) => c.kind === 'district').every((c) => c.parentId !== null)).toBe(true);
+    expect(ds.homes.filter((c) => c.kind === 'district').every((c) => c.parentId !== null)).toBe(true);
   });
   it('reports the codes that are not ISO and the ones that disagree with the name', () => {
     const nonIso = diag('non-iso-code').map((d) => d.message.split(' ')[2]).sort();

@@ -35,9 +35,9 @@ describe('the JSON report', () => {
     expect(validate(broken)).toBe(false);
   });
   it('carries the seed figures and the Bengbu / Huainan finding', () => {
-    expect(data.overview).toMatchObject({ chineseEntries: 164, partners: 1204, links: 1407, countriesWritten: 129, sovereignStates: 128 });
-    expect(data.shared.china.identical.map((p) => [p.labelA, p.labelB, p.count])).toEqual([['Bengbu', 'Huainan', 5]]);
-    expect(data.shared.china.significant.map((p) => `${p.labelA}–${p.labelB}`)).toContain('Bengbu–Huainan');
+    expect(data.overview).toMatchObject({ homeEntries: 164, partners: 1204, links: 1407, countriesWritten: 129, sovereignStates: 128 });
+    expect(data.shared.home.identical.map((p) => [p.labelA, p.labelB, p.count])).toEqual([['Bengbu', 'Huainan', 5]]);
+    expect(data.shared.home.significant.map((p) => `${p.labelA}–${p.labelB}`)).toContain('Bengbu–Huainan');
     expect(data.nodes).toHaveLength(164 + 1204);
   });
   it('counts links per country and continent that add up to all links', () => {
@@ -119,7 +119,7 @@ describe('report data of a graph above the node-table limit', () => {
   it('keeps every Chinese node, then the partners with most links (ties by key), and says so', () => {
     const partners = full.nodes.filter((r) => r.side === 'partner')
       .sort((x, y) => y.degree - x.degree || (x.key < y.key ? -1 : 1)).slice(0, 400 - 164);
-    expect(cut.nodes).toEqual([...full.nodes.filter((r) => r.side === 'china'), ...partners]);
+    expect(cut.nodes).toEqual([...full.nodes.filter((r) => r.side === 'home'), ...partners]);
     expect(cut.notes.at(-1)).toBe('Per-node table: 400 of 1368 nodes (all Chinese nodes, then the partners with most links; limit 400).');
   });
 

@@ -8,11 +8,11 @@ const PARTNER = /^- (?:[A-Z]{3} )?[^,()]+(?: \([^,()]+\))?, [A-Z][^,]*(?:, Unite
 /** Counts made from the text alone, independently of the generator's bookkeeping. */
 function countFromText(text: string) {
   const lines = text.split('\n');
-  let chineseCities = 0, links = 0, repeats = 0;
+  let homeEntries = 0, links = 0, repeats = 0;
   const partners = new Map<string, number>(), countries = new Set<string>();
   let block = new Set<string>();
   for (const line of lines) {
-    if (HEADER.test(line)) { chineseCities++; block = new Set(); }
+    if (HEADER.test(line)) { homeEntries++; block = new Set(); }
     if (!line.startsWith('- ')) continue;
     const body = line.slice(2);
     links++;
@@ -21,7 +21,7 @@ function countFromText(text: string) {
     partners.set(body, (partners.get(body) ?? 0) + 1);
     countries.add(body.slice(0, 3));
   }
-  return { chineseCities, links, partners, countries: countries.size, repeats };
+  return { homeEntries, links, partners, countries: countries.size, repeats };
 }
 
 describe('generateList', () => {
@@ -102,7 +102,7 @@ describe('generateList', () => {
     const one = generateList({ scale: 1 }).stats, ten = generateList({ scale: 10 }).stats;
     expect(ten.links / one.links).toBeGreaterThan(9.5);
     expect(ten.links / one.links).toBeLessThan(10.5);
-    expect(ten.chineseCities).toBeGreaterThan(5 * one.chineseCities);
+    expect(ten.homeEntries).toBeGreaterThan(5 * one.homeEntries);
   });
 
   it('never lists the same partner twice under one Chinese city', () => {
@@ -118,7 +118,7 @@ describe('generateList', () => {
     const { text, stats } = generateList({ scale: 4, seed: 9 });
     const counted = countFromText(text);
     expect(stats).toEqual({
-      chineseCities: counted.chineseCities,
+      homeEntries: counted.homeEntries,
       partners: counted.partners.size,
       links: counted.links,
       countries: counted.countries,

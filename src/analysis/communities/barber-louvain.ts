@@ -58,13 +58,13 @@ interface Level {
 
 export function barberLouvain(index: BipartiteIndex, options: BarberLouvainOptions): BarberLouvainResult {
   const { rng } = options;
-  const nChina = index.china.keys.length, nPartner = index.partner.keys.length, m = index.edges;
+  const nHome = index.home.keys.length, nPartner = index.partner.keys.length, m = index.edges;
   if (typeof rng !== 'function') throw new TypeError('analysis/barber-louvain: options.rng must be a function returning [0, 1)');
-  if (m === 0) throw new Error(`analysis/barber-louvain: the graph has no edges (m = 0; ${nChina} china, ${nPartner} partner nodes)`);
+  if (m === 0) throw new Error(`analysis/barber-louvain: the graph has no edges (m = 0; ${nHome} home, ${nPartner} partner nodes)`);
 
   let level = firstLevel(index);
-  /** Community (at the current level) of every original node: china 0…nChina−1, then partners. */
-  const label = identity(nChina + nPartner);
+  /** Community (at the current level) of every original node: home 0…nHome−1, then partners. */
+  const label = identity(nHome + nPartner);
   let levels = 0;
   // Loops stay in the helpers, so this function stays cold and is never compiled with them inlined.
   for (;;) {
@@ -76,30 +76,30 @@ export function barberLouvain(index: BipartiteIndex, options: BarberLouvainOptio
     const count = densify(comm, label);
     level = aggregate(level, comm, count);
   }
-  const [china, partner, communities] = canonical(index, label.subarray(0, nChina), label.subarray(nChina));
+  const [home, partner, communities] = canonical(index, label.subarray(0, nHome), label.subarray(nHome));
   let inside = 0, expected = 0;
   for (let c = 0; c < level.self.length; c++) {
     inside += level.self[c]!;
     expected += level.K[c]! * level.D[c]!;
   }
-  return { china, partner, modularity: (inside * m - expected) / (m * m), communities, levels };
+  return { home, partner, modularity: (inside * m - expected) / (m * m), communities, levels };
 }
 
 function firstLevel(index: BipartiteIndex): Level {
-  const nChina = index.china.keys.length, n = nChina + index.partner.keys.length, m = index.edges;
+  const nHome = index.home.keys.length, n = nHome + index.partner.keys.length, m = index.edges;
   const K = new Float64Array(n), D = new Float64Array(n), offsets = new Int32Array(n + 1);
   const adj = new Int32Array(2 * m), weight = new Float64Array(2 * m).fill(1);
-  for (let i = 0; i < nChina; i++) {
-    const from = index.china.offsets[i]!, to = index.china.offsets[i + 1]!;
+  for (let i = 0; i < nHome; i++) {
+    const from = index.home.offsets[i]!, to = index.home.offsets[i + 1]!;
     K[i] = to - from;
-    for (let e = from; e < to; e++) adj[e] = nChina + index.china.adj[e]!;
+    for (let e = from; e < to; e++) adj[e] = nHome + index.home.adj[e]!;
     offsets[i + 1] = to;
   }
-  for (let j = 0; j < n - nChina; j++) {
+  for (let j = 0; j < n - nHome; j++) {
     const from = index.partner.offsets[j]!, to = index.partner.offsets[j + 1]!;
-    D[nChina + j] = to - from;
+    D[nHome + j] = to - from;
     for (let e = from; e < to; e++) adj[m + e] = index.partner.adj[e]!;
-    offsets[nChina + j + 1] = m + to;
+    offsets[nHome + j + 1] = m + to;
   }
   return { K, D, self: new Float64Array(n), offsets, adj, weight };
 }

@@ -1,7 +1,7 @@
 /**
  * barberModularity: Barber's bipartite modularity of a two-sided partition.
  *
- *   Q = (1/m) Σ_{i ∈ china, j ∈ partner} (A_ij − k_i d_j / m) δ(g_i, h_j)
+ *   Q = (1/m) Σ_{i ∈ home, j ∈ partner} (A_ij − k_i d_j / m) δ(g_i, h_j)
  *     = Σ_c [ e_c / m − K_c D_c / m² ]
  *
  * where m is the number of edges, k_i the degree of Chinese node i, d_j the degree of partner j,
@@ -18,29 +18,29 @@
  * Labels are non-negative integers; they need not be contiguous, and a label means the same
  * community on both sides.
  *
- * Example: the path a–x–b (china a, b; partner x) plus b–y, m = 3, split {a, x} | {b, y}:
+ * Example: the path a–x–b (home a, b; partner x) plus b–y, m = 3, split {a, x} | {b, y}:
  * e = 2, K = (1, 2), D = (2, 1), Q = 2/3 − (1·2 + 2·1)/9 = 2/9.
  */
 import type { BipartiteIndex, SideIndex } from '../../graph/bipartite-index.js';
 
-/** Community labels per side, indexed like `BipartiteIndex.china.keys` / `.partner.keys`. */
+/** Community labels per side, indexed like `BipartiteIndex.home.keys` / `.partner.keys`. */
 export interface BipartiteMembership {
-  china: Int32Array;
+  home: Int32Array;
   partner: Int32Array;
 }
 
 export function barberModularity(index: BipartiteIndex, membership: BipartiteMembership): number {
   const m = index.edges;
   if (m === 0) throw new Error('analysis/barber-modularity: the graph has no edges (m = 0), Q is undefined');
-  checkLabels('china', index.china, membership.china);
+  checkLabels('home', index.home, membership.home);
   checkLabels('partner', index.partner, membership.partner);
-  const [g, h, labels] = compact(membership.china, membership.partner);
+  const [g, h, labels] = compact(membership.home, membership.partner);
   const K = new Float64Array(labels), D = new Float64Array(labels);
   let inside = 0;
   for (let i = 0; i < g.length; i++) {
-    const c = g[i]!, from = index.china.offsets[i]!, to = index.china.offsets[i + 1]!;
+    const c = g[i]!, from = index.home.offsets[i]!, to = index.home.offsets[i + 1]!;
     K[c] = K[c]! + (to - from);
-    for (let e = from; e < to; e++) if (h[index.china.adj[e]!] === c) inside++;
+    for (let e = from; e < to; e++) if (h[index.home.adj[e]!] === c) inside++;
   }
   for (let j = 0; j < h.length; j++) {
     const c = h[j]!;

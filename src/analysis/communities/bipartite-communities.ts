@@ -18,7 +18,7 @@ export interface BipartiteCommunities {
   method: string;
   seeds: number[];
   runs: { seed: number; modularity: number; communities: number }[];
-  best: { seed: number; modularity: number; communities: number; china: Int32Array; partner: Int32Array; sizes: number[] };
+  best: { seed: number; modularity: number; communities: number; home: Int32Array; partner: Int32Array; sizes: number[] };
   stability: { modularity: { min: number; max: number }; meanAdjustedRand: number; meanNmi: number };
 }
 
@@ -34,12 +34,12 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
   });
   let best = results[0] as (typeof results)[number];
   for (const r of results) if (r.modularity > best.modularity + 1e-12) best = r;
-  const joined = results.map((r) => both(r.china, r.partner));
+  const joined = results.map((r) => both(r.home, r.partner));
   const agreement = meanPairwiseAgreement(joined);
   // Renumber by size (largest = 0), ties by first node, so labels and colours do not depend on the optimiser.
-  const nC = best.china.length;
-  const relabelled = canonical(both(best.china, best.partner));
-  const china = relabelled.slice(0, nC), partner = relabelled.slice(nC);
+  const nC = best.home.length;
+  const relabelled = canonical(both(best.home, best.partner));
+  const home = relabelled.slice(0, nC), partner = relabelled.slice(nC);
   const sizes: number[] = new Array(best.communities).fill(0);
   for (const c of relabelled) sizes[c]!++;
   const qs = results.map((r) => r.modularity);
@@ -47,15 +47,15 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
     method: 'Louvain moves on Barber modularity, refined by BRIM',
     seeds,
     runs: results.map((r) => ({ seed: r.seed, modularity: r.modularity, communities: r.communities })),
-    best: { seed: best.seed, modularity: best.modularity, communities: best.communities, china, partner, sizes },
+    best: { seed: best.seed, modularity: best.modularity, communities: best.communities, home, partner, sizes },
     stability: { modularity: { min: Math.min(...qs), max: Math.max(...qs) }, ...agreement },
   };
 }
 
 /** One label array over all nodes: Chinese nodes first, then partners. */
-function both(china: Int32Array, partner: Int32Array): Int32Array {
-  const all = new Int32Array(china.length + partner.length);
-  all.set(china);
-  all.set(partner, china.length);
+function both(home: Int32Array, partner: Int32Array): Int32Array {
+  const all = new Int32Array(home.length + partner.length);
+  all.set(home);
+  all.set(partner, home.length);
   return all;
 }

@@ -3,7 +3,7 @@
  * climbs Barber's bipartite modularity Q (see `barber-modularity.ts`) by relabelling one side at a
  * time.
  *
- *   Q = (1/m²) Σ_c (e_c·m − K_c·D_c) = (1/m²) Σ_{i ∈ china} (A_{i,g_i}·m − k_i·D_{g_i})
+ *   Q = (1/m²) Σ_c (e_c·m − K_c·D_c) = (1/m²) Σ_{i ∈ home} (A_{i,g_i}·m − k_i·D_{g_i})
  *
  * where A_{i,c} is the number of neighbours of i in community c. With the partner labels fixed, D is
  * fixed and each Chinese node's term depends on its own label only, so the best labelling of the
@@ -20,7 +20,7 @@
  * half-step costs O(m + c log c). Ties keep the node's current community.
  *
  * Restarts: each restart labels the partner side uniformly at random into c communities (c follows
- * a geometric schedule from 2 to `maxCommunities`, default min(#china, #partner), the most
+ * a geometric schedule from 2 to `maxCommunities`, default min(#home, #partner), the most
  * communities that can each hold an edge) and runs BRIM to convergence; `initial`, when given, is run
  * too, before the random restarts. The run with the highest Q wins (the earliest on ties). Its labels
  * are renumbered 0…k−1 in order of first appearance over the Chinese nodes, then the partner nodes;
@@ -41,7 +41,7 @@ import { compact } from './barber-modularity.js';
 export interface BrimOptions {
   /** Source of randomness (`createRng(seed)`); required. */
   rng: Rng;
-  /** Largest number of communities a restart starts from; `undefined`/`null`: min(#china, #partner). */
+  /** Largest number of communities a restart starts from; `undefined`/`null`: min(#home, #partner). */
   maxCommunities?: number | null;
   /** Random restarts; default 10. May be 0 when `initial` is given. */
   restarts?: number;
@@ -61,7 +61,7 @@ export interface BrimResult extends BipartiteMembership {
 const DEFAULTS = { maxCommunities: null, restarts: 10, initial: null } as const;
 
 interface Run {
-  china: Int32Array;
+  home: Int32Array;
   partner: Int32Array;
   /** Q·m², an exact integer. */
   numerator: number;
@@ -72,12 +72,12 @@ export function brim(index: BipartiteIndex, options: BrimOptions): BrimResult {
   const { rng } = options;
   const restarts = options.restarts ?? DEFAULTS.restarts;
   const initial = options.initial ?? DEFAULTS.initial;
-  const nChina = index.china.keys.length, nPartner = index.partner.keys.length, m = index.edges;
+  const nHome = index.home.keys.length, nPartner = index.partner.keys.length, m = index.edges;
   if (typeof rng !== 'function') throw new TypeError('analysis/brim: options.rng must be a function returning [0, 1)');
-  if (m === 0) throw new Error(`analysis/brim: the graph has no edges (m = 0; ${nChina} china, ${nPartner} partner nodes)`);
+  if (m === 0) throw new Error(`analysis/brim: the graph has no edges (m = 0; ${nHome} home, ${nPartner} partner nodes)`);
   if (!Number.isInteger(restarts) || restarts < 0) throw new Error(`analysis/brim: restarts must be an integer ≥ 0, got ${restarts}`);
   if (restarts === 0 && initial === null) throw new Error('analysis/brim: restarts = 0 and no initial partition: nothing to run');
-  const cap = options.maxCommunities ?? Math.min(nChina, nPartner);
+  const cap = options.maxCommunities ?? Math.min(nHome, nPartner);
   if (!Number.isInteger(cap) || cap < 1) throw new Error(`analysis/brim: maxCommunities must be an integer ≥ 1, got ${cap}`);
 
   let best: Run | null = null;
@@ -85,10 +85,10 @@ export function brim(index: BipartiteIndex, options: BrimOptions): BrimResult {
     if (best === null || run.numerator > best.numerator) best = run;
   };
   if (initial !== null) {
-    if (initial.china.length !== nChina || initial.partner.length !== nPartner) {
-      throw new Error(`analysis/brim: initial partition has ${initial.china.length} china and ${initial.partner.length} partner labels for ${nChina} and ${nPartner} nodes`);
+    if (initial.home.length !== nHome || initial.partner.length !== nPartner) {
+      throw new Error(`analysis/brim: initial partition has ${initial.home.length} home and ${initial.partner.length} partner labels for ${nHome} and ${nPartner} nodes`);
     }
-    const [g, h, labels] = denseLabels(initial.china, initial.partner);
+    const [g, h, labels] = denseLabels(initial.home, initial.partner);
     keep(climb(index, g, h, labels));
   }
   const low = Math.min(2, cap);
@@ -96,15 +96,15 @@ export function brim(index: BipartiteIndex, options: BrimOptions): BrimResult {
     const c = restarts === 1 ? cap : Math.round(low * (cap / low) ** (r / (restarts - 1)));
     const h = new Int32Array(nPartner);
     for (let j = 0; j < nPartner; j++) h[j] = Math.min(c - 1, Math.floor(rng() * c));
-    keep(climb(index, new Int32Array(nChina).fill(-1), h, c));
+    keep(climb(index, new Int32Array(nHome).fill(-1), h, c));
   }
   const won = best as unknown as Run;
-  const [china, partner, communities] = canonical(index, won.china, won.partner);
-  return { china, partner, modularity: won.numerator / (m * m), communities, iterations: won.iterations };
+  const [home, partner, communities] = canonical(index, won.home, won.partner);
+  return { home, partner, modularity: won.numerator / (m * m), communities, iterations: won.iterations };
 }
 
 /**
- * Runs BRIM from partner labels `h` (china labels `g` are only the tie-breaking incumbents; −1 means
+ * Runs BRIM from partner labels `h` (home labels `g` are only the tie-breaking incumbents; −1 means
  * none) with labels 0…labels−1, until a half-step moves nothing. Mutates and returns g and h.
  */
 function climb(index: BipartiteIndex, g: Int32Array, h: Int32Array, labels: number): Run {
@@ -115,14 +115,14 @@ function climb(index: BipartiteIndex, g: Int32Array, h: Int32Array, labels: numb
   let iterations = 0;
   for (let side = 0; ; side ^= 1) {
     const moved = side === 0
-      ? relabel(index.china, g, h, D, m, scratch)
+      ? relabel(index.home, g, h, D, m, scratch)
       : relabel(index.partner, h, g, K, m, scratch);
-    if (side === 0) degreeSums(index.china, g, K);
+    if (side === 0) degreeSums(index.home, g, K);
     else degreeSums(index.partner, h, D);
     iterations++;
     if (moved === 0 && iterations > 1) break;
   }
-  return { china: g, partner: h, numerator: numerator(index.china, g, h, K, D, m), iterations };
+  return { home: g, partner: h, numerator: numerator(index.home, g, h, K, D, m), iterations };
 }
 
 /**
@@ -130,11 +130,11 @@ function climb(index: BipartiteIndex, g: Int32Array, h: Int32Array, labels: numb
  * that the loops live in small functions: `climb` itself then stays cold and is never compiled
  * with everything it calls inlined.
  */
-function numerator(china: SideIndex, g: Int32Array, h: Int32Array, K: Float64Array, D: Float64Array, m: number): number {
+function numerator(home: SideIndex, g: Int32Array, h: Int32Array, K: Float64Array, D: Float64Array, m: number): number {
   let inside = 0;
   for (let i = 0; i < g.length; i++) {
     const gi = g[i]!;
-    for (let e = china.offsets[i]!, end = china.offsets[i + 1]!; e < end; e++) if (h[china.adj[e]!] === gi) inside++;
+    for (let e = home.offsets[i]!, end = home.offsets[i + 1]!; e < end; e++) if (h[home.adj[e]!] === gi) inside++;
   }
   let expected = 0;
   for (let c = 0; c < K.length; c++) expected += K[c]! * D[c]!;
@@ -202,7 +202,7 @@ function degreeSums(s: SideIndex, labels: Int32Array, sums: Float64Array): void 
 
 /** Copies of the two label arrays renumbered 0…k−1 in order of first appearance; throws on negatives. */
 function denseLabels(g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
-  for (const [a, side] of [[g, 'china'], [h, 'partner']] as const) {
+  for (const [a, side] of [[g, 'home'], [h, 'partner']] as const) {
     for (let i = 0; i < a.length; i++) if (a[i]! < 0) throw new Error(`analysis/brim: initial ${side} label ${i} is negative (${a[i]})`);
   }
   // Labels beyond the node count are first made dense (`compact`), so the table of ids stays small.
@@ -236,12 +236,12 @@ function maxLabel(g: Int32Array, h: Int32Array): number {
 }
 
 /**
- * Canonical labels: 0…k−1 in order of first appearance over china then partner nodes; each degree-0
+ * Canonical labels: 0…k−1 in order of first appearance over home then partner nodes; each degree-0
  * node alone. Labels must be non-negative. Shared with `barber-louvain.ts`; not part of the public surface.
  * @internal
  */
 export function canonical(index: BipartiteIndex, g: Int32Array, h: Int32Array): [Int32Array, Int32Array, number] {
-  const ids = new Int32Array(maxLabel(g, h) + 1).fill(-1), china = new Int32Array(g.length), partner = new Int32Array(h.length);
-  const next = firstAppearance(h, ids, partner, firstAppearance(g, ids, china, 0, index.china), index.partner);
-  return [china, partner, next];
+  const ids = new Int32Array(maxLabel(g, h) + 1).fill(-1), home = new Int32Array(g.length), partner = new Int32Array(h.length);
+  const next = firstAppearance(h, ids, partner, firstAppearance(g, ids, home, 0, index.home), index.partner);
+  return [home, partner, next];
 }

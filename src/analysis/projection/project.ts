@@ -51,7 +51,7 @@ export interface ProjectOptions {
 export function project(index: BipartiteIndex, side: Side, options: ProjectOptions = {}): Projection {
   const keepShared = options.keepShared ?? true;
   const own: SideIndex = index[side];
-  const opp: SideIndex = side === 'china' ? index.partner : index.china;
+  const opp: SideIndex = side === 'home' ? index.partner : index.home;
   const n = own.keys.length;
   const degree = new Int32Array(n);
   for (let i = 0; i < n; i++) degree[i] = degreeOf(own, i);

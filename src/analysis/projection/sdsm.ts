@@ -49,7 +49,7 @@ function classes(index: BipartiteIndex, side: Side): { degrees: number[]; counts
 
 /** Fits the BiCM for the projection side `side` (own) against the other side. */
 export function fitBicm(index: BipartiteIndex, side: Side, tolerance = 1e-12, maxIterations = 10_000): BicmFit & { ownClassOf: Int32Array; otherClassOf: Int32Array } {
-  const own = classes(index, side), other = classes(index, side === 'china' ? 'partner' : 'china');
+  const own = classes(index, side), other = classes(index, side === 'home' ? 'partner' : 'home');
   const A = own.degrees.length, B = other.degrees.length;
   const N = other.counts.reduce((s, c) => s + c, 0), M = own.counts.reduce((s, c) => s + c, 0);
   let x = own.degrees.map((d) => d / Math.sqrt(Math.max(1, index.edges)));

@@ -1,5 +1,5 @@
 /**
- * Structure of a bipartite graph with sides U (china) and V (partner), |E| edges:
+ * Structure of a bipartite graph with sides U (home) and V (partner), |E| edges:
  * - bipartite density |E| / (|U|·|V|) (NetworkX `bipartite.density`);
  * - connected components: count, sizes, share of nodes in the largest;
  * - degree distributions per side (degree → number of nodes), mean and maximum;
@@ -7,7 +7,7 @@
  *   counted in both directions (Newman 2002, doi:10.1103/PhysRevLett.89.208701; NetworkX
  *   `degree_assortativity_coefficient`); negative in most two-mode networks;
  * - Robins–Alexander clustering 4·C₄ / L₃ (Robins & Alexander 2004, doi:10.1023/B:CMOT.0000032580.12184.c0):
- *   C₄ the number of 4-cycles = Σ over projected china pairs of C(c, 2), L₃ the number of 3-paths
+ *   C₄ the number of 4-cycles = Σ over projected home pairs of C(c, 2), L₃ the number of 3-paths
  *   = Σ_edges (d_u − 1)(d_v − 1);
  * - Latapy clustering (Latapy, Magnien & Del Vecchio 2008, doi:10.1016/j.socnet.2007.04.006):
  *   cc(u) = mean over the second neighbours v of u of |N(u)∩N(v)| / |N(u)∪N(v)| ('dot'),
@@ -53,7 +53,7 @@ export function components(g: UnifiedIndex): Components {
 }
 
 export function bipartiteDensity(index: BipartiteIndex): number {
-  const n = index.china.keys.length, m = index.partner.keys.length;
+  const n = index.home.keys.length, m = index.partner.keys.length;
   return n * m > 0 ? index.edges / (n * m) : 0;
 }
 
@@ -86,15 +86,15 @@ export function degreeAssortativity(g: UnifiedIndex): number {
   return varx > 0 ? (sxy / k - mean * mean) / varx : NaN;
 }
 
-export function robinsAlexander(index: BipartiteIndex, chinaProjection: Projection): number {
+export function robinsAlexander(index: BipartiteIndex, homeProjection: Projection): number {
   let c4 = 0;
-  for (const c of chinaProjection.count) c4 += (c * (c - 1)) / 2;
+  for (const c of homeProjection.count) c4 += (c * (c - 1)) / 2;
   let l3 = 0;
-  const { china, partner } = index;
-  for (let i = 0; i < china.keys.length; i++) {
-    const di = (china.offsets[i + 1] as number) - (china.offsets[i] as number);
-    for (let e = china.offsets[i] as number; e < (china.offsets[i + 1] as number); e++) {
-      const j = china.adj[e] as number;
+  const { home, partner } = index;
+  for (let i = 0; i < home.keys.length; i++) {
+    const di = (home.offsets[i + 1] as number) - (home.offsets[i] as number);
+    for (let e = home.offsets[i] as number; e < (home.offsets[i + 1] as number); e++) {
+      const j = home.adj[e] as number;
       l3 += (di - 1) * ((partner.offsets[j + 1] as number) - (partner.offsets[j] as number) - 1);
     }
   }

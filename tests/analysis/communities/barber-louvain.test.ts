@@ -19,7 +19,7 @@ describe('barberLouvain', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const r = barberLouvain(index, { rng: createRng(seed) });
       expect(r.modularity).toBe(1 / 2);
-      expect([...r.china, ...r.partner]).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1]);
+      expect([...r.home, ...r.partner]).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1]);
     }
   });
 
