@@ -24,6 +24,7 @@ const slimCountries = {
         name: { common: c.name.common, official: c.name.official },
         cca2: c.cca2, cca3: c.cca3, cioc: c.cioc, independent: c.independent,
         altSpellings: c.altSpellings, region: c.region, subregion: c.subregion,
+        demonyms: c.demonyms?.eng ? { eng: { m: c.demonyms.eng.m } } : undefined,
       }));
       return { contents: JSON.stringify(slim), loader: 'json' };
     });

@@ -23,6 +23,7 @@ interface WorldCountry {
   altSpellings: string[];
   region: string;
   subregion: string;
+  demonyms?: { eng?: { m?: string; f?: string } };
 }
 
 const ALL = worldCountries as unknown as WorldCountry[];
@@ -102,6 +103,21 @@ function iso(c: WorldCountry): IsoCountry {
 export function countryByAlpha2(alpha2: string): IsoCountry | null {
   const c = tables().byAlpha2.get(alpha2);
   return c ? iso(c) : null;
+}
+
+/** A home country in words: its ISO alpha-2, common name and English demonym (`CN` → China, Chinese). */
+export interface HomeWords {
+  code: string;
+  name: string;
+  /** English adjective of the country (world-countries' `demonyms.eng.m`); the name itself when absent. */
+  demonym: string;
+}
+
+/** The words for a home country, from world-countries; the code itself for a code it does not know. */
+export function homeWords(alpha2: string): HomeWords {
+  const c = tables().byAlpha2.get(alpha2);
+  if (!c) return { code: alpha2, name: alpha2, demonym: alpha2 };
+  return { code: c.cca2, name: c.name.common, demonym: c.demonyms?.eng?.m || c.name.common };
 }
 
 /** Region (continent) and sub-region of a country, as world-countries has them. */
