@@ -7,6 +7,7 @@ import type { BipartiteGraph, BipartiteNodes, Side } from '../graph/build-bipart
 import { buildBipartiteIndexFromDataset, unify } from '../graph/bipartite-index.js';
 import type { BipartiteIndex, UnifiedIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
+import { homeWords } from '../parse/countries.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { InputError } from '../util/errors.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
@@ -159,7 +160,7 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   const index = buildBipartiteIndexFromDataset(dataset, nodes);
   if (index.edges === 0) {
     throw new InputError(
-      `no links to analyse (${dataset.homes.length} Chinese entries, ${dataset.partners.length} foreign partners): a link is a line "- CODE Place, Country" under a Chinese city`,
+      `no links to analyse (${dataset.homes.length} ${homeWords(dataset.home).demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between a ${homeWords(dataset.home).demonym} place and a foreign partner`,
       dataset.source.path,
     );
   }
@@ -233,7 +234,7 @@ export function louvainOptions(o: ResolvedAnalysisOptions, runs: number): Louvai
   return { weight: o.communityWeight, resolution: o.resolution, seed: o.seed, runs, libraryLimit: o.louvainLibraryLimit };
 }
 
-/** Measures of the whole bipartite graph and its communities (needs the China side's projection only, for Robins–Alexander). */
+/** Measures of the whole bipartite graph and its communities (needs the home side's projection only, for Robins–Alexander). */
 export interface WholeGraphMeasures {
   density: number;
   assortativity: number;
@@ -270,7 +271,7 @@ export function bipartiteMeasures(index: BipartiteIndex, o: ResolvedAnalysisOpti
   return { bipartite, notes };
 }
 
-/** The analysis from its parts; notes in a fixed order (paths, China side, partner side, whole graph), however the parts were computed. */
+/** The analysis from its parts; notes in a fixed order (paths, home side, partner side, whole graph), however the parts were computed. */
 export function assembleAnalysis(
   base: AnalysisBase,
   sides: Record<Side, { analysis: SideAnalysis; notes: string[] }>,

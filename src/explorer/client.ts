@@ -1,7 +1,7 @@
 /**
  * The explorer's browser code (bundled by `scripts/build-explorer.mjs` into an IIFE). Reads the
  * payload from `<script type="application/json" id="twinnet-data">` and draws it with sigma 3:
- * colours by community, sizes by degree, two views (bipartite graph / Chinese projection) with their
+ * colours by community, sizes by degree, two views (bipartite graph / home-side projection) with their
  * own positions, a forgiving search, and a side panel for the selected place with its neighbours
  * highlighted. Every name reaches the page through `textContent`, never as HTML.
  */
@@ -81,6 +81,7 @@ const matches = element<HTMLUListElement>('matches');
 
 element('title').textContent = data.title;
 document.title = data.title;
+element('view-home').textContent = data.views.home.title;
 
 let renderer: Sigma | null = null;
 try {
@@ -150,7 +151,7 @@ function placeButton(i: number): HTMLButtonElement {
 }
 
 function sideName(i: number): string {
-  return data.nodes.side[i] === 0 ? 'Chinese place' : 'Foreign partner';
+  return data.nodes.side[i] === 0 ? `${data.home.demonym} place` : 'Foreign partner';
 }
 
 function renderPanel(i: number): void {
@@ -171,7 +172,7 @@ function renderPanel(i: number): void {
     ['Harmonic closeness (÷ N−1)', formatNumber(nodes.harmonic[i] ?? null)],
     ['Eigenvector (max = 1)', formatNumber(nodes.eigenvector[i] ?? 0)],
     ['PageRank', formatNumber(nodes.pagerank[i] ?? 0)],
-    [`Community (Louvain, ${nodes.side[i] === 0 ? 'Chinese' : 'partner'} projection)`, community === null ? '–' : String(community)],
+    [`Community (Louvain, ${nodes.side[i] === 0 ? data.home.demonym : 'partner'} projection)`, community === null ? '–' : String(community)],
     ['Community (bipartite, Barber)', String(nodes.bipartiteCommunity[i] ?? '–')],
   ];
   for (const [label, value] of rows) {
@@ -204,7 +205,7 @@ function renderPanel(i: number): void {
   }
   if (partnerIds.length > MAX_PARTNERS) partners.append(make('li', `… and ${partnerIds.length - MAX_PARTNERS} more`));
 
-  const notShown = graphs[view].hasNode(String(i)) ? [] : [make('p', 'Not drawn in this view (the projection shows Chinese places only).', 'note')];
+  const notShown = graphs[view].hasNode(String(i)) ? [] : [make('p', `Not drawn in this view (the projection shows ${data.home.demonym} places only).`, 'note')];
   panel.replaceChildren(close, name, meta, ...notShown, table, similarTitle, similar, partnersTitle, partners);
   panel.hidden = false;
 }
@@ -243,7 +244,7 @@ function renderMatches(): void {
     const b = make('button', N[i] ?? '');
     b.type = 'button';
     const country = data.nodes.country[i] ?? -1;
-    b.append(make('small', ` · ${data.nodes.side[i] === 0 ? 'China' : (country >= 0 ? (data.countries[country] ?? '') : 'partner')} · degree ${data.nodes.degree[i] ?? 0}`));
+    b.append(make('small', ` · ${data.nodes.side[i] === 0 ? data.home.name : (country >= 0 ? (data.countries[country] ?? '') : 'partner')} · degree ${data.nodes.degree[i] ?? 0}`));
     b.addEventListener('click', () => choose(i));
     li.append(b);
     return li;

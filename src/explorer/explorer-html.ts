@@ -73,7 +73,7 @@ const BODY = `<header>
 <h1 id="title"></h1>
 <div class="views" role="group" aria-label="View">
 <button type="button" id="view-bipartite" data-view="bipartite" aria-pressed="true">Bipartite graph</button>
-<button type="button" id="view-home" data-view="home" aria-pressed="false">Chinese projection</button>
+<button type="button" id="view-home" data-view="home" aria-pressed="false">Projection</button>
 </div>
 <div class="search">
 <label for="search">Find a place</label>

@@ -1,19 +1,21 @@
 /**
  * explorerPayload: what the HTML explorer draws, as one compact JSON-ready object.
  *
- * - `nodes`: one column per field, one entry per node of the bipartite graph (Chinese places first,
+ * - `nodes`: one column per field, one entry per node of the bipartite graph (home places first,
  *   in the analysis' node order); every other part of the payload refers to nodes by this index.
  *   Metrics are rounded to 4 significant digits, positions to 5, so that the page stays small.
- * - `views`: the bipartite graph and the projection onto the Chinese places, each with its own seeded
+ * - `views`: the bipartite graph and the projection onto the home places, each with its own seeded
  *   ForceAtlas2 positions (`layoutForceAtlas2`; the projection's layout pulls along the shared-partner
  *   count, a similarity), colours by community (bipartite: Barber communities; projection: Louvain)
  *   and a legend of its largest communities.
- * - `similar[i]`: the places most similar to node i on its own side — the top 5 for a Chinese place,
+ * - `similar[i]`: the places most similar to node i on its own side — the top 5 for a home place,
  *   top 3 for a partner — ranked as `similarTo` ranks them (Jaccard of the partner sets, then the
  *   shared count), each with the partners they share.
  *
  * Deterministic: the same analysis, seed and iterations give the same object.
  */
+import { homeWords } from '../parse/countries.js';
+import type { HomeWords } from '../parse/countries.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
@@ -60,12 +62,14 @@ export type SimilarEntry = [number, number, number, number[]];
 export interface ExplorerPayload {
   version: 1;
   title: string;
+  /** The country the list is about: code, name and demonym for the words of the page. */
+  home: HomeWords;
   seed: number;
   /** Requested ForceAtlas2 iterations, or null for the size-dependent default. */
   iterations: number | null;
   nodes: {
     label: string[];
-    /** 0 = Chinese place, 1 = foreign partner. */
+    /** 0 = home place, 1 = foreign partner. */
     side: (0 | 1)[];
     /** Index into `countries`, −1 when unknown. */
     country: number[];
@@ -110,7 +114,7 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): ExplorerPayload {
   const iterations = options.iterations;
-  // Table index = node position in the analysis: Chinese places 0…n−1, then the partners.
+  // Table index = node position in the analysis: home places 0…n−1, then the partners.
   const rows = nodeRows(a);
   const nHome = a.unified.n;
   const indexOf = new Map<string, number>();
@@ -163,7 +167,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
       size: list.length,
       examples: [...list].sort(byDegree).slice(0, 3).map((i) => rows[i]?.label ?? ''),
     }));
-    return { title, description: networkDescription(kind), nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
+    return { title, description: networkDescription(a, kind), nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
   };
 
   // The bipartite view: every node, the analysed graph's edges (its order is the export network's:
@@ -171,7 +175,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   const all = rows.map((_r, i) => i);
   const bipartiteEdges: number[] = [], ones: number[] = [];
   a.graph.forEachEdge((_e, _attr, s, t) => { bipartiteEdges.push(at(s), at(t)); ones.push(1); });
-  // The projection view: the Chinese places, the projection's edges (in `exportNetwork`'s order),
+  // The projection view: the home places, the projection's edges (in `exportNetwork`'s order),
   // weighted by the shared-partner count; its layout is the projection export's.
   const p = a.sides.home.projection;
   const projectionEdges: number[] = [], sharedCounts: number[] = [];
@@ -180,6 +184,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   return {
     version: 1,
     title: options.title,
+    home: homeWords(a.dataset.home),
     seed: options.seed,
     iterations: iterations ?? null,
     nodes: {
@@ -198,7 +203,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     views: {
       bipartite: view('bipartite', 'Bipartite graph', { kind: 'bipartite', weightKey: null, graph: a.graph }, all,
         (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
-      home: view('home', 'Chinese projection', projectionForLayout(a), all.slice(0, nHome),
+      home: view('home', `${homeWords(a.dataset.home).demonym} projection`, projectionForLayout(a), all.slice(0, nHome),
         (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
     similar: similarLists(a, rows.length),
@@ -211,7 +216,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
  * edges, each offered to both its ends' short ranked lists (the top k of each node, in a flat array).
  */
 function similarLists(a: Analysis, n: number): SimilarEntry[][] {
-  const out: SimilarEntry[][] = []; // China side, then partners: in table order
+  const out: SimilarEntry[][] = []; // home side, then partners: in table order
   for (const side of ['home', 'partner'] as const) {
     const p = a.sides[side].projection;
     const jaccard = jaccardWeights(p), count = p.count;
@@ -229,7 +234,7 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
       if (length < k) size[node] = length + 1;
     };
     for (let i = 0; i < p.u.length; i++) { offer(p.u[i] as number, i); offer(p.v[i] as number, i); }
-    // Table index of node j of this side / of the other side: own + j / opposite + j (Chinese places first).
+    // Table index of node j of this side / of the other side: own + j / opposite + j (home places first).
     const own = side === 'home' ? 0 : a.unified.n, opposite = side === 'home' ? a.unified.n : 0;
     for (let me = 0; me < nodes; me++) {
       const entries: SimilarEntry[] = [];
@@ -250,7 +255,7 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
 }
 
 /**
- * The Chinese projection as ForceAtlas2 sees `exportNetwork(a, 'home')`: the same nodes, edges and
+ * The home projection as ForceAtlas2 sees `exportNetwork(a, 'home')`: the same nodes, edges and
  * weights in the same order (so the same positions, and the same layout cache entry), without the
  * columns the export computes for every edge (p-values, shared-partner labels …), which the explorer
  * does not read.

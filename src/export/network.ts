@@ -15,6 +15,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import type { Analysis } from '../analysis/analyze.js';
+import { homeWords } from '../parse/countries.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { nodeRows } from '../analysis/results.js';
@@ -103,10 +104,11 @@ export function communityColors(a: Analysis, kind: NetworkKind): (community: num
 const GREY: Rgb = { r: 160, g: 160, b: 160 };
 
 /** What network `kind` shows, in a sentence or two (GEXF description, explorer view). */
-export function networkDescription(kind: NetworkKind, weight: WeightKind = 'count'): string {
+export function networkDescription(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): string {
+  const home = homeWords(a.dataset.home).demonym;
   return kind === 'bipartite'
-    ? 'Two-mode network: Chinese cities and their foreign partner cities. modularity_class = community of the bipartite (Barber modularity) optimiser.'
-    : `Shared-partner projection onto the ${kind === 'home' ? 'Chinese cities' : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
+    ? `Two-mode network: ${home} cities and their foreign partner cities. modularity_class = community of the bipartite (Barber modularity) optimiser.`
+    : `Shared-partner projection onto the ${kind === 'home' ? `${home} cities` : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
 }
 
 const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
@@ -161,7 +163,7 @@ function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): Expor
   }
   const colorOf = communityColors(a, kind);
   return {
-    kind, graph: g, nodeColumns, edgeColumns, weightKey, description: networkDescription(kind, weight),
+    kind, graph: g, nodeColumns, edgeColumns, weightKey, description: networkDescription(a, kind, weight),
     color: (key) => colorOf(g.getNodeAttribute(key, 'modularity_class') as number | null),
     size: (key) => Math.round((4 + 4 * Math.sqrt(g.getNodeAttribute(key, 'degree') as number)) * 100) / 100,
   };

@@ -73,14 +73,15 @@ export function degreeChart(title: string, series: { name: string; color: string
 /** The report's charts, by name → SVG text. */
 export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'continents' | 'communities', string> {
   const comm = r.communities.home;
+  const H = r.home.demonym;
   return {
     degree: degreeChart('Degree distributions (log–log)', [
-      { name: 'Chinese cities', color: '#e15759', counts: r.overview.degree.home.distribution as Record<string, number> },
+      { name: `${H} cities`, color: '#e15759', counts: r.overview.degree.home.distribution as Record<string, number> },
       { name: 'foreign partners', color: '#4e79a7', counts: r.overview.degree.partner.distribution as Record<string, number> },
     ]),
     countries: barChart('Links by country (top 20)', r.countries.slice(0, 20).map((c) => ({ label: c.name, value: c.links }))),
     continents: barChart('Links by continent', r.continents.map((c) => ({ label: c.continent, value: c.links })), '#59a14f'),
-    communities: barChart('Community sizes, Chinese projection (communities with 2+ members)',
+    communities: barChart(`Community sizes, ${H} projection (communities with 2+ members)`,
       (comm?.communities ?? []).slice(0, 25).map((c, i) => ({ label: `#${i + 1} ${c.dominantCountries[0]?.name ?? ''}`, value: c.size })), '#f28e2b'),
   };
 }

@@ -44,6 +44,7 @@ export const DIAGNOSTICS_SHOWN = 60;
 
 export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { explorer?: string; gexf?: string } = {}): string {
   const o = r.overview;
+  const H = r.home.demonym;
   const out: string[] = [];
   const p = (s = '') => out.push(s);
   const chart = (key: string, alt: string) => { if (charts[key]) p(`![${md(alt)}](${charts[key]})\n`); };
@@ -59,13 +60,13 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   }
   p('## How to read this report');
   p();
-  p('The list pairs **Chinese cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join a Chinese city to a foreign place, never two Chinese cities or two foreign places directly. Two Chinese cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — a Chinese city with 10 partners is compared with the 1,204 possible partners, not with the other Chinese cities.');
+  p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join a ${H} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — a ${H} city with 10 partners is compared with the ${num(o.partners)} possible partners, not with the other ${H} cities.`);
   p();
 
   p('## Overview');
   p();
   p(table(['', 'value'], [
-    ['Chinese entries (cities and districts)', `${num(o.homeEntries)} (${num(o.districts)} districts)`],
+    [`${H} entries (cities and districts)`, `${num(o.homeEntries)} (${num(o.districts)} districts)`],
     ['Foreign partners', num(o.partners)],
     ['Links', num(o.links)],
     ['Countries (as written → sovereign states)', `${num(o.countriesWritten)} → ${num(o.sovereignStates)}`],
@@ -73,13 +74,13 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     ['Connected components', num(o.components.count)],
     ['Largest component', `${num(o.components.largest)} nodes (${pct(o.components.largestShare)} of all)`],
     ['Diameter / mean distance in it', o.largestComponent ? `${o.largestComponent.diameter} / ${num(o.largestComponent.averageDistance)}` : 'not computed (sampled)'],
-    ['Mean partners per Chinese entry (median, max)', `${num(o.degree.home.mean)} (${num(o.degree.home.median)}, ${num(o.degree.home.max)})`],
-    ['Mean Chinese partners per foreign partner (median, max)', `${num(o.degree.partner.mean)} (${num(o.degree.partner.median)}, ${num(o.degree.partner.max)})`],
+    [`Mean partners per ${H} entry (median, max)`, `${num(o.degree.home.mean)} (${num(o.degree.home.median)}, ${num(o.degree.home.max)})`],
+    [`Mean ${H} partners per foreign partner (median, max)`, `${num(o.degree.partner.mean)} (${num(o.degree.partner.median)}, ${num(o.degree.partner.max)})`],
     ['Degree assortativity', num(o.assortativity)],
     ['Robins–Alexander clustering', num(o.robinsAlexander)],
   ], ['l', 'r']));
   p();
-  p(`Density is the share of all possible Chinese–foreign pairs that are linked. The network falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of the places. A negative assortativity means well-connected places tend to link to places with few links. Robins–Alexander clustering is the share of three-step paths that close into a square (two Chinese cities sharing two partners).`);
+  p(`Density is the share of all possible ${H}–foreign pairs that are linked. The network falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of the places. A negative assortativity means well-connected places tend to link to places with few links. Robins–Alexander clustering is the share of three-step paths that close into a square (two ${H} cities sharing two partners).`);
   p();
   chart('degree', 'Degree distributions, log–log');
 
@@ -101,7 +102,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('Links per sovereign state (territories such as Réunion or French Polynesia count under their sovereign) and per continent.');
   p();
-  p(table(['country', 'ISO', 'continent', 'links', 'share', 'partners', 'Chinese cities'],
+  p(table(['country', 'ISO', 'continent', 'links', 'share', 'partners', `${H} cities`],
     r.countries.slice(0, 20).map((c) => [md(c.name), c.country, md(c.continent), c.links, pct(c.share), c.partners, c.homeEntries]),
     ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
   p();
@@ -111,9 +112,9 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   chart('countries', 'Links by country');
   chart('continents', 'Links by continent');
-  p('Chinese entries with partners in the most countries:');
+  p(`${H} entries with partners in the most countries:`);
   p();
-  p(table(['Chinese entry', 'countries', 'partners'], r.homeByCountries.map((c) => [md(c.label), c.countries, c.partners])));
+  p(table([`${H} entry`, 'countries', 'partners'], r.homeByCountries.map((c) => [md(c.label), c.countries, c.partners])));
   p();
 
   p('## Centrality');
@@ -131,7 +132,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   for (const m of Object.keys(explain)) p(`- **${r.centrality.metrics[m as keyof typeof r.centrality.metrics].title}**: ${explain[m]}`);
   p();
   for (const side of ['home', 'partner'] as const) {
-    p(`### Top ${side === 'home' ? 'Chinese cities' : 'foreign partners'}`);
+    p(`### Top ${side === 'home' ? `${H} cities` : 'foreign partners'}`);
     p();
     const tops = r.centrality.top[side];
     const measures = Object.keys(explain);
@@ -148,13 +149,13 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
 
   p('## Shared partners');
   p();
-  p('Two Chinese cities *share* a partner when the same foreign place is twinned with both. The **projection** onto the Chinese side links every pair of Chinese cities that share at least one partner. How strongly: the count of shared partners, and the **Jaccard** index (shared ÷ partners of either, 1 = identical lists). Whether **more than chance**: the hypergeometric p-value — the probability that two cities with these numbers of partners would share at least this many if their partners were drawn at random from all foreign partners. With thousands of pairs tested, some small p-values arise by chance, so they are corrected for the number of pairs (Holm: family-wise; Benjamini–Hochberg: false discovery rate).');
+  p(`Two ${H} cities *share* a partner when the same foreign place is twinned with both. The **projection** onto the ${H} side links every pair of ${H} cities that share at least one partner. How strongly: the count of shared partners, and the **Jaccard** index (shared ÷ partners of either, 1 = identical lists). Whether **more than chance**: the hypergeometric p-value — the probability that two cities with these numbers of partners would share at least this many if their partners were drawn at random from all foreign partners. With thousands of pairs tested, some small p-values arise by chance, so they are corrected for the number of pairs (Holm: family-wise; Benjamini–Hochberg: false discovery rate).`);
   p();
   for (const side of ['home', 'partner'] as const) {
     const s = r.shared[side];
-    const what = side === 'home' ? 'Chinese cities' : 'foreign partners';
-    const by = side === 'home' ? 'foreign partners' : 'Chinese partners';
-    p(`### ${side === 'home' ? 'Chinese cities' : 'Foreign partners'} sharing ${by}`);
+    const what = side === 'home' ? `${H} cities` : 'foreign partners';
+    const by = side === 'home' ? 'foreign partners' : `${H} partners`;
+    p(`### ${side === 'home' ? `${H} cities` : 'Foreign partners'} sharing ${by}`);
     p();
     p(`${num(s.pairs)} pairs of ${what} share at least one ${by.slice(0, -1)}; ${num(s.isolated)} of ${num(s.nodes)} share none with anyone. Pairs tested: ${num(s.tests)}.`);
     p();
@@ -199,9 +200,9 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     ]), ['r', 'r', 'l', 'l']));
     p();
   };
-  if (r.communities.home) comm('Chinese cities (projection)', r.communities.home, `Louvain on the Chinese projection, weight = ${r.communities.home.weight}, resolution γ = ${r.communities.home.resolution}. Dominant countries are those of the members' foreign partners.`);
+  if (r.communities.home) comm(`${H} cities (projection)`, r.communities.home, `Louvain on the ${H} projection, weight = ${r.communities.home.weight}, resolution γ = ${r.communities.home.resolution}. Dominant countries are those of the members' foreign partners.`);
   if (r.communities.partner) comm('Foreign partners (projection)', r.communities.partner, `Louvain on the foreign-partner projection, weight = ${r.communities.partner.weight}, resolution γ = ${r.communities.partner.resolution}.`);
-  if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (Chinese–foreign).`);
+  if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (${H}–foreign).`);
   chart('communities', 'Community sizes');
 
   p('## Method');

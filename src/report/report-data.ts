@@ -11,7 +11,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { identicalPairs, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { regionOf } from '../parse/countries.js';
+import { homeWords, regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
 import { byLocale, byName } from '../util/collate.js';
@@ -59,7 +59,7 @@ export const RANKED: readonly RankedMetric[] = [
 export const TOP = 10;
 /** Longest list of pairs in the report; longer ones are cut and the cut is noted. */
 export const LIST_CAP = 1000;
-/** Above this many nodes, the per-node table keeps Chinese nodes and partners with 2+ links. */
+/** Above this many nodes, the per-node table keeps home nodes and partners with 2+ links. */
 export const NODE_TABLE_LIMIT = 200_000;
 
 
@@ -119,13 +119,13 @@ export interface CommunitySummary {
   members: string[];
   homeMembers: number;
   partnerMembers: number;
-  /** Most frequent partner countries: of the member partners, or (Chinese cities only) of the members' partners. */
+  /** Most frequent partner countries: of the member partners, or (home places only) of the members' partners. */
   dominantCountries: { country: string; name: string; count: number; share: number }[];
 }
 
 export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTable: number } = { nodeTable: NODE_TABLE_LIMIT }) {
   const ds = a.dataset;
-  // Nodes by position v: China side 0…n−1, then partners. Rows are made for every node only when the
+  // Nodes by position v: home side 0…n−1, then partners. Rows are made for every node only when the
   // node table lists them all; above that, only for the nodes the report shows.
   const N = a.unified.keys.length, nHome = a.unified.n;
   // Rows are rounded here, once, and kept out of the final `roundDeep`: they are most of the report.
@@ -140,7 +140,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   const byCountry = new Map<string, { links: number; partners: Set<string>; chinese: Set<string> }>();
   const partnerCountry = new Map<string, string>();
   a.nodes.partner.keys.forEach((k, j) => partnerCountry.set(k, a.nodes.partner.attributes[j]?.country ?? '??'));
-  /** Countries of Chinese node i's partners, one per link, in adjacency order. */
+  /** Countries of home node i's partners, one per link, in adjacency order. */
   const partnerCountries = (i: number): string[] => {
     const s = a.index.home, out: string[] = [];
     for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) out.push(a.nodes.partner.attributes[s.adj[e] as number]?.country ?? '??');
@@ -222,7 +222,7 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   const summarize = (members: number[][]): CommunitySummary[] => members.map((vs, id) => {
     const counts = new Map<string, number>();
     let total = 0;
-    // Countries of the partner members; a community of Chinese cities only: of their partners.
+    // Countries of the partner members; a community of home places only: of their partners.
     const isPartner = (v: number) => v >= nHome;
     const hasPartners = vs.some(isPartner);
     for (const v of vs) {
@@ -286,6 +286,8 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       path: meta.inputLabel, sha256: ds.source.sha256, bytes: ds.source.bytes, lines: ds.source.lines,
       lineEnding: ds.source.lineEnding, bom: ds.source.bom, snapshotDate: meta.snapshotDate, url: meta.sourceUrl, title: ds.title,
     },
+    /** The country the list is about, in words: every "Chinese cities" of the prose comes from here. */
+    home: homeWords(ds.home),
     parameters: {
       seed: a.options.seed, districts: a.options.districts, resolution: a.options.resolution, runs: a.options.runs,
       communityWeight: a.options.communityWeight, alpha: a.options.alpha, correction: a.options.correction,
@@ -354,7 +356,7 @@ function mean(x: ArrayLike<number>): number {
   return x.length ? s / x.length : 0;
 }
 
-/** The node table of a large graph: every Chinese node, then the partners with most links (ties by key) up to `limit` rows. */
+/** The node table of a large graph: every home node, then the partners with most links (ties by key) up to `limit` rows. */
 function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): NodeRow[] {
   const { unified: g } = a;
   const N = g.keys.length, room = Math.max(0, limit - home.length);
