@@ -20,7 +20,7 @@
  *   component follow.
  *
  * Exact mode runs no BFS from a leaf: a node ℓ of degree 1 whose neighbour h (its hub) has another
- * neighbour (in sister-city lists most foreign partners have one Chinese partner). Every shortest
+ * neighbour (in sister-city lists most foreign partners have one home partner). Every shortest
  * path from ℓ is ℓ–h followed by a shortest path from h, so d(ℓ,t) = 1 + d(h,t) and σ_ℓt = σ_ht
  * for t ≠ ℓ, and no shortest path between other nodes passes through ℓ. Hence, with r_h the nodes
  * reachable from h (h included) and k_h the leaves of h, exactly:

@@ -4,7 +4,7 @@
  *
  *   Q·m² = Σ_c (e_c·m − K_c·D_c).
  *
- * Every node carries two masses, K (its Chinese degree) and D (its partner degree): a Chinese node
+ * Every node carries two masses, K (its home-side degree) and D (its partner degree): a home node
  * starts with (k_i, 0), a partner with (0, d_j), and a community sums them. Moving node u (already
  * taken out of its community) into community b changes Q·m² by
  *
@@ -23,7 +23,7 @@
  * 066102, doi:10.1103/PhysRevE.76.066102. The result can be refined further with
  * `brim(index, { rng, initial: result, restarts: 0 })`, which never lowers Q.
  *
- * Labels are canonical as in `brim` (first appearance over Chinese then partner nodes; degree-0 nodes
+ * Labels are canonical as in `brim` (first appearance over home then partner nodes; degree-0 nodes
  * alone). Example: two disjoint copies of K_{3,3} give two communities and Q = 1/2.
  */
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';

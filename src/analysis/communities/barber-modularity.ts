@@ -4,7 +4,7 @@
  *   Q = (1/m) Σ_{i ∈ home, j ∈ partner} (A_ij − k_i d_j / m) δ(g_i, h_j)
  *     = Σ_c [ e_c / m − K_c D_c / m² ]
  *
- * where m is the number of edges, k_i the degree of Chinese node i, d_j the degree of partner j,
+ * where m is the number of edges, k_i the degree of home node i, d_j the degree of partner j,
  * g and h the community labels on the two sides, e_c the number of edges inside community c,
  * K_c = Σ_{g_i = c} k_i and D_c = Σ_{h_j = c} d_j. The null model is the bipartite configuration
  * model (only edges between the sides are expected): everything in one community gives Q = 0, and

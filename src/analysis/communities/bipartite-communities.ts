@@ -52,7 +52,7 @@ export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCo
   };
 }
 
-/** One label array over all nodes: Chinese nodes first, then partners. */
+/** One label array over all nodes: home nodes first, then partners. */
 function both(home: Int32Array, partner: Int32Array): Int32Array {
   const all = new Int32Array(home.length + partner.length);
   all.set(home);

@@ -6,9 +6,9 @@
  *   Q = (1/m²) Σ_c (e_c·m − K_c·D_c) = (1/m²) Σ_{i ∈ home} (A_{i,g_i}·m − k_i·D_{g_i})
  *
  * where A_{i,c} is the number of neighbours of i in community c. With the partner labels fixed, D is
- * fixed and each Chinese node's term depends on its own label only, so the best labelling of the
+ * fixed and each home node's term depends on its own label only, so the best labelling of the
  * whole side is found node by node: g_i = argmax_c (A_{i,c}·m − k_i·D_c). Then the partner side is
- * relabelled the same way given the Chinese labels (d_j and K_c), and so on. Scores are integers
+ * relabelled the same way given the home labels (d_j and K_c), and so on. Scores are integers
  * (exact in doubles while m ≤ ~9·10⁷); a node moves only to a strictly better community, so Q rises
  * strictly with every move and the alternation stops, at the latest, at the first half-step that
  * moves nothing.
@@ -23,7 +23,7 @@
  * a geometric schedule from 2 to `maxCommunities`, default min(#home, #partner), the most
  * communities that can each hold an edge) and runs BRIM to convergence; `initial`, when given, is run
  * too, before the random restarts. The run with the highest Q wins (the earliest on ties). Its labels
- * are renumbered 0…k−1 in order of first appearance over the Chinese nodes, then the partner nodes;
+ * are renumbered 0…k−1 in order of first appearance over the home nodes, then the partner nodes;
  * empty communities disappear, and each node of degree 0 gets a community of its own. Randomness
  * comes only from `rng`, so a seed fixes the output.
  *

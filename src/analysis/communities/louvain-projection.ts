@@ -11,9 +11,9 @@
  * the library is the reference implementation, but costs ~10× twinnet's pass per run (on the
  * seed's partner projection 10 library runs took 280 of the worker's ~1,000 ms), so the other seeds
  * measure twinnet's optimiser alone — which is what their spread and agreement describe. On the
- * seed's Chinese projection the library alone stops at Q ≈ 0.384, NetworkX's best of 10 seeds is
+ * seed's home (Chinese) projection the library alone stops at Q ≈ 0.384, NetworkX's best of 10 seeds is
  * 0.3960, the best run here ≈ 0.401. Above `libraryLimit` edges the library does not run at all: on
- * a synthetic Chinese projection of 284,979 pairs twinnet's pass reaches Q 0.5473 per seed where
+ * a synthetic home projection of 284,979 pairs twinnet's pass reaches Q 0.5473 per seed where
  * python-igraph 0.10's `community_multilevel` reaches 0.5432–0.5438 and NetworkX 2.8's
  * `louvain_communities` 0.5432.
  *

@@ -1,7 +1,7 @@
 /**
  * Stochastic degree sequence model (SDSM; Neal 2014, doi:10.1016/j.socnet.2014.06.001) with the
  * bipartite configuration model (BiCM; Saracco et al. 2015, doi:10.1038/srep10595) as its edge
- * probabilities: each Chinese city i and partner k are linked independently with
+ * probabilities: each home city i and partner k are linked independently with
  *   p_ik = x_i y_k / (1 + x_i y_k),
  * the maximum-entropy probabilities whose expected degrees equal the observed ones
  * (Σ_k p_ik = d_i, Σ_i p_ik = d_k), found by the fixed-point iteration

@@ -7,7 +7,7 @@
  *   P(X = x) = C(K, x) · C(N − K, n − x) / C(N, n),   max(0, n + K − N) ≤ x ≤ min(K, n)
  *   P(X ≥ k) = Σ_{x = k}^{min(K, n)} P(X = x)
  *
- * In twinnet, a Chinese city with K foreign partners and another with n partners, drawn from the N
+ * In twinnet, a home city with K foreign partners and another with n partners, drawn from the N
  * foreign partners in the data, share X of them at random (fixed-row model); P(X ≥ observed) is the
  * one-sided p-value of the "statistically validated network" of Tumminello et al. (2011), PLoS ONE
  * 6(3): e17994, doi:10.1371/journal.pone.0017994.
