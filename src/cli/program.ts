@@ -1,6 +1,6 @@
 /** The `twinnet` commands. `main` turns typed errors into exit codes and messages on stderr. */
 import { Command, CommanderError } from 'commander';
-import { InputError, UsageError } from '../util/errors.js';
+import { InputError, UsageError, OutputError } from '../util/errors.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand } from './report-command.js';
 import type { ReportFlags } from './report-command.js';
@@ -91,7 +91,7 @@ export async function main(argv: string[], print: Printer = stdout): Promise<num
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
-    if (e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof OutputError) {
       process.stderr.write(`twinnet: ${e.message}\n`);
       return e.exitCode;
     }

@@ -1,10 +1,20 @@
 /**
- * Atomic writes: every file is first written beside its target under a temporary name, and only
- * when all of them are written are they renamed into place. A failure part-way removes the
- * temporaries and leaves the previous outputs intact.
+ * Transactional writes: all files or none.
+ *
+ * 1. Stage: every file is written beside its target under a temporary name (`.twinnet-tmp-<pid>-<n>`).
+ * 2. Swap: each existing target is moved aside (`.twinnet-old-<pid>-<n>`), then the staged file is
+ *    renamed into place.
+ * 3. On any failure, in either phase: the staged files are removed and every target moved aside is
+ *    put back, so the previous outputs are left exactly as they were; then the error is raised as an
+ *    `OutputError` naming the path and the cause (permission denied, disk full, a directory in the
+ *    way …). Only when every swap succeeded are the old files deleted.
+ *
+ * A signal mid-write is handled by `removeTemporaries` (the CLI calls it on SIGINT/SIGTERM), which
+ * rolls the write in progress back the same way.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { OutputError } from '../util/errors.js';
 
 export interface OutputFile {
   /** Path of the target file. */
@@ -12,6 +22,12 @@ export interface OutputFile {
   /** The bytes, or the text in pieces (for files larger than one string can hold). */
   content: string | Uint8Array | Iterable<string>;
 }
+
+interface Transaction { staged: string[]; swapped: { target: string; old: string | null }[] }
+
+/** The write in progress, for `removeTemporaries` (a signal arriving mid-write). */
+let active: Transaction | null = null;
+let counter = 0;
 
 /** Writes text given in pieces, gathered into writes of about 1 MB. */
 function writeChunks(path: string, chunks: Iterable<string>): void {
@@ -28,21 +44,86 @@ function writeChunks(path: string, chunks: Iterable<string>): void {
   }
 }
 
-/** Writes all files or none. Returns the paths written. */
+/** A name beside `target` that no other write of this process uses. */
+function sibling(target: string, kind: 'tmp' | 'old'): string {
+  return join(dirname(target), `.twinnet-${kind}-${process.pid}-${counter++}`);
+}
+
+function exists(path: string): boolean {
+  try { statSync(path); return true; } catch { return false; }
+}
+
+/** Writes all files or none. Returns the paths written. Throws `OutputError` (previous files intact). */
 export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
-  const temps: string[] = [];
+  const t: Transaction = { staged: [], swapped: [] };
+  const { staged, swapped } = t;
+  active = t;
+  let current = files[0]?.path ?? '';
   try {
     for (const f of files) {
+      current = f.path;
+      if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       mkdirSync(dirname(f.path), { recursive: true });
-      const tmp = join(dirname(f.path), `.twinnet-tmp-${process.pid}-${temps.length}`);
-      temps.push(tmp);
+      const tmp = sibling(f.path, 'tmp');
+      staged.push(tmp);
       if (typeof f.content === 'string' || f.content instanceof Uint8Array) writeFileSync(tmp, f.content);
       else writeChunks(tmp, f.content);
     }
+    files.forEach((f, i) => {
+      current = f.path;
+      let old: string | null = null;
+      if (exists(f.path)) {
+        old = sibling(f.path, 'old');
+        renameSync(f.path, old);
+      }
+      swapped.push({ target: f.path, old });
+      renameSync(staged[i] as string, f.path);
+      staged[i] = '';
+    });
   } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw e;
+    rollBack(t);
+    active = null;
+    throw outputError(current, e);
   }
-  files.forEach((f, i) => renameSync(temps[i] as string, f.path));
+  active = null;
+  for (const s of swapped) if (s.old) rmSync(s.old, { force: true });
   return files.map((f) => f.path);
+}
+
+/** Undoes a partial swap: new files out, old files back, staged files removed. Best effort, never throws. */
+function rollBack({ staged, swapped }: Transaction): void {
+  for (let i = swapped.length - 1; i >= 0; i--) {
+    const { target, old } = swapped[i] as { target: string; old: string | null };
+    try {
+      if (old) renameSync(old, target); else rmSync(target, { force: true });
+    } catch { /* nothing more can be done; the error raised names the path */ }
+  }
+  for (const tmp of staged) if (tmp) { try { rmSync(tmp, { force: true }); } catch { /* idem */ } }
+}
+
+const CAUSES: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EISDIR: 'a directory is in the way',
+  ENOTDIR: 'a file stands where a directory is needed',
+  EEXIST: 'a file is in the way',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A file-system failure as a one-line error naming the output path and the cause. */
+export function outputError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (!code) return e as Error;
+  return new OutputError(`cannot write: ${CAUSES[code] ?? code.toLowerCase()} (${code}); nothing written, previous files left as they were`, path);
+}
+
+/** Undoes the write in progress, if any (on SIGINT/SIGTERM): staged files removed, previous files back. */
+export function removeTemporaries(): void {
+  if (active) rollBack(active);
+  active = null;
 }

@@ -24,3 +24,12 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** An output that cannot be written (permission, disk full, a directory in the way). Exit code 1. */
+export class OutputError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string, readonly path: string) {
+    super(`${path}: ${message}`);
+    this.name = 'OutputError';
+  }
+}

@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Every renameSync goes through this hook, so a test can make the k-th one fail.
+const hook = vi.hoisted(() => ({ failAt: -1, calls: 0 }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...real,
+    renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+      if (hook.calls++ === hook.failAt) throw Object.assign(new Error('injected'), { code: 'EIO' });
+      return real.renameSync(from, to);
+    },
+  };
+});
+
+const { writeFilesAtomically, removeTemporaries } = await import('../../src/io/atomic-write.js');
+const { OutputError } = await import('../../src/util/errors.js');
+
+afterEach(() => { hook.failAt = -1; hook.calls = 0; });
+
+/** Every file of a directory with its text, recursively (what a failed write must leave unchanged). */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const p = join(e.parentPath, e.name);
+    out[p.slice(dir.length)] = e.isFile() ? readFileSync(p, 'utf8') : '<dir>';
+  }
+  return out;
+}
+
+function setUp(): { dir: string; files: { path: string; content: string }[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'twinnet-atomic-'));
+  writeFileSync(join(dir, 'a.md'), 'old a');
+  writeFileSync(join(dir, 'c.json'), 'old c');
+  const files = ['a.md', 'b.svg', 'c.json', 'd.html'].map((n) => ({ path: join(dir, n), content: `new ${n}` }));
+  return { dir, files };
+}
+
+describe('writeFilesAtomically', () => {
+  it('refuses a directory standing where a file goes, naming it, and changes nothing', () => {
+    const { dir, files } = setUp();
+    mkdirSync(join(dir, 'c.json.d'));
+    const blocked = [...files, { path: join(dir, 'c.json.d'), content: 'x' }];
+    const before = snapshot(dir);
+    let error: unknown;
+    try { writeFilesAtomically(blocked); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as Error).message).toContain(join(dir, 'c.json.d'));
+    expect((error as Error).message).toMatch(/a directory is in the way/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses an output under a regular file, with the cause in words', () => {
+    const { dir } = setUp();
+    expect(() => writeFilesAtomically([{ path: join(dir, 'a.md', 'x.txt'), content: 'x' }])).toThrow(/a file (is in the way|stands where a directory is needed)/);
+  });
+
+  it('replaces every file and leaves no temporary file when all goes well', () => {
+    const { dir, files } = setUp();
+    expect(writeFilesAtomically(files)).toEqual(files.map((f) => f.path));
+    expect(Object.keys(snapshot(dir)).sort()).toEqual(['/a.md', '/b.svg', '/c.json', '/d.html']);
+    for (const f of files) expect(readFileSync(f.path, 'utf8')).toBe(f.content);
+  });
+
+  // 4 files, 2 of which exist: 6 renames in the swap (2 set aside + 4 moved in). A failure at any one
+  // of them must leave the directory exactly as it was.
+  it.each([0, 1, 2, 3, 4, 5])('restores the previous files when rename %i of the swap fails', (k) => {
+    const { dir, files } = setUp();
+    const before = snapshot(dir);
+    hook.failAt = k;
+    expect(() => writeFilesAtomically(files)).toThrow(OutputError);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('writes text given in pieces', () => {
+    const { dir } = setUp();
+    const path = join(dir, 'big.txt');
+    writeFilesAtomically([{ path, content: ['x'.repeat(1 << 20), 'y', 'z'] }]);
+    expect(readFileSync(path, 'utf8')).toBe(`${'x'.repeat(1 << 20)}yz`);
+  });
+
+  it('has nothing to undo between writes', () => {
+    const { dir } = setUp();
+    const before = snapshot(dir);
+    removeTemporaries();
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
