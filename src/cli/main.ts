@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `twinnet` executable. Only this file sets the exit code (see program.ts for the commands). */
 import { main } from './program.js';
-import { removeTemporaries } from '../io/atomic-write.js';
+import { outputError, removeTemporaries } from '../io/atomic-write.js';
 
 // Interrupted: undo a write in progress (no temporary files, previous outputs intact), then exit
 // with the conventional 128 + signal number.
@@ -9,10 +9,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => { removeTemporaries(); process.exit(code); });
 }
 
-// `twinnet … | head`: the reader went away; stop quietly, as Unix tools do.
+// `twinnet … | head`: the reader went away; stop quietly, as Unix tools do. Any other failure of
+// standard output (a full disk, /dev/full) is one line on stderr and exit 1, not a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`twinnet: ${outputError('<stdout>', e).message}\n`);
+  process.exit(1);
 });
 
 main(process.argv.slice(2)).then((code) => {

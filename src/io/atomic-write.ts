@@ -12,8 +12,8 @@
  * A signal mid-write is handled by `removeTemporaries` (the CLI calls it on SIGINT/SIGTERM), which
  * rolls the write in progress back the same way.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../util/errors.js';
 
 export interface OutputFile {
@@ -44,9 +44,14 @@ function writeChunks(path: string, chunks: Iterable<string>): void {
   }
 }
 
-/** A name beside `target` that no other write of this process uses. */
+/**
+ * A name beside `target` that no other write of this process uses. A set-aside old file also carries
+ * its target's name, so that `sweepStale` can put it back after a kill mid-swap.
+ */
 function sibling(target: string, kind: 'tmp' | 'old'): string {
-  return join(dirname(target), `.twinnet-${kind}-${process.pid}-${counter++}`);
+  const name = basename(target);
+  const suffix = kind === 'old' && name.length <= 150 ? `-${name}` : '';
+  return join(dirname(target), `.twinnet-${kind}-${process.pid}-${counter++}${suffix}`);
 }
 
 function exists(path: string): boolean {
@@ -60,6 +65,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
   active = t;
   let current = files[0]?.path ?? '';
   try {
+    for (const dir of new Set(files.map((f) => dirname(f.path)))) sweepStale(dir);
     for (const f of files) {
       current = f.path;
       if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
@@ -83,7 +89,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
   } catch (e) {
     rollBack(t);
     active = null;
-    throw outputError(current, e);
+    throw outputError(current, e, '; nothing written, previous files left as they were');
   }
   active = null;
   for (const s of swapped) if (s.old) rmSync(s.old, { force: true });
@@ -116,10 +122,37 @@ const CAUSES: Readonly<Record<string, string>> = {
 };
 
 /** A file-system failure as a one-line error naming the output path and the cause. */
-export function outputError(path: string, e: unknown): Error {
+export function outputError(path: string, e: unknown, consequence = ''): Error {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (!code) return e as Error;
-  return new OutputError(`cannot write: ${CAUSES[code] ?? code.toLowerCase()} (${code}); nothing written, previous files left as they were`, path);
+  return new OutputError(`cannot write: ${CAUSES[code] ?? code.toLowerCase()} (${code})${consequence}`, path);
+}
+
+const LEFTOVER = /^\.twinnet-(tmp|old)-(\d+)-\d+(?:-(.+))?$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/**
+ * Cleans up after a killed twinnet process (SIGKILL, power loss) in `dir`: its staged files are
+ * removed; a set-aside old file goes back to its target when the kill came before the new file was
+ * moved in (the target is missing), and is removed when the swap had completed.
+ */
+export function sweepStale(dir: string): void {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    if (!m || alive(Number(m[2]))) continue;
+    const path = join(dir, name), target = m[3] === undefined ? null : join(dir, m[3]);
+    try {
+      if (m[1] === 'tmp') rmSync(path, { force: true });
+      else if (target && !exists(target)) renameSync(path, target);
+      else if (target) rmSync(path, { force: true });
+    } catch { /* left as found: the next run tries again */ }
+  }
 }
 
 /** Undoes the write in progress, if any (on SIGINT/SIGTERM): staged files removed, previous files back. */

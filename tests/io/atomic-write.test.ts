@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFilesAtomically, removeTemporaries } = await import('../../src/io/atomic-write.js');
+const { writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
 const { OutputError } = await import('../../src/util/errors.js');
 
 afterEach(() => { hook.failAt = -1; hook.calls = 0; });
@@ -88,5 +89,18 @@ describe('writeFilesAtomically', () => {
     const before = snapshot(dir);
     removeTemporaries();
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('sweeps what a killed process left: staged files removed, a set-aside file restored or dropped', () => {
+    const { dir } = setUp();
+    const dead = spawnSync('true').pid as number; // exited: its pid names no live process
+    writeFileSync(join(dir, `.twinnet-tmp-${dead}-0`), 'half-written');
+    writeFileSync(join(dir, `.twinnet-old-${dead}-1-gone.md`), 'previous gone.md'); // killed mid-swap: target missing
+    writeFileSync(join(dir, `.twinnet-old-${dead}-2-a.md`), 'previous a'); // killed after the swap: target present
+    writeFileSync(join(dir, `.twinnet-tmp-${process.pid}-99`), 'ours, in progress');
+    sweepStale(dir);
+    expect(snapshot(dir)).toEqual({
+      '/a.md': 'old a', '/c.json': 'old c', '/gone.md': 'previous gone.md', [`/.twinnet-tmp-${process.pid}-99`]: 'ours, in progress',
+    });
   });
 });
