@@ -15,7 +15,6 @@ import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
 
 export interface RunProducts {
-  readonly analysis: Analysis;
   /** `nodeRows(analysis)`. Treat as read-only. */
   rows(): NodeRow[];
   /** `jaccardWeights` of `side`'s projection. */
@@ -42,7 +41,6 @@ export function runProducts(a: Analysis, o: RunLayoutOptions): RunProducts {
   // A network's key: its kind, and for a projection the weight on its edges.
   const key = (kind: NetworkKind, weight: WeightKind) => (kind === 'bipartite' ? kind : `${kind} ${weight}`);
   const products: RunProducts = {
-    analysis: a,
     rows: () => (rows ??= nodeRows(a)),
     jaccard: (side) => once(jaccards, side, () => jaccardWeights(a.sides[side].projection)),
     network: (kind, weight = 'count') => once(networks, key(kind, weight), () => exportNetwork(a, kind, weight, products.rows())),
