@@ -42,6 +42,7 @@ export type { ReportData } from './report/report-data.js';
 export { renderMarkdown } from './report/markdown.js';
 export { exportNetwork } from './export/network.js';
 export type { NetworkKind } from './export/network.js';
-export { writeGexf, writeGraphml, writeCsvTables, writeGraphJson, layoutForceAtlas2, communityPalette } from './export/index.js';
+export { writeGexf, writeGraphml, writeCsvTables, writeGraphJson, communityPalette } from './export/index.js';
+export { layoutForceAtlas2 } from './layout/index.js';
 export { createRng, DEFAULT_SEED } from './util/rng.js';
 export { InputError, UsageError } from './util/errors.js';

@@ -84,8 +84,7 @@ export function sharedPartners(a: Analysis, first: string, second: string): Shar
 
 function edgeIndex(a: Analysis, side: Side, ka: string, kb: string): number {
   const p = a.sides[side].projection;
-  const pos = positionOf(a, side);
-  let u = pos.get(ka) as number, v = pos.get(kb) as number;
+  let u = positionOf(a, side, ka), v = positionOf(a, side, kb);
   if (u > v) [u, v] = [v, u];
   // edges are ordered by (u, v): binary search
   let lo = 0, hi = p.u.length - 1;
@@ -98,28 +97,20 @@ function edgeIndex(a: Analysis, side: Side, ka: string, kb: string): number {
   return -1;
 }
 
-const incidence = new WeakMap<Projection, { offsets: Int32Array; adj: Int32Array }>();
-/** For each node of a projection, the indices of its edges (CSR, built once per projection). */
+/** For each node of a projection, the indices of its edges (CSR). */
 export function incidentEdges(p: Projection): { offsets: Int32Array; adj: Int32Array } {
-  let inc = incidence.get(p);
-  if (inc) return inc;
   const n = p.keys.length, E = p.u.length;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < E; i++) { offsets[(p.u[i] as number) + 1]!++; offsets[(p.v[i] as number) + 1]!++; }
   for (let i = 1; i <= n; i++) offsets[i] = (offsets[i] as number) + (offsets[i - 1] as number);
   const fill = offsets.slice(0, n), adj = new Int32Array(2 * E);
   for (let i = 0; i < E; i++) { adj[fill[p.u[i] as number]!++] = i; adj[fill[p.v[i] as number]!++] = i; }
-  inc = { offsets, adj };
-  incidence.set(p, inc);
-  return inc;
+  return { offsets, adj };
 }
 
-const positions = new WeakMap<object, Map<string, number>>();
-function positionOf(a: Analysis, side: Side): Map<string, number> {
-  const p = a.sides[side].projection;
-  let m = positions.get(p);
-  if (!m) { m = new Map(p.keys.map((k, i) => [k, i])); positions.set(p, m); }
-  return m;
+/** Position of `key` among the nodes of `side`'s projection (−1 when absent). */
+function positionOf(a: Analysis, side: Side, key: string): number {
+  return a.sides[side].projection.keys.indexOf(key);
 }
 
 export type SimilarBy = 'jaccard' | 'count' | 'newman' | 'cosine' | 'overlap' | 'pvalue';
@@ -131,7 +122,7 @@ export function similarTo(a: Analysis, name: string, options: { top?: number; we
   const key = findNode(a, name);
   const side = a.graph.getNodeAttribute(key, 'side');
   const p = a.sides[side].projection;
-  const me = positionOf(a, side).get(key) as number;
+  const me = positionOf(a, side, key);
   const incident = incidentEdges(p);
   const edges = Array.from(incident.adj.subarray(incident.offsets[me] as number, incident.offsets[me + 1] as number));
   const s = a.sides[side].significance;

@@ -66,16 +66,8 @@ export interface NodeRow {
   bipartiteCommunity: number | null;
 }
 
-const rowCache = new WeakMap<Analysis, NodeRow[]>();
-
-/** One row per node (home side first), computed once per analysis. Treat the rows as read-only. */
+/** One row per node (home side first). */
 export function nodeRows(a: Analysis): NodeRow[] {
-  let rows = rowCache.get(a);
-  if (!rows) { rows = computeRows(a); rowCache.set(a, rows); }
-  return rows;
-}
-
-function computeRows(a: Analysis): NodeRow[] {
   const rows: NodeRow[] = [];
   for (let v = 0; v < a.unified.keys.length; v++) rows.push(nodeRowAt(a, v));
   return rows;
@@ -177,23 +169,14 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   };
 }
 
-const jaccards = new WeakMap<Projection, Float64Array>();
-const JACCARD_KEPT = 2_000_000;
-
 /**
  * Jaccard c / (d_u + d_v − c) of every projected pair, by edge index (`edgeWeight(p, i, 'jaccard')`
- * bit for bit: the same operations in the same order), computed once per projection: ranking pairs,
- * finding identical ones and the explorer's similar places all compare it, and recomputing it per
- * comparison cost most of that work. Kept for later calls only up to JACCARD_KEPT pairs (a 20-million-pair
- * projection's would hold 166 MB to the end of the run; it is made again, briefly, on each call).
+ * bit for bit: the same operations in the same order): ranking pairs, finding identical ones and the
+ * explorer's similar places all compare it, and recomputing it per comparison cost most of that work,
+ * so they take it as an argument (the pipeline computes it once per run).
  */
 export function jaccardWeights(p: Projection): Float64Array {
-  let w = jaccards.get(p);
-  if (!w) {
-    w = edgeWeights(p, 'jaccard');
-    if (w.length <= JACCARD_KEPT) jaccards.set(p, w);
-  }
-  return w;
+  return edgeWeights(p, 'jaccard');
 }
 
 /**
@@ -201,9 +184,12 @@ export function jaccardWeights(p: Projection): Float64Array {
  * Jaccard when ranking by count) then index. A bounded selection (O(E log k)), not a sort of all
  * pairs: projections reach 10⁷ pairs.
  */
-export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p', k = Infinity, keep: (i: number) => boolean = () => true): number[] {
+export function rankPairs(
+  a: Analysis, side: Side, by: 'count' | 'jaccard' | 'newman' | 'p', k = Infinity, keep: (i: number) => boolean = () => true,
+  jaccard: Float64Array = jaccardWeights(a.sides[side].projection),
+): number[] {
   const { projection: p, significance: s } = a.sides[side];
-  const count = p.count, jaccard = jaccardWeights(p), newman = p.newman, pValue = s.p;
+  const count = p.count, newman = p.newman, pValue = s.p;
   const compare: Record<typeof by, (x: number, y: number) => number> = {
     count: (x, y) => (count[y] as number) - (count[x] as number) || (jaccard[y] as number) - (jaccard[x] as number) || x - y,
     jaccard: (x, y) => (jaccard[y] as number) - (jaccard[x] as number) || (count[y] as number) - (count[x] as number) || x - y,
@@ -244,9 +230,8 @@ export function rankPairs(a: Analysis, side: Side, by: 'count' | 'jaccard' | 'ne
  * sharing at least two partners: two places whose only partner is the same city are trivially
  * "identical" (47 of Beijing's one-off partners would make 1,081 such pairs) and say nothing.
  */
-export function identicalPairs(a: Analysis, side: Side): { identical: number[]; near: number[] } {
+export function identicalPairs(a: Analysis, side: Side, jaccard: Float64Array = jaccardWeights(a.sides[side].projection)): { identical: number[]; near: number[] } {
   const p = a.sides[side].projection;
-  const jaccard = jaccardWeights(p);
   const identical: number[] = [], near: number[] = [];
   for (let i = 0; i < p.u.length; i++) {
     if ((p.count[i] as number) < 2) continue;

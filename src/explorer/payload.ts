@@ -20,11 +20,9 @@ import type { Analysis } from '../analysis/analyze.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { networkLayout } from '../export/network-layout.js';
-import type { LayoutNetwork } from '../export/network-layout.js';
+import { layoutGraph, networkLayout } from '../layout/network-layout.js';
+import type { Position } from '../layout/layout.js';
 import { communityColors, networkDescription } from '../export/network.js';
-import { UndirectedGraph } from 'graphology';
-import { edgeWeight } from '../analysis/projection/project.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 
 export type ViewName = 'bipartite' | 'home';
@@ -96,6 +94,15 @@ export interface ExplorerPayloadOptions {
   seed: number;
   /** ForceAtlas2 iterations per view. Default `defaultIterations(layoutCoreOrder(graph))` (100 up to a core of 1,500 nodes). */
   iterations?: number;
+  /**
+   * What the caller has computed already (a report's run computes each once for all its outputs):
+   * `nodeRows(a)`, each side's `jaccardWeights`, a view's positions (laid out with `seed`, `iterations`).
+   */
+  given?: {
+    rows?: readonly NodeRow[];
+    jaccard?: Readonly<Partial<Record<Side, Float64Array>>>;
+    positions?: Readonly<Partial<Record<ViewName, Map<string, Position>>>>;
+  };
 }
 
 /** How many similar places are kept per side. */
@@ -115,7 +122,7 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): ExplorerPayload {
   const iterations = options.iterations;
   // Table index = node position in the analysis: home places 0…n−1, then the partners.
-  const rows = nodeRows(a);
+  const rows = options.given?.rows ?? nodeRows(a);
   const nHome = a.unified.n;
   const indexOf = new Map<string, number>();
   rows.forEach((r, i) => indexOf.set(r.key, i));
@@ -134,10 +141,10 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   /**
    * A view of network `kind`, drawn from the analysis: `nodes` (table indices, in the network's node
    * order) coloured as the GEXF colours them, `edges` (flat table-index pairs) with their `weight`s,
-   * positions from `networkLayout` of `layout` (shared with the GEXF; usually laid out already).
+   * positions from `networkLayout` (the GEXF's, when given).
    */
-  const view = (kind: ViewName, title: string, layout: LayoutNetwork, nodes: number[], community: (i: number) => number | null, edges: number[], weight: number[]): ExplorerView => {
-    const positions = networkLayout(a, layout, { seed: options.seed, iterations });
+  const view = (kind: ViewName, title: string, nodes: number[], community: (i: number) => number | null, edges: number[], weight: number[]): ExplorerView => {
+    const positions = options.given?.positions?.[kind] ?? networkLayout(layoutGraph(a, kind), { seed: options.seed, iterations }).positions;
     const colorOf = communityColors(a, kind);
     const x: number[] = [], y: number[] = [], color: number[] = [];
     const palette: string[] = [], paletteIndex = new Map<string, number>(), colorIndex = new Map<number | null, number>();
@@ -201,12 +208,12 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     },
     countries,
     views: {
-      bipartite: view('bipartite', 'Bipartite graph', { kind: 'bipartite', weightKey: null, graph: a.graph }, all,
+      bipartite: view('bipartite', 'Bipartite graph', all,
         (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
-      home: view('home', `${homeWords(a.dataset.home).demonym} projection`, projectionForLayout(a), all.slice(0, nHome),
+      home: view('home', `${homeWords(a.dataset.home).demonym} projection`, all.slice(0, nHome),
         (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
-    similar: similarLists(a, rows.length),
+    similar: similarLists(a, rows.length, options.given?.jaccard ?? {}),
   };
 }
 
@@ -215,11 +222,11 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
  * Jaccard desc, then shared count desc, then projection edge index. One pass over the projection's
  * edges, each offered to both its ends' short ranked lists (the top k of each node, in a flat array).
  */
-function similarLists(a: Analysis, n: number): SimilarEntry[][] {
+function similarLists(a: Analysis, n: number, given: Partial<Record<Side, Float64Array>>): SimilarEntry[][] {
   const out: SimilarEntry[][] = []; // home side, then partners: in table order
   for (const side of ['home', 'partner'] as const) {
     const p = a.sides[side].projection;
-    const jaccard = jaccardWeights(p), count = p.count;
+    const jaccard = given[side] ?? jaccardWeights(p), count = p.count;
     /** Whether edge x ranks before edge y. */
     const before = (x: number, y: number) => ((jaccard[y] as number) - (jaccard[x] as number) || (count[y] as number) - (count[x] as number) || x - y) < 0;
     const k = SIMILAR_TOP[side], nodes = p.keys.length;
@@ -252,18 +259,4 @@ function similarLists(a: Analysis, n: number): SimilarEntry[][] {
   }
   if (out.length !== n) throw new Error(`explorer: ${out.length} similar lists for ${n} nodes`);
   return out;
-}
-
-/**
- * The home projection as ForceAtlas2 sees `exportNetwork(a, 'home')`: the same nodes, edges and
- * weights in the same order (so the same positions, and the same layout cache entry), without the
- * columns the export computes for every edge (p-values, shared-partner labels …), which the explorer
- * does not read.
- */
-function projectionForLayout(a: Analysis): LayoutNetwork {
-  const p = a.sides.home.projection;
-  const graph = new UndirectedGraph();
-  for (const key of p.keys) graph.addNode(key);
-  for (let i = 0; i < p.u.length; i++) graph.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, { weight: edgeWeight(p, i, 'count') });
-  return { kind: 'home', weightKey: 'weight', graph };
 }

@@ -33,7 +33,7 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { CellValue, ColumnSpec } from './columns.js';
-import type { Position } from './layout.js';
+import type { Position } from '../layout/layout.js';
 import type { Rgb } from './palette.js';
 import { createDocument, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
 import type { XmlElement } from './_xml.js';

@@ -1,11 +1,9 @@
 /**
  * Export stage: graphs (with whatever metric columns the analyses put on them) → GEXF 1.3 for Gephi,
- * GraphML, CSV tables, graphology JSON; plus a seeded ForceAtlas2 layout and a community palette.
+ * GraphML, CSV tables, graphology JSON; plus a community palette. Positions come from the layout stage.
  */
 export { checkColumns, readCell, formatNumber } from './columns.js';
 export type { CellValue, ColumnSpec, ColumnType } from './columns.js';
-export { layoutForceAtlas2, assignLayout, LAYOUT_DEFAULTS, BARNES_HUT_THRESHOLD } from './layout.js';
-export type { LayoutOptions, Position } from './layout.js';
 export { communityPalette, hexToRgb, hslToRgb, KELLY_COLORS } from './palette.js';
 export type { Rgb } from './palette.js';
 export { writeGexf, GEXF_NS, GEXF_VIZ_NS, GEXF_SCHEMA_LOCATION } from './gexf.js';

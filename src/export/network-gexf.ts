@@ -6,15 +6,26 @@
 import type { Analysis } from '../analysis/analyze.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { writeGexf } from './gexf.js';
-import { layoutCoreOrder } from './layout.js';
 import { exportNetwork } from './network.js';
-import type { NetworkKind } from './network.js';
-import { defaultIterations, networkLayout } from './network-layout.js';
+import type { ExportNetwork, NetworkKind } from './network.js';
+import { networkLayout } from '../layout/network-layout.js';
+import type { NetworkLayout } from '../layout/network-layout.js';
 
-export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
-  const net = exportNetwork(a, kind, o.weight ?? 'count');
-  const iterations = o.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
-  const positions = networkLayout(a, net, { seed: o.seed, iterations });
+export interface GexfForOptions {
+  seed: number;
+  snapshotDate: string | null;
+  weight?: WeightKind;
+  /** ForceAtlas2 iterations; default `defaultIterations` of the network's core. */
+  iterations?: number | undefined;
+  /** The network, when the caller has built it (`exportNetwork(a, kind, weight)`). */
+  network?: ExportNetwork;
+  /** Its layout, when the caller has laid it out (`networkLayout` with `seed`, `iterations`). */
+  layout?: NetworkLayout;
+}
+
+export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): string {
+  const net = o.network ?? exportNetwork(a, kind, o.weight ?? 'count');
+  const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
   return writeGexf(net.graph, {
     nodeColumns: net.nodeColumns,

@@ -23,8 +23,9 @@ import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
 import { communityPalette } from './palette.js';
 import type { Rgb } from './palette.js';
+import type { NetworkKind } from '../layout/network-layout.js';
 
-export type NetworkKind = 'bipartite' | 'home' | 'partners';
+export type { NetworkKind } from '../layout/network-layout.js';
 
 export interface ExportNetwork {
   kind: NetworkKind;
@@ -111,20 +112,11 @@ export function networkDescription(a: Analysis, kind: NetworkKind, weight: Weigh
     : `Shared-partner projection onto the ${kind === 'home' ? `${home} cities` : 'foreign partners'}: two places are linked when they share a partner; weight = ${weight}. modularity_class = Louvain community (seeded).`;
 }
 
-const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
-
-/** The network `kind` with every column, built once per analysis, kind and weight (GEXF, CSV and the explorer's projection layout share it; treat it as read-only). The explorer draws from the analysis directly: it needs no columns. */
-export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): ExportNetwork {
-  let byKey = networks.get(a);
-  if (!byKey) { byKey = new Map(); networks.set(a, byKey); }
-  const key = `${kind}|${weight}`;
-  let net = byKey.get(key);
-  if (!net) { net = buildNetwork(a, kind, weight); byKey.set(key, net); }
-  return net;
-}
-
-function buildNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind): ExportNetwork {
-  const rows = nodeRows(a);
+/**
+ * The network `kind` with every column (GEXF, GraphML, CSV). `rows`: `nodeRows(a)`, when the caller
+ * has them already. The explorer draws from the analysis directly: it needs no columns.
+ */
+export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count', rows: readonly NodeRow[] = nodeRows(a)): ExportNetwork {
   const g = new UndirectedGraph();
   const label = (key: string) => a.graph.getNodeAttribute(key, 'label');
   const parentLabel = (r: NodeRow) => (r.parentId && a.graph.hasNode(r.parentId) ? label(r.parentId) : null);

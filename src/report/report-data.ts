@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/analyze.js';
-import { identicalPairs, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
+import { identicalPairs, jaccardWeights, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { homeWords, regionOf } from '../parse/countries.js';
@@ -123,13 +123,20 @@ export interface CommunitySummary {
   dominantCountries: { country: string; name: string; count: number; share: number }[];
 }
 
-export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTable: number } = { nodeTable: NODE_TABLE_LIMIT }) {
+/**
+ * `given`: what the caller has computed already (a report's run computes each once for all its
+ * outputs): `nodeRows(a)`, each side's `jaccardWeights`.
+ */
+export function buildReportData(
+  a: Analysis, meta: ReportMeta, limits: { nodeTable: number } = { nodeTable: NODE_TABLE_LIMIT },
+  given: { rows?: readonly NodeRow[]; jaccard?: Readonly<Partial<Record<Side, Float64Array>>> } = {},
+) {
   const ds = a.dataset;
   // Nodes by position v: home side 0…n−1, then partners. Rows are made for every node only when the
   // node table lists them all; above that, only for the nodes the report shows.
   const N = a.unified.keys.length, nHome = a.unified.n;
   // Rows are rounded here, once, and kept out of the final `roundDeep`: they are most of the report.
-  const all = N <= limits.nodeTable ? nodeRows(a).map(roundRow) : null;
+  const all = N <= limits.nodeTable ? (given.rows ?? nodeRows(a)).map(roundRow) : null;
   const rowAt = (v: number): NodeRow => (all ? (all[v] as NodeRow) : roundRow(nodeRowAt(a, v)));
   const notes = [...a.notes];
   const home: NodeRow[] = [];
@@ -187,7 +194,8 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
   // Shared partners.
   const shared = (side: Side) => {
     const s = a.sides[side], { u, v, count } = s.projection, bh = s.significance.bh;
-    const { identical, near } = identicalPairs(a, side);
+    const jaccard = given.jaccard?.[side] ?? jaccardWeights(s.projection);
+    const { identical, near } = identicalPairs(a, side, jaccard);
     const rec = (i: number): PairRecord => pairRecord(a, side, i);
     const linked = new Uint8Array(s.projection.keys.length);
     for (let i = 0; i < u.length; i++) { linked[u[i] as number] = 1; linked[v[i] as number] = 1; }
@@ -205,10 +213,10 @@ export function buildReportData(a: Analysis, meta: ReportMeta, limits: { nodeTab
       tests: s.significance.tests,
       alpha: s.significance.alpha,
       correction: s.significance.correction,
-      topByCount: rankPairs(a, side, 'count', 20).map(rec),
-      topByJaccard: rankPairs(a, side, 'jaccard', 20, (i) => (count[i] as number) >= 2).map(rec),
+      topByCount: rankPairs(a, side, 'count', 20, undefined, jaccard).map(rec),
+      topByJaccard: rankPairs(a, side, 'jaccard', 20, (i) => (count[i] as number) >= 2, jaccard).map(rec),
       significant: cap(s.significance.backbone, 'the Holm-significant pairs').map(rec),
-      significantBh: rankPairs(a, side, 'p', LIST_CAP + 1, (i) => (bh[i] as number) <= s.significance.alpha)
+      significantBh: rankPairs(a, side, 'p', LIST_CAP + 1, (i) => (bh[i] as number) <= s.significance.alpha, jaccard)
         .slice(0, LIST_CAP).map(rec),
       identical: cap(identical, 'identical partner lists').map(rec),
       nearIdentical: cap(near, 'near-identical partner lists').map(rec),

@@ -4,7 +4,7 @@ import gexf from 'graphology-gexf';
 import { writeGexf } from '../../src/export/gexf.js';
 import type { GexfOptions } from '../../src/export/gexf.js';
 import { communityPalette } from '../../src/export/palette.js';
-import { layoutForceAtlas2 } from '../../src/export/layout.js';
+import { layoutForceAtlas2 } from '../../src/layout/layout.js';
 import type { ColumnSpec } from '../../src/export/columns.js';
 import {
   NASTY_COLUMNS, NASTY_LABELS, SEED_EDGE_COLUMNS, SEED_NODE_COLUMNS, nastyGraph, seedGraph, validateGexf,

@@ -5,7 +5,7 @@ import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { generateList } from '../../src/synth/generate.js';
 
 // The compiled module (npm test builds first): only there is the worker script beside it.
-const compiled = '../../dist/src/analysis/parallel.js';
+const compiled = '../../dist/src/pipeline/parallel.js';
 const hasBuild = existsSync(new URL(compiled, import.meta.url));
 
 /** The parts of an analysis a report reads, as plain data (typed arrays become arrays). */
@@ -16,7 +16,7 @@ function plain(a: ReturnType<typeof analyze>): unknown {
 
 describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker thread)', () => {
   it('equals analyze on the seed, and the projection keys are the index\'s own arrays', async () => {
-    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/pipeline/parallel.js');
     const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
     const stages: string[] = [];
     const par = await analyzeInParallel(ds, { runs: 3, onStage: (s) => stages.push(s) });
@@ -27,7 +27,7 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
   });
 
   it('equals analyze when the worker, free first, takes the bipartite communities', async () => {
-    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/pipeline/parallel.js');
     const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
     const stages: string[] = [];
     // The main thread sleeps 4 s after its share: the worker finishes the partner side long before and claims them.
@@ -39,7 +39,7 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
   });
 
   it('equals analyze with size limits that add notes (notes in the same order)', async () => {
-    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/analysis/parallel.js');
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/pipeline/parallel.js');
     const ds = parseSisterCityList(generateList({ scale: 2, seed: 7 }).text);
     const limits = { runs: 2, sdsmLimit: 10, louvainLimit: 2000, sharedLimit: 50, exactLimit: 100, samples: 16, runBudget: 3000 };
     const stages: string[] = [];

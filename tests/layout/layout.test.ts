@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UndirectedGraph } from 'graphology';
-import { assignLayout, layoutCoreOrder, layoutForceAtlas2 } from '../../src/export/layout.js';
-import { seedGraph } from './_helpers.js';
+import { assignLayout, layoutCoreOrder, layoutForceAtlas2 } from '../../src/layout/layout.js';
+import { seedGraph } from '../export/_helpers.js';
 
 function ring(n: number): UndirectedGraph {
   const g = new UndirectedGraph();

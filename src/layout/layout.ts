@@ -91,10 +91,10 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
   const decimals = options.decimals ?? LAYOUT_DEFAULTS.decimals;
   const leaves = options.leaves ?? LAYOUT_DEFAULTS.leaves;
   if (!Number.isInteger(iterations) || iterations < 0) {
-    throw new TypeError(`export/layout: iterations must be a non-negative integer, got ${iterations}`);
+    throw new TypeError(`layout/layout: iterations must be a non-negative integer, got ${iterations}`);
   }
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12) {
-    throw new TypeError(`export/layout: decimals must be an integer in [0, 12], got ${decimals}`);
+    throw new TypeError(`layout/layout: decimals must be an integer in [0, 12], got ${decimals}`);
   }
   const rng = createRng(seed);
 
@@ -114,7 +114,7 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
     if (weightKey !== null) {
       const v: unknown = attributes[weightKey];
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new TypeError(`export/layout: edge ${source}–${target}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
+        throw new TypeError(`layout/layout: edge ${source}–${target}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
       }
       w = v;
     }
@@ -203,7 +203,7 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
       p = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
     }
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
-      throw new Error(`export/layout: ForceAtlas2 gave no finite position for node "${key}"`);
+      throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${key}"`);
     }
     positions.set(key, { x: round(p.x), y: round(p.y) });
   }
@@ -212,17 +212,6 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
 
 /** Nodes the force-directed part of `layoutForceAtlas2` moves (all but ring leaves): its cost grows with this. */
 export function layoutCoreOrder(graph: Graph): number {
-  const known = coreOrders.get(graph);
-  if (known && known.order === graph.order && known.size === graph.size) return known.core;
-  const core = countCore(graph);
-  coreOrders.set(graph, { order: graph.order, size: graph.size, core });
-  return core;
-}
-
-/** `layoutCoreOrder` by graph (the report, its explorer and its GEXF ask for the same graph's), recounted if the graph grew or shrank. */
-const coreOrders = new WeakMap<Graph, { order: number; size: number; core: number }>();
-
-function countCore(graph: Graph): number {
   const at = new Map<string, number>();
   graph.forEachNode((key) => at.set(key, at.size));
   const src: number[] = [], dst: number[] = [];

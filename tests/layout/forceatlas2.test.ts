@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
-import { FORCE_ATLAS2_DEFAULTS, forceAtlas2Arrays } from '../../src/export/forceatlas2.js';
-import type { ForceAtlas2Input } from '../../src/export/forceatlas2.js';
-import { KERNEL_BASE64 } from '../../src/export/forceatlas2-repulsion.js';
-import { repulsionKernelModule } from '../../src/export/forceatlas2-kernel.js';
-import { layoutForceAtlas2 } from '../../src/export/layout.js';
+import { FORCE_ATLAS2_DEFAULTS, forceAtlas2Arrays } from '../../src/layout/forceatlas2.js';
+import type { ForceAtlas2Input } from '../../src/layout/forceatlas2.js';
+import { KERNEL_BASE64 } from '../../src/layout/forceatlas2-repulsion.js';
+import { repulsionKernelModule } from '../../src/layout/forceatlas2-kernel.js';
+import { layoutForceAtlas2 } from '../../src/layout/layout.js';
 import { createRng } from '../../src/util/rng.js';
-import { seedGraph } from './_helpers.js';
+import { seedGraph } from '../export/_helpers.js';
 
 /** graphology's positions for the same input: a multigraph with self-loops, attributes as it reads them. */
 function graphologyPositions(input: ForceAtlas2Input, settings: ForceAtlas2Settings, iterations: number): { x: number[]; y: number[] } {

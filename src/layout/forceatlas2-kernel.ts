@@ -2,7 +2,7 @@
  * The WebAssembly module behind `forceatlas2-repulsion.ts`, assembled from opcodes (WebAssembly core
  * spec §5.4; SIMD opcodes are 0xFD + LEB128): the readable source of the kernel. The repulsion module
  * loads the bytes as a base64 string, so that a cold process does not run this assembler (about 2 ms
- * unoptimised); `tests/export/forceatlas2.test.ts` checks that the string is what this assembles, and
+ * unoptimised); `tests/layout/forceatlas2.test.ts` checks that the string is what this assembles, and
  * prints the new string when the kernel changes.
  *
  * Code is nested arrays of bytes, flattened once.

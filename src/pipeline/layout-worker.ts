@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UndirectedGraph } from 'graphology';
-import { layoutForceAtlas2 } from './layout.js';
+import { layoutForceAtlas2 } from '../layout/layout.js';
 import type { LayoutJob } from './layout-job.js';
 
 const job = workerData as LayoutJob;

@@ -7,9 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type Graph from 'graphology';
-import { layoutForceAtlas2 } from './layout.js';
-import { workerAnswer, workerScript } from '../util/workers.js';
-import type { Position } from './layout.js';
+import { layoutForceAtlas2 } from '../layout/layout.js';
+import { workerAnswer, workerScript } from './workers.js';
+import type { Position } from '../layout/layout.js';
 
 export interface LayoutJob {
   keys: string[];
@@ -38,7 +38,7 @@ export function layoutInWorker(graph: Graph, options: { seed: number; iterations
     e++;
   });
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
-  return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'export/layout-job: layout worker').then((msg) => {
+  return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'pipeline/layout-job: layout worker').then((msg) => {
     const positions = new Map<string, Position>();
     keys.forEach((k, i) => positions.set(k, { x: msg.x[i] as number, y: msg.y[i] as number }));
     return positions;

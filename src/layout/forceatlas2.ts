@@ -92,12 +92,12 @@ export function forceAtlas2Arrays(
   const s: Required<ForceAtlas2Settings> = { ...FORCE_ATLAS2_DEFAULTS, ...settings };
   checkSettings(s);
   const n = input.x.length, m = input.source.length;
-  if (input.y.length !== n) throw new TypeError(`export/forceatlas2: ${n} x but ${input.y.length} y positions`);
+  if (input.y.length !== n) throw new TypeError(`layout/forceatlas2: ${n} x but ${input.y.length} y positions`);
   if (input.target.length !== m || input.weight.length !== m) {
-    throw new TypeError(`export/forceatlas2: ${m} sources, ${input.target.length} targets, ${input.weight.length} weights`);
+    throw new TypeError(`layout/forceatlas2: ${m} sources, ${input.target.length} targets, ${input.weight.length} weights`);
   }
   if (!Number.isInteger(iterations) || iterations < 0) {
-    throw new TypeError(`export/forceatlas2: iterations must be a non-negative integer, got ${iterations}`);
+    throw new TypeError(`layout/forceatlas2: iterations must be a non-negative integer, got ${iterations}`);
   }
 
   const x = Float32Array.from(input.x), y = Float32Array.from(input.y);
@@ -113,7 +113,7 @@ export function forceAtlas2Arrays(
   for (let e = 0; e < m; e++) {
     const a = input.source[e] as number, b = input.target[e] as number, w = input.weight[e] as number;
     if (!(Number.isInteger(a) && a >= 0 && a < n && Number.isInteger(b) && b >= 0 && b < n)) {
-      throw new RangeError(`export/forceatlas2: edge ${e} joins ${a} and ${b}, outside nodes 0…${n - 1}`);
+      throw new RangeError(`layout/forceatlas2: edge ${e} joins ${a} and ${b}, outside nodes 0…${n - 1}`);
     }
     mass[a] = mass[a]! + w;
     mass[b] = mass[b]! + w;
@@ -266,13 +266,13 @@ function moveSized(
 /** graphology's `validateSettings`, for the settings this implementation reads. */
 function checkSettings(s: Required<ForceAtlas2Settings>): void {
   for (const key of ['linLogMode', 'outboundAttractionDistribution', 'adjustSizes', 'strongGravityMode', 'barnesHutOptimize'] as const) {
-    if (typeof s[key] !== 'boolean') throw new TypeError(`export/forceatlas2: the \`${key}\` setting should be a boolean, got ${String(s[key])}`);
+    if (typeof s[key] !== 'boolean') throw new TypeError(`layout/forceatlas2: the \`${key}\` setting should be a boolean, got ${String(s[key])}`);
   }
-  if (typeof s.edgeWeightInfluence !== 'number') throw new TypeError(`export/forceatlas2: the \`edgeWeightInfluence\` setting should be a number, got ${String(s.edgeWeightInfluence)}`);
+  if (typeof s.edgeWeightInfluence !== 'number') throw new TypeError(`layout/forceatlas2: the \`edgeWeightInfluence\` setting should be a number, got ${String(s.edgeWeightInfluence)}`);
   for (const key of ['scalingRatio', 'gravity'] as const) {
-    if (!(typeof s[key] === 'number' && s[key] >= 0)) throw new TypeError(`export/forceatlas2: the \`${key}\` setting should be a number ≥ 0, got ${String(s[key])}`);
+    if (!(typeof s[key] === 'number' && s[key] >= 0)) throw new TypeError(`layout/forceatlas2: the \`${key}\` setting should be a number ≥ 0, got ${String(s[key])}`);
   }
   // graphology's check of slowDown lets any number through (`||` where `&&` was meant): so does this one.
-  if (typeof s.slowDown !== 'number') throw new TypeError(`export/forceatlas2: the \`slowDown\` setting should be a number, got ${String(s.slowDown)}`);
-  if (s.barnesHutOptimize) throw new TypeError('export/forceatlas2: no Barnes–Hut here (use graphology-layout-forceatlas2 for it)');
+  if (typeof s.slowDown !== 'number') throw new TypeError(`layout/forceatlas2: the \`slowDown\` setting should be a number, got ${String(s.slowDown)}`);
+  if (s.barnesHutOptimize) throw new TypeError('layout/forceatlas2: no Barnes–Hut here (use graphology-layout-forceatlas2 for it)');
 }

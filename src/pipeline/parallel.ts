@@ -25,16 +25,16 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { BipartiteGraph } from '../graph/build-bipartite.js';
-import { Claim, tryClaim, workerInbox, workerScript } from '../util/workers.js';
+import { Claim, tryClaim, workerInbox, workerScript } from './workers.js';
 import {
   analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
   sharedEntryCount, wholeGraphMeasures,
-} from './analyze.js';
-import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from './analyze.js';
-import type { BipartiteCommunities } from './communities/bipartite-communities.js';
-import { createSeedShare, helpLouvain } from './communities/louvain-projection.js';
-import type { SeedShare } from './communities/louvain-projection.js';
-import { project } from './projection/project.js';
+} from '../analysis/analyze.js';
+import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from '../analysis/analyze.js';
+import type { BipartiteCommunities } from '../analysis/communities/bipartite-communities.js';
+import { createSeedShare, helpLouvain } from '../analysis/communities/louvain-projection.js';
+import type { SeedShare } from '../analysis/communities/louvain-projection.js';
+import { project } from '../analysis/projection/project.js';
 
 /**
  * What the side worker answers: its side (posted as soon as it is done, so its memory moves here
@@ -79,7 +79,7 @@ export async function analyzeInParallel(
   const partners = built.index.partner.keys.length;
   const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
   const worker = early ?? new Worker(url);
-  const inbox = workerInbox(worker, 'analysis/parallel: the partner-side worker');
+  const inbox = workerInbox(worker, 'pipeline/parallel: the partner-side worker');
   worker.ref();
   worker.postMessage({ index: built.index, side: 'partner', options: o, claim, seeds, stay: keepWorker !== undefined });
   const partner = inbox.next<SideAnswer>();

@@ -7,14 +7,14 @@
  * `seeds`, its Louvain shares seeds with the main thread (`helpLouvain`).
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeSide, bipartiteMeasures } from './analyze.js';
-import type { ResolvedAnalysisOptions } from './analyze.js';
+import { analyzeSide, bipartiteMeasures } from '../analysis/analyze.js';
+import type { ResolvedAnalysisOptions } from '../analysis/analyze.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import type { SeedShare } from './communities/louvain-projection.js';
+import type { SeedShare } from '../analysis/communities/louvain-projection.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { Claim, transferables, tryClaim } from '../util/workers.js';
-import { runGexfJob } from '../export/gexf-job.js';
-import type { GexfJob } from '../export/gexf-job.js';
+import { Claim, transferables, tryClaim } from './workers.js';
+import { runGexfJob } from './gexf-job.js';
+import type { GexfJob } from './gexf-job.js';
 
 type Job = {
   task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim: Int32Array; seeds?: SeedShare | null;

@@ -2,25 +2,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisData, analyze } from '../../src/analysis/analyze.js';
-import { runGexfJob } from '../../src/export/gexf-job.js';
-import { layoutForceAtlas2 } from '../../src/export/layout.js';
+import { runGexfJob } from '../../src/pipeline/gexf-job.js';
+import { layoutForceAtlas2 } from '../../src/layout/layout.js';
 import { gexfFor } from '../../src/export/network-gexf.js';
-import { primeLayout } from '../../src/export/network-layout.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 
 describe('GEXF job (the worker side of the report)', () => {
   const text = readFileSync('data/raw/china-sister-cities.txt', 'utf8') + '\n==Z==\nZibo\n- FRA A & B <c> "d", France\n';
   const a = analyze(parseSisterCityList(text), { runs: 2 });
-  const options = { seed: 42, snapshotDate: '2026-11-29', iterations: 15 };
+  const options = { seed: 42, snapshotDate: '2026-11-29' };
 
   it('equals gexfFor on the main thread, through a structured clone and without laying out again', () => {
     const positions = layoutForceAtlas2(a.graph, { seed: 42, iterations: 15 });
     const data = structuredClone(analysisData(a)); // what postMessage does
     // Positions moved by a known offset: the job must use the ones it is given, not lay out itself.
-    const shifted = new Map([...positions].map(([k, p]) => [k, { x: p.x + 1000, y: p.y }]));
-    const job = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout: { seed: 42, iterations: 15, positions: shifted, size: a.graph.size }, gexf: options });
-    primeLayout(a, 'bipartite', null, 42, 15, shifted, a.graph.size);
-    expect(job.xml).toBe(gexfFor(a, 'bipartite', options));
+    const layout = { positions: new Map([...positions].map(([k, p]) => [k, { x: p.x + 1000, y: p.y }])), iterations: 15 };
+    const job = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options });
+    expect(job.xml).toBe(gexfFor(a, 'bipartite', { ...options, layout }));
     expect(job.xml).toContain('A &amp; B &lt;c&gt; &quot;d&quot;');
   });
 

@@ -1,0 +1,116 @@
+/**
+ * How `twinnet report` is computed, on two cores: the side worker (started before the list is read)
+ * analyses the partner side while the main thread analyses the rest and lays out the bipartite graph
+ * (a large layout runs in a thread of its own alongside the whole analysis); then the worker, idle,
+ * writes the GEXF while the main thread writes the report data, Markdown, JSON, charts and explorer.
+ * Every derived product is made once (`runProducts`) and handed to each output that reads it. Which
+ * thread ran what changes no byte of the files.
+ */
+import type { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
+import type { AnalysisOptions } from '../analysis/analyze.js';
+import { buildBipartiteGraph } from '../graph/build-bipartite.js';
+import type { BipartiteGraph } from '../graph/build-bipartite.js';
+import type { Dataset } from '../parse/types.js';
+import { layoutCoreOrder, layoutForceAtlas2 } from '../layout/layout.js';
+import { defaultIterations } from '../layout/network-layout.js';
+import type { NetworkLayout } from '../layout/network-layout.js';
+import { jsonPieces, jsonText } from '../io/json-chunks.js';
+import type { OutputFile } from '../io/atomic-write.js';
+import { reportCharts } from '../report/charts.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { buildReportData, NODE_TABLE_LIMIT } from '../report/report-data.js';
+import type { ReportData } from '../report/report-data.js';
+import { explorerHtml } from '../explorer/explorer-html.js';
+import { gexfFor } from '../export/network-gexf.js';
+import { gexfInWorker } from './gexf-job.js';
+import { layoutInWorker } from './layout-job.js';
+import { analyzeInParallel, startSideWorker } from './parallel.js';
+import { runProducts } from './products.js';
+
+/** Layouts with more nodes to iterate than this run in a worker thread during the analysis. */
+export const LAYOUT_WORKER_CORE = 2_000;
+
+/** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
+export const EXPLORER_NODE_LIMIT = 50_000;
+export const GEXF_NODE_LIMIT = 50_000;
+
+/** Above this many nodes the report's JSON is written in pieces as it is made, never held whole (memory). */
+export const JSON_IN_PIECES_NODES = 50_000;
+
+export interface ReportOptions {
+  /** Directory the files are meant for (their paths start with it). */
+  out: string;
+  /** Report name: the files' stem. */
+  name: string;
+  snapshotDate: string | null;
+  sourceUrl: string | null;
+  analysis: AnalysisOptions;
+  /** ForceAtlas2 iterations; default `defaultIterations` of each network's core. */
+  layoutIterations?: number | undefined;
+  onStage?: ((stage: string) => void) | undefined;
+}
+
+export interface ReportFiles { dataset: Dataset; data: ReportData; files: OutputFile[] }
+
+/** The report's files (not written), from the data set `read` returns; `read` is called once the side worker is starting. */
+export async function computeReport(read: () => Dataset, o: ReportOptions): Promise<ReportFiles> {
+  const stage = o.onStage ?? (() => {});
+  const sideWorker = startSideWorker(); // loads its code while the list is read
+  const ds = read();
+  // The bipartite layout (only when the report will draw it: the explorer and the GEXF have size
+  // limits). A large one runs in a worker thread alongside the whole analysis; a small one (the seed:
+  // 333 nodes to iterate) on the main thread while it waits for the partner side's worker.
+  const seed = o.analysis.seed ?? ANALYSIS_DEFAULTS.seed;
+  const drawn = ds.homes.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
+  const structure = drawn ? buildBipartiteGraph(ds, { districts: o.analysis.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
+  const coreOrder = structure ? layoutCoreOrder(structure) : 0;
+  const iterations = o.layoutIterations ?? defaultIterations(coreOrder);
+  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
+  let laidOut: NetworkLayout | null = null;
+  const layOut = (g: BipartiteGraph): NetworkLayout => (laidOut ??= { positions: layoutForceAtlas2(g, { seed, iterations }), iterations });
+  const whileWaiting = structure && !pending ? () => { layOut(structure); } : undefined;
+  // The side worker stays for the GEXF only when there will be one (else it ends with its side and
+  // its memory is freed at once: at 1.4M links, keeping it idle raised the peak by ~1 GB).
+  let freeWorker: Worker | null = null;
+  const keepWorker = structure ? (w: Worker) => { freeWorker = w; } : undefined;
+  const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, worker: sideWorker, graph: structure, keepWorker });
+  const nodes = a.unified.keys.length;
+  const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
+  if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
+  if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
+  // Laid out while waiting for the worker, or now (no worker, no wait).
+  const bipartite = structure ? (pending ? { positions: await pending, iterations } : layOut(structure)) : null;
+  const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {} });
+  // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
+  const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate };
+  const gexf = withGexf && bipartite && freeWorker ? gexfInWorker(freeWorker, a, 'bipartite', bipartite, gexfOptions) : null;
+  if (freeWorker && !gexf) void (freeWorker as Worker).terminate();
+  stage('report data');
+  const { name } = o;
+  const rows = nodes <= NODE_TABLE_LIMIT ? run.rows() : undefined; // else the report makes only the rows it shows
+  const jaccard = { home: run.jaccard('home'), partner: run.jaccard('partner') };
+  const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: o.snapshotDate, sourceUrl: o.sourceUrl }, undefined, { rows, jaccard });
+  stage('charts, Markdown, JSON');
+  const charts = reportCharts(data);
+  const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
+  const files: OutputFile[] = [
+    { path: join(o.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: withExplorer ? `${name}.html` : undefined, gexf: withGexf ? `${name}.gexf` : undefined }) },
+    { path: join(o.out, `${name}.json`), content: nodes > JSON_IN_PIECES_NODES ? jsonPieces(data, 1) : jsonText(data, 1) },
+    ...Object.entries(charts).map(([k, svg]) => ({ path: join(o.out, chartFiles[k] as string), content: svg })),
+  ];
+  let explorer: string | null = null;
+  if (withExplorer) {
+    stage('interactive explorer');
+    const positions = { bipartite: run.layout('bipartite').positions, home: run.layout('home').positions };
+    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, given: { rows, jaccard, positions } });
+  }
+  if (withGexf) {
+    stage(gexf ? 'waiting for the GEXF' : 'GEXF');
+    const content = gexf ? await gexf : gexfFor(a, 'bipartite', { ...gexfOptions, network: run.network('bipartite'), layout: run.layout('bipartite') });
+    files.push({ path: join(o.out, `${name}.gexf`), content });
+  }
+  if (explorer !== null) files.push({ path: join(o.out, `${name}.html`), content: explorer });
+  return { dataset: ds, data, files };
+}
