@@ -140,6 +140,18 @@ describe('birank: values worked out by hand', () => {
     expect(Array.from(right)).toEqual([expect.closeTo(b, 12), expect.closeTo(a, 12)]);
   });
 
+  it('reaches the closed form of the path u1–p1–u2 at alpha = beta = 0.99 within the default maxIterations', () => {
+    // From the first case with α, β free: u = (β(1−α)/√2 + (1−β)/2)/(1 − αβ), p = α√2·u + (1−α).
+    // The contraction factor αβ = 0.9801 makes this the slow end: about 1100 iterations.
+    const [l, r] = sides(2, 1, [[0, 0], [1, 0]]);
+    const alpha = 0.99, beta = 0.99;
+    const { left, right, iterations } = birank(l, r, { alpha, beta });
+    const u = (beta * (1 - alpha) / Math.SQRT2 + (1 - beta) / 2) / (1 - alpha * beta);
+    expect(left[0]).toBeCloseTo(u, 9);
+    expect(right[0]).toBeCloseTo(alpha * Math.SQRT2 * u + (1 - alpha), 9);
+    expect(iterations).toBeGreaterThan(1000);
+  });
+
   it('returns the query vectors themselves when alpha = beta = 0', () => {
     const [l, r] = sides(2, 2, [[0, 0], [1, 0], [1, 1]]);
     const leftQuery = Float64Array.of(0.2, 0.8), rightQuery = Float64Array.of(3, 0);

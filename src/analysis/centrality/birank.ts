@@ -7,11 +7,13 @@
  * propagation into the right side, β into the left. Query vectors u⁰ = 1/|U|, p⁰ = 1/|P| unless
  * given (used as given, not rescaled). From u = 1/|U|, p = 1/|P|, p updated first, until
  * Σ|p − p_prev| < |P|·tol and Σ|u − u_prev| < |U|·tol, as NetworkX `bipartite.birank`.
- * α, β < 1 make the map a contraction (‖S‖₂ ≤ 1), so the fixed point is unique.
+ * α, β < 1 make the map a contraction (‖S‖₂ ≤ 1, so p gains a factor ≤ αβ per step) and the fixed
+ * point unique; the iteration count grows like ln(tol)/ln(αβ), ~80 at 0.85, ~1100 at 0.99.
  *
- * Normalisation: none. The values are the raw fixed point, as NetworkX `bipartite.birank` (3.5)
- * returns them; neither side sums to 1. A node of degree 0 has a zero row of S and gets its
- * teleport term only: (1−β) u⁰_i, or (1−α) p⁰_j.
+ * Normalisation: none. The values are the raw fixed point, as NetworkX `bipartite.birank` (added
+ * in 3.5) returns them; neither side sums to 1. A node of degree 0 has a zero row of S and gets its
+ * teleport term only: (1−β) u⁰_i, or (1−α) p⁰_j. NetworkX's defaults differ from ours: there a
+ * missing query vector is zero, not uniform, and α, β default to 0.8 with a query, 1 without.
  *
  * Reference: X. He, M. Gao, M.-Y. Kan and D. Wang (2017), "BiRank: Towards Ranking on Bipartite
  * Graphs", IEEE Trans. Knowl. Data Eng. 29(1):57–71, doi:10.1109/TKDE.2016.2611584.
@@ -34,7 +36,7 @@ export interface BirankOptions {
   /** p⁰, one non-negative value per right node; default 1/|P|. */
   rightQuery?: Float64Array;
 }
-export const BIRANK_DEFAULTS = { alpha: 0.85, beta: 0.85, tolerance: 1e-12, maxIterations: 1000 } as const;
+export const BIRANK_DEFAULTS = { alpha: 0.85, beta: 0.85, tolerance: 1e-12, maxIterations: 10_000 } as const;
 
 export function birank(left: SideIndex, right: SideIndex, options: BirankOptions = {}): { left: Float64Array; right: Float64Array; iterations: number } {
   const {
