@@ -20,6 +20,8 @@ export { analyze, ANALYSIS_DEFAULTS } from './analysis/analyze.js';
 export type { Analysis, AnalysisOptions } from './analysis/analyze.js';
 export { pathMeasures, bipartiteBetweennessMax } from './analysis/centrality/paths.js';
 export { pagerank } from './analysis/centrality/pagerank.js';
+export { birank, BIRANK_DEFAULTS } from './analysis/centrality/birank.js';
+export type { BirankOptions } from './analysis/centrality/birank.js';
 export { eigenvectorCentrality } from './analysis/centrality/eigenvector.js';
 export { project, edgeWeight, sharedOf, WEIGHT_KINDS } from './analysis/projection/project.js';
 export type { Projection, WeightKind } from './analysis/projection/project.js';
@@ -35,6 +37,9 @@ export {
 } from './analysis/structure/structure.js';
 export { nodeRows, pairRecord, rankPairs, identicalPairs, METRICS } from './analysis/results.js';
 export type { NodeRow, PairRecord } from './analysis/results.js';
+export { MEASURES, REGISTRY } from './analysis/measures/registry.js';
+export type { MeasureId } from './analysis/measures/registry.js';
+export type { Measure, MeasureColumn, MeasureFamily } from './analysis/measures/measure.js';
 export { findNode, sharedPartners, similarTo, partnersOf } from './analysis/query.js';
 
 export { buildReportData } from './report/report-data.js';

@@ -10,6 +10,7 @@ import type { Dataset } from '../parse/types.js';
 import { homeWords } from '../parse/countries.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { InputError } from '../util/errors.js';
+import { birank } from './centrality/birank.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank, PAGERANK_DEFAULTS } from './centrality/pagerank.js';
 import { PATH_DEFAULTS, pathMeasures } from './centrality/paths.js';
@@ -114,6 +115,8 @@ export interface Analysis {
   paths: PathMeasures;
   eigenvector: { values: Float64Array; maxNormalized: Float64Array; iterations: number };
   pagerank: { values: Float64Array; iterations: number };
+  /** BiRank (He et al. 2017) per side, the home side as U, with its defaults (α = β = 0.85, uniform queries). */
+  birank: Record<Side, Float64Array> & { iterations: number };
   largestComponent: { nodes: number; diameter: number; averageDistance: number } | null;
   sides: Record<Side, SideAnalysis>;
   bipartite: BipartiteCommunities | null;
@@ -241,6 +244,7 @@ export interface WholeGraphMeasures {
   robinsAlexander: number;
   eigenvector: Analysis['eigenvector'];
   pagerank: Analysis['pagerank'];
+  birank: Analysis['birank'];
   bipartite: BipartiteCommunities | null;
   notes: string[];
 }
@@ -258,6 +262,7 @@ export function wholeGraphMeasures(
     robinsAlexander: robinsAlexander(index, home.projection),
     eigenvector: eigenvectorCentrality(unified),
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
+    birank: birankBySide(index),
     ...bipartite,
   };
 }
@@ -292,6 +297,7 @@ export function assembleAnalysis(
     paths: base.paths,
     eigenvector: whole.eigenvector,
     pagerank: whole.pagerank,
+    birank: whole.birank,
     largestComponent: base.largestComponent,
     sides: { home: sides.home.analysis, partner: sides.partner.analysis },
     bipartite: whole.bipartite,
@@ -340,6 +346,11 @@ function sampledErrorNote(paths: PathMeasures): string {
 /** Seeds for a community detection on `edges` edges: all requested ones while edges × runs ≤ budget, never fewer than 1. */
 export function runsFor(edges: number, runs: number, budget: number): number {
   return Math.max(1, Math.min(runs, Math.floor(budget / Math.max(1, edges))));
+}
+
+function birankBySide(index: BipartiteIndex): Analysis['birank'] {
+  const { left, right, iterations } = birank(index.home, index.partner);
+  return { home: left, partner: right, iterations };
 }
 
 function skipBipartite(notes: string[], edges: number, limit: number): null {

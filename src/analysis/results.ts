@@ -6,38 +6,16 @@ import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight, edgeWeights } from './projection/project.js';
 import type { Projection } from './projection/project.js';
+import { valueAt } from './measures/measure.js';
+import type { Measure } from './measures/measure.js';
+import { measureById, MEASURES, metricMetadata } from './measures/registry.js';
+import type { MeasureId, MeasureValues } from './measures/registry.js';
 
-/** What each node metric means: formula and normalisation, in words a reader can check. */
-export const METRICS = {
-  degree: { title: 'Degree', formula: 'd(v) = number of partners of v', normalisation: 'raw count' },
-  degreeCentrality: {
-    title: 'Degree centrality (bipartite)',
-    formula: 'd(v) / |opposite side|',
-    normalisation: 'divided by the number of nodes on the other side (Borgatti & Halgin 2011; NetworkX bipartite.degree_centrality)',
-  },
-  betweenness: {
-    title: 'Betweenness (bipartite)',
-    formula: 'Σ_{s≠v≠t} σ_st(v)/σ_st over unordered pairs (Brandes 2001), divided by b_max(side)',
-    normalisation: 'b_max = ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], s,t = divmod(n−1, m), n own side, m other side (NetworkX bipartite.betweenness_centrality)',
-  },
-  betweennessRaw: { title: 'Betweenness (raw)', formula: 'Σ_{s≠v≠t} σ_st(v)/σ_st over unordered pairs', normalisation: 'none (Gephi betweenesscentrality)' },
-  closeness: {
-    title: 'Closeness (bipartite)',
-    formula: '(m + 2(n−1)) / Σ_u d(v,u) × (r−1)/(N−1)',
-    normalisation: 'NetworkX bipartite.closeness_centrality: bipartite optimum over the distance sum, scaled by the reachable share (r nodes reachable incl. v, N all nodes); can exceed 1 on a disconnected graph',
-  },
-  closenessGephi: { title: 'Closeness (Gephi)', formula: '(r−1) / Σ_u d(v,u)', normalisation: 'reciprocal of the mean distance to the reachable nodes, within the component' },
-  harmonic: { title: 'Harmonic closeness', formula: 'Σ_{u≠v} 1/d(v,u) (0 when unreachable)', normalisation: 'raw (NetworkX harmonic_centrality)' },
-  harmonicNormalized: { title: 'Harmonic closeness (normalised)', formula: 'Σ_{u≠v} 1/d(v,u) / (N−1)', normalisation: 'divided by N−1 (Gephi harmonicclosnesscentrality); well defined on a disconnected graph' },
-  eigenvector: { title: 'Eigenvector centrality', formula: 'leading eigenvector of A (power iteration on A+I)', normalisation: 'unit Euclidean norm (NetworkX eigenvector_centrality); concentrated on the component with the largest eigenvalue' },
-  eigenvectorMax: { title: 'Eigenvector centrality (max = 1)', formula: 'as eigenvector', normalisation: 'divided by the maximum (Gephi eigencentrality)' },
-  pagerank: { title: 'PageRank', formula: 'x = α·xP + (1−α)/N, α = 0.85', normalisation: 'Σ = 1 (NetworkX pagerank)' },
-  latapy: { title: 'Latapy clustering', formula: 'mean over second neighbours u of |N(v)∩N(u)| / |N(v)∪N(u)|', normalisation: '0 without second neighbours (NetworkX bipartite.latapy_clustering, mode dot)' },
-} as const;
+/** What each listed node measure means: formula and normalisation, in words a reader can check (from the registry). */
+export const METRICS = metricMetadata();
 
-export type MetricKey = keyof typeof METRICS;
-
-export interface NodeRow {
+/** Who node v is: key, side and the attributes every output names it by. */
+export interface NodeIdentity {
   key: string;
   side: Side;
   label: string;
@@ -45,26 +23,19 @@ export interface NodeRow {
   countryName: string | null;
   kind: string;
   parentId: string | null;
-  degree: number;
-  degreeCentrality: number;
-  betweenness: number;
-  betweennessRaw: number;
-  /** Standard error of the sampled betweenness estimate (normalised like `betweenness`); null when exact. */
-  betweennessStdError: number | null;
-  closeness: number | null;
-  closenessGephi: number | null;
-  harmonic: number | null;
-  harmonicNormalized: number | null;
-  eigenvector: number;
-  eigenvectorMax: number;
-  pagerank: number;
-  latapy: number;
+}
+
+/** The groups node v belongs to (not measures: no formula, shown as they are). */
+export interface NodeGroups {
   component: number;
   /** Louvain community in the projection onto its own side. */
   community: number | null;
   /** Community of the bipartite (Barber) optimiser (null when skipped for size). */
   bipartiteCommunity: number | null;
 }
+
+/** A node's row: identity, then every registered measure (`measures/registry.ts`) in registry order, then its groups. */
+export interface NodeRow extends NodeIdentity, MeasureValues, NodeGroups {}
 
 /** One row per node (home side first). */
 export function nodeRows(a: Analysis): NodeRow[] {
@@ -73,34 +44,35 @@ export function nodeRows(a: Analysis): NodeRow[] {
   return rows;
 }
 
-/** The row of node v (China side 0…n−1, then partners), computed on its own (for large graphs, where not every row is wanted). */
+/** Per side, whether each measure (in registry order) is defined on it. */
+const DEFINED: Record<Side, boolean[]> = {
+  home: MEASURES.map((m) => m.sides.includes('home')),
+  partner: MEASURES.map((m) => m.sides.includes('partner')),
+};
+
+/** A row with every field in order, copied for each node: filling a copy is faster than adding fields one by one. */
+const ROW_TEMPLATE: Record<string, unknown> = Object.fromEntries([
+  'key', 'side', 'label', 'country', 'countryName', 'kind', 'parentId', ...MEASURES.map((m) => m.id), 'component', 'community', 'bipartiteCommunity',
+].map((k) => [k, null]));
+
+/** The row of node v (home side 0…n−1, then partners), computed on its own (for large graphs, where not every row is wanted). */
 export function nodeRowAt(a: Analysis, v: number): NodeRow {
-  const { unified: g, paths } = a;
-  const isHome = v < g.n;
+  const n = a.unified.n;
   const attrs = nodeAttributesAt(a, v);
-  const i = isHome ? v : v - g.n;
-  const sideA = isHome ? a.sides.home : a.sides.partner;
-  const degree = metricAt(a, v, 'degree') as number;
-  return {
-    key: g.keys[v] as string, side: attrs.side, label: attrs.label, country: attrs.country, countryName: attrs.countryName,
-    kind: attrs.kind, parentId: attrs.parentId,
-    degree,
-    degreeCentrality: degree / (isHome ? g.m : g.n),
-    betweenness: metricAt(a, v, 'betweenness') as number,
-    betweennessRaw: paths.betweennessRaw[v] as number,
-    betweennessStdError: paths.betweennessStdError ? (paths.betweennessStdError[v] as number) : null,
-    closeness: metricAt(a, v, 'closeness'),
-    closenessGephi: paths.closenessGephi ? (paths.closenessGephi[v] as number) : null,
-    harmonic: metricAt(a, v, 'harmonic'),
-    harmonicNormalized: paths.harmonicNormalized ? (paths.harmonicNormalized[v] as number) : null,
-    eigenvector: metricAt(a, v, 'eigenvector') as number,
-    eigenvectorMax: a.eigenvector.maxNormalized[v] as number,
-    pagerank: metricAt(a, v, 'pagerank') as number,
-    latapy: sideA.latapy[i] as number,
-    component: a.components.membership[v] as number,
-    community: sideA.communities ? (sideA.communities.best.membership[i] as number) : null,
-    bipartiteCommunity: a.bipartite ? ((isHome ? a.bipartite.best.home[i] : a.bipartite.best.partner[i]) as number) : null,
-  };
+  const i = v < n ? v : v - n;
+  const row = { ...ROW_TEMPLATE };
+  row['key'] = a.unified.keys[v] as string; row['side'] = attrs.side; row['label'] = attrs.label;
+  row['country'] = attrs.country; row['countryName'] = attrs.countryName; row['kind'] = attrs.kind; row['parentId'] = attrs.parentId;
+  const defined = DEFINED[attrs.side];
+  for (let k = 0; k < MEASURES.length; k++) {
+    const m = MEASURES[k] as Measure<MeasureId>;
+    if (defined[k]) row[m.id] = m.value(a, v);
+  }
+  const communities = a.sides[attrs.side].communities;
+  row['component'] = a.components.membership[v] as number;
+  row['community'] = communities ? (communities.best.membership[i] as number) : null;
+  row['bipartiteCommunity'] = a.bipartite ? (a.bipartite.best[attrs.side][i] as number) : null;
+  return row as unknown as NodeRow;
 }
 
 /** Attributes of node v (China side 0…n−1, then partners). */
@@ -109,20 +81,9 @@ export function nodeAttributesAt(a: Analysis, v: number): NodeAttributes {
   return (v < n ? a.nodes.home.attributes[v] : a.nodes.partner.attributes[v - n]) as NodeAttributes;
 }
 
-/** The measures a report ranks nodes by (a subset of the row's fields). */
-export type RankedMetric = 'degree' | 'betweenness' | 'closeness' | 'harmonic' | 'eigenvector' | 'pagerank';
-
-/** `nodeRowAt(a, v)[m]` without making the row (for ranking a million nodes). */
-export function metricAt(a: Analysis, v: number, m: RankedMetric): number | null {
-  const { unified: g, paths } = a;
-  switch (m) {
-    case 'degree': return (g.offsets[v + 1] as number) - (g.offsets[v] as number);
-    case 'betweenness': return paths.betweenness[v] as number;
-    case 'closeness': return paths.closeness ? (paths.closeness[v] as number) : null;
-    case 'harmonic': return paths.harmonic ? (paths.harmonic[v] as number) : null;
-    case 'eigenvector': return a.eigenvector.values[v] as number;
-    case 'pagerank': return a.pagerank.values[v] as number;
-  }
+/** `nodeRowAt(a, v)[id]` without making the row (for ranking a million nodes). */
+export function metricAt(a: Analysis, v: number, id: MeasureId): number | null {
+  return valueAt(measureById(id), a, v);
 }
 
 export interface PairRecord {

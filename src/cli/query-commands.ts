@@ -6,6 +6,7 @@ import { analyze } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { findNode, partnersOf, sharedPartners, similarTo } from '../analysis/query.js';
 import type { SimilarBy } from '../analysis/query.js';
+import { MEASURES } from '../analysis/measures/registry.js';
 import { nodeRows } from '../analysis/results.js';
 import { num } from '../report/markdown.js';
 import { loadDataset } from './load.js';
@@ -66,10 +67,12 @@ export function cityCommand(name: string, flags: QueryFlags, print: (s: string) 
   if (flags.json) { print(JSON.stringify({ ...row, similar: similar.similar }, null, 2)); return; }
   if (!row) return;
   print(`${row.label} [${row.side}${row.kind === 'district' ? ', district' : ''}], ${row.countryName ?? '?'}`);
+  const measures = MEASURES.filter((m) => m.city !== undefined).map((m) => {
+    const v = row[m.id];
+    return [m.city as string, m.integer && v !== null ? v : num(v, m.digits)];
+  });
   print(textTable(['measure', 'value'], [
-    ['partners', row.degree], ['degree / other side', num(row.degreeCentrality)],
-    ['betweenness (bipartite)', num(row.betweenness)], ['closeness (bipartite)', num(row.closeness)],
-    ['harmonic closeness', num(row.harmonic)], ['eigenvector', num(row.eigenvector)], ['PageRank', num(row.pagerank)],
+    ...measures,
     ['component', row.component], ['community (projection)', row.community ?? '–'], ['community (bipartite)', row.bipartiteCommunity ?? '–'],
   ]));
   if (similar.similar.length) print(`\nmost similar: ${similar.similar.map((s) => `${s.labelB} (${s.count} shared)`).join(', ')}`);

@@ -167,11 +167,10 @@ function renderPanel(i: number): void {
   const table = make('table');
   const community = nodes.community[i] ?? null;
   const rows: [string, string][] = [
-    ['Degree (partners)', String(nodes.degree[i] ?? 0)],
-    ['Betweenness (bipartite-normalised)', formatNumber(nodes.betweenness[i] ?? 0)],
-    ['Harmonic closeness (÷ N−1)', formatNumber(nodes.harmonic[i] ?? null)],
-    ['Eigenvector (max = 1)', formatNumber(nodes.eigenvector[i] ?? 0)],
-    ['PageRank', formatNumber(nodes.pagerank[i] ?? 0)],
+    ...data.measures.map((m): [string, string] => {
+      const v = m.values[i] ?? null;
+      return [m.label, m.integer && v !== null ? String(v) : formatNumber(v)];
+    }),
     [`Community (Louvain, ${nodes.side[i] === 0 ? data.home.demonym : 'partner'} projection)`, community === null ? '–' : String(community)],
     ['Community (bipartite, Barber)', String(nodes.bipartiteCommunity[i] ?? '–')],
   ];

@@ -17,6 +17,7 @@
 import { homeWords } from '../parse/countries.js';
 import type { HomeWords } from '../parse/countries.js';
 import type { Analysis } from '../analysis/analyze.js';
+import { MEASURES } from '../analysis/measures/registry.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
@@ -71,22 +72,26 @@ export interface ExplorerPayload {
     side: (0 | 1)[];
     /** Index into `countries`, −1 when unknown. */
     country: number[];
+    /** Partners (node sizes, search order); the panel's measures are in `measures`. */
     degree: number[];
-    /** Bipartite-normalised betweenness (NetworkX `bipartite.betweenness_centrality`). */
-    betweenness: number[];
-    /** Harmonic closeness ÷ (N − 1); null when not computed. */
-    harmonic: (number | null)[];
-    /** Eigenvector centrality, maximum = 1. */
-    eigenvector: number[];
-    pagerank: number[];
     /** Louvain community in the projection onto the node's side. */
     community: (number | null)[];
     /** Community of the bipartite (Barber) optimiser. */
     bipartiteCommunity: (number | null)[];
   };
   countries: string[];
+  /** The measures of the side panel, in the registry's order (those with a `panel` label), one value per node. */
+  measures: PanelMeasure[];
   views: Record<ViewName, ExplorerView>;
   similar: SimilarEntry[][];
+}
+
+/** A measure of the side panel: its registry id, row label, format and per-node values (rounded to its digits). */
+export interface PanelMeasure {
+  id: string;
+  label: string;
+  integer: boolean;
+  values: (number | null)[];
 }
 
 export interface ExplorerPayloadOptions {
@@ -136,7 +141,6 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     if (i === undefined) { i = countries.length; countries.push(r.countryName); countryIndex.set(r.countryName, i); }
     return i;
   });
-  const r4 = (v: number) => roundSignificant(v, 4);
 
   /**
    * A view of network `kind`, drawn from the analysis: `nodes` (table indices, in the network's node
@@ -199,14 +203,11 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
       side: rows.map((r) => (r.side === 'home' ? 0 : 1)),
       country,
       degree: rows.map((r) => r.degree),
-      betweenness: rows.map((r) => r4(r.betweenness)),
-      harmonic: rows.map((r) => (r.harmonicNormalized === null ? null : r4(r.harmonicNormalized))),
-      eigenvector: rows.map((r) => r4(r.eigenvectorMax)),
-      pagerank: rows.map((r) => r4(r.pagerank)),
       community: rows.map((r) => r.community),
       bipartiteCommunity: rows.map((r) => r.bipartiteCommunity),
     },
     countries,
+    measures: panelMeasures(rows),
     views: {
       bipartite: view('bipartite', 'Bipartite graph', all,
         (i) => (rows[i] as NodeRow).bipartiteCommunity, bipartiteEdges, ones),
@@ -215,6 +216,17 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     },
     similar: similarLists(a, rows.length, options.given?.jaccard ?? {}),
   };
+}
+
+/** The panel's measures from the registry: integers as they are, the rest to the measure's significant digits. */
+function panelMeasures(rows: readonly NodeRow[]): PanelMeasure[] {
+  return MEASURES.filter((m) => m.panel !== undefined).map((m) => ({
+    id: m.id, label: m.panel as string, integer: m.integer === true,
+    values: rows.map((r) => {
+      const v = r[m.id];
+      return v === null || m.integer ? v : roundSignificant(v, m.digits);
+    }),
+  }));
 }
 
 /**

@@ -2,7 +2,8 @@
  * The networks twinnet exports, with every computed metric as a node column under Gephi's own
  * column ids where Gephi has one (`modularity_class`, `betweenesscentrality`, `closnesscentrality`,
  * `harmonicclosnesscentrality`, `eigencentrality`, `pageranks`, `componentnumber`, `degree`) and
- * twinnet's ids for the rest (bipartite normalisations, the other community assignment).
+ * twinnet's ids for the rest (bipartite normalisations, the other community assignment). The
+ * measures' columns come from the measure registry (`analysis/measures/registry.ts`).
  *
  * - `bipartite`: the two-mode graph; `modularity_class` = community of the bipartite (Barber)
  *   optimiser, `projection_class` = Louvain community in the projection onto the node's side.
@@ -18,6 +19,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { homeWords } from '../parse/countries.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
+import { MEASURE_COLUMNS } from '../analysis/measures/registry.js';
 import { nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
@@ -49,16 +51,7 @@ export const NODE_COLUMNS: ColumnSpec[] = [
   col('territory', 'territory', 'Territory (ISO 3166-1 alpha-2)', 'string'),
   col('kind', 'kind', 'Kind (city / district / partner)', 'string'),
   col('parent', 'parent', 'Parent city (districts)', 'string'),
-  col('degree', 'degree', 'Degree', 'integer'),
-  col('degree_bipartite', 'degree_bipartite', 'Degree / size of the other side', 'double'),
-  col('betweenesscentrality', 'betweenesscentrality', 'Betweenness Centrality', 'double'),
-  col('betweenness_bipartite', 'betweenness_bipartite', 'Betweenness (bipartite-normalised)', 'double'),
-  col('closnesscentrality', 'closnesscentrality', 'Closeness Centrality', 'double'),
-  col('closeness_bipartite', 'closeness_bipartite', 'Closeness (NetworkX bipartite)', 'double'),
-  col('harmonicclosnesscentrality', 'harmonicclosnesscentrality', 'Harmonic Closeness Centrality', 'double'),
-  col('eigencentrality', 'eigencentrality', 'Eigenvector Centrality', 'double'),
-  col('pageranks', 'pageranks', 'PageRank', 'double'),
-  col('latapy_clustering', 'latapy_clustering', 'Latapy clustering', 'double'),
+  ...MEASURE_COLUMNS.map((c) => col(c.id, c.id, c.title, c.type)),
   col('componentnumber', 'componentnumber', 'Component ID', 'integer'),
   col('modularity_class', 'modularity_class', 'Modularity Class', 'integer'),
 ];
@@ -77,16 +70,15 @@ const PROJECTION_EDGES: ColumnSpec[] = [
   col('shared_partners', 'shared_partners', 'Shared partners (labels)', 'liststring'),
 ];
 
-function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel: string | null) {
-  return {
+function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel: string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     label: r.label, side: r.side, country: r.country, country_name: r.countryName,
     territory: null as string | null, kind: r.kind, parent: parentLabel,
-    degree: r.degree, degree_bipartite: r.degreeCentrality,
-    betweenesscentrality: r.betweennessRaw, betweenness_bipartite: r.betweenness,
-    closnesscentrality: r.closenessGephi, closeness_bipartite: r.closeness,
-    harmonicclosnesscentrality: r.harmonicNormalized, eigencentrality: r.eigenvectorMax, pageranks: r.pagerank,
-    latapy_clustering: r.latapy, componentnumber: r.component, modularity_class: modularityClass,
   };
+  for (const c of MEASURE_COLUMNS) out[c.id] = r[c.measure];
+  out['componentnumber'] = r.component;
+  out['modularity_class'] = modularityClass;
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@
  * bipartite graph, with every number from the JSON document. Names from the data are escaped for
  * Markdown and HTML (`|`, `*`, `<`, `&` …) so that tables hold and nothing is interpreted.
  */
+import { RANKED_MEASURES } from '../analysis/measures/registry.js';
 import { byLocale } from '../util/collate.js';
 import type { ReportData } from './report-data.js';
 
@@ -121,29 +122,21 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('Centrality asks which places hold the network together. Each measure is shown for both sides, and normalised the bipartite way (by the size of the opposite side) so values are comparable with NetworkX\'s bipartite functions:');
   p();
-  const explain: Record<string, string> = {
-    degree: 'number of partners (the table also gives it divided by the size of the other side).',
-    betweenness: 'how often a place lies on the shortest route between two others, divided by the largest value possible in a bipartite graph of this shape.',
-    closeness: 'how near a place is to all the places it can reach (NetworkX\'s bipartite formula, scaled by the share of the network it can reach). On a network in pieces it can exceed 1 and favours places in small, closed pieces — read harmonic closeness instead.',
-    harmonic: 'sum of 1/distance to every other place (0 for places it cannot reach) — the closeness that stays meaningful when the network is in pieces.',
-    eigenvector: 'a place is central when its partners are central (unit-length vector; it concentrates on the largest, densest component).',
-    pagerank: 'the share of time a random walker following links (and jumping anywhere 15 % of the time) spends at the place.',
-  };
-  for (const m of Object.keys(explain)) p(`- **${r.centrality.metrics[m as keyof typeof r.centrality.metrics].title}**: ${explain[m]}`);
+  for (const m of RANKED_MEASURES) p(`- **${m.title}**: ${m.explain}`);
   p();
   for (const side of ['home', 'partner'] as const) {
     p(`### Top ${side === 'home' ? `${H} cities` : 'foreign partners'}`);
     p();
     const tops = r.centrality.top[side];
-    const measures = Object.keys(explain);
+    const measures = RANKED_MEASURES;
     const rows: string[][] = [];
     for (let i = 0; i < 10; i++) {
       rows.push([String(i + 1), ...measures.map((m) => {
-        const e = (tops as Record<string, { label: string; value: number | null }[]>)[m]?.[i];
+        const e = (tops as Record<string, { label: string; value: number | null }[]>)[m.id]?.[i];
         return e ? `${md(e.label)} (${num(e.value, 3)})` : '';
       })]);
     }
-    p(table(['#', ...measures.map((m) => r.centrality.metrics[m as keyof typeof r.centrality.metrics].title)], rows, ['r', ...measures.map(() => 'l' as const)]));
+    p(table(['#', ...measures.map((m) => m.title)], rows, ['r', ...measures.map(() => 'l' as const)]));
     p();
   }
 

@@ -8,8 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/analyze.js';
-import { identicalPairs, jaccardWeights, metricAt, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
-import type { NodeRow, PairRecord, RankedMetric } from '../analysis/results.js';
+import { valueAt } from '../analysis/measures/measure.js';
+import { RANKED_MEASURES } from '../analysis/measures/registry.js';
+import { identicalPairs, jaccardWeights, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
+import type { NodeRow, PairRecord } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { homeWords, regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
@@ -50,11 +52,6 @@ export interface ReportMeta {
   snapshotDate: string | null;
   sourceUrl: string | null;
 }
-
-/** The measures ranked in the centrality section. */
-export const RANKED: readonly RankedMetric[] = [
-  'degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank',
-];
 
 export const TOP = 10;
 /** Longest list of pairs in the report; longer ones are cut and the cut is noted. */
@@ -182,14 +179,14 @@ export function buildReportData(
   }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || byName(x.label, y.label));
 
   // Centrality: top nodes per side and measure.
-  const top = (from: number, to: number, m: (typeof RANKED)[number]) => {
+  const top = (from: number, to: number, m: (typeof RANKED_MEASURES)[number]) => {
     const nodes: number[] = [], value: number[] = [];
-    for (let v = from; v < to; v++) { nodes.push(v); value.push(metricAt(a, v, m) ?? -1); }
+    for (let v = from; v < to; v++) { nodes.push(v); value.push(valueAt(m, a, v) ?? -1); }
     const at = (v: number) => value[v - from] as number;
     return firstK(nodes, TOP, (x, y) => at(y) - at(x) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
-      .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m] as number | null, degree: r.degree }; });
+      .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m.id], degree: r.degree }; });
   };
-  const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED.map((m) => [m, top(from, to, m)]));
+  const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED_MEASURES.map((m) => [m.id, top(from, to, m)]));
 
   // Shared partners.
   const shared = (side: Side) => {

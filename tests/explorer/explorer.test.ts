@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { MEASURES } from '../../src/analysis/measures/registry.js';
 import { explorerHtml } from '../../src/explorer/explorer-html.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 
@@ -74,6 +75,8 @@ describe('explorer page for the seed list', () => {
     expect(await page.textContent('#panel-name')).toBe('Bengbu');
     expect(await page.textContent('#similar')).toContain('Huainan');
     expect(await page.textContent('#panel')).toContain('Szolnok, Hungary');
+    const panelText = await page.textContent('#panel');
+    for (const m of MEASURES.filter((x) => x.panel !== undefined)) expect(panelText).toContain(m.panel);
     expect(await page.getAttribute('body', 'data-selected')).not.toBeNull();
 
     // forgiving search: case, accents and apostrophes are ignored

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { MEASURES } from '../../src/analysis/measures/registry.js';
 import { metricAt, nodeRowAt } from '../../src/analysis/results.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { reportCharts } from '../../src/report/charts.js';
@@ -124,7 +125,7 @@ describe('report data of a graph above the node-table limit', () => {
   });
 
   it('ranks by the same values the rows hold (metricAt = row field)', () => {
-    for (const m of ['degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const) {
+    for (const { id: m } of MEASURES) {
       for (let v = 0; v < a.unified.keys.length; v += 7) expect(metricAt(a, v, m)).toBe(nodeRowAt(a, v)[m]);
     }
   });
