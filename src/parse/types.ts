@@ -53,7 +53,8 @@ export type DiagnosticCode =
   | 'identical-partner-lists'
   | 'homonym'
   | 'near-duplicate-partner'
-  | 'us-name-without-state';
+  | 'us-name-without-state'
+  | 'home-assumed';
 
 export interface Diagnostic {
   severity: Severity;
@@ -90,7 +91,7 @@ export interface CountryRecord {
 }
 
 export interface HomeEntry {
-  /** Stable id, `cn:` + slug of the header (`cn:suzhou-jiangsu`, `cn:hangzhou-fuyang`). */
+  /** Stable id, the home country's lower-case code + `:` + slug of the header (`cn:suzhou-jiangsu`, `de:cologne`). */
   id: string;
   /** The header as written (NFC, trimmed). */
   name: string;
