@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { BlockAssembler } from '../../src/parse/assemble-blocks.js';
+import type { Diagnostic } from '../../src/parse/types.js';
+
+/** An assembler over at most 20 lines with German ids and words, and the findings it reports. */
+function german() {
+  const found: Pick<Diagnostic, 'severity' | 'code' | 'lines' | 'message'>[] = [];
+  const a = new BlockAssembler({ maxLines: 20, idPrefix: 'de:', demonym: 'German', report: (severity, code, lines, message) => found.push({ severity, code, lines, message }) });
+  const partner = (line: string, lineNo: number) => a.partner(line, 0, line.length, lineNo);
+  return { a, found, partner };
+}
+
+describe('BlockAssembler: lines it cannot use', () => {
+  it('refuses a partner line before any home header, in the home country\'s words', () => {
+    const { partner, found } = german();
+    expect(partner('- JPN Ibaraki, Japan', 1)).toBe(false);
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', code: 'partner-outside-block', lines: [1] })]);
+    expect(found[0]?.message).toMatch(/outside any German city's block/);
+  });
+  it('refuses a partner line without a country part', () => {
+    const { a, partner, found } = german();
+    a.header('Bonn', 1);
+    expect(partner('- JPN Ibaraki', 2)).toBe(false);
+    expect(found.map((f) => f.code)).toEqual(['unparsed-line']);
+  });
+  it('refuses a partner line after a section or an unreadable line ended the block', () => {
+    const { a, partner } = german();
+    a.header('Bonn', 1);
+    a.close();
+    expect(partner('- JPN Ibaraki, Japan', 3)).toBe(false);
+    a.header('Köln', 4);
+    a.startSection('L');
+    expect(partner('- JPN Ibaraki, Japan', 6)).toBe(false);
+  });
+});
+
+describe('BlockAssembler: blocks', () => {
+  it('makes one home entry per header with a prefixed id, its city, qualifier, district and section', () => {
+    const { a } = german();
+    a.startSection('F');
+    a.header('Frankfurt, Hesse', 2);
+    a.header('Berlin – Mitte', 3);
+    const { homes } = a.finish();
+    expect(homes.map((h) => [h.id, h.city, h.qualifier, h.kind, h.district, h.section])).toEqual([
+      ['de:frankfurt-hesse', 'Frankfurt', 'Hesse', 'city', null, 'F'],
+      ['de:berlin-mitte', 'Berlin', null, 'district', 'Mitte', 'F'],
+    ]);
+  });
+  it('links each partner line to the open block, with code, label, qualifier and location', () => {
+    const { a, partner } = german();
+    a.header('Bonn', 1);
+    expect(partner('- ENG Oxford (city), England, United Kingdom', 2)).toBe(true);
+    expect(partner('- Potsdam, Germany', 3)).toBe(true);
+    const { homes, partners, links } = a.finish();
+    expect(links).toEqual([
+      { homeId: 'de:bonn', partnerId: 'p:oxford-city-england-united-kingdom', line: 2, code: 'ENG' },
+      { homeId: 'de:bonn', partnerId: 'p:potsdam-germany', line: 3, code: null },
+    ]);
+    expect(partners[0]).toMatchObject({ label: 'Oxford (city)', name: 'Oxford', qualifier: 'city', location: ['England', 'United Kingdom'], countryWritten: 'United Kingdom', homeIds: ['de:bonn'] });
+    expect(homes[0]?.partnerIds).toEqual(['p:oxford-city-england-united-kingdom', 'p:potsdam-germany']);
+  });
+  it('makes one partner of one label and location under two blocks, and two of one label in two countries', () => {
+    const { a, partner } = german();
+    a.header('Bonn', 1);
+    partner('- AUS Perth, Australia', 2);
+    a.header('Köln', 3);
+    partner('- AUS Perth, Australia', 4);
+    partner('- SCO Perth, Scotland, United Kingdom', 5);
+    const { partners, links } = a.finish();
+    expect(partners.map((p) => [p.id, p.homeIds, p.lines])).toEqual([
+      ['p:perth-australia', ['de:bonn', 'de:koln'], [2, 4]],
+      ['p:perth-scotland-united-kingdom', ['de:koln'], [5]],
+    ]);
+    expect(links).toHaveLength(3);
+  });
+  it('merges a partner listed twice in one block into one link and reports both lines', () => {
+    const { a, partner, found } = german();
+    a.header('Bonn', 1);
+    partner('- FRA Paris, France', 2);
+    partner('- FRA Paris, France', 3);
+    expect(a.finish().links).toHaveLength(1);
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', code: 'duplicate-link', lines: [2, 3] })]);
+  });
+  it('merges a second block of one header into the first, and a partner in both is one link', () => {
+    const { a, partner, found } = german();
+    a.header('Bonn', 1);
+    partner('- FRA Paris, France', 2);
+    a.header('Bonn', 3);
+    partner('- FRA Paris, France', 4);
+    partner('- ITA Rome, Italy', 5);
+    const { homes, links } = a.finish();
+    expect(homes).toHaveLength(1);
+    expect(homes[0]?.partnerIds).toEqual(['p:paris-france', 'p:rome-italy']);
+    expect(links).toHaveLength(2);
+    expect(found.map((f) => [f.code, f.lines])).toEqual([['duplicate-header', [1, 3]], ['duplicate-link', [1, 4]]]);
+    expect(found[0]?.message).toMatch(/^German city "Bonn" has two blocks/);
+  });
+  it('reports a blank line inside a partner list only when the list goes on', () => {
+    const { a, partner, found } = german();
+    a.header('Bonn', 1);
+    a.blank(2); // before any partner: not inside the list
+    partner('- FRA Paris, France', 3);
+    a.blank(4);
+    partner('- ITA Rome, Italy', 5);
+    a.blank(6); // after the list
+    expect(found.map((f) => [f.code, f.lines])).toEqual([['blank-in-list', [4]]]);
+  });
+});
