@@ -20,6 +20,7 @@ import { reportCharts } from '../report/charts.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildReportData } from '../report/report-data.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
+import { homeWords } from '../parse/countries.js';
 import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfFor } from '../export/network-gexf.js';
 import { gexfInWorker } from '../export/gexf-job.js';
@@ -66,7 +67,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
   const sideWorker = startSideWorker(); // loads its code while the list is read
   progress('reading the list');
-  const ds = loadDataset(file, { strict: flags.strict });
+  const ds = loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home });
   const options = analysisOptions(flags);
   // The bipartite layout (only when the report will draw it: the explorer and the GEXF have size
   // limits). A large one runs in a worker thread alongside the whole analysis; a small one (the seed:
@@ -125,7 +126,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   progress('writing');
   const written = writeFilesAtomically(files);
   progress.done();
-  print(`${ds.homes.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
-    `Q (Chinese projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
+  const { demonym } = homeWords(ds.home);
+  print(`${ds.homes.length} ${demonym} entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
+    `Q (${demonym} projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

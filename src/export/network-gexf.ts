@@ -12,7 +12,7 @@ import type { NetworkKind } from './network.js';
 import { defaultIterations, networkLayout } from './network-layout.js';
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: { seed: number; snapshotDate: string | null; weight?: WeightKind; iterations?: number | undefined }): string {
-  const net = exportNetwork(a, kind, o.weight ?? 'count');
+  const net = exportNetwork(a, kind, o.weight ?? a.options.communityWeight);
   const iterations = o.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
   const positions = networkLayout(a, net, { seed: o.seed, iterations });
   const p = a.options;

@@ -112,7 +112,7 @@ export function networkDescription(kind: NetworkKind, weight: WeightKind = 'coun
 const networks = new WeakMap<Analysis, Map<string, ExportNetwork>>();
 
 /** The network `kind` with every column, built once per analysis, kind and weight (GEXF, CSV and the explorer's projection layout share it; treat it as read-only). The explorer draws from the analysis directly: it needs no columns. */
-export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): ExportNetwork {
+export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight): ExportNetwork {
   let byKey = networks.get(a);
   if (!byKey) { byKey = new Map(); networks.set(a, byKey); }
   const key = `${kind}|${weight}`;

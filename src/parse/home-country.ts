@@ -12,7 +12,7 @@ import { countryByAlpha2, countryByAlpha3, resolveCountryName } from './countrie
 export function homeCountryCode(code: string): string | null {
   const upper = code.trim().toUpperCase();
   if (upper.length === 2) return countryByAlpha2(upper)?.alpha2 ?? null;
-  if (upper.length === 3) return countryByAlpha2(countryByAlpha3(upper)?.alpha2 ?? '')?.alpha2 ?? null;
+  if (upper.length === 3) return countryByAlpha3(upper)?.alpha2 ?? null;
   return null;
 }
 
