@@ -1,6 +1,6 @@
 /**
  * writeList: a data set back to the text format it was parsed from (the seed's rendered Wikipedia
- * list), so that `parseSisterCityList(writeList(ds))` gives the same Chinese entries, partners and
+ * list), so that `parseSisterCityList(writeList(ds))` gives the same home entries, partners and
  * links (line numbers and source information aside):
  *
  *   = Title =            (when the data set has one)
@@ -8,22 +8,22 @@
  *   intro line           (each followed by a blank line)
  *   (blank)
  *   ==A==                (a section header whenever the section changes)
- *   Anqing               (one block per Chinese entry, in data-set order)
+ *   Anqing               (one block per home entry, in data-set order)
  *   (blank)
  *   - USA Calabasas, United States      (`- [CODE ]Label, Location…, Country`, in link order)
  *   (blank)
  *
- * The flag code is `Link.code` as written, omitted when null. A Chinese entry that appeared in two
+ * The flag code is `Link.code` as written, omitted when null. A home entry that appeared in two
  * blocks of the input (merged by the parser) is written once, with all its partners.
  *
  * What the format cannot carry — `writeList` throws an `Error('io/list-writer: …')` naming the entry:
  * - line breaks anywhere; text that is not already normalised (NFC, trimmed, single spaces);
- * - a Chinese header the parser would not read as one: it must start with a letter and hold only
+ * - a home header the parser would not read as one: it must start with a letter and hold only
  *   letters, marks, digits, spaces and `'’.,()–—-`, at most 8 words, not ending in `.`, `:` or `;`;
  * - a comma in a partner label or in a location part (commas separate them), or an empty one;
  * - a partner label that starts like a flag code (`ABC x…`) on a link without a code;
  * - a section name starting with `=`, intro lines that the parser would read as something else;
- * - a data set without Chinese entries (sections are written with their entries only, and text with
+ * - a data set without home entries (sections are written with their entries only, and text with
  *   no section and no partner line is not a list to the parser).
  *
  * @example
@@ -43,7 +43,7 @@ const NOT_INTRO = /^(?:==\s*[^=].*?\s*==|[-•*]\s+.*)$/;
 const TITLE = /^=\s*([^=].*?)\s*=$/;
 
 export function writeList(ds: Dataset): string {
-  if (ds.homes.length === 0) throw new Error(`${WHERE}: the data set has no Chinese entries; the text would not parse as a list`);
+  if (ds.homes.length === 0) throw new Error(`${WHERE}: the data set has no home entries; the text would not parse as a list`);
   const partners = new Map<string, Partner>(ds.partners.map((p) => [p.id, p]));
   const linksOf = new Map<string, { partner: Partner; code: string | null }[]>();
   for (const l of ds.links) {
@@ -69,7 +69,7 @@ export function writeList(ds: Dataset): string {
 
   let section: string | null = null;
   for (const c of ds.homes) {
-    if (c.section === null) throw new Error(`${WHERE}: Chinese entry "${c.name}" stands in no section`);
+    if (c.section === null) throw new Error(`${WHERE}: home entry "${c.name}" stands in no section`);
     if (c.section !== section) {
       checkText(c.section, `section of "${c.name}"`);
       if (c.section.startsWith('=')) throw new Error(`${WHERE}: section "${c.section}" starts with "="`);
@@ -103,9 +103,9 @@ function partnerLine(p: Partner, code: string | null, entry: string): string {
 }
 
 function checkHeader(name: string): void {
-  checkText(name, `Chinese entry "${name}"`);
+  checkText(name, `home entry "${name}"`);
   if (!HEADER.test(name) || name.split(' ').length > 8 || /[.:;]$/.test(name)) {
-    throw new Error(`${WHERE}: Chinese entry "${name}" would not be read as a header (letters, digits and '’.,()–—- only, at most 8 words)`);
+    throw new Error(`${WHERE}: home entry "${name}" would not be read as a header (letters, digits and '’.,()–—- only, at most 8 words)`);
   }
 }
 
