@@ -1,6 +1,6 @@
 /** Options shared by the commands that read a list and those that analyse: parsed and checked once. */
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { AnalysisOptions } from '../analysis/analyze.js';
 import { LIST_FORMATS } from '../parse/formats/index.js';
@@ -61,15 +61,19 @@ export interface AnalysisFlags extends InputFlags {
   alpha?: number;
 }
 
-/** The analysis options, and the input options; `runs` is the command's default number of seeds. */
-export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULTS.runs): Command {
+/**
+ * The analysis options, and the input options; `runs` is the command's default number of seeds. With
+ * `weight` false, `--weight` is taken but not shown (a command it does not apply to explains why).
+ */
+export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULTS.runs, weight = true): Command {
   const d = ANALYSIS_DEFAULTS;
+  const weightOption = new Option('--weight <w>', `edge weight of the shared-partner projections: ${WEIGHT_KINDS.join(' | ')} (default ${d.communityWeight}); their communities use it and exports write it`);
   return addInputOptions(cmd)
     .option('--seed <n>', `seed of every random choice (default ${d.seed})`, integer('--seed'))
     .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
     .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))
     .option('--runs <n>', `seeds per community detection, for stability (default ${runs})`, integer('--runs', 1))
-    .option('--weight <w>', `edge weight of the shared-partner projections: ${WEIGHT_KINDS.join(' | ')} (default ${d.communityWeight}); their communities use it and exports write it`, oneOf('--weight', WEIGHT_KINDS))
+    .addOption(weight ? weightOption.argParser(oneOf('--weight', WEIGHT_KINDS)) : weightOption.hideHelp())
     .option('--alpha <a>', `significance level for shared-partner pairs, in (0, 1) (default ${d.alpha})`, openUnit('--alpha'));
 }
 

@@ -68,16 +68,16 @@ export function buildProgram(print: Printer = stdout): Command {
       print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });
 
-  const query = (cmd: Command) => addAnalysisOptions(cmd
+  const query = (cmd: Command, weight = true) => addAnalysisOptions(cmd
     .option('--input <file>', 'the list (default: the embedded list)')
-    .option('--json', 'print JSON'), QUERY_RUNS);
+    .option('--json', 'print JSON'), QUERY_RUNS, weight);
   query(program.command('shared').description('the partners two places share, how strongly and whether more than chance')
     .argument('<a>').argument('<b>'))
     .action((a: string, b: string, opts: QueryFlags) => sharedCommand(a, b, opts, print));
   query(program.command('similar').description('the places most similar to one (same side)')
     .argument('<place>')
     .option('--top <n>', 'how many (default 10)', integer('--top', 1))
-    .option('--by <measure>', `rank by: ${SIMILAR_BY.join(' | ')} (default ${SIMILAR_DEFAULT_BY}; pvalue: the hypergeometric p, smallest first)`, oneOf('--by', SIMILAR_BY)))
+    .option('--by <measure>', `rank by: ${SIMILAR_BY.join(' | ')} (default ${SIMILAR_DEFAULT_BY}; pvalue: the hypergeometric p, smallest first)`, oneOf('--by', SIMILAR_BY)), false)
     .action((place: string, opts: SimilarFlags) => similarCommand(place, opts, print));
   query(program.command('partners').description("a place's partners").argument('<place>'))
     .action((place: string, opts: QueryFlags) => partnersCommand(place, opts, print));

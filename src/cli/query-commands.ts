@@ -19,7 +19,8 @@ export interface QueryFlags extends AnalysisFlags { json?: boolean; input?: stri
 export const SIMILAR_BY: readonly SimilarBy[] = ['jaccard', 'count', 'newman', 'cosine', 'overlap', 'pvalue'];
 export const SIMILAR_DEFAULT_BY: SimilarBy = 'jaccard';
 
-export interface SimilarFlags extends QueryFlags { top?: number; by?: SimilarBy }
+/** `weight`: taken only to point a user of its old meaning (the ranking) to `--by`. */
+export interface SimilarFlags extends Omit<QueryFlags, 'weight'> { top?: number; by?: SimilarBy; weight?: string }
 
 /** Seeds per community detection for the queries (only `city` shows communities): one unless --runs says otherwise. */
 export const QUERY_RUNS = 1;
@@ -53,11 +54,12 @@ export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s
 }
 
 export function similarCommand(name: string, flags: SimilarFlags, print: (s: string) => void): void {
-  if (flags.weight !== undefined) {
-    throw new UsageError(`similar ranks with --by ${SIMILAR_BY.join('|')} (--by ${flags.weight}); --weight is the projections' edge weight, which does not change this ranking`);
+  const { weight, ...rest } = flags;
+  if (weight !== undefined) {
+    throw new UsageError(`similar ranks with --by ${SIMILAR_BY.join('|')} (--by ${weight}); --weight is the projections' edge weight, which does not change this ranking`);
   }
   const by = flags.by ?? SIMILAR_DEFAULT_BY;
-  const r = similarTo(load(flags), name, { top: flags.top ?? 10, by });
+  const r = similarTo(load(rest), name, { top: flags.top ?? 10, by });
   if (flags.json) { print(JSON.stringify({ ...r, by }, null, 2)); return; }
   print(`Most similar to ${r.label}, ranked by ${by === 'pvalue' ? 'the hypergeometric p-value (smallest first)' : by}:\n`);
   if (!r.similar.length) { print('(shares no partner with any other place)'); return; }

@@ -28,7 +28,7 @@ const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
 
 /** Classifies lines in order; what a line can be depends on the lines before it (title, intro). */
 export class LineClassifier {
-  /** The line as a string after `classify` returned `section`, `title`, `intro`, `home-header` or `unparsed`; '' otherwise. */
+  /** The line as a string after `classify` returned `section`, `title`, `intro`, `home-header` or `unparsed` ('' after `partner`; unchanged by `blank`). */
   line = '';
   private sawSection = false;
   /** Nothing but blank (or partner) lines so far: a title may come. */
