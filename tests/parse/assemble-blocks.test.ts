@@ -7,7 +7,16 @@ function german() {
   const found: Pick<Diagnostic, 'severity' | 'code' | 'lines' | 'message'>[] = [];
   const a = new BlockAssembler({ maxLines: 20, idPrefix: 'de:', demonym: 'German', report: (severity, code, lines, message) => found.push({ severity, code, lines, message }) });
   const partner = (line: string, lineNo: number) => a.partner(line, 0, line.length, lineNo);
-  return { a, found, partner };
+  /** Feeds `lines`, numbered from 1: `- …` a partner line, '' a blank line, any other a header; then finishes. */
+  const assemble = (...lines: string[]) => {
+    lines.forEach((line, i) => {
+      if (line === '') a.blank(i + 1);
+      else if (line.startsWith('- ')) partner(line, i + 1);
+      else a.header(line, i + 1);
+    });
+    return a.finish();
+  };
+  return { a, found, partner, assemble };
 }
 
 describe('BlockAssembler: lines it cannot use', () => {
@@ -60,13 +69,7 @@ describe('BlockAssembler: blocks', () => {
     expect(homes[0]?.partnerIds).toEqual(['p:oxford-city-england-united-kingdom', 'p:potsdam-germany']);
   });
   it('makes one partner of one label and location under two blocks, and two of one label in two countries', () => {
-    const { a, partner } = german();
-    a.header('Bonn', 1);
-    partner('- AUS Perth, Australia', 2);
-    a.header('Köln', 3);
-    partner('- AUS Perth, Australia', 4);
-    partner('- SCO Perth, Scotland, United Kingdom', 5);
-    const { partners, links } = a.finish();
+    const { partners, links } = german().assemble('Bonn', '- AUS Perth, Australia', 'Köln', '- AUS Perth, Australia', '- SCO Perth, Scotland, United Kingdom');
     expect(partners.map((p) => [p.id, p.homeIds, p.lines])).toEqual([
       ['p:perth-australia', ['de:bonn', 'de:koln'], [2, 4]],
       ['p:perth-scotland-united-kingdom', ['de:koln'], [5]],
@@ -74,21 +77,13 @@ describe('BlockAssembler: blocks', () => {
     expect(links).toHaveLength(3);
   });
   it('merges a partner listed twice in one block into one link and reports both lines', () => {
-    const { a, partner, found } = german();
-    a.header('Bonn', 1);
-    partner('- FRA Paris, France', 2);
-    partner('- FRA Paris, France', 3);
-    expect(a.finish().links).toHaveLength(1);
+    const { assemble, found } = german();
+    expect(assemble('Bonn', '- FRA Paris, France', '- FRA Paris, France').links).toHaveLength(1);
     expect(found).toEqual([expect.objectContaining({ severity: 'warning', code: 'duplicate-link', lines: [2, 3] })]);
   });
   it('merges a second block of one header into the first, and a partner in both is one link', () => {
-    const { a, partner, found } = german();
-    a.header('Bonn', 1);
-    partner('- FRA Paris, France', 2);
-    a.header('Bonn', 3);
-    partner('- FRA Paris, France', 4);
-    partner('- ITA Rome, Italy', 5);
-    const { homes, links } = a.finish();
+    const { assemble, found } = german();
+    const { homes, links } = assemble('Bonn', '- FRA Paris, France', 'Bonn', '- FRA Paris, France', '- ITA Rome, Italy');
     expect(homes).toHaveLength(1);
     expect(homes[0]?.partnerIds).toEqual(['p:paris-france', 'p:rome-italy']);
     expect(links).toHaveLength(2);
@@ -96,13 +91,9 @@ describe('BlockAssembler: blocks', () => {
     expect(found[0]?.message).toMatch(/^German city "Bonn" has two blocks/);
   });
   it('reports a blank line inside a partner list only when the list goes on', () => {
-    const { a, partner, found } = german();
-    a.header('Bonn', 1);
-    a.blank(2); // before any partner: not inside the list
-    partner('- FRA Paris, France', 3);
-    a.blank(4);
-    partner('- ITA Rome, Italy', 5);
-    a.blank(6); // after the list
+    const { assemble, found } = german();
+    // line 2, before any partner, is not inside the list; line 6 is after it
+    assemble('Bonn', '', '- FRA Paris, France', '', '- ITA Rome, Italy', '');
     expect(found.map((f) => [f.code, f.lines])).toEqual([['blank-in-list', [4]]]);
   });
 });
