@@ -4,6 +4,11 @@
  */
 export { parseSisterCityList } from './parse/parse-list.js';
 export type { ParseOptions } from './parse/parse-list.js';
+export { readList, detectFormat, listFormat } from './parse/read-list.js';
+export type { ReadListOptions } from './parse/read-list.js';
+export { LIST_FORMATS } from './parse/formats/index.js';
+export type { ListFormat, ReadOptions } from './parse/formats/index.js';
+export { homeCountryCode, homeCountryOfTitle } from './parse/home-country.js';
 export type {
   HomeEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
 } from './parse/types.js';

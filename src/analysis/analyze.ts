@@ -17,7 +17,7 @@ import { PATH_DEFAULTS, pathMeasures } from './centrality/paths.js';
 import type { PathMeasures } from './centrality/paths.js';
 import { bipartiteCommunities } from './communities/bipartite-communities.js';
 import type { BipartiteCommunities } from './communities/bipartite-communities.js';
-import { louvainProjection } from './communities/louvain-projection.js';
+import { LOUVAIN_DEFAULTS, louvainProjection } from './communities/louvain-projection.js';
 import type { LouvainOptions, LouvainResult, SeedShare } from './communities/louvain-projection.js';
 import { project } from './projection/project.js';
 import type { Projection, WeightKind } from './projection/project.js';
@@ -67,9 +67,9 @@ export interface AnalysisOptions {
 export const ANALYSIS_DEFAULTS = {
   districts: 'separate' as const,
   seed: DEFAULT_SEED,
-  resolution: 1,
-  runs: 10,
-  communityWeight: 'count' as WeightKind,
+  resolution: LOUVAIN_DEFAULTS.resolution,
+  runs: LOUVAIN_DEFAULTS.runs,
+  communityWeight: LOUVAIN_DEFAULTS.weight,
   alpha: 0.05,
   correction: 'holm' as Correction,
   exactLimit: PATH_DEFAULTS.exactLimit,

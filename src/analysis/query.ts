@@ -115,9 +115,9 @@ function positionOf(a: Analysis, side: Side, key: string): number {
 
 export type SimilarBy = 'jaccard' | 'count' | 'newman' | 'cosine' | 'overlap' | 'pvalue';
 
-/** The places most similar to one (same side), by a weight; `pvalue` ranks by the hypergeometric p. */
-export function similarTo(a: Analysis, name: string, options: { top?: number; weight?: SimilarBy } = {}): { key: string; label: string; side: Side; similar: PairRecord[] } {
-  const top = options.top ?? 10, weight = options.weight ?? 'jaccard';
+/** The places most similar to one (same side), ranked `by` a similarity of the pair; `pvalue` ranks by the hypergeometric p, smallest first. */
+export function similarTo(a: Analysis, name: string, options: { top?: number; by?: SimilarBy } = {}): { key: string; label: string; side: Side; similar: PairRecord[] } {
+  const top = options.top ?? 10, by = options.by ?? 'jaccard';
   if (!(Number.isInteger(top) && top > 0)) throw new UsageError(`--top must be a positive integer, got ${top}`);
   const key = findNode(a, name);
   const side = a.graph.getNodeAttribute(key, 'side');
@@ -126,7 +126,7 @@ export function similarTo(a: Analysis, name: string, options: { top?: number; we
   const incident = incidentEdges(p);
   const edges = Array.from(incident.adj.subarray(incident.offsets[me] as number, incident.offsets[me + 1] as number));
   const s = a.sides[side].significance;
-  const score = (i: number) => (weight === 'pvalue' ? -(s.p[i] as number) : edgeWeight(p, i, weight));
+  const score = (i: number) => (by === 'pvalue' ? -(s.p[i] as number) : edgeWeight(p, i, by));
   edges.sort((x, y) => score(y) - score(x) || (p.count[y] as number) - (p.count[x] as number) || x - y);
   const similar = edges.slice(0, top).map((i) => {
     const r = pairRecord(a, side, i);

@@ -1,6 +1,7 @@
 /**
- * `twinnet export [FILE] --format gexf|graphml|csv|json [--graph bipartite|home|partners] [--out PATH]`.
- * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`.
+ * `twinnet export [FILE] --to gexf|graphml|csv|json [--graph bipartite|home|partners] [--weight W] [--out PATH]`.
+ * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`. A projection's edges carry the
+ * projection weight (`--weight`), the one its communities were found with.
  */
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
@@ -18,26 +19,28 @@ import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
 
-export type ExportFormat = 'gexf' | 'graphml' | 'csv' | 'json';
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFlags extends AnalysisFlags {
-  format: ExportFormat;
+  /** Output format. */
+  to: ExportFormat;
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
-  if (flags.weight !== undefined && flags.graph === 'bipartite') {
-    throw new UsageError('--weight chooses a projection\'s edge weight: use it with --graph home or --graph partners');
+  if ((EXPORT_FORMATS as readonly (string | undefined)[]).includes(flags.format)) {
+    throw new UsageError(`--format names the input list's format; choose the output format with --to ${flags.format as string}`);
   }
-  const ds = loadDataset(file);
+  const ds = loadDataset(file, { format: flags.format, home: flags.home });
   const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;
-  const out = flags.out ?? join('reports', `${stem}.${flags.format === 'csv' ? 'csv' : flags.format}`);
+  const out = flags.out ?? join('reports', `${stem}.${flags.to}`);
   let files: OutputFile[];
-  const weight = flags.weight ?? 'count';
-  switch (flags.format) {
+  const weight = a.options.communityWeight; // the projection weight, as its communities used it
+  switch (flags.to) {
     case 'gexf':
       files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations }) }];
       break;

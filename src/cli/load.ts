@@ -1,12 +1,13 @@
 /**
- * Reads and parses the input of a command: FILE, `-` for standard input, or the embedded default.
+ * Reads the input of a command — FILE, `-` for standard input, or the embedded default — in its
+ * format (`--format`, default detected) with its home country (`--home`), through `readList`.
  * Error diagnostics (lines that could not be read, unknown countries …) are printed on stderr with
  * file and line — the data set keeps everything else; with `strict`, any such error stops the
  * command (exit 2) before anything is written.
  */
 import { readFileSync } from 'node:fs';
 import { decodeList, readListFile } from '../io/read-input.js';
-import { parseSisterCityList } from '../parse/parse-list.js';
+import { readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
 import { InputError } from '../util/errors.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
@@ -16,19 +17,20 @@ export const ERRORS_SHOWN = 20;
 
 export interface LoadOptions {
   strict?: boolean | undefined;
+  /** Input format id, or `auto` (default). */
+  format?: string | undefined;
+  /** Home country, ISO alpha-2 or alpha-3. */
+  home?: string | undefined;
   /** Where error diagnostics are printed (default: stderr). */
   warn?: (line: string) => void;
 }
 
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${s}\n`));
-  let ds: Dataset;
-  if (file === '-') {
-    ds = parseSisterCityList(decodeList(readFileSync(0), '<stdin>'), { source: '<stdin>' });
-  } else {
-    const path = file ?? DEFAULT_INPUT;
-    ds = parseSisterCityList(readListFile(path), { source: file ?? 'data/raw/china-sister-cities.txt' });
-  }
+  const read = { format: options.format, home: options.home };
+  const ds: Dataset = file === '-'
+    ? readList(decodeList(readFileSync(0), '<stdin>'), { ...read, source: '<stdin>' })
+    : readList(readListFile(file ?? DEFAULT_INPUT), { ...read, source: file ?? 'data/raw/china-sister-cities.txt' });
   const errors = ds.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors.slice(0, ERRORS_SHOWN)) warn(`twinnet: ${ds.source.path}:${d.line ?? '?'}: error ${d.code}: ${d.message}`);
   if (errors.length > ERRORS_SHOWN) warn(`twinnet: … ${errors.length - ERRORS_SHOWN} more error(s) (all in diagnostics.csv from \`twinnet parse\`)`);

@@ -1,7 +1,9 @@
-/** Options shared by the commands that analyse: parsed and checked once. */
+/** Options shared by the commands that read a list and those that analyse: parsed and checked once. */
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { AnalysisOptions } from '../analysis/analyze.js';
+import { LIST_FORMATS } from '../parse/formats/index.js';
 import { WEIGHT_KINDS } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 
@@ -36,7 +38,21 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[]) {
   };
 }
 
-export interface AnalysisFlags {
+/** How to read the input list (see `readList`). */
+export interface InputFlags {
+  /** Input format id, or `auto`. */
+  format?: string;
+  /** Home country, ISO alpha-2 or alpha-3 (checked by `readList`: an unknown code is a UsageError). */
+  home?: string;
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <id>', `format of the input list: auto | ${LIST_FORMATS.map((f) => f.id).join(' | ')} (default auto: detected from the content)`)
+    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names; a Wikipedia list whose title names none: CN)');
+}
+
+export interface AnalysisFlags extends InputFlags {
   seed?: number;
   districts?: 'separate' | 'merge';
   resolution?: number;
@@ -45,13 +61,20 @@ export interface AnalysisFlags {
   alpha?: number;
 }
 
-export function addAnalysisOptions(cmd: Command): Command {
-  return cmd
-    .option('--seed <n>', 'seed of every random choice (default 42)', integer('--seed'))
-    .option('--districts <mode>', 'separate | merge: keep district entries apart or fold them into their city', oneOf('--districts', ['separate', 'merge'] as const))
-    .option('--resolution <gamma>', 'Louvain resolution γ (default 1; larger → smaller communities)', positive('--resolution'))
-    .option('--runs <n>', 'seeds per community detection, for stability (default 10)', integer('--runs', 1))
-    .option('--alpha <a>', 'significance level for shared-partner pairs, in (0, 1) (default 0.05)', openUnit('--alpha'));
+/**
+ * The analysis options, and the input options; `runs` is the command's default number of seeds. With
+ * `weight` false, `--weight` is taken but not shown (a command it does not apply to explains why).
+ */
+export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULTS.runs, weight = true): Command {
+  const d = ANALYSIS_DEFAULTS;
+  const weightOption = new Option('--weight <w>', `edge weight of the shared-partner projections: ${WEIGHT_KINDS.join(' | ')} (default ${d.communityWeight}); their communities use it and exports write it`);
+  return addInputOptions(cmd)
+    .option('--seed <n>', `seed of every random choice (default ${d.seed})`, integer('--seed'))
+    .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
+    .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))
+    .option('--runs <n>', `seeds per community detection, for stability (default ${runs})`, integer('--runs', 1))
+    .addOption(weight ? weightOption.argParser(oneOf('--weight', WEIGHT_KINDS)) : weightOption.hideHelp())
+    .option('--alpha <a>', `significance level for shared-partner pairs, in (0, 1) (default ${d.alpha})`, openUnit('--alpha'));
 }
 
 export function analysisOptions(flags: AnalysisFlags): AnalysisOptions {

@@ -1,18 +1,20 @@
 /** `twinnet parse [FILE] [--out DIR] [--json]`: the data set as JSON and CSV, and a one-screen summary. */
 import { datasetFiles } from '../io/dataset-files.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
+import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
 import { loadDataset } from './load.js';
+import type { InputFlags } from './options.js';
 
-export interface ParseCommandOptions {
+export interface ParseCommandOptions extends InputFlags {
   out: string;
   json?: boolean;
   strict?: boolean;
 }
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
-  const ds = loadDataset(file, { strict: opts.strict });
+  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home });
   const written = writeFilesAtomically(datasetFiles(ds, opts.out));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
@@ -32,7 +34,8 @@ export function summarize(ds: Dataset) {
   return {
     source: ds.source,
     lineKinds: ds.lineKinds,
-    chinese: ds.homes.length,
+    home: ds.home,
+    homes: ds.homes.length,
     districts: ds.homes.filter((c) => c.kind === 'district').length,
     partners: ds.partners.length,
     links: ds.links.length,
@@ -48,7 +51,7 @@ export function formatSummary(ds: Dataset): string {
     `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
     '',
     `lines by kind: ${LINE_KINDS.map((k) => `${k} ${ds.lineKinds[k]}`).join(', ')}`,
-    `Chinese entries: ${s.chinese} (${s.districts} districts)`,
+    `${homeWords(ds.home).demonym} entries: ${s.homes} (${s.districts} districts)`,
     `foreign partners: ${s.partners}`,
     `links: ${s.links}`,
     `countries: ${s.countriesWritten} as written → ${s.sovereignStates} sovereign states (ISO 3166-1)`,

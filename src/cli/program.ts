@@ -6,10 +6,13 @@ import { reportCommand } from './report-command.js';
 import type { ReportFlags } from './report-command.js';
 import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
-import { cityCommand, partnersCommand, sharedCommand, similarCommand } from './query-commands.js';
-import type { QueryFlags } from './query-commands.js';
-import { addAnalysisOptions, integer, oneOf, positive, WEIGHT_KINDS } from './options.js';
+import { cityCommand, partnersCommand, QUERY_RUNS, sharedCommand, SIMILAR_BY, SIMILAR_DEFAULT_BY, similarCommand } from './query-commands.js';
+import type { QueryFlags, SimilarFlags } from './query-commands.js';
+import { addAnalysisOptions, addInputOptions, integer, oneOf, positive } from './options.js';
+import type { InputFlags } from './options.js';
+import { EXPORT_FORMATS } from './export-command.js';
 import { generateList } from '../synth/generate.js';
+import { DEFAULT_SEED } from '../util/rng.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import { packageVersion } from '../util/paths.js';
 
@@ -23,14 +26,14 @@ export function buildProgram(print: Printer = stdout): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
+  addInputOptions(program
     .command('parse')
     .description('parse a list into a data set (JSON and CSV) and print a summary')
-    .argument('[file]', 'the list as rendered text (default: the embedded list; - for stdin)')
+    .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'data/processed')
     .option('--json', 'print the summary as JSON')
-    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error')
-    .action((file: string | undefined, opts: { out: string; json?: boolean; strict?: boolean }) => parseCommand(file, opts, print));
+    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
+    .action((file: string | undefined, opts: { out: string; json?: boolean; strict?: boolean } & InputFlags) => parseCommand(file, opts, print));
 
   addAnalysisOptions(program
     .command('report')
@@ -47,10 +50,9 @@ export function buildProgram(print: Printer = stdout): Command {
     .command('export')
     .description('export the bipartite graph or a projection as GEXF, GraphML, CSV or graphology JSON')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
-    .option('--format <format>', 'gexf | graphml | csv | json', oneOf('--format', ['gexf', 'graphml', 'csv', 'json'] as const), 'gexf')
+    .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')}`, oneOf('--to', EXPORT_FORMATS), 'gexf')
     .option('--graph <graph>', 'bipartite | home | partners', oneOf('--graph', ['bipartite', 'home', 'partners'] as const), 'bipartite')
-    .option('--weight <w>', `projection edge weight: ${WEIGHT_KINDS.join(' | ')} (default count)`, oneOf('--weight', WEIGHT_KINDS))
-    .option('--out <path>', 'output file (default reports/<name>-<graph>.<format>)')
+    .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1)))
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
@@ -58,25 +60,25 @@ export function buildProgram(print: Printer = stdout): Command {
     .command('generate')
     .description('write a synthetic list in the seed\'s format (for benchmarks): log-normal city degrees, preferential attachment')
     .requiredOption('--scale <x>', 'size relative to the seed (1 ≈ 1,407 links; 1000 ≈ 1.4 million)', positive('--scale'))
-    .option('--seed <n>', 'seed (default 42)', integer('--seed'))
+    .option('--seed <n>', `seed (default ${DEFAULT_SEED})`, integer('--seed'))
     .requiredOption('--out <file>', 'output file')
     .action((opts: { scale: number; seed?: number; out: string }) => {
-      const g = generateList({ scale: opts.scale, seed: opts.seed ?? 42 });
+      const g = generateList({ scale: opts.scale, seed: opts.seed });
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
       print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });
 
-  const query = (cmd: Command) => addAnalysisOptions(cmd
+  const query = (cmd: Command, weight = true) => addAnalysisOptions(cmd
     .option('--input <file>', 'the list (default: the embedded list)')
-    .option('--json', 'print JSON'));
+    .option('--json', 'print JSON'), QUERY_RUNS, weight);
   query(program.command('shared').description('the partners two places share, how strongly and whether more than chance')
     .argument('<a>').argument('<b>'))
     .action((a: string, b: string, opts: QueryFlags) => sharedCommand(a, b, opts, print));
   query(program.command('similar').description('the places most similar to one (same side)')
     .argument('<place>')
     .option('--top <n>', 'how many (default 10)', integer('--top', 1))
-    .option('--weight <w>', 'jaccard | count | newman | cosine | overlap | pvalue (default jaccard)', oneOf('--weight', ['jaccard', 'count', 'newman', 'cosine', 'overlap', 'pvalue'] as const)))
-    .action((place: string, opts: QueryFlags & { top?: number; weight?: string }) => similarCommand(place, { ...opts, by: opts.weight as never, weight: undefined }, print));
+    .option('--by <measure>', `rank by: ${SIMILAR_BY.join(' | ')} (default ${SIMILAR_DEFAULT_BY}; pvalue: the hypergeometric p, smallest first)`, oneOf('--by', SIMILAR_BY)), false)
+    .action((place: string, opts: SimilarFlags) => similarCommand(place, opts, print));
   query(program.command('partners').description("a place's partners").argument('<place>'))
     .action((place: string, opts: QueryFlags) => partnersCommand(place, opts, print));
   query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))

@@ -12,8 +12,19 @@ import { num } from '../report/markdown.js';
 import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
+import { UsageError } from '../util/errors.js';
 
 export interface QueryFlags extends AnalysisFlags { json?: boolean; input?: string }
+
+/** What `similar` ranks by: a similarity of the shared-partner pairs, or their hypergeometric p-value. */
+export const SIMILAR_BY: readonly SimilarBy[] = ['jaccard', 'count', 'newman', 'cosine', 'overlap', 'pvalue'];
+export const SIMILAR_DEFAULT_BY: SimilarBy = 'jaccard';
+
+/** `weight`: taken only to point a user of its old meaning (the ranking) to `--by`. */
+export interface SimilarFlags extends Omit<QueryFlags, 'weight'> { top?: number; by?: SimilarBy; weight?: string }
+
+/** Seeds per community detection for the queries (only `city` shows communities): one unless --runs says otherwise. */
+export const QUERY_RUNS = 1;
 
 /** Aligned plain-text table (numbers right-aligned). */
 export function textTable(header: string[], rows: (string | number)[][]): string {
@@ -31,7 +42,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
  */
 function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
   const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1 } : {};
-  return analyze(loadDataset(flags.input), { ...analysisOptions(flags), runs: flags.runs ?? 1, ...skip });
+  return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home }), { ...analysisOptions(flags), runs: flags.runs ?? QUERY_RUNS, ...skip });
 }
 
 export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s: string) => void): void {
@@ -43,10 +54,15 @@ export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s
   if (r.shared.length) print(`\n${textTable(['shared partner'], r.shared.map((s) => [s]))}`);
 }
 
-export function similarCommand(name: string, flags: QueryFlags & { top?: number; by?: SimilarBy }, print: (s: string) => void): void {
-  const r = similarTo(load(flags), name, { top: flags.top ?? 10, weight: flags.by ?? 'jaccard' });
-  if (flags.json) { print(JSON.stringify(r, null, 2)); return; }
-  print(`Most similar to ${r.label} (by ${flags.by ?? 'jaccard'}):\n`);
+export function similarCommand(name: string, flags: SimilarFlags, print: (s: string) => void): void {
+  const { weight, ...rest } = flags;
+  if (weight !== undefined) {
+    throw new UsageError(`similar ranks with --by ${SIMILAR_BY.join('|')} (--by ${weight}); --weight is the projections' edge weight, which does not change this ranking`);
+  }
+  const by = flags.by ?? SIMILAR_DEFAULT_BY;
+  const r = similarTo(load(rest), name, { top: flags.top ?? 10, by });
+  if (flags.json) { print(JSON.stringify({ ...r, by }, null, 2)); return; }
+  print(`Most similar to ${r.label}, ranked by ${by === 'pvalue' ? 'the hypergeometric p-value (smallest first)' : by}:\n`);
   if (!r.similar.length) { print('(shares no partner with any other place)'); return; }
   print(textTable(['place', 'shared', 'Jaccard', 'Newman', 'p', 'shared partners'],
     r.similar.map((s) => [s.labelB, s.count, num(s.jaccard, 3), num(s.newman, 3), num(s.p, 3), s.shared.slice(0, 4).join('; ') + (s.shared.length > 4 ? ' …' : '')])));

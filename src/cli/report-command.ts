@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { writeFilesAtomically } from '../io/atomic-write.js';
 import { computeReport } from '../pipeline/report.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
+import { homeWords } from '../parse/countries.js';
 import { loadDataset } from './load.js';
 import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
@@ -39,7 +40,7 @@ export function reportName(file: string | undefined): string {
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
   const meta = inputMeta(file);
-  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict }); };
+  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
   const { dataset: ds, data, files } = await computeReport(read, {
     out: flags.out, name: reportName(file), snapshotDate: meta.snapshotDate, sourceUrl: meta.url,
     analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, onStage: progress,
@@ -47,7 +48,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   progress('writing');
   const written = writeFilesAtomically(files);
   progress.done();
-  print(`${ds.homes.length} Chinese entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
-    `Q (Chinese projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
+  const { demonym } = homeWords(ds.home);
+  print(`${ds.homes.length} ${demonym} entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
+    `Q (${demonym} projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

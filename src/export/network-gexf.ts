@@ -24,7 +24,7 @@ export interface GexfForOptions {
 }
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): string {
-  const net = o.network ?? exportNetwork(a, kind, o.weight ?? 'count');
+  const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight);
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
   return writeGexf(net.graph, {

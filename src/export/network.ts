@@ -108,7 +108,7 @@ export function networkDescription(a: Analysis, kind: NetworkKind, weight: Weigh
  * The network `kind` with every column (GEXF, GraphML, CSV). `rows`: `nodeRows(a)`, when the caller
  * has them already. The explorer draws from the analysis directly: it needs no columns.
  */
-export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count', rows: readonly NodeRow[] = nodeRows(a)): ExportNetwork {
+export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a)): ExportNetwork {
   const g = new UndirectedGraph();
   const label = (key: string) => a.graph.getNodeAttribute(key, 'label');
   const parentLabel = (r: NodeRow) => (r.parentId && a.graph.hasNode(r.parentId) ? label(r.parentId) : null);

@@ -7,7 +7,7 @@
  * the city's; a partner both had becomes one edge with both lines).
  */
 import { UndirectedGraph } from 'graphology';
-import { countryByAlpha2 } from '../parse/countries.js';
+import { countryByAlpha2, homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 
 export type Side = 'home' | 'partner';
@@ -15,7 +15,7 @@ export type Side = 'home' | 'partner';
 export interface NodeAttributes {
   side: Side;
   label: string;
-  /** ISO 3166-1 alpha-2 of the sovereign state (`CN` for the Chinese side). */
+  /** ISO 3166-1 alpha-2 of the sovereign state (the data set's home country for the home side). */
   country: string | null;
   countryName: string | null;
   /** ISO alpha-2 of a dependent territory (RE, PF, AX), else null. */
@@ -63,11 +63,12 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
   }
   const home: BipartiteNodes['home'] = { keys: [], attributes: [] };
   const byKey = new Map<string, NodeAttributes>();
+  const country = homeWords(ds.home);
   for (const c of ds.homes) {
     const key = target.get(c.id) as string;
     if (key !== c.id) continue;
     const attributes: NodeAttributes = {
-      side: 'home', label: c.name, country: 'CN', countryName: 'China', territory: null,
+      side: 'home', label: c.name, country: country.code, countryName: country.name, territory: null,
       kind: c.kind, parentId: districts === 'separate' ? c.parentId : null, ids: [c.id],
     };
     home.keys.push(key); home.attributes.push(attributes); byKey.set(key, attributes);

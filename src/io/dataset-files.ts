@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
-import { regionOf } from '../parse/countries.js';
+import { homeWords, regionOf } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import type { OutputFile } from './atomic-write.js';
 import { jsonPieces } from './json-chunks.js';
@@ -20,12 +20,13 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
   const homeName = new Map(ds.homes.map((c) => [c.id, c.name]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
+  const home = homeWords(ds.home), homeContinent = regionOf(ds.home)?.continent ?? '';
   const places = toCsv(
     ['id', 'side', 'name', 'label', 'qualifier', 'kind', 'district', 'parent_id', 'location', 'country_written',
       'country_iso2', 'territory_iso2', 'subdivision', 'continent', 'degree', 'lines'],
     [
       ...ds.homes.map((c) => [c.id, 'home', c.city, c.name, c.qualifier ?? '', c.kind, c.district ?? '',
-        c.parentId ?? '', 'China', 'China', 'CN', '', '', 'Asia', c.partnerIds.length, String(c.line)]),
+        c.parentId ?? '', home.name, home.name, home.code, '', '', homeContinent, c.partnerIds.length, String(c.line)]),
       ...ds.partners.map((p) => [p.id, 'partner', p.name, p.label, p.qualifier ?? '', 'partner', '', '',
         p.location.join(', '), p.countryWritten, p.country ?? '', p.territory ?? '', p.subdivision ?? '',
         (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';')]),

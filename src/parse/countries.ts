@@ -105,6 +105,12 @@ export function countryByAlpha2(alpha2: string): IsoCountry | null {
   return c ? iso(c) : null;
 }
 
+/** ISO entry by alpha-3, or null. */
+export function countryByAlpha3(alpha3: string): IsoCountry | null {
+  const c = tables().byAlpha3.get(alpha3);
+  return c ? iso(c) : null;
+}
+
 /** A home country in words: its ISO alpha-2, common name and English demonym (`CN` → China, Chinese). */
 export interface HomeWords {
   code: string;

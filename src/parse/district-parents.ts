@@ -8,21 +8,24 @@ import type { Reporter } from './reporter.js';
 import type { HomeEntry } from './types.js';
 
 /**
- * District entries whose parent city name is shared by two entries (`Suzhou, Anhui` and
- * `Suzhou, Jiangsu`): which one they belong to. Gusu, Wujiang and Wuzhong are districts of Suzhou in
- * Jiangsu. Districts not listed fall back to the nearest preceding candidate, with a warning.
+ * By home country, district entries whose parent city name is shared by two entries (`Suzhou, Anhui`
+ * and `Suzhou, Jiangsu`): which one they belong to. Gusu, Wujiang and Wuzhong are districts of Suzhou
+ * in Jiangsu. Districts not listed fall back to the nearest preceding candidate, with a warning.
  */
-const KNOWN_DISTRICT_PARENTS: Readonly<Record<string, string>> = {
-  'suzhou|gusu': 'Jiangsu',
-  'suzhou|wujiang': 'Jiangsu',
-  'suzhou|wuzhong': 'Jiangsu',
-  'suzhou|xiangcheng': 'Jiangsu',
-  'suzhou|huqiu': 'Jiangsu',
-  'suzhou|yongqiao': 'Anhui',
+const KNOWN_DISTRICT_PARENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  CN: {
+    'suzhou|gusu': 'Jiangsu',
+    'suzhou|wujiang': 'Jiangsu',
+    'suzhou|wuzhong': 'Jiangsu',
+    'suzhou|xiangcheng': 'Jiangsu',
+    'suzhou|huqiu': 'Jiangsu',
+    'suzhou|yongqiao': 'Anhui',
+  },
 };
 
-/** Links each `City – District` entry to its city entry (see KNOWN_DISTRICT_PARENTS). */
-export function resolveDistrictParents(home: HomeEntry[], report: Reporter): void {
+/** Links each `City – District` entry to its city entry (see KNOWN_DISTRICT_PARENTS; `homeCountry` is ISO alpha-2). */
+export function resolveDistrictParents(home: HomeEntry[], report: Reporter, homeCountry: string): void {
+  const knownParents = KNOWN_DISTRICT_PARENTS[homeCountry] ?? {};
   const byCity = new Map<string, HomeEntry[]>();
   for (const c of home) {
     if (c.kind !== 'city') continue;
@@ -34,7 +37,7 @@ export function resolveDistrictParents(home: HomeEntry[], report: Reporter): voi
     if (d.kind !== 'district') continue;
     let candidates = (byCity.get(foldName(d.city)) ?? []).filter((c) => d.qualifier === null || c.qualifier === d.qualifier);
     if (candidates.length > 1) {
-      const known = KNOWN_DISTRICT_PARENTS[`${foldName(d.city)}|${foldName(d.district ?? '')}`];
+      const known = knownParents[`${foldName(d.city)}|${foldName(d.district ?? '')}`];
       const chosen = candidates.filter((c) => c.qualifier === known);
       if (chosen.length === 1) {
         candidates = chosen;

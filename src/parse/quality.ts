@@ -17,7 +17,7 @@ export const IDENTICAL_MIN_PARTNERS = 2;
 /** What the parser knows of the partners beyond the data set, for the checks. */
 export interface PartnerFacts {
   /**
-   * Writes into `out` the positions in `partners` of the partners of the Chinese entry at position
+   * Writes into `out` the positions in `partners` of the partners of the home entry at position
    * `homeIndex`, in any order (the same set as its `partnerIds`, cheaper to compare); returns their number.
    */
   positionsOf(homeIndex: number, out: Int32Array): number;
@@ -31,7 +31,7 @@ export interface PartnerFacts {
  * The findings, in this order: identical partner lists, homonyms, near-duplicate partners, US names
  * without a state, section mismatches, empty blocks.
  */
-export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonly Partner[], facts: PartnerFacts): Diagnostic[] {
+export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonly Partner[], facts: PartnerFacts, demonym: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   /** Adds a finding; `d.lines` is a fresh array, sorted here. */
   const push = (d: Omit<Diagnostic, 'line'>) => {
@@ -41,7 +41,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
   };
   const partnerAt = (i: number) => partners[i] as Partner;
 
-  // Chinese entries with the same set of partners.
+  // Home entries with the same set of partners.
   let positions = new Int32Array(16);
   const bySet = new KeyedGroups(home.length, (i, key) => {
     const n = (home[i] as HomeEntry).partnerIds.length;
@@ -152,7 +152,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       code: 'us-name-without-state',
       lines: [...p.lines],
       message: `"${p.label}, United States" gives no state, and ${places.length} US places of at least ${US_HOMONYMS.minPopulation.toLocaleString('en-US')} inhabitants bear that name: ${where}` +
-        (merged ? `; its ${p.homeIds.length} Chinese partners are treated as one place, which may be wrong` : ''),
+        (merged ? `; its ${p.homeIds.length} ${demonym} partners are treated as one place, which may be wrong` : ''),
     });
   });
 
@@ -172,7 +172,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
 
   for (const c of home) {
     if (c.partnerIds.length === 0) {
-      push({ severity: 'warning', code: 'empty-block', lines: [c.line], message: `Chinese city "${c.name}" has no partner lines` });
+      push({ severity: 'warning', code: 'empty-block', lines: [c.line], message: `${demonym} city "${c.name}" has no partner lines` });
     }
   }
   return out;

@@ -83,8 +83,10 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
       }
       continue;
     }
-    const target = p.territory ?? p.country;
-    const exact = exactReading(readings, target, p.subdivision);
+    // The code names the territory, or the sovereign of a territory the location tail names
+    // (`FRA Saint-Denis, Réunion, France`).
+    const exact = exactReading(readings, p.territory ?? p.country, p.subdivision)
+      ?? (p.territory === null ? undefined : exactReading(readings, p.country, p.subdivision));
     if (exact) {
       if (exact.subdivision && !p.subdivision) p.subdivision = exact.subdivision;
       if (exact.standard !== 'iso') {

@@ -1,9 +1,9 @@
 /**
- * The data set that parsing produces: every Chinese entry, every foreign partner, every link with the
+ * The data set that parsing produces: every home entry, every foreign partner, every link with the
  * line it came from, the countries as written and as resolved, per-line accounting and diagnostics.
  *
  * Identity rules (see README, "Data model"):
- * - a Chinese entry is its header as written (`Suzhou, Anhui`, `Hangzhou – Fuyang`);
+ * - a home entry is its header as written (`Suzhou, Anhui`, `Hangzhou – Fuyang`);
  * - a foreign partner is its normalised label (Unicode NFC, trimmed, whitespace collapsed; the
  *   parenthesised qualifier is part of the label) plus its location tail (`England, United Kingdom`).
  */
@@ -53,7 +53,8 @@ export type DiagnosticCode =
   | 'identical-partner-lists'
   | 'homonym'
   | 'near-duplicate-partner'
-  | 'us-name-without-state';
+  | 'us-name-without-state'
+  | 'home-assumed';
 
 export interface Diagnostic {
   severity: Severity;
@@ -90,7 +91,7 @@ export interface CountryRecord {
 }
 
 export interface HomeEntry {
-  /** Stable id, `cn:` + slug of the header (`cn:suzhou-jiangsu`, `cn:hangzhou-fuyang`). */
+  /** Stable id, the home country's lower-case code + `:` + slug of the header (`cn:suzhou-jiangsu`, `de:cologne`). */
   id: string;
   /** The header as written (NFC, trimmed). */
   name: string;
@@ -129,7 +130,7 @@ export interface Partner {
   territory: string | null;
   /** ISO 3166-2 subdivision when the location or the code names one (GB-ENG, GB-SCT, GB-WLS, GB-NIR). */
   subdivision: string | null;
-  /** Ids of its Chinese partners, in input order. */
+  /** Ids of its home partners, in input order. */
   homeIds: string[];
   /** Lines on which it appears. */
   lines: number[];

@@ -146,7 +146,7 @@ describe('questions about places', () => {
   });
   it('lists Huainan first among the cities most similar to Bengbu', () => {
     expect(similarTo(a, 'bengbu', { top: 3 }).similar[0]?.labelB).toBe('Huainan');
-    expect(similarTo(a, 'bengbu', { weight: 'pvalue' }).similar[0]?.labelB).toBe('Huainan');
+    expect(similarTo(a, 'bengbu', { by: 'pvalue' }).similar[0]?.labelB).toBe('Huainan');
   });
   it('reports Bengbu / Huainan as the identical partner lists', () => {
     const { identical } = identicalPairs(a, 'home');

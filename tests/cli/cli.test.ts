@@ -9,6 +9,7 @@ const BIN = 'dist/twinnet.mjs';
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const runEnv = (env: Record<string, string>, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 const tmp = () => mkdtempSync(join(tmpdir(), 'twinnet-cli-'));
+const GERMAN = 'tests/fixtures/german-list.txt';
 
 describe('twinnet parse', () => {
   it('prints a one-screen summary of the default list and writes the data set', () => {
@@ -56,7 +57,7 @@ describe('twinnet parse', () => {
     const r = run('parse', f, '--out', join(d, 'out'), '--json');
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout).summary;
-    expect([s.chinese, s.links, s.partners, s.source.bom, s.source.lineEnding]).toEqual([164, 1407, 1204, true, 'CRLF']);
+    expect([s.homes, s.links, s.partners, s.source.bom, s.source.lineEnding]).toEqual([164, 1407, 1204, true, 'CRLF']);
   });
   it('reports a bad option with exit code 1', () => {
     const r = run('report', '--seed', 'abc');
@@ -97,7 +98,9 @@ describe('questions from the command line', () => {
   it('answers similar, listing Huainan first for Bengbu', () => {
     const r = run('similar', 'bengbu', '--top', '3', '--json');
     expect(JSON.parse(r.stdout).similar[0].labelB).toBe('Huainan');
-    expect(run('similar', 'bengbu', '--weight', 'pvalue').stdout).toMatch(/Huainan/);
+    const byP = run('similar', 'bengbu', '--by', 'pvalue');
+    expect(byP.stdout).toMatch(/ranked by the hypergeometric p-value \(smallest first\)/);
+    expect(byP.stdout).toMatch(/Huainan/);
   });
   it("answers partners and city with forgiving names (xian → Xi'an)", () => {
     const r = run('partners', 'xian');
@@ -118,13 +121,13 @@ describe('questions from the command line', () => {
 describe('twinnet export', () => {
   it.each(['gexf', 'graphml', 'json'])('writes %s for the Chinese projection', (format) => {
     const out = join(tmp(), `x.${format}`);
-    const r = run('export', '--format', format, '--graph', 'home', '--out', out, '--runs', '1', '--layout-iterations', '10');
+    const r = run('export', '--to', format, '--graph', 'home', '--out', out, '--runs', '1', '--layout-iterations', '10');
     expect(r.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Huainan');
   });
   it('writes CSV nodes and edges files', () => {
     const d = tmp();
-    const r = run('export', '--format', 'csv', '--graph', 'bipartite', '--out', join(d, 'net.csv'), '--runs', '1');
+    const r = run('export', '--to', 'csv', '--graph', 'bipartite', '--out', join(d, 'net.csv'), '--runs', '1');
     expect(r.status).toBe(0);
     expect(readdirSync(d).sort()).toEqual(['net-edges.csv', 'net-nodes.csv']);
     expect(readFileSync(join(d, 'net-nodes.csv'), 'utf8').split('\n')[0]).toMatch(/^Id,Label,side,country/);
@@ -183,9 +186,52 @@ describe('errors a user meets', () => {
     expect(r.stderr).toMatch(/--alpha must be a number between 0 and 1/);
     expect(r.stderr).not.toMatch(/internal error/);
   });
-  it('refuses --weight with the bipartite graph, where it would do nothing', () => {
-    const r = run('export', '--weight', 'jaccard', '--out', join(tmp(), 'x.gexf'));
+  it('tells a user who gives export an output format with --format to use --to', () => {
+    const r = run('export', '--format', 'graphml', '--out', join(tmp(), 'x.graphml'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/--weight chooses a projection/);
+    expect(r.stderr).toMatch(/--format names the input list's format; choose the output format with --to graphml/);
+  });
+  it('tells a user who ranks similar with --weight to use --by', () => {
+    const r = run('similar', 'bengbu', '--weight', 'jaccard');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/similar ranks with --by jaccard\|count\|newman\|cosine\|overlap\|pvalue/);
+  });
+  it('refuses an unknown input format with exit 2, naming the file', () => {
+    const r = run('parse', GERMAN, '--format', 'excel', '--out', tmp());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/german-list\.txt: unknown input format "excel"/);
+  });
+  it.each([['XX'], ['Germany']])('refuses --home %s with exit 1', (home) => {
+    const r = run('parse', GERMAN, '--home', home, '--out', tmp());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is not an ISO 3166-1 alpha-2 or alpha-3 code/);
+  });
+});
+
+describe('input formats and home countries', () => {
+  it('reads a German list in the Wikipedia format and speaks of German entries', () => {
+    const r = run('parse', GERMAN, '--format', 'wikipedia-list', '--out', tmp());
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('German entries: 9 (1 districts)');
+    expect(r.stdout).toContain('links: 26');
+  });
+  it('takes the home country from --home, alpha-3 in lower case', () => {
+    const out = tmp();
+    const j = JSON.parse(run('parse', GERMAN, '--home', 'aut', '--out', out, '--json').stdout).summary;
+    expect(j.home).toBe('AT');
+    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toMatch(/^at:berlin,home,Berlin,Berlin,,city,,,Austria,Austria,AT,,,Europe,4,6$/);
+  });
+  it('writes the home country of the list in places.csv', () => {
+    const out = tmp();
+    run('parse', GERMAN, '--out', out);
+    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toBe('de:berlin,home,Berlin,Berlin,,city,,,Germany,Germany,DE,,,Europe,4,6');
+  });
+  it('uses one projection weight for the communities and the exported edges', () => {
+    const out = join(tmp(), 'x.gexf');
+    expect(run('export', '--graph', 'home', '--weight', 'jaccard', '--out', out, '--runs', '1', '--layout-iterations', '10').status).toBe(0);
+    const gexf = readFileSync(out, 'utf8');
+    expect(gexf).toContain('weight = jaccard');
+    expect(gexf).toContain('community weight jaccard');
+    expect(run('report', '--weight', 'jaccard', '--runs', '1', '--out', tmp(), '--quiet').status).toBe(0);
   });
 });

@@ -146,6 +146,7 @@ describe('partner identity when ids collide', () => {
   });
   it('reports duplicates, homonyms and near-duplicates on the right lines', () => {
     expect(ds.diagnostics.map((d) => [d.code, d.lines])).toEqual([
+      ['home-assumed', []],
       ['duplicate-header', [2, 17]],
       ['duplicate-link', [2, 18]],
       ['homonym', [3, 4, 5, 6, 8, 10, 11, 18]],

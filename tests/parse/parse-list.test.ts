@@ -61,7 +61,7 @@ describe('parseSisterCityList: line endings and byte-order mark', () => {
   it('parses CRLF text exactly as LF text and records the line ending', () => {
     const a = parse(lf), b = parse(lf.replace(/\n/g, '\r\n'));
     expect(b.links).toEqual(a.links);
-    expect(b.homes).toEqual(a.home);
+    expect(b.homes).toEqual(a.homes);
     expect(b.source.lineEnding).toBe('CRLF');
     expect(a.source.lineEnding).toBe('LF');
   });
@@ -136,6 +136,12 @@ describe('parseSisterCityList: partner lines', () => {
   it('keeps a territory beside its sovereign', () => {
     expect(p('Saint-Pierre')).toMatchObject({ country: 'FR', territory: 'RE' });
     expect(p('Faaa')).toMatchObject({ country: 'FR', territory: 'PF', countryWritten: 'French Polynesia' });
+  });
+  it('records the territory the location names when the flag code names its sovereign', () => {
+    const d = parse('==A==\nAnqing\n- FRA Saint-Denis, Réunion, France\n');
+    expect(d.partners[0]).toMatchObject({ country: 'FR', territory: 'RE' });
+    expect(d.diagnostics.map((x) => x.code)).not.toContain('code-is-territory');
+    expect(d.diagnostics.map((x) => x.message).join('\n')).not.toMatch(/a territory of France;/);
   });
   it('resolves Congo to the Republic of the Congo and Surinam to Suriname', () => {
     expect(p('Pointe-Noire')?.country).toBe('CG');

@@ -6,11 +6,11 @@
  * projections (spread of Q, mean pairwise ARI and NMI over all nodes).
  */
 import type { BipartiteIndex } from '../../graph/bipartite-index.js';
-import { createRng } from '../../util/rng.js';
+import { createRng, DEFAULT_SEED } from '../../util/rng.js';
 import { meanPairwiseAgreement } from '../stats/partition-compare.js';
 import { barberLouvain } from './barber-louvain.js';
 import { brim } from './brim.js';
-import { canonical } from './louvain-projection.js';
+import { canonical, LOUVAIN_DEFAULTS } from './louvain-projection.js';
 
 export interface BipartiteCommunitiesOptions { seed?: number; runs?: number }
 
@@ -23,7 +23,7 @@ export interface BipartiteCommunities {
 }
 
 export function bipartiteCommunities(index: BipartiteIndex, options: BipartiteCommunitiesOptions = {}): BipartiteCommunities {
-  const seed = options.seed ?? 42, runs = options.runs ?? 10;
+  const seed = options.seed ?? DEFAULT_SEED, runs = options.runs ?? LOUVAIN_DEFAULTS.runs;
   if (index.edges === 0) throw new Error('analysis/bipartite-communities: the graph has no edges');
   const seeds = Array.from({ length: runs }, (_, i) => seed + i);
   const results = seeds.map((s) => {

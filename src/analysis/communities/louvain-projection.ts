@@ -25,7 +25,7 @@
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import graphModularity from 'graphology-metrics/graph/modularity.js';
-import { createRng } from '../../util/rng.js';
+import { createRng, DEFAULT_SEED } from '../../util/rng.js';
 import type { Projection, WeightKind } from '../projection/project.js';
 import { edgeWeights } from '../projection/project.js';
 import { meanPairwiseAgreement } from '../stats/partition-compare.js';
@@ -45,7 +45,7 @@ export interface LouvainOptions {
    */
   libraryLimit?: number;
 }
-export const LOUVAIN_DEFAULTS = { weight: 'count' as WeightKind, resolution: 1, seed: 42, runs: 10, libraryLimit: Infinity };
+export const LOUVAIN_DEFAULTS = { weight: 'count' as WeightKind, resolution: 1, seed: DEFAULT_SEED, runs: 10, libraryLimit: Infinity };
 
 /** One seed's result: Q and number of communities of the partition kept for that seed. */
 export interface LouvainRun { seed: number; modularity: number; communities: number }

@@ -1,0 +1,378 @@
+/**
+ * Block assembly for the Wikipedia twin-town list: classified lines → home entries, partners and
+ * links. A home header opens a block; each partner line under it is a link from that entry to a
+ * partner, found (or created) by its identity (label + location); a second block of one header is
+ * merged into the first; a partner listed twice in one block is one link.
+ *
+ * Made for lists of millions of lines: partner lines are read in place, without a string per line;
+ * partners are found by the hash of their id (`hash-index.ts`); slugs go through a per-character
+ * table (`fold-table.ts`); and no string it keeps is a view of the input text.
+ *
+ * @example
+ *   const a = new BlockAssembler({ maxLines: 3, idPrefix: 'cn:', demonym: 'Chinese', report });
+ *   a.header('Anqing', 1);
+ *   a.partner('- JPN Ibaraki, Japan', 0, 20, 2); // true
+ *   a.finish().links // [{ homeId: 'cn:anqing', partnerId: 'p:ibaraki-japan', line: 2, code: 'JPN' }]
+ */
+import { codesToString } from './fold-table.js';
+import { HASH_SEED, HashIndex, hashChars, hashCodes } from './hash-index.js';
+import { copyText, IdAllocator, prefixedSlugCodes, slugifyByRegex } from './normalize.js';
+import type { PartnerFacts } from './quality.js';
+import type { Reporter } from './reporter.js';
+import type { HomeEntry, Link, Partner } from './types.js';
+
+export interface AssemblyOptions {
+  /** At least the number of lines of the text (sizes the per-link and per-partner arrays). */
+  maxLines: number;
+  /** Prefix of home ids: the home country's lower-case code and a colon (`cn:`, `de:`). */
+  idPrefix: string;
+  /** The home country's adjective, for messages (`Chinese`, `German`). */
+  demonym: string;
+  report: Reporter;
+}
+
+/** What the blocks hold: the data set's three lists, and what resolution needs beyond them. */
+export interface Assembly {
+  homes: HomeEntry[];
+  partners: Partner[];
+  links: Link[];
+  /** Per link: the position in `partners` of its partner. */
+  linkPartner: Int32Array;
+  facts: PartnerFacts;
+}
+
+const DISTRICT_SEPARATOR = /\s+[–—-]\s+/;
+/** Headers without a dash have no district (and need no split). */
+const DASH = /[–—-]/;
+/** `Name (qualifier)`, applied to labels ending in `)`. */
+const QUALIFIED = /^(.*?)\s*\(([^()]*)\)$/;
+
+interface Block {
+  entry: HomeEntry;
+  /** Position of the entry in `homes`. */
+  index: number;
+  /** Number of this block; a partner whose `linkedIn` is this number is already linked in it. */
+  serial: number;
+  /** Line number of a blank line seen after at least one partner line, if any. */
+  pendingBlank: number | null;
+}
+
+/** Assembles blocks from lines given in order: `section`, `header`, `partner`, `blank`, `close`; then `finish`. */
+export class BlockAssembler {
+  private readonly homes: HomeEntry[] = [];
+  /** Position in `homes` by header. */
+  private readonly homeByName = new Map<string, number>();
+  private readonly partners: Partner[] = [];
+  private readonly links: Link[] = [];
+  // There are at most as many partners and links as lines. Per link: the position of its partner,
+  // and the link before it of the same home entry (-1: none; the entry's last is `lastLink`). Per
+  // partner: the block it was last linked in, and the line of that link (its first in the block).
+  private readonly linkPartner: Int32Array;
+  private readonly linkBefore: Int32Array;
+  private readonly lastLink: number[] = [];
+  private readonly linkedIn: Int32Array;
+  private readonly linkedOn: Int32Array;
+  /** Positions in `partners` by hash of id, and scratch codes for a partner's id. */
+  private readonly partnerById: HashIndex;
+  private readonly slug: number[] = [];
+  private readonly homeIds: IdAllocator;
+  /** Location parts by number, and numbers by hash of part. */
+  private readonly locationPartNames: string[] = [];
+  private readonly locationPartIndex = new HashIndex();
+  /** The location parts of the partner line being read. */
+  private readonly parts: string[] = [];
+  /** Locations as written (`England, United Kingdom`) by number, numbers by location, and each partner's number. */
+  private readonly locations: string[] = [];
+  private readonly locationNumbers = new Map<string, number>();
+  private readonly partnerLocation: Int32Array;
+  private readonly demonym: string;
+  private readonly report: Reporter;
+  private section: string | null = null;
+  private block: Block | null = null;
+  private blocks = 0;
+
+  constructor(options: AssemblyOptions) {
+    const n = options.maxLines;
+    this.linkPartner = new Int32Array(n);
+    this.linkBefore = new Int32Array(n);
+    this.linkedIn = new Int32Array(n);
+    this.linkedOn = new Int32Array(n);
+    this.partnerLocation = new Int32Array(n);
+    this.partnerById = new HashIndex(Math.ceil(n * 0.7)); // about two in three lines are partner lines
+    this.homeIds = new IdAllocator(options.idPrefix);
+    this.demonym = options.demonym;
+    this.report = options.report;
+  }
+
+  /** A `==X==` section: home headers after it stand in it; the open block ends. */
+  startSection(name: string): void {
+    this.section = copyText(name);
+    this.block = null;
+  }
+
+  /** A line that is none of the others: the open block ends. */
+  close(): void {
+    this.block = null;
+  }
+
+  /** A blank line: noted when inside a partner list (reported if the list goes on). */
+  blank(lineNo: number): void {
+    const b = this.block;
+    if (b && this.lastLink[b.index] !== -1 && b.pendingBlank === null) b.pendingBlank = lineNo;
+  }
+
+  /** A home header: opens its block (or reopens the entry's, merged, when it was listed before). */
+  header(line: string, lineNo: number): void {
+    const existingIndex = this.homeByName.get(line);
+    if (existingIndex === undefined) {
+      this.block = this.openBlock(line, lineNo);
+      return;
+    }
+    const existing = this.homes[existingIndex] as HomeEntry;
+    this.report('warning', 'duplicate-header', [existing.line, lineNo], `${this.demonym} city "${existing.name}" has two blocks (lines ${existing.line} and ${lineNo}); their partners are merged`);
+    // its partners count as linked in the new block, on the line of the first header
+    const serial = ++this.blocks;
+    for (let l = this.lastLink[existingIndex] as number; l >= 0; l = this.linkBefore[l] as number) {
+      this.linkedIn[this.linkPartner[l] as number] = serial;
+      this.linkedOn[this.linkPartner[l] as number] = existing.line;
+    }
+    this.block = { entry: existing, index: existingIndex, serial, pendingBlank: null };
+  }
+
+  /**
+   * A partner line, `- [CODE ]Name[ (qualifier)], Location…, Country`, the normalised line
+   * `line[lineStart, end)`: a link in the open block. False (and an error reported) when there is
+   * no open block or the line cannot be read.
+   */
+  partner(line: string, lineStart: number, end: number, lineNo: number): boolean {
+    const b = this.block;
+    if (!b) {
+      this.report('error', 'partner-outside-block', [lineNo], `partner line outside any ${this.demonym} city's block: "${copyText(line, lineStart, end)}"`);
+      return false;
+    }
+    const { parts, partners } = this;
+    // /^([A-Z]{3})\s+(\S.*)$/ on the text after the bullet
+    const at = lineStart + 2;
+    const coded = isUpper(line.charCodeAt(at)) && isUpper(line.charCodeAt(at + 1)) && isUpper(line.charCodeAt(at + 2)) && line.charCodeAt(at + 3) === 0x20;
+    const code = coded ? flagCode(line, at) : null;
+    const start = coded ? at + 4 : at;
+    // Comma-separated parts, trimmed; the first is the label, the non-empty others the location.
+    const firstComma = indexOfComma(line, start, end);
+    const labelEnd = firstComma < 0 ? end : line.charCodeAt(firstComma - 1) === 0x20 ? firstComma - 1 : firstComma;
+    let nParts = 0;
+    for (let from = firstComma + 1; firstComma >= 0;) {
+      const comma = indexOfComma(line, from, end);
+      const to = comma < 0 ? end : comma;
+      const partStart = from < to && line.charCodeAt(from) === 0x20 ? from + 1 : from;
+      const partEnd = to - 1 > partStart && line.charCodeAt(to - 1) === 0x20 ? to - 1 : to;
+      if (partEnd > partStart) {
+        parts[nParts++] = this.locationPartNames[this.locationPart(line, partStart, partEnd)] as string;
+      }
+      if (comma < 0) break;
+      from = comma + 1;
+    }
+    if (labelEnd <= start || nParts === 0) {
+      this.report('error', 'unparsed-line', [lineNo], `partner line has no ", Country" part: "${copyText(truncate(line.slice(at, end)))}"`);
+      return false;
+    }
+    if (b.pendingBlank !== null) {
+      this.report('info', 'blank-in-list', [b.pendingBlank], `blank line inside the partner list of "${b.entry.name}"`);
+    }
+    b.pendingBlank = null;
+    // A partner is its label and location. Its id is `p:` + the slug of `label location…` (the line's
+    // own text from the label on slugs the same), or that and `-2`, `-3` … when taken, the first free
+    // one when it was created (as IdAllocator hands them out). So the partner, if there is one, holds
+    // one of these ids, before the first free one.
+    const n = prefixedSlugCodes(this.slug, 'p:', line, start, end);
+    let base = n < 0 ? `p:${slugifyByRegex(`${line.slice(start, labelEnd)} ${parts.slice(0, nParts).join(' ')}`)}` : null;
+    let id = base; // null: the codes
+    let hash = id === null ? hashCodes(this.slug, n) : hashChars(HASH_SEED, id);
+    let known = -1;
+    for (let suffix = 2; ; suffix++) {
+      const holder = this.partnerWithId(hash, id, n);
+      if (holder < 0) break;
+      if (isPartner(partners[holder] as Partner, line, start, labelEnd, parts, nParts)) {
+        known = holder;
+        break;
+      }
+      base ??= codesToString(this.slug, n);
+      id = `${base}-${suffix}`;
+      hash = hashChars(HASH_SEED, id);
+    }
+    if (known < 0) {
+      const label = copyText(line, start, labelEnd);
+      // an exact-size array; a literal where it can be (V8 then allocates them where long-lived objects go)
+      const location = nParts === 1 ? [parts[0] as string] : parts.slice(0, nParts);
+      const q = line.charCodeAt(labelEnd - 1) === 0x29 ? QUALIFIED.exec(label) : null;
+      const partner: Partner = {
+        id: id ?? codesToString(this.slug, n),
+        label,
+        name: q ? (q[1] as string) : label,
+        qualifier: q ? (q[2] as string) : null,
+        location,
+        countryWritten: location[location.length - 1] as string,
+        country: null,
+        territory: null,
+        subdivision: null,
+        // first entries as literals: exact-size arrays
+        homeIds: [b.entry.id],
+        lines: [lineNo],
+      };
+      this.partnerById.add(hash, partners.length);
+      this.partnerLocation[partners.length] = this.locationNumber(location);
+      partners.push(partner);
+      this.addLink(b, partners.length - 1, lineNo, code);
+      return true;
+    }
+    const partner = partners[known] as Partner;
+    partner.lines.push(lineNo);
+    if (this.linkedIn[known] === b.serial) {
+      this.report('warning', 'duplicate-link', [this.linkedOn[known] as number, lineNo], `"${partner.label}, ${partner.location.join(', ')}" is listed twice under "${b.entry.name}"; merged into one link`);
+      return true;
+    }
+    partner.homeIds.push(b.entry.id);
+    this.addLink(b, known, lineNo, code);
+    return true;
+  }
+
+  /** The lists, each home entry's partner ids and the facts resolution needs. Call once, at the end. */
+  finish(): Assembly {
+    const { homes, partners, links, lastLink, linkBefore, linkPartner } = this;
+    // Each entry's partners, from its links, as exact-size arrays (one that is pushed to reserves spare slots)
+    const ids: string[] = [];
+    homes.forEach((c, i) => {
+      let n = 0;
+      for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) ids[n++] = (links[l] as Link).partnerId;
+      if (n > 0) c.partnerIds = ids.slice(0, n).reverse();
+    });
+    partners.forEach((p) => {
+      if (p.lines.length > 1) p.lines = p.lines.slice();
+      if (p.homeIds.length > 1) p.homeIds = p.homeIds.slice();
+    });
+    const facts: PartnerFacts = {
+      positionsOf(i: number, out: Int32Array): number {
+        let n = 0;
+        for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) out[n++] = linkPartner[l] as number;
+        return n;
+      },
+      location: this.partnerLocation,
+      locations: this.locations,
+    };
+    return { homes, partners, links, linkPartner, facts };
+  }
+
+  private openBlock(line: string, lineNo: number): Block {
+    const header = copyText(line);
+    const [cityPart, ...districtParts] = DASH.test(header) ? header.split(DISTRICT_SEPARATOR) : [header];
+    const district = districtParts.length > 0 ? districtParts.join(' – ') : null;
+    const comma = (cityPart as string).indexOf(',');
+    const city = comma >= 0 ? (cityPart as string).slice(0, comma).trim() : (cityPart as string);
+    const qualifier = comma >= 0 ? (cityPart as string).slice(comma + 1).trim() || null : null;
+    const entry: HomeEntry = {
+      id: this.homeIds.allocate(header),
+      name: header,
+      city,
+      qualifier,
+      kind: district === null ? 'city' : 'district',
+      district,
+      parentId: null,
+      section: this.section,
+      line: lineNo,
+      partnerIds: [],
+    };
+    this.homeByName.set(header, this.homes.length);
+    this.homes.push(entry);
+    this.lastLink.push(-1);
+    return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null };
+  }
+
+  /** The partner whose id is `id` (null: the first `n` codes of `slug`), of those added with `hash`; or -1. */
+  private partnerWithId(hash: number, id: string | null, n: number): number {
+    const index = this.partnerById;
+    for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
+      const i = index.item(s);
+      const pid = (this.partners[i] as Partner).id;
+      if (id === null ? isCodes(pid, this.slug, n) : pid === id) return i;
+    }
+    return -1;
+  }
+
+  private addLink(b: Block, partner: number, lineNo: number, code: string | null): void {
+    const l = this.links.length;
+    this.links.push({ homeId: b.entry.id, partnerId: (this.partners[partner] as Partner).id, line: lineNo, code });
+    this.linkPartner[l] = partner;
+    this.linkBefore[l] = this.lastLink[b.index] as number;
+    this.lastLink[b.index] = l;
+    this.linkedIn[partner] = b.serial;
+    this.linkedOn[partner] = lineNo;
+  }
+
+  /** The number of a location (its parts as shared strings). */
+  private locationNumber(location: readonly string[]): number {
+    const text = location.length === 1 ? (location[0] as string) : location.join(', ');
+    let k = this.locationNumbers.get(text);
+    if (k === undefined) {
+      k = this.locations.length;
+      this.locationNumbers.set(text, k);
+      this.locations.push(text);
+    }
+    return k;
+  }
+
+  /** The number of the location part `text[start, end)` (`Japan`): one string per distinct part, shared by the partners. */
+  private locationPart(text: string, start: number, end: number): number {
+    const hash = hashChars(HASH_SEED, text, start, end);
+    const index = this.locationPartIndex, names = this.locationPartNames;
+    for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
+      const k = index.item(s);
+      if (sameChars(names[k] as string, text, start, end)) return k;
+    }
+    index.add(hash, names.length);
+    names.push(copyText(text, start, end));
+    return names.length - 1;
+  }
+}
+
+/** Whether `p` has the label `line[start, labelEnd)` and the location of the first `nParts` of `parts`. */
+function isPartner(p: Partner, line: string, start: number, labelEnd: number, parts: readonly string[], nParts: number): boolean {
+  if (p.location.length !== nParts || !sameChars(p.label, line, start, labelEnd)) return false;
+  for (let k = 0; k < nParts; k++) if (p.location[k] !== parts[k]) return false;
+  return true;
+}
+
+/** Whether `s` is the first `n` of `codes`. */
+function isCodes(s: string, codes: readonly number[], n: number): boolean {
+  if (s.length !== n) return false;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) !== codes[i]) return false;
+  return true;
+}
+
+/** Whether `a` is `s[start, end)`. */
+function sameChars(a: string, s: string, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== s.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** Position of the first comma in `s[from, end)`, or -1. */
+function indexOfComma(s: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 0x2c) return i;
+  return -1;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** One string per flag code (`JPN`), by its three letters' position in A–Z. */
+const FLAG_CODES: (string | undefined)[] = new Array<string | undefined>(26 * 26 * 26).fill(undefined);
+
+/** The three capital letters at `at`, as a shared string. */
+function flagCode(s: string, at: number): string {
+  const n = (s.charCodeAt(at) - 0x41) * 676 + (s.charCodeAt(at + 1) - 0x41) * 26 + (s.charCodeAt(at + 2) - 0x41);
+  return FLAG_CODES[n] ??= copyText(s, at, at + 3);
+}
+
+export function truncate(s: string, n = 80): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,129 @@
+/**
+ * Line classification for the Wikipedia twin-town list: the text split into lines, each line
+ * normalised (NFC, trimmed, single spaces) and read as exactly one kind.
+ *
+ * | kind | line |
+ * |---|---|
+ * | `blank` | empty |
+ * | `section` | `==A==` |
+ * | `title` | `= List of … =`, before anything but blank lines |
+ * | `partner` | `- `, `* ` or `• ` and text (what follows is read by the block assembly) |
+ * | `intro` | any other line before the first section |
+ * | `home-header` | a place name: letters and `'’.,()–—-`, at most 8 words, no final `.:;` |
+ * | `unparsed` | anything else |
+ *
+ * Partner lines, most of a list, are recognised in place: no string is made of them.
+ *
+ * @example
+ *   const c = new LineClassifier();
+ *   ['==A==', 'Anqing', '- JPN Ibaraki, Japan'].map((l) => c.classify(l, 0, l.length)) // ['section', 'home-header', 'partner']
+ */
+import { isNormalText, normalizeText } from './normalize.js';
+import type { LineKind } from './types.js';
+
+const TITLE = /^=\s*([^=].*?)\s*=$/;
+const SECTION = /^==\s*([^=].*?)\s*==$/;
+/** A plausible place header: letters and the punctuation place names use (the word count is checked apart). */
+const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
+
+/** Classifies lines in order; what a line can be depends on the lines before it (title, intro). */
+export class LineClassifier {
+  /** The line as a string after `classify` returned `section`, `title`, `intro`, `home-header` or `unparsed` ('' after `partner`; unchanged by `blank`). */
+  line = '';
+  private sawSection = false;
+  /** Nothing but blank (or partner) lines so far: a title may come. */
+  private titleOpen = true;
+
+  /** The kind of the normalised line `text[start, end)`. */
+  classify(text: string, start: number, end: number): LineKind {
+    if (start === end) return 'blank';
+    if (isPartnerLine(text, start, end)) {
+      this.line = '';
+      return 'partner';
+    }
+    const line = (this.line = text.slice(start, end));
+    if (text.charCodeAt(start) === 0x3d) {
+      if (SECTION.test(line)) {
+        this.sawSection = true;
+        return 'section';
+      }
+      if (!this.sawSection && this.titleOpen && TITLE.test(line)) {
+        this.titleOpen = false;
+        return 'title';
+      }
+    }
+    if (!this.sawSection) {
+      this.titleOpen = false;
+      return 'intro';
+    }
+    return isHeader(line) ? 'home-header' : 'unparsed';
+  }
+}
+
+/** The name in a section line (`==A==` → `A`). */
+export function sectionName(line: string): string {
+  return (SECTION.exec(line) as RegExpExecArray)[1] as string;
+}
+
+/** The text in a title line (`= List of … =` → `List of …`). */
+export function titleText(line: string): string {
+  return (TITLE.exec(line) as RegExpExecArray)[1] as string;
+}
+
+/** The title of a list: its first non-blank line when that is a title line, normalised; else null. */
+export function findTitle(body: string): string | null {
+  const match = /\S[^\n\r]*/.exec(body);
+  if (!match) return null;
+  const line = normalizeText(match[0]);
+  return new LineClassifier().classify(line, 0, line.length) === 'title' ? titleText(line) : null;
+}
+
+/**
+ * Calls `visit(text, start, end, lineNo)` for each line of `body`, normalised: in place when it
+ * already is, else as a normalised copy. Lines end at CRLF, LF or CR (`scanCR`: the text has CRs); a
+ * line break at the very end does not start another line. Returns the number of lines.
+ */
+export function forEachLine(body: string, scanCR: boolean, visit: (text: string, start: number, end: number, lineNo: number) => void): number {
+  let lineNo = 0;
+  for (let start = 0; ;) {
+    let end = scanCR ? lineBreak(body, start) : body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    if (isNormalText(body, start, end)) {
+      visit(body, start, end, ++lineNo);
+    } else {
+      const line = normalizeText(body.slice(start, end));
+      visit(line, 0, line.length, ++lineNo);
+    }
+    if (end === body.length) break;
+    start = end + (body.charCodeAt(end) === 0x0d && body.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+    if (start === body.length) break;
+  }
+  return lineNo;
+}
+
+/** Whether `line` reads as a place header: HEADER's characters, at most 8 words, no final `.`, `:` or `;`. */
+function isHeader(line: string): boolean {
+  return HEADER.test(line) && count(line, ' ') < 8 && !/[.:;]$/.test(line);
+}
+
+/** Position of the next CR or LF at or after `from`, or -1. */
+function lineBreak(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return i;
+  }
+  return -1;
+}
+
+/** Whether the normalised line `s[start, end)` is a partner line: `- `, `* ` or `• ` and text (/^[-•*]\s+(.*)$/). */
+export function isPartnerLine(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  return (c === 0x2d || c === 0x2a || c === 0x2022) && start + 2 < end && s.charCodeAt(start + 1) === 0x20;
+}
+
+/** Occurrences of `needle` in `s` (not overlapping). */
+export function count(s: string, needle: string): number {
+  let n = 0;
+  for (let i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length)) n++;
+  return n;
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LIST_FORMATS } from '../../src/parse/formats/index.js';
+import { homeCountryCode, homeCountryOfTitle } from '../../src/parse/home-country.js';
+import { detectFormat, readList } from '../../src/parse/read-list.js';
+import { InputError, UsageError } from '../../src/util/errors.js';
+
+const GERMAN = 'tests/fixtures/german-list.txt';
+const german = readList(readFileSync(GERMAN, 'utf8'), { source: GERMAN });
+const tiny = '==A==\nAnqing\n- JPN Ibaraki, Japan\n';
+
+describe('readList: what it refuses', () => {
+  it('refuses an unknown format id, naming the file and the known formats', () => {
+    expect(() => readList(tiny, { source: 'x.txt', format: 'excel' })).toThrow(InputError);
+    expect(() => readList(tiny, { source: 'x.txt', format: 'excel' })).toThrow(/^x\.txt: unknown input format "excel" \(known: auto, wikipedia-list\)/);
+  });
+  it('refuses content no format reads, naming the file and its first non-blank line', () => {
+    expect(() => readList('\nname,country\nParis,France\n', { source: 'x.csv' })).toThrow(/^x\.csv:2: not a sister-city list in any known format/);
+  });
+  it('refuses an unknown home country as a usage error', () => {
+    expect(() => readList(tiny, { home: 'XX' })).toThrow(UsageError);
+    expect(() => readList(tiny, { home: 'Germany' })).toThrow(/home country "Germany" is not an ISO 3166-1 alpha-2 or alpha-3 code/);
+  });
+});
+
+describe('the format registry', () => {
+  it('has formats with distinct kebab-case ids and a description each', () => {
+    const ids = LIST_FORMATS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of LIST_FORMATS) {
+      expect(f.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(f.description.length).toBeGreaterThan(10);
+    }
+  });
+  it.each([
+    ['a list with sections and partner lines', tiny, 1],
+    ['partner lines without a section', '- JPN Ibaraki, Japan\n', 0.5],
+    ['a CSV table', 'name,country\nParis,France\n', 0],
+    ['prose', 'Some text, with a comma.\n', 0],
+  ])('gives %s a Wikipedia-list confidence of %s', (_what, text, confidence) => {
+    expect(LIST_FORMATS.find((f) => f.id === 'wikipedia-list')?.detect(text)).toBe(confidence);
+  });
+  it('detects the Wikipedia list, and reads it alike when named', () => {
+    expect(detectFormat(tiny).id).toBe('wikipedia-list');
+    expect(readList(tiny, { format: 'wikipedia-list' })).toEqual(readList(tiny, { format: 'auto' }));
+  });
+});
+
+describe('the home country', () => {
+  it.each([
+    ['List of twin towns and sister cities in Germany', 'DE'],
+    ['List of twin towns and sister cities in the United States', 'US'],
+    ["List of twin towns and sister cities in the People's Republic of China", 'CN'],
+    ['List of sister cities in Hong Kong', 'HK'],
+    ['List of twin towns', null],
+    ['List of twin towns and sister cities in Atlantis', null],
+  ])('reads "%s" as %s', (title, code) => {
+    expect(homeCountryOfTitle(title)).toBe(code);
+  });
+  it.each([['de', 'DE'], ['DEU', 'DE'], ['fra', 'FR'], ['XX', null], ['Germany', null]])('reads the code %s as %s', (code, alpha2) => {
+    expect(homeCountryCode(code)).toBe(alpha2);
+  });
+  it('assumes China for a list whose title names no country, and says so', () => {
+    const ds = readList(tiny);
+    expect(ds.home).toBe('CN');
+    expect(ds.homes[0]?.id).toBe('cn:anqing');
+    expect(ds.diagnostics[0]).toMatchObject({ severity: 'info', code: 'home-assumed', line: null });
+  });
+  it('takes the home country given over the title, with its prefix', () => {
+    const ds = readList(readFileSync(GERMAN, 'utf8'), { home: 'fra' });
+    expect(ds.home).toBe('FR');
+    expect(ds.homes[0]?.id).toBe('fr:berlin');
+    expect(readList(tiny, { home: 'de' }).diagnostics.map((d) => d.code)).not.toContain('home-assumed');
+  });
+});
+
+describe('readList on a hand-made German list', () => {
+  it('finds Germany in the title and prefixes the home ids with de:', () => {
+    expect(german.home).toBe('DE');
+    expect(german.title).toBe('List of twin towns and sister cities in Germany');
+    expect(german.homes.map((h) => h.id)).toEqual([
+      'de:berlin', 'de:berlin-mitte', 'de:bonn', 'de:dresden', 'de:dusseldorf', 'de:frankfurt', 'de:freiburg-im-breisgau', 'de:kiel', 'de:koln',
+    ]);
+  });
+  it('accounts for its 60 lines', () => {
+    expect(german.lineKinds).toEqual({ title: 1, intro: 1, section: 4, 'home-header': 9, partner: 27, blank: 18, unparsed: 0 });
+  });
+  it('has 9 home entries (one district, under Berlin), 23 partners and 26 links (27 lines, one listed twice)', () => {
+    expect(german.homes.filter((h) => h.kind === 'district').map((h) => [h.name, h.parentId])).toEqual([['Berlin – Mitte', 'de:berlin']]);
+    expect(german.partners).toHaveLength(23);
+    expect(german.links).toHaveLength(26);
+  });
+  it('makes one partner of Saint-Denis under two cities, in Réunion (RE), a territory of France', () => {
+    const p = german.partners.find((x) => x.label === 'Saint-Denis');
+    expect(p).toMatchObject({ country: 'FR', territory: 'RE', homeIds: ['de:berlin-mitte', 'de:bonn'], lines: [15, 22] });
+  });
+  it('counts the links by country as written', () => {
+    expect(german.countries.map((c) => [c.written, c.links])).toEqual([
+      ['France', 6], ['Russia', 4], ['China', 3], ['Italy', 3], ['United Kingdom', 3], ['United States', 3],
+      ['Austria', 1], ['Finland', 1], ['Japan', 1], ['Poland', 1],
+    ]);
+  });
+  it('reports the territory, the duplicate and the empty block, in German words', () => {
+    expect(german.diagnostics.map((d) => [d.severity, d.code, d.lines])).toEqual([
+      ['info', 'territory', [15, 22]],
+      ['warning', 'duplicate-link', [34, 37]],
+      ['warning', 'empty-block', [60]],
+    ]);
+    expect(german.diagnostics[2]?.message).toBe('German city "Köln" has no partner lines');
+    expect(german.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Chin(a|ese) (city|partners)/);
+  });
+});
