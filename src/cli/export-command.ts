@@ -23,24 +23,22 @@ export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFlags extends AnalysisFlags {
-  /** Output format. */
-  to: ExportFormat;
+  /** Output format (default gexf; `--format gexf` says the same). */
+  to?: ExportFormat;
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
-  if ((EXPORT_FORMATS as readonly (string | undefined)[]).includes(flags.format)) {
-    throw new UsageError(`--format names the input list's format; choose the output format with --to ${flags.format as string}`);
-  }
-  const ds = loadDataset(file, { format: flags.format, home: flags.home });
+  const { to, input } = formats(flags);
+  const ds = loadDataset(file, { format: input, home: flags.home });
   const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;
-  const out = flags.out ?? join('reports', `${stem}.${flags.to}`);
+  const out = flags.out ?? join('reports', `${stem}.${to}`);
   let files: OutputFile[];
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
-  switch (flags.to) {
+  switch (to) {
     case 'gexf':
       files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations }) }];
       break;
@@ -63,4 +61,18 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
     }
   }
   print(`wrote ${writeFilesAtomically(files).join(', ')}`);
+}
+
+/**
+ * The output and input formats of an export. `--format` names either: an output format (`gexf`,
+ * `graphml`, `csv`, `json` — what it always meant for export, the same as `--to`) or the input list's
+ * format (`wikipedia-list` …, as on every other command). The two sets of names do not overlap.
+ */
+function formats(flags: ExportFlags): { to: ExportFormat; input: string | undefined } {
+  const named = flags.format;
+  if (named !== undefined && (EXPORT_FORMATS as readonly string[]).includes(named)) {
+    if (flags.to !== undefined && flags.to !== named) throw new UsageError(`--format ${named} and --to ${flags.to} name two output formats: give one`);
+    return { to: named as ExportFormat, input: undefined };
+  }
+  return { to: flags.to ?? 'gexf', input: named };
 }

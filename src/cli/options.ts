@@ -46,9 +46,14 @@ export interface InputFlags {
   home?: string;
 }
 
-export function addInputOptions(cmd: Command): Command {
+/** `outputFormats`: a command that also writes a chosen format (export) takes those names in `--format` too. */
+export function addInputOptions(cmd: Command, outputFormats: readonly string[] = []): Command {
+  const inputs = `auto | ${LIST_FORMATS.map((f) => f.id).join(' | ')}`;
+  const help = outputFormats.length === 0
+    ? `format of the input list: ${inputs} (default auto: detected from the content)`
+    : `the output format (${outputFormats.join(' | ')}, as --to) or the input list's format (${inputs}; default auto)`;
   return cmd
-    .option('--format <id>', `format of the input list: auto | ${LIST_FORMATS.map((f) => f.id).join(' | ')} (default auto: detected from the content)`)
+    .option('--format <id>', help)
     .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names; a Wikipedia list whose title names none: CN)');
 }
 
@@ -65,10 +70,10 @@ export interface AnalysisFlags extends InputFlags {
  * The analysis options, and the input options; `runs` is the command's default number of seeds. With
  * `weight` false, `--weight` is taken but not shown (a command it does not apply to explains why).
  */
-export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULTS.runs, weight = true): Command {
+export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULTS.runs, weight = true, outputFormats: readonly string[] = []): Command {
   const d = ANALYSIS_DEFAULTS;
   const weightOption = new Option('--weight <w>', `edge weight of the shared-partner projections: ${WEIGHT_KINDS.join(' | ')} (default ${d.communityWeight}); their communities use it and exports write it`);
-  return addInputOptions(cmd)
+  return addInputOptions(cmd, outputFormats)
     .option('--seed <n>', `seed of every random choice (default ${d.seed})`, integer('--seed'))
     .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
     .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))

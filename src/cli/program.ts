@@ -11,6 +11,8 @@ import type { QueryFlags, SimilarFlags } from './query-commands.js';
 import { addAnalysisOptions, addInputOptions, integer, oneOf, positive } from './options.js';
 import type { InputFlags } from './options.js';
 import { EXPORT_FORMATS } from './export-command.js';
+import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
+import type { NetworkKind } from '../export/network.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
@@ -18,6 +20,12 @@ import { packageVersion } from '../util/paths.js';
 
 export type Printer = (s: string) => void;
 const stdout: Printer = (s) => process.stdout.write(`${s}\n`);
+
+/** `--graph`: bipartite | home | partners; `china` is read as `home` (the name it had when every list was China's). */
+function graphKind(value: string): NetworkKind {
+  const kind = value === 'china' ? 'home' : value;
+  return oneOf('--graph', ['bipartite', 'home', 'partners'] as const)(kind);
+}
 
 export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
@@ -50,10 +58,10 @@ export function buildProgram(print: Printer = stdout): Command {
     .command('export')
     .description('export the bipartite graph or a projection as GEXF, GraphML, CSV or graphology JSON')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
-    .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')}`, oneOf('--to', EXPORT_FORMATS), 'gexf')
-    .option('--graph <graph>', 'bipartite | home | partners', oneOf('--graph', ['bipartite', 'home', 'partners'] as const), 'bipartite')
+    .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')} (default gexf; --format gexf etc. says the same)`, oneOf('--to', EXPORT_FORMATS))
+    .option('--graph <graph>', 'bipartite | home | partners (china: an alias of home)', graphKind, 'bipartite')
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 300, fewer above 1,500 nodes)', integer('--layout-iterations', 1)))
+    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program

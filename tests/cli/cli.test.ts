@@ -186,10 +186,19 @@ describe('errors a user meets', () => {
     expect(r.stderr).toMatch(/--alpha must be a number between 0 and 1/);
     expect(r.stderr).not.toMatch(/internal error/);
   });
-  it('tells a user who gives export an output format with --format to use --to', () => {
-    const r = run('export', '--format', 'graphml', '--out', join(tmp(), 'x.graphml'));
+  it('takes an output format in export --format, as --to, and the graph name china as home', () => {
+    const d = tmp();
+    const r = run('export', '--format', 'graphml', '--graph', 'china', '--out', join(d, 'x.graphml'), '--runs', '1');
+    expect(r.status).toBe(0);
+    const graphml = readFileSync(join(d, 'x.graphml'), 'utf8');
+    expect(graphml).toContain('<graphml');
+    expect(graphml).toContain('id="cn:bengbu"');
+    expect(graphml).not.toContain('id="p:');
+  });
+  it('refuses two different output formats in --format and --to with exit 1', () => {
+    const r = run('export', '--format', 'gexf', '--to', 'csv', '--out', join(tmp(), 'x'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/--format names the input list's format; choose the output format with --to graphml/);
+    expect(r.stderr).toMatch(/--format gexf and --to csv name two output formats/);
   });
   it('tells a user who ranks similar with --weight to use --by', () => {
     const r = run('similar', 'bengbu', '--weight', 'jaccard');
