@@ -7,7 +7,7 @@
  *   2. `override` a row of the reviewed overrides file (options.overrides, by id);
  *   3. `geonames` the gazetteer (GeoNames): name + country —
  *      - country: the partner's territory (Réunion → RE) first, then its sovereign; the home country
- *        for home entries; a UK home nation (GB-SCT) keeps candidates of that first-level division;
+ *        and then its territories (Macau → MO) for home entries; a UK home nation (GB-SCT) keeps candidates of that first-level division;
  *      - names: an alias row (country + name → GeoNames place or division), else the folded name
  *        (`placeKey`), its index variants without an East Asian suffix (`Goyang` ~ `Goyang-si`) and,
  *        when the name has area words, without them (`Antwerp Province` → `antwerp`);
@@ -28,6 +28,7 @@
  *   // { lat: 56.39522, lon: -3.43139, source: 'geonames', match: 'name', geonameId: 2640358,
  *   //   name: 'Perth', country: 'GB', admin1: { code: 'SCT', name: 'Scotland' }, candidates: 1, … }
  */
+import { SOVEREIGN_OF } from '../parse/countries.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { placeKey, withoutAreaWords } from './place-key.js';
@@ -143,7 +144,7 @@ class Context {
   }
 
   home(h: HomeEntry, country: string): Placement {
-    return this.given(h.id) ?? this.place(h.city, h.qualifier, [country], null) ?? EMPTY;
+    return this.given(h.id) ?? this.place(h.city, h.qualifier, [country, ...territoriesOf(country)], null) ?? EMPTY;
   }
 
   partner(p: Partner): Placement {
@@ -162,7 +163,7 @@ class Context {
       const alias = this.aliases.get(`${country}\t${key}`);
       if (alias) {
         const c = 'geonameId' in alias.target ? this.placeCandidate(this.g.indexOfGeonameId(alias.target.geonameId)) : this.areaCandidate(this.g.indexOfArea(alias.target.area));
-        if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks`);
+        if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks (or a division without a known seat)`);
         return this.placement(c, 'alias', [c]);
       }
       let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
@@ -241,6 +242,11 @@ function byPopulation(a: PlaceCandidate, b: PlaceCandidate): number {
 function union(a: PlaceCandidate[], b: readonly PlaceCandidate[]): PlaceCandidate[] {
   const seen = new Set(a.map((c) => c.area ?? c.geonameId));
   return [...a, ...b.filter((c) => !seen.has(c.area ?? c.geonameId))];
+}
+
+/** Dependent territories of a country, which GeoNames codes apart (CN → HK, MO). */
+function territoriesOf(country: string): string[] {
+  return Object.keys(SOVEREIGN_OF).filter((t) => SOVEREIGN_OF[t] === country).sort();
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -1,7 +1,8 @@
 /**
  * Keys for matching place names against the gazetteer: `foldName` (case, accents, apostrophes and
  * punctuation ignored) plus the few letters that Unicode decomposition leaves alone (ß → ss, æ → ae,
- * ø → o, ł → l, đ → d, ı → i, œ → oe, þ → th), so that `Gießen` and `Giessen` meet.
+ * ø → o, ł → l, đ → d, ı → i, œ → oe, þ → th), so that `Gießen` and `Giessen` meet; the turned and
+ * modifier apostrophes (‘ ʻ ʼ) vanish like the plain one (`Modi‘in` ~ `Modi'in`).
  *
  * Two derived keys widen a match, and a placement records which one was used:
  * - `withoutSuffix`: a trailing administrative suffix of East Asian place names dropped (GeoNames
@@ -20,7 +21,7 @@ import { foldName } from '../util/fold.js';
 const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
 
 export function placeKey(name: string): string {
-  return foldName(name).replace(/[ßæøłđıœþð]/g, (c) => LETTERS[c] ?? c);
+  return foldName(name.replace(/[‘ʻʼ]/g, '')).replace(/[ßæøłđıœþð]/g, (c) => LETTERS[c] ?? c);
 }
 
 /** Trailing suffixes of Korean (`-si`, `-gun`, `-gu`, `-eup`) and Japanese (`-shi`, `-ku`, `-machi`, `-chō`, `-mura`) place names. */
