@@ -208,14 +208,26 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     }
     return p;
   };
+  const areaCache = new Map<number, GazetteerArea>();
   const area = (j: number): GazetteerArea => {
     if (!(j >= 0 && j < h.areas)) throw new RangeError(`geo/gazetteer: no area ${j} (of ${h.areas})`);
-    const f = line(as, areaAt, j).split('\t');
-    const code = f[0]!;
-    return { code, name: f[1]!, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(f[2]) };
+    let a = areaCache.get(j);
+    if (!a) {
+      const f = line(as, areaAt, j).split('\t');
+      const code = f[0]!;
+      a = { code, name: f[1]!, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(f[2]) };
+      areaCache.set(j, a);
+    }
+    return a;
   };
+  const lookupCache = new Map<string, { places: number[]; areas: number[] }>();
   const lookup = (country: string, key: string): { places: number[]; areas: number[] } => {
-    const want = enc.encode(`${country}\t${key}\t`);
+    const k = `${country}\t${key}\t`;
+    let out = lookupCache.get(k);
+    if (!out) { out = lookupBytes(enc.encode(k)); lookupCache.set(k, out); }
+    return { places: out.places.slice(), areas: out.areas.slice() };
+  };
+  const lookupBytes = (want: Uint8Array): { places: number[]; areas: number[] } => {
     const i = lowerBound(0, h.keys, (k) => comparePrefix(keyText, keyAt[k]!, keyAt[k + 1]!, want) < 0);
     const out = { places: [] as number[], areas: [] as number[] };
     if (i < h.keys && comparePrefix(keyText, keyAt[i]!, keyAt[i + 1]!, want) === 0) {

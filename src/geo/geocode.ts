@@ -174,9 +174,9 @@ class Context {
         if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
         places = union(places, ps); areas = union(areas, as);
       }
+      const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
       const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
         let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
-        const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
         if (q !== null && out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
         return out;
       };

@@ -16,7 +16,7 @@
  *   withoutSuffix('goyang si')                  // 'goyang'
  *   withoutAreaWords(placeKey('Pest County'))   // 'pest'
  */
-import { foldName } from '../util/fold.js';
+import { foldName } from '../parse/fold-table.js';
 
 const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
 
