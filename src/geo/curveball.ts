@@ -102,8 +102,11 @@ export function curveballChain(side: CsrSide, rng: Rng): CurveballChain {
     }
     const nA = n - nB;
     if (nA === 0 || nB === 0) return;
-    // A uniformly random nA-subset of the pool goes to a: partial Fisher–Yates on the first nA places.
-    for (let k = 0; k < nA; k++) {
+    // A uniformly random nA-subset of the pool goes to a (the rest to b): partial Fisher–Yates on the
+    // first min(nA, nB) places, which are a's share when nA ≤ nB and b's otherwise (pool then read
+    // from the end for a).
+    const pick = nA <= nB ? nA : nB;
+    for (let k = 0; k < pick; k++) {
       const r = k + Math.min(n - k - 1, Math.floor(rng() * (n - k)));
       const t = pool[k] as number; pool[k] = pool[r] as number; pool[r] = t;
     }
@@ -115,8 +118,13 @@ export function curveballChain(side: CsrSide, rng: Rng): CurveballChain {
     }
     const shared = pa - a0;
     for (let s = 0; s < shared; s++) adj[pb++] = adj[a0 + s] as number;
-    for (let k = 0; k < nA; k++) adj[pa++] = pool[k] as number;
-    for (let k = nA; k < n; k++) adj[pb++] = pool[k] as number;
+    if (nA <= nB) {
+      for (let k = 0; k < nA; k++) adj[pa++] = pool[k] as number;
+      for (let k = nA; k < n; k++) adj[pb++] = pool[k] as number;
+    } else {
+      for (let k = 0; k < nB; k++) adj[pb++] = pool[k] as number;
+      for (let k = nB; k < n; k++) adj[pa++] = pool[k] as number;
+    }
   };
 
   return {
