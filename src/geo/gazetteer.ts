@@ -189,7 +189,9 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   };
   const placeAt = table(pt, h.places), areaAt = table(at, h.areas), keyAt = table(kt, h.keys);
   const keyText = reader.read(ks, a1 - ks);
-  const admin1Names = new Map(dec.decode(reader.read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
+  const admin1Bytes = reader.read(a1, end - a1);
+  if (admin1Bytes.length !== end - a1) throw new Error(`geo/gazetteer: truncated index: ${a1 + admin1Bytes.length} of ${end} bytes`);
+  const admin1Names = new Map(dec.decode(admin1Bytes).split('\n').map((l) => l.split('\t') as [string, string]));
   if (keyText.length !== keyAt[h.keys]) throw new Error(`geo/gazetteer: truncated index: keys end at ${keyText.length} of ${keyAt[h.keys]} bytes`);
   const enc = new TextEncoder();
   const line = (base: number, offsets: Uint32Array, i: number): string =>

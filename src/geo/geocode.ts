@@ -19,7 +19,8 @@
  *      - among candidates, the most populous (then the higher-ranked feature code, then the lower
  *        GeoNames id); the others are kept as `alternatives` (most populous first).
  *   A home district inherits its city's placement (match `parent`).
- * Each placement names its first-level division (`admin1`, English names from GeoNames admin1).
+ * Each placement names its first-level division (`admin1`, English names from GeoNames admin1); for a
+ * home place in a territory of the home country (Macau) it is the territory.
  *
  * Reference: GeoNames (https://www.geonames.org), CC BY 4.0.
  *
@@ -28,7 +29,7 @@
  *   // { lat: 56.39522, lon: -3.43139, source: 'geonames', match: 'name', geonameId: 2640358,
  *   //   name: 'Perth', country: 'GB', admin1: { code: 'SCT', name: 'Scotland' }, candidates: 1, … }
  */
-import { SOVEREIGN_OF } from '../parse/countries.js';
+import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { placeKey, withoutAreaWords } from './place-key.js';
@@ -68,7 +69,7 @@ export interface Placement {
   admin1: { code: string; name: string } | null;
   /** The division matched, when the place is one (`BE.VLG.VAN`, `Provincie Antwerpen`). */
   area: { code: string; name: string } | null;
-  /** Number of distinct candidates considered (0 when not geocoded). */
+  /** Number of distinct candidates considered, one per point (a division counts apart from a town only when seated elsewhere); 0 when not geocoded. */
   candidates: number;
   /** The candidates not chosen, most populous first, at most options.maxAlternatives. */
   alternatives: PlaceCandidate[];
@@ -144,7 +145,14 @@ class Context {
   }
 
   home(h: HomeEntry, country: string): Placement {
-    return this.given(h.id) ?? this.place(h.city, h.qualifier, [country, ...territoriesOf(country)], null) ?? EMPTY;
+    const pl = this.given(h.id) ?? this.place(h.city, h.qualifier, [country, ...territoriesOf(country)], null) ?? EMPTY;
+    // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
+    // China) has the territory itself as its first-level division.
+    if (pl.country !== null && pl.country !== country) {
+      const t = countryByAlpha2(pl.country);
+      return { ...pl, admin1: { code: pl.country, name: t?.name ?? pl.country } };
+    }
+    return pl;
   }
 
   partner(p: Partner): Placement {
@@ -181,7 +189,9 @@ class Context {
         return out;
       };
       places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
-      const ordered = areaish ? [...areas, ...places] : [...places, ...areas];
+      // A division seated at a place already found is that place again: one candidate, not two.
+      const seen = new Set<number>();
+      const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
       const best = ordered[0];
       if (best) return this.placement(best, best.area !== null && !areaish ? 'area' : match === 'name' && placeKey(best.name) !== key && best.area === null ? 'suffix' : match, ordered);
       if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
