@@ -70,7 +70,7 @@ export interface DistanceNullResult {
   seed: number;
   links: { total: number; measured: number; leftOut: number };
   overall: DistanceTest;
-  /** Per partner group, by name (sorted); links of ungrouped partners count only overall. */
+  /** Per partner group with measured links, by name (sorted); links of ungrouped partners count only overall. */
   byGroup: Record<string, DistanceTest>;
 }
 
@@ -120,7 +120,8 @@ export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordi
     : compute;
 
   // Groups: index per partner (−1 none), names sorted.
-  const names = [...new Set((coords.partnerGroup ?? []).filter((g): g is string => g !== null))].sort();
+  // Groups with at least one measured link (a group of unplaced partners only has nothing to test).
+  const names = [...new Set(kept.map((j) => coords.partnerGroup?.[j] ?? null).filter((g): g is string => g !== null))].sort();
   const groupOf = new Int32Array(m).fill(-1);
   coords.partnerGroup?.forEach((g, j) => { if (g !== null) groupOf[j] = names.indexOf(g); });
   const G = names.length;
