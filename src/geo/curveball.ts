@@ -27,7 +27,7 @@ export interface CsrSide {
 }
 
 export interface CurveballOptions {
-  /** Number of trades. Default: 5 × the number of links (see `distance-null-model.ts`). */
+  /** Number of trades. Default: 5 × the number of links (the burn-in of `distance-null-model.ts`). */
   trades?: number;
   /** Random numbers. Default: createRng(DEFAULT_SEED). */
   rng?: Rng;
@@ -81,49 +81,46 @@ export function curveballChain(side: CsrSide, rng: Rng): CurveballChain {
   for (let r = 0; r < rows; r++) maxDegree = Math.max(maxDegree, (offsets[r + 1] as number) - (offsets[r] as number));
   const pool = new Int32Array(2 * maxDegree);
 
+  const shared = new Int32Array(maxDegree);
+  const pairs = rows * (rows - 1);
+
   const tradeOnce = (): void => {
-    const a = Math.min(rows - 1, Math.floor(rng() * rows));
-    let b = Math.min(rows - 2, Math.floor(rng() * (rows - 1)));
+    // One draw for the ordered pair (a, b), a ≠ b: uniform over the rows·(rows − 1) pairs.
+    const x = Math.min(pairs - 1, Math.floor(rng() * pairs));
+    const a = Math.floor(x / (rows - 1));
+    let b = x - a * (rows - 1);
     if (b >= a) b++;
     const a0 = offsets[a] as number, a1 = offsets[a + 1] as number, b0 = offsets[b] as number, b1 = offsets[b + 1] as number;
     stamp++;
     if (stamp === 0x7fffffff) { mark.fill(0); stamp = 1; }
     for (let e = a0; e < a1; e++) mark[adj[e] as number] = stamp;
-    // B (b's own) into the pool; shared ones marked −stamp so that a's pass skips them.
-    let n = 0;
+    // b's neighbours: shared ones (marked −stamp so that a's pass skips them) or b's own, to the pool.
+    let n = 0, s = 0;
     for (let e = b0; e < b1; e++) {
       const c = adj[e] as number;
-      if (mark[c] === stamp) mark[c] = -stamp; else pool[n++] = c;
+      if (mark[c] === stamp) { mark[c] = -stamp; shared[s++] = c; } else pool[n++] = c;
     }
     const nB = n;
+    if (nB === 0) return;
     for (let e = a0; e < a1; e++) {
       const c = adj[e] as number;
       if (mark[c] === stamp) pool[n++] = c;
     }
     const nA = n - nB;
-    if (nA === 0 || nB === 0) return;
-    // A uniformly random nA-subset of the pool goes to a (the rest to b): partial Fisher–Yates on the
-    // first min(nA, nB) places, which are a's share when nA ≤ nB and b's otherwise (pool then read
-    // from the end for a).
+    if (nA === 0) return;
+    // A uniformly random nA-subset of the pool goes to a, the rest to b: partial Fisher–Yates on the
+    // first min(nA, nB) places, which are a's share when nA ≤ nB and b's otherwise.
     const pick = nA <= nB ? nA : nB;
     for (let k = 0; k < pick; k++) {
       const r = k + Math.min(n - k - 1, Math.floor(rng() * (n - k)));
       const t = pool[k] as number; pool[k] = pool[r] as number; pool[r] = t;
     }
-    // Rewrite both rows: shared neighbours first (in a's order), then the dealt ones.
+    // Both rows: the shared neighbours, then their share of the pool.
     let pa = a0, pb = b0;
-    for (let e = a0; e < a1; e++) {
-      const c = adj[e] as number;
-      if (mark[c] === -stamp) adj[pa++] = c;
-    }
-    const shared = pa - a0;
-    for (let s = 0; s < shared; s++) adj[pb++] = adj[a0 + s] as number;
-    if (nA <= nB) {
-      for (let k = 0; k < nA; k++) adj[pa++] = pool[k] as number;
-      for (let k = nA; k < n; k++) adj[pb++] = pool[k] as number;
-    } else {
-      for (let k = 0; k < nB; k++) adj[pb++] = pool[k] as number;
-      for (let k = nB; k < n; k++) adj[pa++] = pool[k] as number;
+    for (let k = 0; k < s; k++) { adj[pa++] = shared[k] as number; adj[pb++] = shared[k] as number; }
+    const firstToA = nA <= nB;
+    for (let k = 0; k < n; k++) {
+      if ((k < pick) === firstToA) adj[pa++] = pool[k] as number; else adj[pb++] = pool[k] as number;
     }
   };
 

@@ -34,6 +34,7 @@ describe('distanceNullModel', () => {
   it('refuses no samples, a negative number of trades and coordinates that do not fit the index', () => {
     expect(() => distanceNullModel(twoPairs, coords, { samples: 0 })).toThrow(/samples/);
     expect(() => distanceNullModel(twoPairs, coords, { tradesPerSample: -1 })).toThrow(/tradesPerSample/);
+    expect(() => distanceNullModel(twoPairs, coords, { burnIn: 0.5 })).toThrow(/burnIn/);
     expect(() => distanceNullModel(twoPairs, { ...coords, home: at([[0, 0]]) })).toThrow(/home coordinates for 1\/1 nodes, the index has 2/);
     expect(() => distanceNullModel(twoPairs, { ...coords, partnerGroup: ['Africa'] })).toThrow(/1 partner groups for 3 partners/);
   });
@@ -43,9 +44,9 @@ describe('distanceNullModel', () => {
     expect(r.overall.links).toBe(2);
     expect(Object.keys(r.byGroup)).toEqual(['Africa', 'Europe']); // Asia's only partner is unplaced
   });
-  it('uses 5 × the measured links as trades per sample by default, and the seed 42', () => {
+  it('burns in 5 × the measured links, then samples every L trades by default, with the seed 42', () => {
     const r = distanceNullModel(twoPairs, coords, { samples: 3 });
-    expect(r).toMatchObject({ samples: 3, tradesPerSample: 10, seed: 42 });
+    expect(r).toMatchObject({ samples: 3, burnIn: 10, tradesPerSample: 2, seed: 42 });
   });
   it('finds the observed pairs (0 km) nearer than the null expectation of πR/4, with p near 1/2', () => {
     // The null model visits both realisations equally often: distances 0 and πR/2 with probability
