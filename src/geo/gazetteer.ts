@@ -196,32 +196,24 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   const enc = new TextEncoder();
   const line = (base: number, offsets: Uint32Array, i: number): string =>
     dec.decode(reader.read(base + offsets[i]!, offsets[i + 1]! - offsets[i]!));
-  const placeCache = new Map<number, GazetteerPlace>();
-  const place = (i: number): GazetteerPlace => {
-    if (!(i >= 0 && i < h.places)) throw new RangeError(`geo/gazetteer: no place ${i} (of ${h.places})`);
-    let p = placeCache.get(i);
-    if (!p) {
-      const f = line(ps, placeAt, i).split('\t');
-      p = {
-        geonameId: Number(f[0]), name: f[1]!, country: f[2]!, admin1: f[3]!, admin2: f[4]!, featureCode: f[5]!,
-        population: Number(f[6]), lat: Number(f[7]), lon: Number(f[8]),
-      };
-      placeCache.set(i, p);
-    }
-    return p;
+  /** Record i of a section, split into fields and parsed by `parse` when first asked for. */
+  const records = <T>(what: string, count: number, base: number, offsets: Uint32Array, parse: (f: string[]) => T) => {
+    const cache = new Map<number, T>();
+    return (i: number): T => {
+      if (!(i >= 0 && i < count)) throw new RangeError(`geo/gazetteer: no ${what} ${i} (of ${count})`);
+      let r = cache.get(i);
+      if (r === undefined) { r = parse(line(base, offsets, i).split('\t')); cache.set(i, r); }
+      return r;
+    };
   };
-  const areaCache = new Map<number, GazetteerArea>();
-  const area = (j: number): GazetteerArea => {
-    if (!(j >= 0 && j < h.areas)) throw new RangeError(`geo/gazetteer: no area ${j} (of ${h.areas})`);
-    let a = areaCache.get(j);
-    if (!a) {
-      const f = line(as, areaAt, j).split('\t');
-      const code = f[0]!;
-      a = { code, name: f[1]!, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(f[2]) };
-      areaCache.set(j, a);
-    }
-    return a;
-  };
+  const place = records('place', h.places, ps, placeAt, (f): GazetteerPlace => ({
+    geonameId: Number(f[0]), name: f[1]!, country: f[2]!, admin1: f[3]!, admin2: f[4]!, featureCode: f[5]!,
+    population: Number(f[6]), lat: Number(f[7]), lon: Number(f[8]),
+  }));
+  const area = records('area', h.areas, as, areaAt, (f): GazetteerArea => {
+    const code = f[0]!;
+    return { code, name: f[1]!, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(f[2]) };
+  });
   const lookupCache = new Map<string, { places: number[]; areas: number[] }>();
   const lookup = (country: string, key: string): { places: number[]; areas: number[] } => {
     const k = `${country}\t${key}\t`;
