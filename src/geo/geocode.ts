@@ -11,8 +11,8 @@
  *      - names: an alias row (country + name → GeoNames place or division), else the folded name
  *        (`placeKey`), its index variants without an East Asian suffix (`Goyang` ~ `Goyang-si`) and,
  *        when the name has area words, without them (`Antwerp Province` → `antwerp`);
- *      - a name with area words (Province, County, District …, or the qualifier `district`) prefers a
- *        division (placed at its seat, see gazetteer.ts) over a town; any other name the reverse;
+ *      - a name with area words (Province, County, District …, or the qualifier `district`; not City)
+ *        prefers a division (placed at its seat, see gazetteer.ts) over a town; any other name the reverse;
  *      - a qualifier naming a first-level division (`Suzhou, Jiangsu`; `Haeundae (Busan)`) keeps the
  *        candidates inside it; a qualifier that is a town places a district nothing else finds at
  *        that town (`Dongdaemun (Seoul)` → Seoul: match `qualifier`);
@@ -166,7 +166,8 @@ class Context {
     const key = placeKey(name);
     const stripped = withoutAreaWords(key);
     const qualifierKey = qualifier === null ? null : placeKey(qualifier);
-    const areaish = stripped !== null || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
+    // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
+    const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
     for (const country of countries) {
       const alias = this.aliases.get(`${country}\t${key}`);
       if (alias) {
