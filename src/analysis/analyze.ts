@@ -161,12 +161,7 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   stage('building the graph');
   const nodes = bipartiteNodes(dataset, { districts: o.districts });
   const index = buildBipartiteIndexFromDataset(dataset, nodes);
-  if (index.edges === 0) {
-    throw new InputError(
-      `no links to analyse (${dataset.homes.length} ${homeWords(dataset.home).demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between a ${homeWords(dataset.home).demonym} place and a foreign partner`,
-      dataset.source.path,
-    );
-  }
+  if (index.edges === 0) throw noLinks(dataset);
   return { nodes, index };
 }
 
@@ -341,6 +336,15 @@ function sampledErrorNote(paths: PathMeasures): string {
   const relative = top.map((v) => (se[v] as number) / (paths.betweenness[v] as number)).sort((x, y) => x - y);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   return `; standard error of the ${top.length} highest estimates, from the spread over pivots: median ${pct(relative[relative.length >> 1] as number)}, at most ${pct(relative[relative.length - 1] as number)} of the estimate`;
+}
+
+/** The error for a data set without a link between a home place and a foreign partner (every command gives the same). */
+export function noLinks(dataset: Dataset): InputError {
+  const { demonym } = homeWords(dataset.home);
+  return new InputError(
+    `no links to analyse (${dataset.homes.length} ${demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between a ${demonym} place and a foreign partner`,
+    dataset.source.path,
+  );
 }
 
 /** Seeds for a community detection on `edges` edges: all requested ones while edges × runs ≤ budget, never fewer than 1. */

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfFor } from '../export/network-gexf.js';
@@ -32,15 +32,17 @@ export interface ExportFlags extends AnalysisFlags {
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
   const { to, input } = formats(flags);
-  const ds = loadDataset(file, { format: input, home: flags.home });
-  const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;
   const out = flags.out ?? join('reports', `${stem}.${to}`);
+  checkWritable(out, 'file');
+  const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis
+  const ds = loadDataset(file, { format: input, home: flags.home });
+  const a = analyze(ds, analysisOptions(flags));
   let files: OutputFile[];
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations }) }];
+      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate, weight, iterations: flags.layoutIterations }) }];
       break;
     case 'graphml': {
       const net = exportNetwork(a, flags.graph, weight);

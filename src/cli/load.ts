@@ -5,8 +5,7 @@
  * file and line — the data set keeps everything else; with `strict`, any such error stops the
  * command (exit 2) before anything is written.
  */
-import { readFileSync } from 'node:fs';
-import { decodeList, readListFile } from '../io/read-input.js';
+import { inputLimit, readListFile, readStdin } from '../io/read-input.js';
 import { readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
 import { InputError } from '../util/errors.js';
@@ -23,14 +22,17 @@ export interface LoadOptions {
   home?: string | undefined;
   /** Where error diagnostics are printed (default: stderr). */
   warn?: (line: string) => void;
+  /** What the command does with the list, which sets the largest input it takes (default: analyse). */
+  use?: 'parse' | 'analyse';
 }
 
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${s}\n`));
   const read = { format: options.format, home: options.home };
+  const limit = inputLimit(options.use ?? 'analyse');
   const ds: Dataset = file === '-'
-    ? readList(decodeList(readFileSync(0), '<stdin>'), { ...read, source: '<stdin>' })
-    : readList(readListFile(file ?? DEFAULT_INPUT), { ...read, source: file ?? 'data/raw/china-sister-cities.txt' });
+    ? readList(readStdin(limit), { ...read, source: '<stdin>' })
+    : readList(readListFile(file ?? DEFAULT_INPUT, limit), { ...read, source: file ?? 'data/raw/china-sister-cities.txt' });
   const errors = ds.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors.slice(0, ERRORS_SHOWN)) warn(`twinnet: ${ds.source.path}:${d.line ?? '?'}: error ${d.code}: ${d.message}`);
   if (errors.length > ERRORS_SHOWN) warn(`twinnet: … ${errors.length - ERRORS_SHOWN} more error(s) (all in diagnostics.csv from \`twinnet parse\`)`);

@@ -1,6 +1,7 @@
 /** `twinnet parse [FILE] [--out DIR] [--json]`: the data set as JSON and CSV, and a one-screen summary. */
+import { noLinks } from '../analysis/analyze.js';
 import { datasetFiles } from '../io/dataset-files.js';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
@@ -14,7 +15,9 @@ export interface ParseCommandOptions extends InputFlags {
 }
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
-  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home });
+  checkWritable(opts.out, 'dir');
+  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, use: 'parse' });
+  if (ds.links.length === 0) throw noLinks(ds); // as report and export do: a list is its links
   const written = writeFilesAtomically(datasetFiles(ds, opts.out));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));

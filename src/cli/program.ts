@@ -15,7 +15,7 @@ import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { NetworkKind } from '../export/network.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { packageVersion } from '../util/paths.js';
 
 export type Printer = (s: string) => void;
@@ -71,6 +71,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--seed <n>', `seed (default ${DEFAULT_SEED})`, integer('--seed'))
     .requiredOption('--out <file>', 'output file')
     .action((opts: { scale: number; seed?: number; out: string }) => {
+      checkWritable(opts.out, 'file');
       const g = generateList({ scale: opts.scale, seed: opts.seed });
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
       print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);

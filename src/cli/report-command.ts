@@ -4,9 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { computeReport } from '../pipeline/report.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
+import { InputError } from '../util/errors.js';
 import { homeWords } from '../parse/countries.js';
 import { loadDataset } from './load.js';
 import { createProgress } from './progress.js';
@@ -27,8 +28,19 @@ export interface InputMeta { snapshotDate: string | null; url: string | null }
 export function inputMeta(file: string | undefined): InputMeta {
   const path = (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
   if (file === '-' || !existsSync(path)) return { snapshotDate: null, url: null };
-  const meta = JSON.parse(readFileSync(path, 'utf8')) as { snapshotDate?: string; url?: string };
-  return { snapshotDate: meta.snapshotDate ?? null, url: meta.url ?? null };
+  let meta: unknown;
+  try {
+    meta = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`not valid JSON (${(e as Error).message}); it describes the list beside it: fix it or remove it`, path);
+  }
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) throw new InputError('must be a JSON object { "snapshotDate": "YYYY-MM-DD", "url": "…" }', path);
+  const { snapshotDate = null, url = null } = meta as Record<string, unknown>;
+  if (snapshotDate !== null && (typeof snapshotDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(snapshotDate))) {
+    throw new InputError(`"snapshotDate" must be a date written YYYY-MM-DD, got ${JSON.stringify(snapshotDate)}`, path);
+  }
+  if (url !== null && typeof url !== 'string') throw new InputError(`"url" must be a string, got ${JSON.stringify(url)}`, path);
+  return { snapshotDate, url };
 }
 
 export function reportName(file: string | undefined): string {
@@ -39,6 +51,7 @@ export function reportName(file: string | undefined): string {
 
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
+  checkWritable(flags.out, 'dir');
   const meta = inputMeta(file);
   const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
   const { dataset: ds, data, files } = await computeReport(read, {

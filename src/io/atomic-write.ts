@@ -155,6 +155,37 @@ export function sweepStale(dir: string): void {
   }
 }
 
+/**
+ * Checks, before any work, that outputs can be written at `path`: a folder (`kind` 'dir', which need
+ * not exist yet) or a file. Throws `OutputError` naming the path: a file where a folder is meant, a
+ * folder where a file is meant, a read-only or full file system, no permission. A probe file is
+ * written and removed in the nearest existing folder; nothing else is created.
+ */
+export function checkWritable(path: string, kind: 'dir' | 'file'): void {
+  const stat = statOrNull(path);
+  if (stat && kind === 'dir' && !stat.isDirectory()) throw new OutputError('is a file; --out names the folder the outputs go to', path);
+  if (stat && kind === 'file' && stat.isDirectory()) throw new OutputError('is a folder; --out names the output file', path);
+  let dir = kind === 'dir' ? path : dirname(path);
+  for (let up = statOrNull(dir); !up; up = statOrNull(dir)) {
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const st = statOrNull(dir);
+  if (st && !st.isDirectory()) throw new OutputError(`cannot write: ${dir} is a file, not a folder`, path);
+  const probe = join(dir, `.twinnet-probe-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (e) {
+    throw outputError(path, e);
+  }
+}
+
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try { return statSync(path); } catch { return null; }
+}
+
 /** Undoes the write in progress, if any (on SIGINT/SIGTERM): staged files removed, previous files back. */
 export function removeTemporaries(): void {
   if (active) rollBack(active);

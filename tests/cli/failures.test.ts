@@ -31,4 +31,74 @@ describe('output failures', () => {
     expect(readdirSync(out).sort()).toEqual(['links.csv', 'places.csv']);
     expect(existsSync(join(out, 'dataset.json'))).toBe(false);
   });
+
+  it('refuses --out naming a file before any work, with exit code 1', () => {
+    const d = tmp(), file = join(d, 'file');
+    writeFileSync(file, 'x');
+    const r = spawnSync(process.execPath, [BIN, 'report', '--out', file, '--quiet'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`twinnet: ${file}: is a file; --out names the folder the outputs go to\n`);
+  });
+
+  it('refuses export --out naming a folder, leaving no temporary file in it or its parent', () => {
+    const d = tmp(), folder = join(d, 'out');
+    mkdirSync(folder);
+    const r = spawnSync(process.execPath, [BIN, 'export', '--out', folder, '--runs', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`twinnet: ${folder}: is a folder; --out names the output file\n`);
+    expect(readdirSync(d)).toEqual(['out']);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('input failures found before the analysis', () => {
+  it('refuses a directory as standard input with exit code 2', () => {
+    const d = tmp();
+    const dir = openSync(d, 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'parse', '-', '--out', join(d, 'out')], { stdio: [dir, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('twinnet: <stdin>: standard input is a directory, not a file\n');
+    } finally {
+      closeSync(dir);
+    }
+  });
+
+  it('refuses a list without links in parse as report does: exit code 2, nothing written', () => {
+    const d = tmp(), f = join(d, 'nolinks.txt'), out = join(d, 'out');
+    writeFileSync(f, '==A==\nAnqing\n');
+    const parse = spawnSync(process.execPath, [BIN, 'parse', f, '--out', out], { encoding: 'utf8' });
+    const report = spawnSync(process.execPath, [BIN, 'report', f, '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(parse.status).toBe(2);
+    expect(report.status).toBe(2);
+    expect(parse.stderr).toBe(report.stderr);
+    expect(parse.stderr).toMatch(/nolinks\.txt: no links to analyse/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['not JSON', '{bad', /not valid JSON/],
+    ['an array', '[1]', /must be a JSON object/],
+    ['a date of the wrong type', '{"snapshotDate": 5}', /"snapshotDate" must be a date written YYYY-MM-DD, got 5/],
+    ['a url of the wrong type', '{"url": ["x"]}', /"url" must be a string/],
+  ])('refuses a <list>.meta.json that is %s, naming it, before the analysis', (_what, meta, message) => {
+    const d = tmp(), list = join(d, 'l.txt');
+    writeFileSync(list, '==A==\nAnqing\n- FRA Paris, France\n');
+    writeFileSync(join(d, 'l.meta.json'), meta);
+    for (const args of [['report', list, '--out', join(d, 'r'), '--quiet'], ['export', list, '--out', join(d, 'x.gexf')]]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(join(d, 'l.meta.json'));
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a list larger than the heap can hold, saying the limit and how to raise it', () => {
+    const d = tmp(), list = join(d, 'big.txt');
+    writeFileSync(list, `==A==\nAnqing\n${'- FRA Paris, France\n'.repeat(200_000)}`);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, 'report', list, '--out', join(d, 'r'), '--quiet'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/big\.txt: 3\.8 MB is more than this process can hold \(limit [\d.]+ MB with a heap of [\d.]+ MB\); raise the heap: NODE_OPTIONS=--max-old-space-size=\d+ twinnet …/);
+  });
 });
