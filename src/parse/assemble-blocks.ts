@@ -147,7 +147,7 @@ export class BlockAssembler {
   partner(line: string, lineStart: number, end: number, lineNo: number): boolean {
     const b = this.block;
     if (!b) {
-      this.report('error', 'partner-outside-block', [lineNo], `partner line outside any ${this.demonym} city's block: "${copyText(line, lineStart, end)}"`);
+      this.report('error', 'partner-outside-block', [lineNo], `partner line outside any ${this.demonym} city's block: "${copyText(truncate(line.slice(lineStart, end)))}"`);
       return false;
     }
     const { parts, partners } = this;

@@ -12,7 +12,9 @@
  * | `home-header` | a place name: letters and `'’.,()–—-`, at most 8 words, no final `.:;` |
  * | `unparsed` | anything else |
  *
- * Partner lines, most of a list, are recognised in place: no string is made of them.
+ * Partner lines, most of a list, are recognised in place: no string is made of them. A line longer
+ * than `MAX_LINE_LENGTH` characters is `unparsed` without being read further (`overLong` says its
+ * length), which keeps the work per line bounded whatever the input.
  *
  * @example
  *   const c = new LineClassifier();
@@ -26,8 +28,13 @@ const SECTION = /^==\s*([^=].*?)\s*==$/;
 /** A plausible place header: letters and the punctuation place names use (the word count is checked apart). */
 const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
 
+/** Characters a line may have (a real list's longest, an intro paragraph, has a few thousand). */
+export const MAX_LINE_LENGTH = 20_000;
+
 /** Classifies lines in order; what a line can be depends on the lines before it (title, intro). */
 export class LineClassifier {
+  /** The length of the line after `classify` returned `unparsed` for a line over `MAX_LINE_LENGTH`, else 0. */
+  overLong = 0;
   /** The line as a string after `classify` returned `section`, `title`, `intro`, `home-header` or `unparsed` ('' after `partner`; unchanged by `blank`). */
   line = '';
   private sawSection = false;
@@ -37,6 +44,11 @@ export class LineClassifier {
   /** The kind of the normalised line `text[start, end)`. */
   classify(text: string, start: number, end: number): LineKind {
     if (start === end) return 'blank';
+    this.overLong = end - start > MAX_LINE_LENGTH ? end - start : 0;
+    if (this.overLong > 0) {
+      this.line = '';
+      return 'unparsed';
+    }
     if (isPartnerLine(text, start, end)) {
       this.line = '';
       return 'partner';
@@ -73,7 +85,7 @@ export function titleText(line: string): string {
 /** The title of a list: its first non-blank line when that is a title line, normalised; else null. */
 export function findTitle(body: string): string | null {
   const match = /\S[^\n\r]*/.exec(body);
-  if (!match) return null;
+  if (!match || match[0].length > MAX_LINE_LENGTH) return null;
   const line = normalizeText(match[0]);
   return new LineClassifier().classify(line, 0, line.length) === 'title' ? titleText(line) : null;
 }
@@ -88,7 +100,7 @@ export function forEachLine(body: string, scanCR: boolean, visit: (text: string,
   for (let start = 0; ;) {
     let end = scanCR ? lineBreak(body, start) : body.indexOf('\n', start);
     if (end < 0) end = body.length;
-    if (isNormalText(body, start, end)) {
+    if (end - start > MAX_LINE_LENGTH || isNormalText(body, start, end)) { // an over-long line is refused unread
       visit(body, start, end, ++lineNo);
     } else {
       const line = normalizeText(body.slice(start, end));

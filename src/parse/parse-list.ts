@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../util/errors.js';
 import { BlockAssembler, truncate } from './assemble-blocks.js';
-import { count, findTitle, forEachLine, LineClassifier, sectionName, titleText } from './classify-lines.js';
+import { count, findTitle, forEachLine, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
 import { homeWords } from './countries.js';
 import { homeCountryOfTitle } from './home-country.js';
 import { copyText } from './normalize.js';
@@ -92,7 +92,9 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         break;
       case 'unparsed':
         blocks.close();
-        report('error', 'unparsed-line', [lineNo], `line is neither a section, a ${demonym} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
+        report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
+          ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
+          : `line is neither a section, a ${demonym} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
         break;
     }
     kinds[kind]++;
