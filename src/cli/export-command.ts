@@ -28,6 +28,8 @@ export interface ExportFlags extends AnalysisFlags {
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
+  /** CSV cells as they are, formula-like ones included. */
+  rawCsv?: boolean;
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
@@ -51,7 +53,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
     }
     case 'csv': {
       const net = exportNetwork(a, flags.graph, weight);
-      const t = writeCsvTables(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey });
+      const t = writeCsvTables(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey, raw: flags.rawCsv });
       const base = join(dirname(out), basename(out).replace(/\.csv$/, ''));
       files = [{ path: `${base}-nodes.csv`, content: t.nodes }, { path: `${base}-edges.csv`, content: t.edges }];
       break;

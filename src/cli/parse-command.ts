@@ -12,13 +12,15 @@ export interface ParseCommandOptions extends InputFlags {
   out: string;
   json?: boolean;
   strict?: boolean;
+  /** CSV cells as they are, formula-like ones included. */
+  rawCsv?: boolean;
 }
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
   checkWritable(opts.out, 'dir');
   const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, use: 'parse' });
   if (ds.links.length === 0) throw noLinks(ds); // as report and export do: a list is its links
-  const written = writeFilesAtomically(datasetFiles(ds, opts.out));
+  const written = writeFilesAtomically(datasetFiles(ds, opts.out, { rawCsv: opts.rawCsv }));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
     return;

@@ -39,6 +39,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('parse a list into a data set (JSON and CSV) and print a summary')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'data/processed')
+    .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--json', 'print the summary as JSON')
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: { out: string; json?: boolean; strict?: boolean } & InputFlags) => parseCommand(file, opts, print));
@@ -61,6 +62,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')} (default gexf; --format gexf etc. says the same)`, oneOf('--to', EXPORT_FORMATS))
     .option('--graph <graph>', 'bipartite | home | partners (china: an alias of home)', graphKind, 'bipartite')
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
+    .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 

@@ -11,7 +11,8 @@
  * (case-insensitive).
  *
  * Quoting is RFC 4180 (by csv-stringify): a field containing a comma, a double quote, CR or LF is
- * double-quoted with inner quotes doubled. Records end in `\n`, UTF-8 without BOM. Missing values are
+ * double-quoted with inner quotes doubled. A text cell that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@` first, not a number) gets a leading `'` unless `raw` (see util/csv-cell.ts). Records end in `\n`, UTF-8 without BOM. Missing values are
  * empty cells; booleans `true`/`false`; `liststring` items joined with `;` (not escapable: keep `;` out
  * of list items).
  *
@@ -25,12 +26,15 @@ import { stringify } from 'csv-stringify/sync';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { ColumnSpec } from './columns.js';
 import { LIST_SEPARATOR } from './graphml.js';
+import { neutralizeFormula } from '../util/csv-cell.js';
 
 export interface CsvOptions {
   nodeColumns: readonly ColumnSpec[];
   edgeColumns: readonly ColumnSpec[];
   /** Edge attribute written in the `Weight` column (a similarity). Default: no `Weight` column. */
   weightKey?: string | null;
+  /** Write text cells as they are (default false: a cell a spreadsheet would run as a formula gets a leading `'`). */
+  raw?: boolean;
 }
 
 export interface CsvTables {
@@ -70,7 +74,7 @@ export function writeCsvTables(graph: Graph, options: CsvOptions): CsvTables {
     edgeRows.push([...row, ...cells(edgeColumns, attributes, owner)]);
   });
 
-  const write = (rows: string[][]): string => stringify(rows, { record_delimiter: '\n' });
+  const write = (rows: string[][]): string => stringify(rows, { record_delimiter: '\n', cast: { string: options.raw ? (t) => t : neutralizeFormula } });
   return { nodes: write(nodeRows), edges: write(edgeRows) };
 }
 

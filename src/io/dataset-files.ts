@@ -9,15 +9,23 @@ import { homeWords, regionOf } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import type { OutputFile } from './atomic-write.js';
 import { jsonPieces } from './json-chunks.js';
+import { neutralizeFormula } from '../util/csv-cell.js';
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+/** CSV text; string cells that a spreadsheet would run as a formula are neutralised unless `raw`. */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], raw = false): string {
   return stringify([header as unknown[], ...(rows as unknown[][])], {
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
+    cast: { boolean: (b) => (b ? 'true' : 'false'), string: raw ? (t) => t : neutralizeFormula },
     record_delimiter: '\n',
   });
 }
 
-export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
+export interface DatasetFileOptions {
+  /** Write CSV cells as they are, formula-like ones included (default false: neutralised with a leading `'`). */
+  rawCsv?: boolean;
+}
+
+export function datasetFiles(ds: Dataset, dir: string, options: DatasetFileOptions = {}): OutputFile[] {
+  const raw = options.rawCsv ?? false;
   const homeName = new Map(ds.homes.map((c) => [c.id, c.name]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
   const home = homeWords(ds.home), homeContinent = regionOf(ds.home)?.continent ?? '';
@@ -31,6 +39,7 @@ export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
         p.location.join(', '), p.countryWritten, p.country ?? '', p.territory ?? '', p.subdivision ?? '',
         (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';')]),
     ],
+    raw,
   );
   const links = toCsv(
     ['home_id', 'home_name', 'partner_id', 'partner_label', 'partner_location', 'country_iso2', 'code', 'line'],
@@ -39,16 +48,19 @@ export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
       return [l.homeId, homeName.get(l.homeId) ?? '', l.partnerId, p?.label ?? '', p?.location.join(', ') ?? '',
         p?.country ?? '', l.code ?? '', l.line];
     }),
+    raw,
   );
   const countries = toCsv(
     ['country_written', 'sovereign_iso2', 'sovereign_iso3', 'sovereign_name', 'territory_iso2', 'continent', 'subregion', 'links', 'codes'],
     ds.countries.map((c) => [c.written, c.sovereign?.alpha2 ?? '', c.sovereign?.alpha3 ?? '', c.sovereign?.name ?? '',
       c.territory?.alpha2 ?? '', c.region ?? '', c.subregion ?? '', c.links,
       Object.entries(c.codes).map(([k, v]) => `${k}:${v}`).join(';')]),
+    raw,
   );
   const diagnostics = toCsv(
     ['severity', 'code', 'line', 'lines', 'message'],
     ds.diagnostics.map((d) => [d.severity, d.code, d.line ?? '', d.lines.join(';'), d.message]),
+    raw,
   );
   return [
     { path: join(dir, 'dataset.json'), content: jsonPieces(ds, 2) },
