@@ -1,8 +1,10 @@
 """Executes Jupyter notebooks headlessly with nbclient (Debian's python3-nbclient).
 
-Called by scripts/run-notebooks.sh, which sets up the Jupyter paths and the Deno kernelspec; run
-that, not this. Each notebook is executed cell by cell with its own directory as the working
-directory; the executed copy (outputs included, also on failure) is written to --out. On the first
+Called by scripts/run-notebooks.sh, which sets up the Jupyter paths and the kernelspecs (Deno, and
+Debian's Python); run that, not this. Each notebook is executed cell by cell, on the kernel its
+metadata names, with its own directory as the working directory; the executed copy (outputs
+included, also on failure) is written to --out in a stable form (see `stable`), so that executing
+an unchanged notebook again gives the same file. On the first
 failing cell of a notebook the rest of that notebook is skipped, and the run goes on with the next
 notebook. Exit status: 0 when every notebook ran, 1 when a cell failed, 2 on a usage error.
 """
@@ -60,8 +62,29 @@ class DenoNotebookClient(NotebookClient):
                 done = True
 
 
-def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int) -> str | None:
+def stable(nb) -> None:
+    """Removes what differs between two runs of the same notebook, in place.
+
+    Consecutive outputs of one stream are joined (a kernel splits a cell's console output into
+    messages as it pleases), and per-cell execution metadata (timings) is dropped.
+    """
+    for cell in nb.cells:
+        cell.metadata.pop('execution', None)
+        if cell.cell_type != 'code':
+            continue
+        merged = []
+        for out in cell.outputs:
+            prev = merged[-1] if merged else None
+            if out.output_type == 'stream' and prev is not None and prev.output_type == 'stream' and prev.name == out.name:
+                prev.text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
+def run(path: str, out_dir: str, kernel: str | None, timeout: int, startup_timeout: int) -> str | None:
     nb = nbformat.read(path, as_version=4)
+    kernel = kernel or nb.metadata.get('kernelspec', {}).get('name') or 'deno'
     state = {'index': None}
 
     def on_cell_start(cell, cell_index, **_):
@@ -93,6 +116,7 @@ def run(path: str, out_dir: str, kernel: str, timeout: int, startup_timeout: int
     except Exception as e:  # kernel did not start, etc.
         failure = f'{name}: could not run ({type(e).__name__}: {str(e).strip()[:500]})'
     finally:
+        stable(nb)
         os.makedirs(out_dir, exist_ok=True)
         nbformat.write(nb, os.path.join(out_dir, name))
     return failure
@@ -115,7 +139,7 @@ def main() -> int:
     ap.add_argument('notebooks', nargs='+')
     ap.add_argument('--out', help='directory for the executed notebooks')
     ap.add_argument('--clear', action='store_true', help='strip the outputs of the notebooks in place instead of running them')
-    ap.add_argument('--kernel', default='deno')
+    ap.add_argument('--kernel', help="kernel for every notebook (default: the one each notebook's metadata names, else deno)")
     ap.add_argument('--timeout', type=int, default=300, help='seconds per cell')
     ap.add_argument('--startup-timeout', type=int, default=120, help='seconds for the kernel to start')
     args = ap.parse_args()

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Executes the TypeScript notebooks headlessly with Deno's Jupyter kernel.
+# Executes the notebooks headlessly: the TypeScript ones on Deno's Jupyter kernel, the Python one on
+# Debian's python3 (ipykernel, pandas, NetworkX).
 #
 #   scripts/run-notebooks.sh [--out DIR] [NOTEBOOK.ipynb ...]
-#   scripts/run-notebooks.sh --clear [NOTEBOOK.ipynb ...]    strip outputs in place (before committing)
+#   scripts/run-notebooks.sh --out notebooks                 re-execute the committed notebooks in place
+#                                                             (what `npm run notebooks` does)
+#   scripts/run-notebooks.sh --clear [NOTEBOOK.ipynb ...]    strip outputs in place
 #
 # Without notebooks: every notebooks/*.ipynb. The executed copies (with outputs) go to DIR, by default
 # a fresh directory under the OS temp dir (printed at the end). Exits 1 naming the notebook and the cell
 # when a cell fails, 2 when something is missing (Jupyter: `npm run setup:system`; dist/: `npm run build`).
 #
-# Nothing global is touched: the Deno kernelspec, Jupyter's runtime/config/data dirs and Deno's cache
+# Nothing global is touched: the kernelspecs, Jupyter's runtime/config/data dirs and Deno's cache
 # (DENO_DIR, unless already set) live in $TMPDIR/twinnet-notebooks-<hash of the repo path>/.
 # Jupyter runs with Debian's /usr/bin/python3 (override: TWINNET_PYTHON). Deno is the npm package's
 # binary (node_modules/.bin/deno); it resolves npm imports from the repo's node_modules (package.json
@@ -27,7 +30,7 @@ while [ $# -gt 0 ]; do
     --out) out="${2:?--out needs a directory}"; shift 2 ;;
     --out=*) out="${1#--out=}"; shift ;;
     --clear) clear=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run-notebooks: unknown option $1" >&2; exit 2 ;;
     *) notebooks+=("$1"); shift ;;
   esac
@@ -82,10 +85,15 @@ if [ ! -f "$spec" ] || ! grep -qF "\"$deno_real\"" "$spec"; then
   echo "run-notebooks: Deno kernelspec installed in $(dirname "$spec")"
 fi
 
+# The Python kernel: Debian's python3, whichever python3 comes first on PATH.
+pyspec="$state/jupyter/kernels/python3/kernel.json"
+mkdir -p "$(dirname "$pyspec")"
+printf '{\n  "argv": ["%s", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],\n  "display_name": "Python 3 (Debian)",\n  "language": "python"\n}\n' "$py" > "$pyspec"
+
 [ -n "$out" ] || out="$(mktemp -d "$tmp/twinnet-notebooks-out.XXXXXX")"
 mkdir -p "$out"
 start=$SECONDS
 status=0
-"$py" "$root/scripts/run-notebooks.py" --out "$out" --kernel deno "${notebooks[@]}" || status=$?
+"$py" "$root/scripts/run-notebooks.py" --out "$out" "${notebooks[@]}" || status=$?
 echo "run-notebooks: executed notebooks in $out ($((SECONDS - start)) s)"
 exit $status

@@ -12,6 +12,7 @@ export { homeCountryCode, homeCountryOfTitle } from './parse/home-country.js';
 export type {
   HomeEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
 } from './parse/types.js';
+export { DEFAULT_INPUT as EMBEDDED_LIST } from './util/paths.js';
 export { readListFile, decodeList } from './io/read-input.js';
 export { datasetFiles } from './io/dataset-files.js';
 export { writeFilesAtomically } from './io/atomic-write.js';

@@ -20,7 +20,7 @@
  *   const { nodes, edges } = writeCsvTables(graph, { nodeColumns: [], edgeColumns: [] });
  *   nodes.split('\n')[0] // 'Id,Label'
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { stringify } from 'csv-stringify/sync';
 import { checkColumns, formatNumber, readCell } from './columns.js';

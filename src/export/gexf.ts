@@ -29,7 +29,7 @@
  *     meta: { creator: 'twinnet', description: 'Sister cities', lastModifiedDate: '2024-05-01' },
  *   });
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { CellValue, ColumnSpec } from './columns.js';

@@ -19,7 +19,7 @@
  * @example
  *   writeGraphml(graph, { nodeColumns: [{ key: 'degree', id: 'degree', title: 'Degree', type: 'integer' }], edgeColumns: [] });
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { ColumnSpec, ColumnType } from './columns.js';

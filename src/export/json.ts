@@ -10,7 +10,7 @@
  * @example
  *   writeGraphJson(graph) // '{\n  "attributes": {},\n  "edges": [ … ],\n  "nodes": [ … ],\n  "options": { … }\n}\n'
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 const GENERATED_EDGE_KEY = /^geid_\d+_\d+$/;
 

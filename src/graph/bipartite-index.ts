@@ -6,7 +6,7 @@
  * The partition is read from the `side` attribute and checked: every node must have a side and
  * every edge must join the two sides ("refuse the temptation to guess").
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteNodes, Side } from './build-bipartite.js';
 

@@ -38,7 +38,7 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { forceAtlas2Arrays } from './forceatlas2.js';

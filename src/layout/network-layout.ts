@@ -5,7 +5,7 @@
  * laid out with their weights (similarities) as attraction.
  */
 import { UndirectedGraph } from 'graphology';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';

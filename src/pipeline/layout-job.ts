@@ -6,7 +6,7 @@
  * TWINNET_WORKERS=0. Either way the positions are identical (same graph order, same seed).
  */
 import { Worker } from 'node:worker_threads';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { layoutForceAtlas2 } from '../layout/layout.js';
 import { workerAnswer, workerScript } from './workers.js';
 import type { Position } from '../layout/layout.js';

@@ -14,7 +14,11 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
-/** The embedded default list. */
+/**
+ * The absolute path of the list twinnet ships with (Wikipedia's list of twin towns and sister cities in
+ * China, `data/raw/china-sister-cities.txt` in the package): every command's default input. Exported as
+ * `EMBEDDED_LIST`.
+ */
 export const DEFAULT_INPUT = join(PACKAGE_ROOT, 'data', 'raw', 'china-sister-cities.txt');
 
 /** twinnet's own version, from its package.json. */
