@@ -13,6 +13,7 @@ import type { InputFlags } from './options.js';
 import { EXPORT_FORMATS } from './export-command.js';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { NetworkKind } from '../export/network.js';
+import { REPORT_LAYOUT_ITERATIONS } from '../layout/network-layout.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
@@ -31,7 +32,7 @@ export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
     .description('Network analysis of twin-town and sister-city lists (default input: the embedded list of sister cities in China)')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError()
+    .showHelpAfterError('(twinnet --help lists the commands)')
     .exitOverride();
 
   addInputOptions(program
@@ -48,7 +49,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations for the layout (default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
@@ -61,7 +62,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')} (default gexf; --format gexf etc. says the same)`, oneOf('--to', EXPORT_FORMATS))
     .option('--graph <graph>', 'bipartite | home | partners (china: an alias of home)', graphKind, 'bipartite')
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program
@@ -92,6 +93,8 @@ export function buildProgram(print: Printer = stdout): Command {
   query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))
     .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 
+  // A bad option or argument: the one-line error and where the help is, not the whole help.
+  for (const cmd of program.commands) cmd.showHelpAfterError(`(twinnet ${cmd.name()} --help lists its options)`);
   return program;
 }
 

@@ -64,6 +64,19 @@ describe('twinnet parse', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--seed must be an integer/);
   });
+  it.each([
+    ['an unknown option', ['export', '--bogus'], "error: unknown option '--bogus'", '(twinnet export --help lists its options)'],
+    ['a bad option value', ['report', '--seed', 'abc'], 'error: option \'--seed <n>\' argument \'abc\' is invalid. --seed must be an integer ≥ 0, got "abc"', '(twinnet report --help lists its options)'],
+    ['an unknown command', ['frob'], "error: unknown command 'frob'", '(twinnet --help lists the commands)'],
+  ])('answers %s with the one-line error and where the help is, not the whole help', (_w, args, error, hint) => {
+    const r = run(...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${error}\n${hint}\n`);
+  });
+  it('states the layout default export really uses (100 iterations) in export --help', () => {
+    const help = run('export', '--help').stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('default 100, fewer above 1,500 nodes');
+  });
 });
 
 describe('twinnet report', () => {
