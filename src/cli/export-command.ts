@@ -9,6 +9,7 @@ import { writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfFor } from '../export/network-gexf.js';
+import type { GexfVersion } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
 import { exportNetwork } from '../export/network.js';
@@ -28,6 +29,7 @@ export interface ExportFlags extends AnalysisFlags {
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
+  gexfVersion?: GexfVersion;
 }
 
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
@@ -40,7 +42,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations }) }];
+      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations, version: flags.gexfVersion }) }];
       break;
     case 'graphml': {
       const net = exportNetwork(a, flags.graph, weight);

@@ -14,6 +14,7 @@ import { EXPORT_FORMATS } from './export-command.js';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { NetworkKind } from '../export/network.js';
 import { REPORT_LAYOUT_ITERATIONS } from '../layout/network-layout.js';
+import { GEXF_VERSIONS } from '../export/gexf.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
 import { writeFilesAtomically } from '../io/atomic-write.js';
@@ -27,6 +28,8 @@ function graphKind(value: string): NetworkKind {
   const kind = value === 'china' ? 'home' : value;
   return oneOf('--graph', ['bipartite', 'home', 'partners'] as const)(kind);
 }
+
+const GEXF_VERSION_HELP = `GEXF version: ${GEXF_VERSIONS.join(' | ')} (default ${GEXF_VERSIONS[0]}; 1.2draft for older readers, e.g. NetworkX before 3.6)`;
 
 export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
@@ -50,6 +53,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
     .option('--layout-iterations <n>', `ForceAtlas2 iterations for the layout (default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1))
+    .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
@@ -62,6 +66,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--to <format>', `output format: ${EXPORT_FORMATS.join(' | ')} (default gexf; --format gexf etc. says the same)`, oneOf('--to', EXPORT_FORMATS))
     .option('--graph <graph>', 'bipartite | home | partners (china: an alias of home)', graphKind, 'bipartite')
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
+    .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
