@@ -1,6 +1,8 @@
 /**
- * `twinnet export [FILE] --to gexf|graphml|csv|json [--graph bipartite|home|partners] [--weight W] [--out PATH]`.
- * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`. A projection's edges carry the
+ * `twinnet export [FILE] --to gexf|graphml|csv|json|neo4j [--graph bipartite|home|partners] [--weight W] [--out PATH]`.
+ * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`; neo4j four, a header file and a
+ * data file each for nodes and relationships (`<stem>-nodes-header.csv`, `<stem>-nodes.csv`, …).
+ * GEXF, GraphML, CSV and Neo4j carry the seeded layout and the community colours. A projection's edges carry the
  * projection weight (`--weight`), the one its communities were found with.
  */
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +15,9 @@ import type { GexfVersion } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
 import { exportNetwork } from '../export/network.js';
+import { withLayoutColumns } from '../export/layout-columns.js';
+import { writeNeo4jTables } from '../export/neo4j.js';
+import { networkLayout } from '../layout/network-layout.js';
 import type { NetworkKind } from '../export/network.js';
 import { UsageError } from '../util/errors.js';
 import { loadDataset } from './load.js';
@@ -20,7 +25,7 @@ import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFlags extends AnalysisFlags {
@@ -38,36 +43,54 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;
   const out = flags.out ?? join('reports', `${stem}.${to}`);
-  let files: OutputFile[];
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
+  const net = exportNetwork(a, flags.graph, weight);
+  // Laid out for every format that keeps a drawing (graphology's JSON is the graph alone).
+  const layout = () => networkLayout(net, { seed: a.options.seed, iterations: flags.layoutIterations });
+  const base = join(dirname(out), basename(out).replace(/\.(csv|neo4j)$/, ''));
+  let files: OutputFile[];
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations, version: flags.gexfVersion }) }];
+      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, network: net, layout: layout(), version: flags.gexfVersion }) }];
       break;
     case 'graphml': {
-      const net = exportNetwork(a, flags.graph, weight);
-      files = [{ path: out, content: writeGraphml(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey }) }];
+      const drawn = withLayoutColumns(net, layout().positions);
+      files = [{ path: out, content: writeGraphml(drawn.graph, { nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey }) }];
       break;
     }
     case 'csv': {
-      const net = exportNetwork(a, flags.graph, weight);
-      const t = writeCsvTables(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey });
-      const base = join(dirname(out), basename(out).replace(/\.csv$/, ''));
+      const drawn = withLayoutColumns(net, layout().positions);
+      const t = writeCsvTables(drawn.graph, { nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey });
       files = [{ path: `${base}-nodes.csv`, content: t.nodes }, { path: `${base}-edges.csv`, content: t.edges }];
       break;
     }
-    case 'json': {
-      const net = exportNetwork(a, flags.graph, weight);
+    case 'json':
       files = [{ path: out, content: writeGraphJson(net.graph) }];
+      break;
+    case 'neo4j': {
+      const drawn = withLayoutColumns(net, layout().positions);
+      const t = writeNeo4jTables(drawn.graph, {
+        nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey,
+        labels: (_key, attributes) => ['Place', attributes['side'] === 'home' ? 'Home' : 'Partner'],
+        relationshipType: flags.graph === 'bipartite' ? 'TWINNED_WITH' : 'SHARES_PARTNERS_WITH',
+      });
+      files = [
+        { path: `${base}-nodes-header.csv`, content: t.nodesHeader }, { path: `${base}-nodes.csv`, content: t.nodes },
+        { path: `${base}-relationships-header.csv`, content: t.relationshipsHeader }, { path: `${base}-relationships.csv`, content: t.relationships },
+      ];
       break;
     }
   }
-  print(`wrote ${writeFilesAtomically(files).join(', ')}`);
+  const written = writeFilesAtomically(files);
+  print(`wrote ${written.join(', ')}`);
+  if (to === 'neo4j') {
+    print(`load with: neo4j-admin database import full --nodes=${written[0]},${written[1]} --relationships=${written[2]},${written[3]} neo4j`);
+  }
 }
 
 /**
  * The output and input formats of an export. `--format` names either: an output format (`gexf`,
- * `graphml`, `csv`, `json` — what it always meant for export, the same as `--to`) or the input list's
+ * `graphml`, `csv`, `json`, `neo4j` — what it always meant for export, the same as `--to`) or the input list's
  * format (`wikipedia-list` …, as on every other command). The two sets of names do not overlap.
  */
 function formats(flags: ExportFlags): { to: ExportFormat; input: string | undefined } {
