@@ -16,6 +16,8 @@ const hostile = analyze(parseSisterCityList([
 ].join('\n')), { runs: 2 });
 
 const GEPHI_IDS = ['modularity_class', 'betweenesscentrality', 'closnesscentrality', 'harmonicclosnesscentrality', 'eigencentrality', 'pageranks', 'componentnumber', 'degree'];
+/** A projection's own metrics under Gephi's ids (eigenvector and PageRank only as bipartite_*). */
+const PROJECTION_GEPHI_IDS = ['modularity_class', 'betweenesscentrality', 'closnesscentrality', 'harmonicclosnesscentrality', 'componentnumber', 'degree', 'clustering'];
 
 describe.each([
   ['seed', seed],
@@ -27,14 +29,15 @@ describe.each([
     expect(result.valid, result.errors.map((e) => e.message).join('\n')).toBe(true);
     const back = gexf.parse(UndirectedGraph, xml);
     const net = exportNetwork(a, kind);
+    const ids = kind === 'bipartite' ? GEPHI_IDS : PROJECTION_GEPHI_IDS;
     expect(back.order).toBe(net.graph.order);
     expect(back.size).toBe(net.graph.size);
     net.graph.forEachNode((key, attrs) => {
       const got = back.getNodeAttributes(key);
       expect(got['label']).toBe(attrs['label']);
-      for (const id of GEPHI_IDS) if (attrs[id] !== null && attrs[id] !== undefined) expect(got[id], `${key} ${id}`).toBe(attrs[id]);
+      for (const id of ids) if (attrs[id] !== null && attrs[id] !== undefined) expect(got[id], `${key} ${id}`).toBe(attrs[id]);
     });
-    for (const id of GEPHI_IDS) expect(xml).toContain(`<attribute id="${id}"`);
+    for (const id of ids) expect(xml).toContain(`<attribute id="${id}"`);
   });
 });
 
