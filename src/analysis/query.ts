@@ -78,7 +78,7 @@ export function sharedPartners(a: Analysis, first: string, second: string): Shar
   return {
     side: sa, a: ka, b: kb, labelA: label(ka), labelB: label(kb), degreeA: da, degreeB: db,
     count: 0, jaccard: 0, overlap: 0, cosine: 0, newman: 0,
-    p: hypergeometricUpperTail(0, p.opposite, da, db), holm: 1, bh: 1, pSdsm: null, holmSdsm: null, shared: [],
+    p: hypergeometricUpperTail(0, p.opposite, da, db), holm: 1, bh: 1, pSdsm: null, holmSdsm: null, shared: [], sharedIds: [],
   };
 }
 

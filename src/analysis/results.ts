@@ -106,6 +106,8 @@ export interface PairRecord {
   holmSdsm: number | null;
   /** Labels of the shared partners (empty when not kept). */
   shared: string[];
+  /** Their node keys, in the same order. */
+  sharedIds: string[];
 }
 
 export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
@@ -113,9 +115,12 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   const u = p.u[i] as number, v = p.v[i] as number;
   const ka = p.keys[u] as string, kb = p.keys[v] as string;
   const own = a.nodes[side].attributes, opposite = a.nodes[side === 'home' ? 'partner' : 'home'].attributes;
-  const shared: string[] = [];
+  const shared: string[] = [], sharedIds: string[] = [];
   if (p.sharedOffsets && p.sharedAdj) {
-    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) shared.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
+    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) {
+      shared.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
+      sharedIds.push(p.sharedKeys[p.sharedAdj[j] as number] as string);
+    }
   }
   return {
     a: ka, b: kb, labelA: (own[u] as NodeAttributes).label, labelB: (own[v] as NodeAttributes).label,
@@ -127,6 +132,7 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
     pSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.p[i] as number) : null,
     holmSdsm: a.sides[side].sdsm ? (a.sides[side].sdsm?.holm[i] as number) : null,
     shared,
+    sharedIds,
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * `twinnet export [FILE] --to gexf|graphml|csv|json [--graph bipartite|home|partners] [--weight W] [--out PATH]`.
- * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`. A projection's edges carry the
+ * `twinnet export [FILE] --to gexf|graphml|csv|json|neo4j [--graph bipartite|home|partners] [--weight W] [--out PATH]`.
+ * CSV writes two files, `<stem>-nodes.csv` and `<stem>-edges.csv`; neo4j four, a header file and a
+ * data file each for nodes and relationships (`<stem>-nodes-header.csv`, `<stem>-nodes.csv`, …).
+ * GEXF, GraphML, CSV and Neo4j carry the seeded layout and the community colours. A projection's edges carry the
  * projection weight (`--weight`), the one its communities were found with.
  */
 import { basename, dirname, join } from 'node:path';
@@ -9,9 +11,13 @@ import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfFor } from '../export/network-gexf.js';
+import type { GexfVersion } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
 import { exportNetwork } from '../export/network.js';
+import { withLayoutColumns } from '../export/layout-columns.js';
+import { writeNeo4jTables } from '../export/neo4j.js';
+import { networkLayout } from '../layout/network-layout.js';
 import type { NetworkKind } from '../export/network.js';
 import { UsageError } from '../util/errors.js';
 import { loadDataset } from './load.js';
@@ -19,7 +25,7 @@ import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFlags extends AnalysisFlags {
@@ -28,6 +34,7 @@ export interface ExportFlags extends AnalysisFlags {
   graph: NetworkKind;
   out?: string;
   layoutIterations?: number;
+  gexfVersion?: GexfVersion;
   /** CSV cells as they are, formula-like ones included. */
   rawCsv?: boolean;
 }
@@ -40,36 +47,54 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis
   const ds = loadDataset(file, { format: input, home: flags.home });
   const a = analyze(ds, analysisOptions(flags));
-  let files: OutputFile[];
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
+  const net = exportNetwork(a, flags.graph, weight);
+  // Laid out for every format that keeps a drawing (graphology's JSON is the graph alone).
+  const layout = () => networkLayout(net, { seed: a.options.seed, iterations: flags.layoutIterations });
+  const base = join(dirname(out), basename(out).replace(/\.(csv|neo4j)$/, ''));
+  let files: OutputFile[];
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate, weight, iterations: flags.layoutIterations }) }];
+      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate, network: net, layout: layout(), version: flags.gexfVersion }) }];
       break;
     case 'graphml': {
-      const net = exportNetwork(a, flags.graph, weight);
-      files = [{ path: out, content: writeGraphml(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey }) }];
+      const drawn = withLayoutColumns(net, layout().positions);
+      files = [{ path: out, content: writeGraphml(drawn.graph, { nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey }) }];
       break;
     }
     case 'csv': {
-      const net = exportNetwork(a, flags.graph, weight);
-      const t = writeCsvTables(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey, raw: flags.rawCsv });
-      const base = join(dirname(out), basename(out).replace(/\.csv$/, ''));
+      const drawn = withLayoutColumns(net, layout().positions);
+      const t = writeCsvTables(drawn.graph, { nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey, raw: flags.rawCsv });
       files = [{ path: `${base}-nodes.csv`, content: t.nodes }, { path: `${base}-edges.csv`, content: t.edges }];
       break;
     }
-    case 'json': {
-      const net = exportNetwork(a, flags.graph, weight);
+    case 'json':
       files = [{ path: out, content: writeGraphJson(net.graph) }];
+      break;
+    case 'neo4j': {
+      const drawn = withLayoutColumns(net, layout().positions);
+      const t = writeNeo4jTables(drawn.graph, {
+        nodeColumns: drawn.nodeColumns, edgeColumns: drawn.edgeColumns, weightKey: drawn.weightKey,
+        labels: (_key, attributes) => ['Place', attributes['side'] === 'home' ? 'Home' : 'Partner'],
+        relationshipType: flags.graph === 'bipartite' ? 'TWINNED_WITH' : 'SHARES_PARTNERS_WITH',
+      });
+      files = [
+        { path: `${base}-nodes-header.csv`, content: t.nodesHeader }, { path: `${base}-nodes.csv`, content: t.nodes },
+        { path: `${base}-relationships-header.csv`, content: t.relationshipsHeader }, { path: `${base}-relationships.csv`, content: t.relationships },
+      ];
       break;
     }
   }
-  print(`wrote ${writeFilesAtomically(files).join(', ')}`);
+  const written = writeFilesAtomically(files);
+  print(`wrote ${written.join(', ')}`);
+  if (to === 'neo4j') {
+    print(`load with: neo4j-admin database import full --nodes=${written[0]},${written[1]} --relationships=${written[2]},${written[3]} neo4j`);
+  }
 }
 
 /**
  * The output and input formats of an export. `--format` names either: an output format (`gexf`,
- * `graphml`, `csv`, `json` — what it always meant for export, the same as `--to`) or the input list's
+ * `graphml`, `csv`, `json`, `neo4j` — what it always meant for export, the same as `--to`) or the input list's
  * format (`wikipedia-list` …, as on every other command). The two sets of names do not overlap.
  */
 function formats(flags: ExportFlags): { to: ExportFormat; input: string | undefined } {

@@ -13,6 +13,8 @@ import type { InputFlags } from './options.js';
 import { EXPORT_FORMATS } from './export-command.js';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { NetworkKind } from '../export/network.js';
+import { REPORT_LAYOUT_ITERATIONS } from '../layout/network-layout.js';
+import { GEXF_VERSIONS } from '../export/gexf.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
@@ -27,11 +29,13 @@ function graphKind(value: string): NetworkKind {
   return oneOf('--graph', ['bipartite', 'home', 'partners'] as const)(kind);
 }
 
+const GEXF_VERSION_HELP = `GEXF version: ${GEXF_VERSIONS.join(' | ')} (default ${GEXF_VERSIONS[0]}; 1.2draft for older readers, e.g. NetworkX before 3.6)`;
+
 export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
     .description('Network analysis of twin-town and sister-city lists (default input: the embedded list of sister cities in China)')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError()
+    .showHelpAfterError('(twinnet --help lists the commands)')
     .exitOverride();
 
   addInputOptions(program
@@ -49,7 +53,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations for the layout (default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1))
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations for the layout (default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1))
+    .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
@@ -63,7 +68,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--graph <graph>', 'bipartite | home | partners (china: an alias of home)', graphKind, 'bipartite')
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
     .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
-    .option('--layout-iterations <n>', 'ForceAtlas2 iterations (GEXF; default 100, fewer above 1,500 nodes)', integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
+    .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program
@@ -95,6 +101,8 @@ export function buildProgram(print: Printer = stdout): Command {
   query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))
     .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 
+  // A bad option or argument: the one-line error and where the help is, not the whole help.
+  for (const cmd of program.commands) cmd.showHelpAfterError(`(twinnet ${cmd.name()} --help lists its options)`);
   return program;
 }
 

@@ -13,10 +13,12 @@ import { loadDataset } from './load.js';
 import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
+import type { GexfVersion } from '../export/gexf.js';
 
 export interface ReportFlags extends AnalysisFlags {
   out: string;
   layoutIterations?: number;
+  gexfVersion?: GexfVersion;
   quiet?: boolean;
   timings?: boolean;
   strict?: boolean;
@@ -56,7 +58,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
   const { dataset: ds, data, files } = await computeReport(read, {
     out: flags.out, name: reportName(file), snapshotDate: meta.snapshotDate, sourceUrl: meta.url,
-    analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, onStage: progress,
+    analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, gexfVersion: flags.gexfVersion, onStage: progress,
   });
   progress('writing');
   const written = writeFilesAtomically(files);

@@ -55,7 +55,7 @@ export function writeCsvTables(graph: Graph, options: CsvOptions): CsvTables {
   const nodeRows: string[][] = [[...NODE_HEADERS, ...nodeColumns.map((c) => c.id)]];
   graph.forEachNode((key, attributes) => {
     const label: unknown = attributes.label;
-    nodeRows.push([key, label === undefined || label === null ? '' : String(label), ...cells(nodeColumns, attributes, `node "${key}"`)]);
+    nodeRows.push([key, label === undefined || label === null ? '' : String(label), ...csvCells(nodeColumns, attributes, `node "${key}"`)]);
   });
 
   const edgeHeader: string[] = [...EDGE_HEADERS];
@@ -71,16 +71,17 @@ export function writeCsvTables(graph: Graph, options: CsvOptions): CsvTables {
       }
       row.push(typeof w === 'number' ? formatNumber(w) : '');
     }
-    edgeRows.push([...row, ...cells(edgeColumns, attributes, owner)]);
+    edgeRows.push([...row, ...csvCells(edgeColumns, attributes, owner)]);
   });
 
   const write = (rows: string[][]): string => stringify(rows, { record_delimiter: '\n', cast: { string: options.raw ? (t) => t : neutralizeFormula } });
   return { nodes: write(nodeRows), edges: write(edgeRows) };
 }
 
-function cells(columns: readonly ColumnSpec[], attributes: Attributes, owner: string): string[] {
+/** The cells of one row: empty when missing, lists joined with `;`, numbers in shortest round-trip form. */
+export function csvCells(columns: readonly ColumnSpec[], attributes: Attributes, owner: string, where = WHERE): string[] {
   return columns.map((c) => {
-    const value = readCell(c, attributes, owner, WHERE);
+    const value = readCell(c, attributes, owner, where);
     if (value === null) return '';
     if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
     return typeof value === 'number' ? formatNumber(value) : String(value);

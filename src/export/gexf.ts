@@ -1,6 +1,9 @@
 /**
  * writeGexf: a graph as GEXF 1.3 (namespace `http://gexf.net/1.3`, viz `http://gexf.net/1.3/viz`), the
- * format Gephi opens natively, valid against the official RELAX NG grammar (tests check it).
+ * format Gephi opens natively, valid against the official RELAX NG grammar (tests check it); or, with
+ * `version: '1.2draft'`, as GEXF 1.2draft (`http://www.gexf.net/1.2draft`, `version="1.2"`), the
+ * version older readers take — NetworkX before 3.6 reads 1.1draft and 1.2draft only (and keys
+ * attributes by their title). The two differ in the namespaces, the version and the list syntax.
  *
  * Written with a small XML tree writer (`_xml.ts`) rather than graphology-gexf's writer, so that column ids, titles and types
  * are exactly the given `ColumnSpec`s (graphology-gexf infers types from values and uses attribute
@@ -9,10 +12,11 @@
  *
  * - `<graph defaultedgetype>`: `undirected`/`directed` from the graph type; a mixed graph is written
  *   `undirected` with `type="directed"` on its directed edges.
- * - `liststring` values use GEXF 1.3's list syntax `[a, b]` (what Gephi's graphstore and
+ * - 1.3 `liststring` values use GEXF 1.3's list syntax `[a, b]` (what Gephi's graphstore and
  *   graphology-gexf parse): an item containing `,`, quotes, brackets, backslashes, control whitespace or
  *   edge spaces is written double-quoted with `\"`, `\\`, `\n`, `\r`, `\t` escapes, e.g.
- *   `[Xi'an, "A, B", "say \"hi\""]`.
+ *   `[Xi'an, "A, B", "say \"hi\""]`. 1.2draft has no quoting: items are joined with `|` (as Gephi
+ *   0.8 and graphology-gexf write them), so an item containing `|` cannot be told apart there.
  * - Labels and attribute values: XML escaping by a small XML tree writer (`_xml.ts`); tab, CR and LF
  *   in attribute values are written as character references (they survive), XML-illegal characters
  *   become U+FFFD, and two node keys that would then coincide are refused.
@@ -42,6 +46,19 @@ export const GEXF_NS = 'http://gexf.net/1.3';
 export const GEXF_VIZ_NS = 'http://gexf.net/1.3/viz';
 export const GEXF_SCHEMA_LOCATION = 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd';
 
+/** The GEXF versions written; the first is the default. */
+export const GEXF_VERSIONS = ['1.3', '1.2draft'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+/** Per version: namespace, viz namespace, `version` attribute, schema location. */
+export const GEXF_DIALECTS: Readonly<Record<GexfVersion, { ns: string; vizNs: string; version: string; schemaLocation: string }>> = {
+  '1.3': { ns: GEXF_NS, vizNs: GEXF_VIZ_NS, version: '1.3', schemaLocation: GEXF_SCHEMA_LOCATION },
+  '1.2draft': {
+    ns: 'http://www.gexf.net/1.2draft', vizNs: 'http://www.gexf.net/1.2draft/viz', version: '1.2',
+    schemaLocation: 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd',
+  },
+};
+
 export interface GexfMeta {
   creator: string;
   description: string;
@@ -68,6 +85,8 @@ export interface GexfOptions {
   weightKey?: string | null;
   /** Write `xsi:schemaLocation` (invalid against the 1.3 RELAX NG grammar). Default false. */
   schemaLocation?: boolean;
+  /** GEXF version. Default `'1.3'`. */
+  version?: GexfVersion;
 }
 
 type XMLBuilder = XmlElement;
@@ -81,14 +100,18 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   checkColumns(nodeColumns, `${WHERE}: nodeColumns`);
   checkColumns(edgeColumns, `${WHERE}: edgeColumns`);
   checkMeta(meta);
+  const version = options.version ?? '1.3';
+  const dialect = GEXF_DIALECTS[version];
+  if (dialect === undefined) throw new TypeError(`${WHERE}: version must be one of ${GEXF_VERSIONS.join(', ')}, got ${JSON.stringify(version)}`);
+  const listText = version === '1.3' ? list13 : list12;
 
   const root = createDocument()
-    .ele(GEXF_NS, 'gexf')
-    .att(XMLNS_NS, 'xmlns:viz', GEXF_VIZ_NS);
+    .ele(dialect.ns, 'gexf')
+    .att(XMLNS_NS, 'xmlns:viz', dialect.vizNs);
   if (options.schemaLocation === true) {
-    root.att(XMLNS_NS, 'xmlns:xsi', XSI_NS).att(XSI_NS, 'xsi:schemaLocation', GEXF_SCHEMA_LOCATION);
+    root.att(XMLNS_NS, 'xmlns:xsi', XSI_NS).att(XSI_NS, 'xsi:schemaLocation', dialect.schemaLocation);
   }
-  root.att('version', '1.3');
+  root.att('version', dialect.version);
 
   const metaEl = root.ele('meta', meta.lastModifiedDate === null ? {} : { lastmodifieddate: meta.lastModifiedDate });
   metaEl.ele('creator').txt(xmlText(meta.creator));
@@ -109,7 +132,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
     const nodeEl = nodesEl.ele('node', { id: nodeId(key) });
     const label: unknown = attributes.label;
     if (label !== undefined && label !== null) nodeEl.att('label', xmlAttr(String(label)));
-    writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`);
+    writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`, listText);
     writeViz(nodeEl, key, attributes, viz);
   });
 
@@ -128,7 +151,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
         edgeEl.att('weight', formatNumber(w));
       }
     }
-    writeValues(edgeEl, edgeColumns, attributes, owner);
+    writeValues(edgeEl, edgeColumns, attributes, owner, listText);
   });
 
   return `${root.end()}\n`;
@@ -154,23 +177,28 @@ function writeModel(graphEl: XMLBuilder, cls: 'node' | 'edge', columns: readonly
   for (const c of columns) el.leaf('attribute', { id: c.id, title: xmlAttr(c.title), type: c.type });
 }
 
-function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes: Attributes, owner: string): void {
+function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes: Attributes, owner: string, listText: (items: string[]) => string): void {
   if (columns.length === 0) return;
   let valuesEl: XMLBuilder | null = null;
   for (const c of columns) {
     const value = readCell(c, attributes, owner, WHERE);
     if (value === null) continue;
     valuesEl ??= el.ele('attvalues');
-    valuesEl.leaf('attvalue', { for: c.id, value: gexfValue(value) });
+    valuesEl.leaf('attvalue', { for: c.id, value: gexfValue(value, listText) });
   }
 }
 
 /** A cell as attribute text; numbers need no `xmlAttr` (their text is digits, `.`, `e`, signs, `Infinity`). */
-function gexfValue(value: CellValue): string {
+function gexfValue(value: CellValue, listText: (items: string[]) => string): string {
   if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value)) return xmlAttr(`[${value.map(listItem).join(', ')}]`);
+  if (Array.isArray(value)) return xmlAttr(listText(value));
   return xmlAttr(String(value));
 }
+
+/** A list in GEXF 1.3's syntax: `[a, "b, c"]`. */
+const list13 = (items: string[]): string => `[${items.map(listItem).join(', ')}]`;
+/** A list in GEXF 1.2draft's: `a|b, c` (no quoting). */
+const list12 = (items: string[]): string => items.join('|');
 
 const NEEDS_QUOTES = /[,"'[\]\\\t\n\r]|^\s|\s$|^$/;
 

@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis/analyze.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { writeGexf } from './gexf.js';
+import type { GexfVersion } from './gexf.js';
 import { exportNetwork } from './network.js';
 import type { ExportNetwork, NetworkKind } from './network.js';
 import { networkLayout } from '../layout/network-layout.js';
@@ -21,6 +22,8 @@ export interface GexfForOptions {
   network?: ExportNetwork;
   /** Its layout, when the caller has laid it out (`networkLayout` with `seed`, `iterations`). */
   layout?: NetworkLayout;
+  /** GEXF version; default 1.3. */
+  version?: GexfVersion | undefined;
 }
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): string {
@@ -40,6 +43,7 @@ export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): stri
       keywords: ['sister cities', 'twin towns', 'bipartite network', kind],
     },
     viz: { color: (k) => net.color(k), size: (k) => net.size(k), position: positions },
+    version: o.version,
   });
 }
 

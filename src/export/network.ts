@@ -8,7 +8,8 @@
  * - `bipartite`: the two-mode graph; `modularity_class` = community of the bipartite (Barber)
  *   optimiser, `projection_class` = Louvain community in the projection onto the node's side.
  * - `home` / `partners`: a shared-partner projection; `modularity_class` = its Louvain community;
- *   edges carry the chosen weight, the shared count, Jaccard, overlap, cosine, Newman, p-values and
+ *   Gephi's ids hold the projection's own metrics, the bipartite ones are under `bipartite_*` ids
+ *   (`projection-columns.ts`); edges carry the chosen weight, the shared count, Jaccard, overlap, cosine, Newman, p-values and
  *   the list of shared partners.
  *
  * Writing the metrics onto node attributes happens here, on a fresh graph: the analysed graph is
@@ -24,6 +25,8 @@ import { nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
 import { communityPalette } from './palette.js';
+import { projectionMetrics } from '../analysis/projection/projection-metrics.js';
+import { projectionNodeAttributes, projectionNodeColumns } from './projection-columns.js';
 import type { Rgb } from './palette.js';
 import type { NetworkKind } from '../layout/network-layout.js';
 
@@ -128,10 +131,12 @@ export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind
     const side = kind === 'home' ? 'home' : 'partner';
     const s = a.sides[side];
     const p = s.projection;
+    const metrics = projectionMetrics({ n: p.keys.length, u: p.u, v: p.v, weight: (i) => edgeWeight(p, i, weight) });
+    const at = new Map(p.keys.map((k, i) => [k, i]));
     for (const r of rows) {
       if (r.side !== side) continue;
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
-      g.addNode(r.key, { ...nodeAttributes(r, r.community, parentLabel(r)), territory });
+      g.addNode(r.key, projectionNodeAttributes({ ...nodeAttributes(r, r.community, parentLabel(r)), territory }, metrics, at.get(r.key) as number));
     }
     for (let i = 0; i < p.u.length; i++) {
       g.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
@@ -142,6 +147,7 @@ export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind
         shared_partners: p.sharedOffsets ? sharedOf(p, i).map(label) : [],
       });
     }
+    nodeColumns = projectionNodeColumns(NODE_COLUMNS);
     edgeColumns = PROJECTION_EDGES;
     weightKey = 'weight';
   }

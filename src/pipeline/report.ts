@@ -24,6 +24,7 @@ import { buildReportData, NODE_TABLE_LIMIT } from '../report/report-data.js';
 import type { ReportData } from '../report/report-data.js';
 import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfFor } from '../export/network-gexf.js';
+import type { GexfVersion } from '../export/gexf.js';
 import { gexfInWorker } from './gexf-job.js';
 import { layoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
@@ -49,6 +50,8 @@ export interface ReportOptions {
   analysis: AnalysisOptions;
   /** ForceAtlas2 iterations; default `defaultIterations` of each network's core. */
   layoutIterations?: number | undefined;
+  /** Version of the report's GEXF; default 1.3. */
+  gexfVersion?: GexfVersion | undefined;
   onStage?: ((stage: string) => void) | undefined;
 }
 
@@ -84,7 +87,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const bipartite = structure ? (pending ? { positions: await pending, iterations } : layOut(structure)) : null;
   const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {} });
   // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
-  const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate };
+  const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate, version: o.gexfVersion };
   const gexf = withGexf && bipartite && freeWorker ? gexfInWorker(freeWorker, a, 'bipartite', bipartite, gexfOptions) : null;
   if (freeWorker && !gexf) void (freeWorker as Worker).terminate();
   stage('report data');

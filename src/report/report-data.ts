@@ -19,6 +19,7 @@ import { packageVersion } from '../util/paths.js';
 import { byLocale, byName } from '../util/collate.js';
 import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
+import { edgeList } from './edge-list.js';
 
 /**
  * A dependency's version, from `node_modules/<name>/package.json` in the nearest folder above this
@@ -114,6 +115,8 @@ export interface CommunitySummary {
   id: number;
   size: number;
   members: string[];
+  /** The members' node keys, in the same order. */
+  memberIds: string[];
   homeMembers: number;
   partnerMembers: number;
   /** Most frequent partner countries: of the member partners, or (home places only) of the members' partners. */
@@ -239,7 +242,7 @@ export function buildReportData(
       .map(([country, count]) => ({ country, name: countryNames.get(country) ?? country, count, share: total ? count / total : 0 }));
     const partnerMembers = vs.filter(isPartner).length;
     return {
-      id, size: vs.length, members: vs.map((v) => nodeAttributesAt(a, v).label),
+      id, size: vs.length, members: vs.map((v) => nodeAttributesAt(a, v).label), memberIds: vs.map((v) => a.unified.keys[v] as string),
       homeMembers: vs.length - partnerMembers,
       partnerMembers,
       dominantCountries,
@@ -350,7 +353,7 @@ export function buildReportData(
   };
   // After the rest: choosing the rows of a large table adds a note.
   const nodes = all ?? keepNodes(a, home, rowAt, limits.nodeTable, notes);
-  return { ...roundDeep(report), nodes };
+  return { ...roundDeep(report), nodes, edges: edgeList(a, all ? null : new Set(nodes.map((r) => r.key))) };
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;

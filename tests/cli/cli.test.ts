@@ -64,6 +64,19 @@ describe('twinnet parse', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--seed must be an integer/);
   });
+  it.each([
+    ['an unknown option', ['export', '--bogus'], "error: unknown option '--bogus'", '(twinnet export --help lists its options)'],
+    ['a bad option value', ['report', '--seed', 'abc'], 'error: option \'--seed <n>\' argument \'abc\' is invalid. --seed must be an integer ≥ 0, got "abc"', '(twinnet report --help lists its options)'],
+    ['an unknown command', ['frob'], "error: unknown command 'frob'", '(twinnet --help lists the commands)'],
+  ])('answers %s with the one-line error and where the help is, not the whole help', (_w, args, error, hint) => {
+    const r = run(...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${error}\n${hint}\n`);
+  });
+  it('states the layout default export really uses (100 iterations) in export --help', () => {
+    const help = run('export', '--help').stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('default 100, fewer above 1,500 nodes');
+  });
 });
 
 describe('twinnet report', () => {
@@ -124,6 +137,29 @@ describe('twinnet export', () => {
     const r = run('export', '--to', format, '--graph', 'home', '--out', out, '--runs', '1', '--layout-iterations', '10');
     expect(r.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Huainan');
+  });
+  it('writes the Neo4j import files: typed headers, a row per place (164 + 1,204) and per link (1,407), and the command that loads them', () => {
+    const d = tmp();
+    const r = run('export', '--format', 'neo4j', '--out', join(d, 'net'), '--runs', '1', '--layout-iterations', '10');
+    expect(r.status).toBe(0);
+    expect(readdirSync(d).sort()).toEqual(['net-nodes-header.csv', 'net-nodes.csv', 'net-relationships-header.csv', 'net-relationships.csv']);
+    const nodesHeader = readFileSync(join(d, 'net-nodes-header.csv'), 'utf8').trim().split(',');
+    expect(nodesHeader.slice(0, 3)).toEqual(['id:ID', 'name', 'side:string']);
+    expect(nodesHeader).toEqual(expect.arrayContaining(['degree:int', 'pageranks:double', 'modularity_class:int', 'x:double', 'color:string']));
+    expect(nodesHeader.at(-1)).toBe(':LABEL');
+    expect(readFileSync(join(d, 'net-relationships-header.csv'), 'utf8')).toBe(':START_ID,:END_ID,lines:string[],:TYPE\n');
+    const rows = (f: string) => readFileSync(join(d, f), 'utf8').trimEnd().split('\n');
+    expect(rows('net-nodes.csv')).toHaveLength(164 + 1204);
+    expect(rows('net-relationships.csv')).toHaveLength(1407);
+    expect(rows('net-nodes.csv').find((l) => l.startsWith('cn:bengbu,Bengbu,home,'))).toMatch(/,Place;Home$/);
+    expect(r.stdout).toContain(`neo4j-admin database import full --nodes=${join(d, 'net-nodes-header.csv')},${join(d, 'net-nodes.csv')} --relationships=`);
+  });
+  it('keeps the layout and colours in GraphML and CSV (x, y, r, g, b, color)', () => {
+    const d = tmp();
+    expect(run('export', '--to', 'csv', '--out', join(d, 'net.csv'), '--runs', '1', '--layout-iterations', '10').status).toBe(0);
+    expect(readFileSync(join(d, 'net-nodes.csv'), 'utf8').split('\n')[0]).toMatch(/,x,y,size,r,g,b,color$/);
+    expect(run('export', '--to', 'graphml', '--out', join(d, 'net.graphml'), '--runs', '1', '--layout-iterations', '10').status).toBe(0);
+    expect(readFileSync(join(d, 'net.graphml'), 'utf8')).toMatch(/<data key="x">-?\d/);
   });
   it('writes CSV nodes and edges files', () => {
     const d = tmp();

@@ -16,6 +16,8 @@ const hostile = analyze(parseSisterCityList([
 ].join('\n')), { runs: 2 });
 
 const GEPHI_IDS = ['modularity_class', 'betweenesscentrality', 'closnesscentrality', 'harmonicclosnesscentrality', 'eigencentrality', 'pageranks', 'componentnumber', 'degree'];
+/** A projection's own metrics under Gephi's ids (eigenvector and PageRank only as bipartite_*). */
+const PROJECTION_GEPHI_IDS = ['modularity_class', 'betweenesscentrality', 'closnesscentrality', 'harmonicclosnesscentrality', 'componentnumber', 'degree', 'clustering'];
 
 describe.each([
   ['seed', seed],
@@ -27,14 +29,15 @@ describe.each([
     expect(result.valid, result.errors.map((e) => e.message).join('\n')).toBe(true);
     const back = gexf.parse(UndirectedGraph, xml);
     const net = exportNetwork(a, kind);
+    const ids = kind === 'bipartite' ? GEPHI_IDS : PROJECTION_GEPHI_IDS;
     expect(back.order).toBe(net.graph.order);
     expect(back.size).toBe(net.graph.size);
     net.graph.forEachNode((key, attrs) => {
       const got = back.getNodeAttributes(key);
       expect(got['label']).toBe(attrs['label']);
-      for (const id of GEPHI_IDS) if (attrs[id] !== null && attrs[id] !== undefined) expect(got[id], `${key} ${id}`).toBe(attrs[id]);
+      for (const id of ids) if (attrs[id] !== null && attrs[id] !== undefined) expect(got[id], `${key} ${id}`).toBe(attrs[id]);
     });
-    for (const id of GEPHI_IDS) expect(xml).toContain(`<attribute id="${id}"`);
+    for (const id of ids) expect(xml).toContain(`<attribute id="${id}"`);
   });
 });
 
@@ -58,5 +61,40 @@ describe('projection exports', () => {
     const c = gexfFor(seed, 'home', { seed: 6, snapshotDate: null, iterations: 20 });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+});
+
+describe('projection columns', () => {
+  // Bengbu and Huainan list the same five partners; Sanmenxia also has one of them (Szolnok).
+  it("hold Bengbu's metrics in the home projection under Gephi's ids: 2 neighbours, weighted degree 5 + 1, in a triangle", () => {
+    const net = exportNetwork(seed, 'home', 'count');
+    const bengbu = net.graph.getNodeAttributes('cn:bengbu');
+    expect(net.graph.neighbors('cn:bengbu').sort()).toEqual(['cn:huainan', 'cn:sanmenxia']);
+    expect(bengbu).toMatchObject({ degree: 2, weighted_degree: 6, clustering: 1, betweenesscentrality: 0 });
+    // its component is the triangle: every place it reaches is one step away
+    expect(bengbu['closnesscentrality']).toBe(1);
+    expect(bengbu['harmonicclosnesscentrality']).toBe(2 / 163);
+  });
+  it("move the bipartite graph's metrics to bipartite_* ids (Bengbu: 5 partners)", () => {
+    const bengbu = exportNetwork(seed, 'home', 'count').graph.getNodeAttributes('cn:bengbu');
+    const row = exportNetwork(seed, 'bipartite').graph.getNodeAttributes('cn:bengbu');
+    expect(bengbu).toMatchObject({
+      bipartite_degree: 5, bipartite_betweenness_raw: row['betweenesscentrality'], bipartite_pagerank: row['pageranks'],
+      bipartite_componentnumber: row['componentnumber'], modularity_class: row['projection_class'],
+    });
+    expect(bengbu).not.toHaveProperty('pageranks');
+    expect(bengbu).not.toHaveProperty('eigencentrality');
+  });
+  it('weigh the weighted degree by the chosen projection weight (Jaccard: 5/5 with Huainan + 1/(5+1−1) with Sanmenxia)', () => {
+    const bengbu = exportNetwork(seed, 'home', 'jaccard').graph.getNodeAttributes('cn:bengbu');
+    const sanmenxia = seed.sides.home.projection.degree[seed.sides.home.projection.keys.indexOf('cn:sanmenxia')] as number;
+    expect(bengbu['weighted_degree']).toBeCloseTo(1 + 1 / (5 + sanmenxia - 1), 15);
+  });
+  it('declare every column once, each title once (NetworkX keys attributes by title)', () => {
+    for (const kind of ['home', 'partners'] as const) {
+      const cols = exportNetwork(seed, kind).nodeColumns;
+      expect(new Set(cols.map((c) => c.id)).size).toBe(cols.length);
+      expect(new Set(cols.map((c) => c.title)).size).toBe(cols.length);
+    }
   });
 });

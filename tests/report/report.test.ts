@@ -112,9 +112,14 @@ describe('report data of a graph above the node-table limit', () => {
   const cut = buildReportData(a, meta, { nodeTable: 400 });
 
   it('computes everything else exactly as with every row made', () => {
-    const { nodes: _a, notes: _b, ...restFull } = full;
-    const { nodes: _c, notes: _d, ...restCut } = cut;
+    const { nodes: _a, notes: _b, edges: _e, ...restFull } = full;
+    const { nodes: _c, notes: _d, edges: _f, ...restCut } = cut;
     expect(restCut).toEqual(restFull);
+  });
+
+  it('lists the links between the nodes it keeps, as the full report lists them', () => {
+    const kept = new Set(cut.nodes.map((r) => r.key));
+    expect(cut.edges).toEqual(full.edges.filter((e) => kept.has(e.source) && kept.has(e.target)));
   });
 
   it('keeps every Chinese node, then the partners with most links (ties by key), and says so', () => {

@@ -55,7 +55,14 @@ describe('the measure registry', () => {
     const node = schema.$defs.node;
     const first = node.required.indexOf('parentId') + 1, last = node.required.indexOf('component');
     expect(node.required.slice(first, last)).toEqual(MEASURES.map((m) => m.id));
-    for (const m of MEASURES) expect(node.properties[m.id], m.id).toEqual(m.schema);
+    for (const m of MEASURES) {
+      // the registry's schema, and a description (the registry's when it gives one)
+      const { description, ...inFile } = node.properties[m.id] as { description?: string };
+      const { description: given, ...registered } = m.schema as { description?: string };
+      expect(inFile, m.id).toEqual(registered);
+      expect(typeof description, `${m.id} has a description`).toBe('string');
+      if (given !== undefined) expect(description).toBe(given);
+    }
   });
 });
 

