@@ -18,6 +18,7 @@ import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
+import { placesFor } from '../pipeline/geography.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,24 +39,25 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const out = flags.out ?? join('reports', `${stem}.${to}`);
   let files: OutputFile[];
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
+  const places = placesFor(ds);
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations }) }];
+      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate: inputMeta(file).snapshotDate, weight, iterations: flags.layoutIterations, places }) }];
       break;
     case 'graphml': {
-      const net = exportNetwork(a, flags.graph, weight);
+      const net = exportNetwork(a, flags.graph, weight, undefined, places);
       files = [{ path: out, content: writeGraphml(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey }) }];
       break;
     }
     case 'csv': {
-      const net = exportNetwork(a, flags.graph, weight);
+      const net = exportNetwork(a, flags.graph, weight, undefined, places);
       const t = writeCsvTables(net.graph, { nodeColumns: net.nodeColumns, edgeColumns: net.edgeColumns, weightKey: net.weightKey });
       const base = join(dirname(out), basename(out).replace(/\.csv$/, ''));
       files = [{ path: `${base}-nodes.csv`, content: t.nodes }, { path: `${base}-edges.csv`, content: t.edges }];
       break;
     }
     case 'json': {
-      const net = exportNetwork(a, flags.graph, weight);
+      const net = exportNetwork(a, flags.graph, weight, undefined, places);
       files = [{ path: out, content: writeGraphJson(net.graph) }];
       break;
     }

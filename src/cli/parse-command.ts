@@ -5,6 +5,9 @@ import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
 import { loadDataset } from './load.js';
+import { placesFor } from '../pipeline/geography.js';
+import { linkDistances } from '../geo/link-distances.js';
+import { GEO_CREDITS } from '../report/where-data.js';
 import type { InputFlags } from './options.js';
 
 export interface ParseCommandOptions extends InputFlags {
@@ -15,7 +18,9 @@ export interface ParseCommandOptions extends InputFlags {
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
   const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home });
-  const written = writeFilesAtomically(datasetFiles(ds, opts.out));
+  const places = placesFor(ds);
+  const geo = { ...places, distances: linkDistances(ds, places), credit: GEO_CREDITS.places };
+  const written = writeFilesAtomically(datasetFiles(ds, opts.out, geo));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
     return;

@@ -81,7 +81,8 @@ export interface DistanceNullResult {
   byGroup: Record<string, DistanceTest>;
 }
 
-const DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;
+export const DISTANCE_NULL_DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;
+const DEFAULTS = DISTANCE_NULL_DEFAULTS;
 const RAD = Math.PI / 180;
 
 export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordinates, options: DistanceNullOptions = {}): DistanceNullResult {
