@@ -21,7 +21,7 @@ let projection: GeoProjection | null = null;
 
 /** The fitted projection (made once). */
 export function mapProjection(): GeoProjection {
-  return (projection ??= geoEqualEarth().fitExtent([[PAD, PAD], [MAP_WIDTH - PAD, MAP_HEIGHT - PAD]], { type: 'Sphere' }));
+  return (projection ??= geoEqualEarth().fitExtent([[PAD, PAD], [MAP_WIDTH - PAD, MAP_HEIGHT - PAD]], { type: 'Sphere' }).precision(1));
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

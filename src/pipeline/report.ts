@@ -30,7 +30,8 @@ import { layoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
 import { runProducts } from './products.js';
 import { runGeography } from './geography.js';
-import { buildWhereData } from '../report/where-data.js';
+import { buildWhereData, GEO_CREDITS } from '../report/where-data.js';
+import { explorerMap } from '../explorer/map-payload.js';
 import { whereFiles } from '../report/where-files.js';
 
 /** Layouts with more nodes to iterate than this run in a worker thread during the analysis. */
@@ -117,7 +118,8 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   if (withExplorer) {
     stage('interactive explorer');
     const positions = { bipartite: run.layout('bipartite').positions, home: run.layout('home').positions };
-    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, given: { rows, jaccard, positions } });
+    const map = explorerMap(run.rows().map((r) => r.key), geo.places(), `${GEO_CREDITS.places}. ${GEO_CREDITS.map}.`);
+    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, map, given: { rows, jaccard, positions } });
   }
   if (withGexf) {
     stage(gexf ? 'waiting for the GEXF' : 'GEXF');

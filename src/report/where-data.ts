@@ -138,7 +138,7 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
   const homeById = new Map(ds.homes.map((h) => [h.id, h]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
   const placementOf = (id: string): Placement => (places.homes[id] ?? places.partners[id])!;
-  const candidate = (c: PlaceCandidate) => ({ name: c.name, country: c.country, admin1: c.admin1, featureCode: c.featureCode, population: c.population, lat: c.lat, lon: c.lon, geonameId: c.geonameId });
+  const candidate = (c: PlaceCandidate) => ({ name: c.name, country: c.country, admin1: c.admin1, featureCode: c.featureCode, population: c.population, geonameId: c.geonameId });
 
   const placed = (list: readonly { id: string }[], byId: Record<string, Placement>) => {
     const ps = list.map((x) => byId[x.id]!);
