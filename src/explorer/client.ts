@@ -294,7 +294,7 @@ function setView(next: ViewName | 'map'): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
     b.setAttribute('aria-pressed', String(b.dataset.view === next));
   }
-  container.hidden = onMap;
+  container.style.visibility = onMap ? 'hidden' : ''; // hidden, not removed: sigma needs its size
   element('map').hidden = !onMap;
   element('map-credit').hidden = !onMap;
   updateNeighbours();

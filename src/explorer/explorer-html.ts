@@ -84,8 +84,10 @@ const BODY = `<header>
 <p id="stats"></p>
 </header>
 <main>
+<div id="stage">
 <div id="graph" aria-label="Network"></div>
 <div id="map" aria-label="Map" hidden></div>
+</div>
 <p id="map-credit" hidden></p>
 <section id="legend" aria-label="Legend"></section>
 <aside id="panel" hidden></aside>
@@ -125,8 +127,9 @@ h1{font-size:1.05rem;margin:0}
 #matches small,#panel small{color:#666}
 #stats{margin:0;color:#555}
 main{position:relative;flex:1;min-height:0;display:flex}
-#graph{flex:1;min-width:0;position:relative}
-#map{flex:1;min-width:0;position:relative;overflow:hidden;background:#fff}
+#stage{flex:1;min-width:0;position:relative}
+#graph{position:absolute;inset:0}
+#map{position:absolute;inset:0;overflow:hidden;background:#fff}
 #map circle{cursor:pointer}
 #map .arc{vector-effect:non-scaling-stroke}
 #map-credit{position:absolute;right:.75rem;bottom:.25rem;margin:0;font-size:11px;color:#555}
