@@ -42,14 +42,18 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
   const ranked = g.homeDistances.filter((h) => h.links >= HOME_DISTANCE_MIN_LINKS);
   if (ranked.length) {
     const rows = (list: typeof ranked) => list.map((h) => [md(h.label), md(h.region ?? '–'), h.links, km(h.median)]);
-    p(`${demonym} places by the median distance to their partners (those with at least ${HOME_DISTANCE_MIN_LINKS} placed partners; all ${g.homeDistances.length} in the JSON). Nearest:`);
+    const header = [`${demonym} place`, 'province', 'partners placed', 'median km'];
+    const split = ranked.length > 2 * HOME_DISTANCES_SHOWN;
+    p(`${demonym} places by the median distance to their partners (those with at least ${HOME_DISTANCE_MIN_LINKS} placed partners; all ${g.homeDistances.length} in the JSON)${split ? '. Nearest:' : ', nearest first:'}`);
     p();
-    p(table([`${demonym} place`, 'province', 'partners placed', 'median km'], rows(ranked.slice(0, HOME_DISTANCES_SHOWN)), ['l', 'l', 'r', 'r']));
+    p(table(header, rows(split ? ranked.slice(0, HOME_DISTANCES_SHOWN) : ranked), ['l', 'l', 'r', 'r']));
     p();
-    p('Farthest:');
-    p();
-    p(table([`${demonym} place`, 'province', 'partners placed', 'median km'], rows(ranked.slice(-HOME_DISTANCES_SHOWN).reverse()), ['l', 'l', 'r', 'r']));
-    p();
+    if (split) {
+      p('Farthest:');
+      p();
+      p(table(header, rows(ranked.slice(-HOME_DISTANCES_SHOWN).reverse()), ['l', 'l', 'r', 'r']));
+      p();
+    }
   }
   const pairs = (list: WhereData['nearest']) => table(['pair', 'partner country', 'km'], list.map((x) => [`${md(x.homeLabel)} – ${md(x.partnerLabel)}`, md(x.country ?? '–'), km(x.km)]), ['l', 'l', 'r']);
   p('Nearest pairs:');

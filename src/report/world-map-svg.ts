@@ -29,7 +29,7 @@ export interface MapInput {
 
 export function worldMapSvg(m: MapInput): string {
   const { index, places } = m;
-  const top = 30, bottom = 34, H = MAP_HEIGHT + top + bottom;
+  const top = 30, bottom = 46, H = MAP_HEIGHT + top + bottom;
   const at = (p: Placement | undefined): [number, number] | null => (p && p.lat !== null && p.lon !== null ? [p.lat, p.lon] : null);
   const home = index.home.keys.map((k) => at(places.homes[k]));
   const partner = index.partner.keys.map((k) => at(places.partners[k]));
@@ -67,8 +67,9 @@ export function worldMapSvg(m: MapInput): string {
     ...drawn.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${p.color}" fill-opacity="0.85"><title>${xml(p.label)}</title></circle>`),
     '</g>',
     '</g>',
-    `<text x="10" y="${H - 18}" font-family="Helvetica, Arial, sans-serif" font-size="11"><tspan fill="${HOME_COLOR}">●</tspan> home places  <tspan fill="${PARTNER_COLOR}">●</tspan> foreign partners (area ∝ partners) · ${placedLinks} links as great-circle arcs · Equal Earth projection</text>`,
-    `<text x="10" y="${H - 5}" font-family="Helvetica, Arial, sans-serif" font-size="10" fill="#555555">${xml(`${GEO_CREDITS.places}. ${GEO_CREDITS.map}.`)}</text>`,
+    `<text x="10" y="${H - 30}" font-family="Helvetica, Arial, sans-serif" font-size="11"><tspan fill="${HOME_COLOR}">●</tspan> home places  <tspan fill="${PARTNER_COLOR}">●</tspan> foreign partners (area ∝ partners) · ${placedLinks} links as great-circle arcs · Equal Earth projection</text>`,
+    `<text x="10" y="${H - 17}" font-family="Helvetica, Arial, sans-serif" font-size="10" fill="#555555">${xml(`${GEO_CREDITS.places}.`)}</text>`,
+    `<text x="10" y="${H - 5}" font-family="Helvetica, Arial, sans-serif" font-size="10" fill="#555555">${xml(`${GEO_CREDITS.map}.`)}</text>`,
     '</svg>',
     '',
   ].join('\n');
