@@ -72,8 +72,17 @@ describe('twinnet report', () => {
     expect(run('report', '--out', a, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     expect(runEnv({ TWINNET_WORKERS: '0' }, 'report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg']));
+    // The geography too: the map and the distance null model (seeded with the run's seed).
+    expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg', 'china-sister-cities-map.svg']));
+    expect(JSON.parse(readFileSync(join(a, 'china-sister-cities.json'), 'utf8')).geography.nullModel.samples).toBe(1000);
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+  it('switches the distance null model off with --null-samples 0, and records it', () => {
+    const d = tmp();
+    expect(run('report', '--out', d, '--runs', '1', '--layout-iterations', '5', '--null-samples', '0', '--quiet').status).toBe(0);
+    const r = JSON.parse(readFileSync(join(d, 'china-sister-cities.json'), 'utf8'));
+    expect([r.parameters.nullSamples, r.geography.nullModel]).toEqual([0, null]);
+    expect(readFileSync(join(d, 'china-sister-cities.md'), 'utf8')).toContain('Not tested: Distance null model switched off (--null-samples 0).');
   });
   it('leaves the previous report intact when the input is bad', () => {
     const d = tmp();
