@@ -12,6 +12,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['util'],
   ['parse', 'synth'],
   ['graph', 'io'],
+  ['geo'],
   ['analysis'],
   ['layout'],
   ['report', 'explorer', 'export'],

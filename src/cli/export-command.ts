@@ -24,6 +24,7 @@ import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
+import { placesFor } from '../pipeline/geography.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,7 +49,8 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const ds = loadDataset(file, { format: input, home: flags.home });
   const a = analyze(ds, analysisOptions(flags));
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
-  const net = exportNetwork(a, flags.graph, weight);
+  const places = placesFor(ds);
+  const net = exportNetwork(a, flags.graph, weight, undefined, places);
   // Laid out for every format that keeps a drawing (graphology's JSON is the graph alone).
   const layout = () => networkLayout(net, { seed: a.options.seed, iterations: flags.layoutIterations });
   const base = join(dirname(out), basename(out).replace(/\.(csv|neo4j)$/, ''));

@@ -6,6 +6,9 @@ import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
 import { loadDataset } from './load.js';
+import { placesFor } from '../pipeline/geography.js';
+import { linkDistances } from '../geo/link-distances.js';
+import { GEO_CREDITS } from '../report/where-data.js';
 import type { InputFlags } from './options.js';
 
 export interface ParseCommandOptions extends InputFlags {
@@ -20,7 +23,9 @@ export function parseCommand(file: string | undefined, opts: ParseCommandOptions
   checkWritable(opts.out, 'dir');
   const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, use: 'parse' });
   if (ds.links.length === 0) throw noLinks(ds); // as report and export do: a list is its links
-  const written = writeFilesAtomically(datasetFiles(ds, opts.out, { rawCsv: opts.rawCsv }));
+  const places = placesFor(ds);
+  const geo = { ...places, distances: linkDistances(ds, places), credit: GEO_CREDITS.places };
+  const written = writeFilesAtomically(datasetFiles(ds, opts.out, geo, { rawCsv: opts.rawCsv }));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
     return;

@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { InputError, UsageError, OutputError } from '../util/errors.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand } from './report-command.js';
+import { NULL_SAMPLES_DEFAULT } from '../pipeline/geography.js';
+import { PARTNERS_BY } from './place-geography.js';
+import type { PartnersBy } from './place-geography.js';
 import type { ReportFlags } from './report-command.js';
 import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
@@ -57,6 +60,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
+    .option('--null-samples <n>', `samples of the distance null model (default ${NULL_SAMPLES_DEFAULT}; 0 = off)`, integer('--null-samples'))
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
@@ -96,8 +100,9 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--top <n>', 'how many (default 10)', integer('--top', 1))
     .option('--by <measure>', `rank by: ${SIMILAR_BY.join(' | ')} (default ${SIMILAR_DEFAULT_BY}; pvalue: the hypergeometric p, smallest first)`, oneOf('--by', SIMILAR_BY)), false)
     .action((place: string, opts: SimilarFlags) => similarCommand(place, opts, print));
-  query(program.command('partners').description("a place's partners").argument('<place>'))
-    .action((place: string, opts: QueryFlags) => partnersCommand(place, opts, print));
+  query(program.command('partners').description("a place's partners, with their coordinates and distances").argument('<place>')
+    .option('--by <order>', `sort by: ${PARTNERS_BY.join(' | ')} (default name; distance: nearest first)`, oneOf('--by', PARTNERS_BY)))
+    .action((place: string, opts: QueryFlags & { by?: PartnersBy }) => partnersCommand(place, opts, print));
   query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))
     .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 

@@ -13,6 +13,8 @@ import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { UsageError } from '../util/errors.js';
+import { distanceKm, kmText, partnerDistanceSummary, placeGeography, placesOf, placeText } from './place-geography.js';
+import type { PartnersBy } from './place-geography.js';
 
 export interface QueryFlags extends AnalysisFlags { json?: boolean; input?: string }
 
@@ -68,11 +70,17 @@ export function similarCommand(name: string, flags: SimilarFlags, print: (s: str
     r.similar.map((s) => [s.labelB, s.count, num(s.jaccard, 3), num(s.newman, 3), num(s.p, 3), s.shared.slice(0, 4).join('; ') + (s.shared.length > 4 ? ' …' : '')])));
 }
 
-export function partnersCommand(name: string, flags: QueryFlags, print: (s: string) => void): void {
-  const r = partnersOf(load(flags), name);
-  if (flags.json) { print(JSON.stringify(r, null, 2)); return; }
-  print(`${r.label} [${r.side}] has ${r.partners.length} partner(s):\n`);
-  print(textTable(['partner', 'country', 'its partners', 'line'], r.partners.map((p) => [p.label, p.country ?? '?', p.degree, p.lines.join(',')])));
+export function partnersCommand(name: string, flags: QueryFlags & { by?: PartnersBy }, print: (s: string) => void): void {
+  const a = load(flags);
+  const r = partnersOf(a, name);
+  const places = placesOf(a);
+  const place = placeGeography(places, r.key);
+  const partners = r.partners.map((p) => ({ ...p, ...placeGeography(places, p.key), distanceKm: distanceKm(places, r.key, p.key) }));
+  if (flags.by === 'distance') partners.sort((x, y) => (x.distanceKm ?? Infinity) - (y.distanceKm ?? Infinity) || x.label.localeCompare(y.label, 'en'));
+  if (flags.json) { print(JSON.stringify({ ...r, place, partners }, null, 2)); return; }
+  print(`${r.label} [${r.side}] at ${placeText(place)} has ${r.partners.length} partner(s):\n`);
+  print(textTable(['partner', 'country', 'region', 'km', 'its partners', 'line'],
+    partners.map((p) => [p.label, p.country ?? '?', p.region ?? '–', kmText(p.distanceKm), p.degree, p.lines.join(',')])));
 }
 
 export function cityCommand(name: string, flags: QueryFlags, print: (s: string) => void): void {
@@ -80,9 +88,13 @@ export function cityCommand(name: string, flags: QueryFlags, print: (s: string) 
   const key = findNode(a, name);
   const row = nodeRows(a).find((r) => r.key === key);
   const similar = similarTo(a, key, { top: 5 });
-  if (flags.json) { print(JSON.stringify({ ...row, similar: similar.similar }, null, 2)); return; }
+  const places = placesOf(a);
+  const place = placeGeography(places, key);
+  const distances = partnerDistanceSummary(places, key, a.graph.neighbors(key));
+  if (flags.json) { print(JSON.stringify({ ...row, place, partnerDistanceKm: distances, similar: similar.similar }, null, 2)); return; }
   if (!row) return;
   print(`${row.label} [${row.side}${row.kind === 'district' ? ', district' : ''}], ${row.countryName ?? '?'}`);
+  print(`at ${placeText(place)}${distances ? `; partners ${kmText(distances.median)} km away (median; quartiles ${kmText(distances.q1)}–${kmText(distances.q3)} km, ${distances.links} placed)` : ''}`);
   const measures = MEASURES.filter((m) => m.city !== undefined).map((m) => {
     const v = row[m.id];
     return [m.city as string, m.integer && v !== null ? v : num(v, m.digits)];

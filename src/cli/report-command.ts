@@ -22,6 +22,7 @@ export interface ReportFlags extends AnalysisFlags {
   quiet?: boolean;
   timings?: boolean;
   strict?: boolean;
+  nullSamples?: number;
 }
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
@@ -58,7 +59,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
   const { dataset: ds, data, files } = await computeReport(read, {
     out: flags.out, name: reportName(file), snapshotDate: meta.snapshotDate, sourceUrl: meta.url,
-    analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, gexfVersion: flags.gexfVersion, onStage: progress,
+    analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, gexfVersion: flags.gexfVersion, nullSamples: flags.nullSamples, onStage: progress,
   });
   progress('writing');
   const written = writeFilesAtomically(files);

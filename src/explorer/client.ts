@@ -2,13 +2,14 @@
  * The explorer's browser code (bundled by `scripts/build-explorer.mjs` into an IIFE). Reads the
  * payload from `<script type="application/json" id="twinnet-data">` and draws it with sigma 3:
  * colours by community, sizes by degree, two views (bipartite graph / home-side projection) with their
- * own positions, a forgiving search, and a side panel for the selected place with its neighbours
+ * own positions and a Map view (`map-view.ts`), a forgiving search, and a side panel for the selected place with its neighbours
  * highlighted. Every name reaches the page through `textContent`, never as HTML.
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { foldName } from '../util/fold.js';
 import type { ExplorerPayload, ExplorerView, SimilarEntry, ViewName } from './payload.js';
+import { createMapView } from './map-view.js';
 
 const DIM_NODE = '#e2e2e2';
 const EDGE_COLOR = '#c9c9c9';
@@ -71,6 +72,8 @@ const graphs: Record<ViewName, UndirectedGraph> = {
 };
 
 let view: ViewName = 'bipartite';
+/** Whether the Map view is shown (selection and neighbours then follow the bipartite graph). */
+let onMap = false;
 let selected: number | null = null;
 let neighbours = new Set<string>();
 
@@ -113,6 +116,11 @@ try {
   console.error(`explorer: sigma could not start: ${message}`);
 }
 
+const mapView = data.map ? createMapView(element('map'), data.map, data.nodes, (i) => select(i)) : null;
+if (!mapView) element('view-map').hidden = true;
+else element('map-credit').textContent = data.map?.credit ?? '';
+const partnersOf = (i: number): number[] => (graphs.bipartite.hasNode(String(i)) ? graphs.bipartite.neighbors(String(i)).map(Number) : []);
+
 function updateNeighbours(): void {
   const g = graphs[view];
   neighbours = selected !== null && g.hasNode(String(selected)) ? new Set(g.neighbors(String(selected))) : new Set();
@@ -129,6 +137,7 @@ function select(i: number): void {
   selected = i;
   updateNeighbours();
   renderPanel(i);
+  mapView?.select(i, partnersOf(i));
   renderer?.refresh({ skipIndexation: true });
   focusCamera();
   document.body.dataset.selected = String(i);
@@ -140,6 +149,7 @@ function clearSelection(): void {
   panel.hidden = true;
   panel.replaceChildren();
   delete document.body.dataset.selected;
+  mapView?.select(null, []);
   renderer?.refresh({ skipIndexation: true });
 }
 
@@ -277,12 +287,16 @@ function renderLegend(): void {
   element('stats').textContent = `${v.title}: ${g.order.toLocaleString('en')} places · ${g.size.toLocaleString('en')} links`;
 }
 
-function setView(next: ViewName): void {
-  view = next;
-  document.body.dataset.view = view;
+function setView(next: ViewName | 'map'): void {
+  onMap = next === 'map';
+  view = next === 'map' ? 'bipartite' : next;
+  document.body.dataset.view = next;
   for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
-    b.setAttribute('aria-pressed', String(b.dataset.view === view));
+    b.setAttribute('aria-pressed', String(b.dataset.view === next));
   }
+  container.style.visibility = onMap ? 'hidden' : ''; // hidden, not removed: sigma needs its size
+  element('map').hidden = !onMap;
+  element('map-credit').hidden = !onMap;
   updateNeighbours();
   if (renderer) {
     renderer.setGraph(graphs[view]);
@@ -291,10 +305,14 @@ function setView(next: ViewName): void {
   }
   if (selected !== null) renderPanel(selected);
   renderLegend();
+  if (onMap && mapView) {
+    element<HTMLElement>('legend').replaceChildren(make('h2', `Red: ${data.home.demonym} places; blue: foreign partners; size = degree. Select a place to draw its links.`));
+    element('stats').textContent = `Map: ${mapView.placed.toLocaleString('en')} places placed`;
+  }
 }
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('.views button')) {
-  b.addEventListener('click', () => setView(b.dataset.view === 'home' ? 'home' : 'bipartite'));
+  b.addEventListener('click', () => setView(b.dataset.view === 'home' ? 'home' : b.dataset.view === 'map' ? 'map' : 'bipartite'));
 }
 
 setView('bipartite');

@@ -74,6 +74,7 @@ const BODY = `<header>
 <div class="views" role="group" aria-label="View">
 <button type="button" id="view-bipartite" data-view="bipartite" aria-pressed="true">Bipartite graph</button>
 <button type="button" id="view-home" data-view="home" aria-pressed="false">Projection</button>
+<button type="button" id="view-map" data-view="map" aria-pressed="false">Map</button>
 </div>
 <div class="search">
 <label for="search">Find a place</label>
@@ -83,7 +84,11 @@ const BODY = `<header>
 <p id="stats"></p>
 </header>
 <main>
+<div id="stage">
 <div id="graph" aria-label="Network"></div>
+<div id="map" aria-label="Map" hidden></div>
+</div>
+<p id="map-credit" hidden></p>
 <section id="legend" aria-label="Legend"></section>
 <aside id="panel" hidden></aside>
 </main>
@@ -122,7 +127,13 @@ h1{font-size:1.05rem;margin:0}
 #matches small,#panel small{color:#666}
 #stats{margin:0;color:#555}
 main{position:relative;flex:1;min-height:0;display:flex}
-#graph{flex:1;min-width:0;position:relative}
+#stage{flex:1;min-width:0;position:relative}
+#graph{position:absolute;inset:0}
+#map{position:absolute;inset:0;overflow:hidden;background:#fff}
+#map circle{cursor:pointer}
+#map .arc{vector-effect:non-scaling-stroke}
+#map-credit{position:absolute;right:.75rem;bottom:.25rem;margin:0;font-size:11px;color:#555}
+[hidden]{display:none!important}
 #legend{position:absolute;left:.75rem;bottom:.75rem;max-width:22rem;padding:.5rem .7rem;background:rgba(255,255,255,.92);border:1px solid #ddd;border-radius:4px;font-size:12px}
 #legend h2{font-size:12px;margin:0 0 .3rem}
 #legend ul{list-style:none;margin:0;padding:0}

@@ -25,6 +25,7 @@ import { layoutGraph, networkLayout } from '../layout/network-layout.js';
 import type { Position } from '../layout/layout.js';
 import { communityColors, networkDescription } from '../export/network.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
+import type { ExplorerMap } from './map-payload.js';
 
 export type ViewName = 'bipartite' | 'home';
 
@@ -84,6 +85,8 @@ export interface ExplorerPayload {
   measures: PanelMeasure[];
   views: Record<ViewName, ExplorerView>;
   similar: SimilarEntry[][];
+  /** The Map view (`map-payload.ts`), when the places were geocoded. */
+  map?: ExplorerMap;
 }
 
 /** A measure of the side panel: its registry id, row label, format and per-node values (rounded to its digits). */
@@ -97,6 +100,8 @@ export interface PanelMeasure {
 export interface ExplorerPayloadOptions {
   title: string;
   seed: number;
+  /** The Map view's shapes and positions (`explorerMap`); without it the page has no Map view. */
+  map?: ExplorerMap | undefined;
   /** ForceAtlas2 iterations per view. Default `defaultIterations(layoutCoreOrder(graph))` (100 up to a core of 1,500 nodes). */
   iterations?: number;
   /**
@@ -215,6 +220,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
         (i) => (rows[i] as NodeRow).community, projectionEdges, sharedCounts),
     },
     similar: similarLists(a, rows.length, options.given?.jaccard ?? {}),
+    ...(options.map ? { map: options.map } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * gexf` and `twinnet report` write.
  */
 import type { Analysis } from '../analysis/analyze.js';
+import type { GeocodeResult } from '../geo/geocode.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { writeGexf } from './gexf.js';
 import type { GexfVersion } from './gexf.js';
@@ -24,10 +25,12 @@ export interface GexfForOptions {
   layout?: NetworkLayout;
   /** GEXF version; default 1.3. */
   version?: GexfVersion | undefined;
+  /** The data set geocoded: geography columns (when `network` is not given). */
+  places?: GeocodeResult | null;
 }
 
 export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): string {
-  const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight);
+  const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight, undefined, o.places ?? null);
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
   return writeGexf(net.graph, {

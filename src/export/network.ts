@@ -24,6 +24,8 @@ import { MEASURE_COLUMNS } from '../analysis/measures/registry.js';
 import { nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
+import type { GeocodeResult } from '../geo/geocode.js';
+import { GEO_EDGE_COLUMNS, GEO_NODE_COLUMNS, geoEdgeDistance, geoNodeAttributes } from './geo-columns.js';
 import { communityPalette } from './palette.js';
 import { projectionMetrics } from '../analysis/projection/projection-metrics.js';
 import { projectionNodeAttributes, projectionNodeColumns } from './projection-columns.js';
@@ -109,9 +111,12 @@ export function networkDescription(a: Analysis, kind: NetworkKind, weight: Weigh
 
 /**
  * The network `kind` with every column (GEXF, GraphML, CSV). `rows`: `nodeRows(a)`, when the caller
- * has them already. The explorer draws from the analysis directly: it needs no columns.
+ * has them already. `places`: the data set geocoded, for the geography columns (`geo-columns.ts`);
+ * without it they are left out. The explorer draws from the analysis directly: it needs no columns.
  */
-export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a)): ExportNetwork {
+export function exportNetwork(
+  a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a), places: GeocodeResult | null = null,
+): ExportNetwork {
   const g = new UndirectedGraph();
   const label = (key: string) => a.graph.getNodeAttribute(key, 'label');
   const parentLabel = (r: NodeRow) => (r.parentId && a.graph.hasNode(r.parentId) ? label(r.parentId) : null);
@@ -124,9 +129,9 @@ export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
       g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory, projection_class: r.community });
     }
-    a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, { lines: attr.lines.map(String) }));
+    a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, { lines: attr.lines.map(String), ...(places ? { distance_km: geoEdgeDistance(places, s, t) } : {}) }));
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
-    edgeColumns = BIPARTITE_EDGES;
+    edgeColumns = places ? [...BIPARTITE_EDGES, ...GEO_EDGE_COLUMNS] : BIPARTITE_EDGES;
   } else {
     const side = kind === 'home' ? 'home' : 'partner';
     const s = a.sides[side];
@@ -150,6 +155,10 @@ export function exportNetwork(a: Analysis, kind: NetworkKind, weight: WeightKind
     nodeColumns = projectionNodeColumns(NODE_COLUMNS);
     edgeColumns = PROJECTION_EDGES;
     weightKey = 'weight';
+  }
+  if (places) {
+    g.forEachNode((key) => g.mergeNodeAttributes(key, geoNodeAttributes(places, key)));
+    nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
   }
   const colorOf = communityColors(a, kind);
   return {

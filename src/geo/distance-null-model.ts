@@ -81,7 +81,8 @@ export interface DistanceNullResult {
   byGroup: Record<string, DistanceTest>;
 }
 
-const DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;
+export const DISTANCE_NULL_DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;
+const DEFAULTS = DISTANCE_NULL_DEFAULTS;
 const RAD = Math.PI / 180;
 
 export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordinates, options: DistanceNullOptions = {}): DistanceNullResult {
@@ -194,10 +195,39 @@ function meanOf(a: Float64Array, from: number, to: number): number {
   return s / (to - from);
 }
 
-/** Median of a[from, to) (mean of the two middle values for an even count); reorders that range. */
+/**
+ * Median of a[from, to) (mean of the two middle values for an even count), by selection (Hoare's
+ * partition, median-of-three pivot: O(k) expected, no full sort); reorders that range. The same
+ * values as sorting and taking the middle.
+ */
 function medianOf(a: Float64Array, from: number, to: number): number {
   const k = to - from;
   if (k === 0) return NaN;
-  const part = a.subarray(from, to).sort();
-  return k % 2 === 1 ? part[(k - 1) / 2]! : (part[k / 2 - 1]! + part[k / 2]!) / 2;
+  const hi = from + (k >> 1);
+  select(a, from, to - 1, hi);
+  if (k % 2 === 1) return a[hi]!;
+  let lower = -Infinity;
+  for (let i = from; i < hi; i++) if (a[i]! > lower) lower = a[i]!;
+  return (lower + a[hi]!) / 2;
+}
+
+/** Puts the value of rank `k` (within [left, right]) at a[k], smaller or equal ones before it, larger or equal after. */
+function select(a: Float64Array, left: number, right: number, k: number): void {
+  const swap = (i: number, j: number) => { const t = a[i]!; a[i] = a[j]!; a[j] = t; };
+  while (right > left) {
+    const mid = (left + right) >>> 1;
+    if (a[mid]! < a[left]!) swap(left, mid);
+    if (a[right]! < a[left]!) swap(left, right);
+    if (a[right]! < a[mid]!) swap(mid, right);
+    const pivot = a[mid]!;
+    let i = left, j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) { swap(i, j); i++; j--; }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }

@@ -140,7 +140,11 @@ class Context {
     const i = this.o.input?.get(id);
     if (i) return { ...EMPTY, lat: i.lat, lon: i.lon, source: 'input', note: i.source ?? null };
     const r = this.overrides.get(id);
-    if (r) return { ...EMPTY, lat: r.lat, lon: r.lon, source: 'override', note: `${r.source}; ${r.reason}` };
+    if (r) {
+      const name = r.admin1 === undefined ? null : this.g.admin1Name(r.admin1);
+      const admin1 = r.admin1 !== undefined && name !== null ? { code: r.admin1.slice(r.admin1.indexOf('.') + 1), name } : null;
+      return { ...EMPTY, lat: r.lat, lon: r.lon, source: 'override', admin1, note: `${r.source}; ${r.reason}` };
+    }
     return null;
   }
 

@@ -14,3 +14,5 @@ export type { CsrSide, CurveballChain, CurveballOptions } from './curveball.js';
 export { distanceNullModel } from './distance-null-model.js';
 export type { DistanceNullOptions, DistanceNullResult, DistanceStatistic, DistanceTest, NullModelCoordinates } from './distance-null-model.js';
 export { indexCoordinates } from './index-coordinates.js';
+export { DISTANCE_NULL_DEFAULTS } from './distance-null-model.js';
+export { edgeDistances, linkDistances, placementDistance } from './link-distances.js';

@@ -14,17 +14,20 @@
  */
 import { InputError } from '../util/errors.js';
 
-export interface PlaceOverride { id: string; lat: number; lon: number; source: string; reason: string; line: number }
+/** `admin1`: the place's first-level division as a GeoNames code (`CN.32`), from the optional sixth column. */
+export interface PlaceOverride { id: string; lat: number; lon: number; source: string; reason: string; line: number; admin1?: string }
 export interface PlaceAlias { country: string; name: string; target: { geonameId: number } | { area: string }; reason: string; line: number }
 
 export function parseOverrides(text: string, file: string): PlaceOverride[] {
-  return rows(text, file, ['id', 'lat', 'lon', 'source', 'reason']).map(({ f, line }) => {
+  const withAdmin1 = /^\uFEFF?id,lat,lon,source,reason,admin1\r?\n/.test(text);
+  return rows(text, file, ['id', 'lat', 'lon', 'source', 'reason', ...(withAdmin1 ? ['admin1'] : [])]).map(({ f, line }) => {
     const lat = Number(f[1]), lon = Number(f[2]);
     if (!f[0] || f[1] === '' || f[2] === '' || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
       throw new InputError(`geo: needs an id and a latitude in [−90, 90] and longitude in [−180, 180], got "${f[0]}", "${f[1]}", "${f[2]}"`, file, line);
     }
     if (!f[3]) throw new InputError(`geo: override of ${f[0]} names no source`, file, line);
-    return { id: f[0], lat, lon, source: f[3], reason: f[4] ?? '', line };
+    if (f[5] && !/^[A-Z]{2}\.[A-Za-z0-9]+$/.test(f[5])) throw new InputError(`geo: admin1 of ${f[0]} must be a GeoNames first-level code (CN.32), got "${f[5]}"`, file, line);
+    return { id: f[0], lat, lon, source: f[3], reason: f[4] ?? '', line, ...(f[5] ? { admin1: f[5] } : {}) };
   });
 }
 

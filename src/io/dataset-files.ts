@@ -2,6 +2,10 @@
  * The parsed data set as files: `dataset.json` (the whole `Dataset`), and CSV tables `places.csv`,
  * `links.csv`, `countries.csv`, `diagnostics.csv` (RFC 4180, UTF-8, header row; read as-is by R's
  * read.csv, pandas.read_csv and Neo4j's LOAD CSV). Multi-valued cells are joined with `;`.
+ *
+ * With `geo` (the data set geocoded, see `DatasetGeo`), places.csv gets `lat`, `lon`,
+ * `coordinate_source` and `region` (province / first-level division), links.csv `distance_km`, and
+ * dataset.json a `geo` block after the data set's own fields; without it those cells stay empty.
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
@@ -19,34 +23,66 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   });
 }
 
+/** A place's coordinates as the geocoder gives them (structurally `geo/geocode.ts`'s `Placement`). */
+export interface DatasetPlacement {
+  lat: number | null;
+  lon: number | null;
+  source: string | null;
+  match: string | null;
+  geonameId: number | null;
+  admin1: { code: string; name: string } | null;
+}
+
+/** The geography of a data set: placements by id, a distance (km, NaN = unknown) per link, credits. */
+export interface DatasetGeo {
+  homes: Record<string, DatasetPlacement>;
+  partners: Record<string, DatasetPlacement>;
+  distances: ArrayLike<number>;
+  credit: string;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The `geo` block of dataset.json: per place its coordinates, source, match and region; per link its distance. */
+function geoBlock(ds: Dataset, geo: DatasetGeo) {
+  const place = (p: DatasetPlacement | undefined) => (p ? { lat: p.lat, lon: p.lon, source: p.source, match: p.match, geonameId: p.geonameId, region: p.admin1?.name ?? null } : null);
+  return {
+    credit: geo.credit,
+    places: Object.fromEntries([...ds.homes.map((h) => [h.id, place(geo.homes[h.id])]), ...ds.partners.map((p) => [p.id, place(geo.partners[p.id])])]),
+    linkDistanceKm: Array.from(geo.distances, (d) => (Number.isNaN(d) ? null : round3(d))),
+  };
+}
+
 export interface DatasetFileOptions {
   /** Write CSV cells as they are, formula-like ones included (default false: neutralised with a leading `'`). */
   rawCsv?: boolean;
 }
 
-export function datasetFiles(ds: Dataset, dir: string, options: DatasetFileOptions = {}): OutputFile[] {
+export function datasetFiles(ds: Dataset, dir: string, geo: DatasetGeo | null = null, options: DatasetFileOptions = {}): OutputFile[] {
   const raw = options.rawCsv ?? false;
+  const at = (p: DatasetPlacement | undefined) => [p?.lat ?? '', p?.lon ?? '', p?.source ?? '', p?.admin1?.name ?? ''];
+  const distance = (i: number) => { const d = geo?.distances[i]; return d === undefined || Number.isNaN(d) ? '' : round3(d); };
   const homeName = new Map(ds.homes.map((c) => [c.id, c.name]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
   const home = homeWords(ds.home), homeContinent = regionOf(ds.home)?.continent ?? '';
   const places = toCsv(
     ['id', 'side', 'name', 'label', 'qualifier', 'kind', 'district', 'parent_id', 'location', 'country_written',
-      'country_iso2', 'territory_iso2', 'subdivision', 'continent', 'degree', 'lines'],
+      'country_iso2', 'territory_iso2', 'subdivision', 'continent', 'degree', 'lines', 'lat', 'lon', 'coordinate_source', 'region'],
     [
       ...ds.homes.map((c) => [c.id, 'home', c.city, c.name, c.qualifier ?? '', c.kind, c.district ?? '',
-        c.parentId ?? '', home.name, home.name, home.code, '', '', homeContinent, c.partnerIds.length, String(c.line)]),
+        c.parentId ?? '', home.name, home.name, home.code, '', '', homeContinent, c.partnerIds.length, String(c.line), ...at(geo?.homes[c.id])]),
       ...ds.partners.map((p) => [p.id, 'partner', p.name, p.label, p.qualifier ?? '', 'partner', '', '',
         p.location.join(', '), p.countryWritten, p.country ?? '', p.territory ?? '', p.subdivision ?? '',
-        (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';')]),
+        (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';'), ...at(geo?.partners[p.id])]),
     ],
     raw,
   );
   const links = toCsv(
-    ['home_id', 'home_name', 'partner_id', 'partner_label', 'partner_location', 'country_iso2', 'code', 'line'],
-    ds.links.map((l) => {
+    ['home_id', 'home_name', 'partner_id', 'partner_label', 'partner_location', 'country_iso2', 'code', 'line', 'distance_km'],
+    ds.links.map((l, i) => {
       const p = partnerById.get(l.partnerId);
       return [l.homeId, homeName.get(l.homeId) ?? '', l.partnerId, p?.label ?? '', p?.location.join(', ') ?? '',
-        p?.country ?? '', l.code ?? '', l.line];
+        p?.country ?? '', l.code ?? '', l.line, distance(i)];
     }),
     raw,
   );
@@ -63,7 +99,7 @@ export function datasetFiles(ds: Dataset, dir: string, options: DatasetFileOptio
     raw,
   );
   return [
-    { path: join(dir, 'dataset.json'), content: jsonPieces(ds, 2) },
+    { path: join(dir, 'dataset.json'), content: jsonPieces(geo ? { ...ds, geo: geoBlock(ds, geo) } : ds, 2) },
     { path: join(dir, 'places.csv'), content: places },
     { path: join(dir, 'links.csv'), content: links },
     { path: join(dir, 'countries.csv'), content: countries },

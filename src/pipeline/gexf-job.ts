@@ -20,7 +20,7 @@ export interface GexfJob {
   kind: 'bipartite';
   /** Its layout, laid out on the main thread. */
   layout: NetworkLayout;
-  gexf: Pick<GexfForOptions, 'seed' | 'snapshotDate' | 'version'>;
+  gexf: Pick<GexfForOptions, 'seed' | 'snapshotDate' | 'version' | 'places'>;
 }
 
 /** Posts the job to `worker` (a side worker kept after its analysis) and ends the worker once it answered. */

@@ -9,7 +9,8 @@
  * `graph`: as for `analyze`, a graphology graph of the same data set already built by the caller.
  * `worker`: a side worker started ahead (`startSideWorker`).
  * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
- * done and before it waits for the worker (not called when there is no worker).
+ * done and before it waits for the worker (not called when there is no worker); it gets the index
+ * the analysis runs on.
  * `keepWorker`: given the worker once it has answered, instead of ending it (the caller may give it
  * another job — `gexfInWorker` — and ends it; unref'd meanwhile, it does not keep the process alive).
  *
@@ -59,7 +60,7 @@ export function startSideWorker(): Worker | null {
 export async function analyzeInParallel(
   dataset: Dataset,
   options: AnalysisOptions & {
-    whileWaiting?: (() => void) | undefined;
+    whileWaiting?: ((index: BipartiteIndex) => void) | undefined;
     worker?: Worker | null | undefined;
     graph?: BipartiteGraph | null | undefined;
     keepWorker?: ((worker: Worker) => void) | undefined;
@@ -88,7 +89,7 @@ export async function analyzeInParallel(
     const base = prepareAnalysis(dataset, o, stage, built);
     const home = analyzeSide(built.index, 'home', o, stage);
     const whole = wholeGraphMeasures(base, home.analysis, o, stage, false);
-    if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(); }
+    if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(built.index); }
     let bipartite: BipartiteAnswer | null = null;
     if (tryClaim(claim, Claim.Main)) {
       stage('bipartite communities');

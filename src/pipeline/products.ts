@@ -13,6 +13,7 @@ import { layoutGraph, networkLayout } from '../layout/network-layout.js';
 import type { NetworkKind, NetworkLayout } from '../layout/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
+import type { GeocodeResult } from '../geo/geocode.js';
 
 export interface RunProducts {
   /** `nodeRows(analysis)`. Treat as read-only. */
@@ -31,6 +32,8 @@ export interface RunLayoutOptions {
   iterations?: number | undefined;
   /** Layouts made already (e.g. in a worker while the analysis ran), with the same seed and iterations. */
   known?: Partial<Record<NetworkKind, NetworkLayout>>;
+  /** The data set geocoded (the run's geography), for the export networks' geography columns. */
+  places?: (() => GeocodeResult) | undefined;
 }
 
 export function runProducts(a: Analysis, o: RunLayoutOptions): RunProducts {
@@ -43,7 +46,7 @@ export function runProducts(a: Analysis, o: RunLayoutOptions): RunProducts {
   const products: RunProducts = {
     rows: () => (rows ??= nodeRows(a)),
     jaccard: (side) => once(jaccards, side, () => jaccardWeights(a.sides[side].projection)),
-    network: (kind, weight = 'count') => once(networks, key(kind, weight), () => exportNetwork(a, kind, weight, products.rows())),
+    network: (kind, weight = 'count') => once(networks, key(kind, weight), () => exportNetwork(a, kind, weight, products.rows(), o.places?.() ?? null)),
     layout: (kind, weight = 'count') => once(layouts, key(kind, weight), () => networkLayout(layoutGraph(a, kind, weight), o)),
   };
   return products;

@@ -13,6 +13,7 @@ import type { AnalysisOptions } from '../analysis/analyze.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import type { BipartiteGraph } from '../graph/build-bipartite.js';
 import type { Dataset } from '../parse/types.js';
+import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import { layoutCoreOrder, layoutForceAtlas2 } from '../layout/layout.js';
 import { defaultIterations } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
@@ -29,6 +30,10 @@ import { gexfInWorker } from './gexf-job.js';
 import { layoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
 import { runProducts } from './products.js';
+import { runGeography } from './geography.js';
+import { buildWhereData, GEO_CREDITS } from '../report/where-data.js';
+import { explorerMap } from '../explorer/map-payload.js';
+import { whereFiles } from '../report/where-files.js';
 
 /** Layouts with more nodes to iterate than this run in a worker thread during the analysis. */
 export const LAYOUT_WORKER_CORE = 2_000;
@@ -52,6 +57,8 @@ export interface ReportOptions {
   layoutIterations?: number | undefined;
   /** Version of the report's GEXF; default 1.3. */
   gexfVersion?: GexfVersion | undefined;
+  /** Samples of the distance null model; 0 = off. Default `NULL_SAMPLES_DEFAULT` (1,000). */
+  nullSamples?: number | undefined;
   onStage?: ((stage: string) => void) | undefined;
 }
 
@@ -73,7 +80,12 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
   let laidOut: NetworkLayout | null = null;
   const layOut = (g: BipartiteGraph): NetworkLayout => (laidOut ??= { positions: layoutForceAtlas2(g, { seed, iterations }), iterations });
-  const whileWaiting = structure && !pending ? () => { layOut(structure); } : undefined;
+  // The geography: placed once; its null model, like a small layout, while waiting for the worker.
+  const geo = runGeography(ds, { seed, nullSamples: o.nullSamples });
+  const whileWaiting = (index: BipartiteIndex) => {
+    if (structure && !pending) layOut(structure);
+    geo.nullModel(index);
+  };
   // The side worker stays for the GEXF only when there will be one (else it ends with its side and
   // its memory is freed at once: at 1.4M links, keeping it idle raised the peak by ~1 GB).
   let freeWorker: Worker | null = null;
@@ -85,29 +97,32 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
   // Laid out while waiting for the worker, or now (no worker, no wait).
   const bipartite = structure ? (pending ? { positions: await pending, iterations } : layOut(structure)) : null;
-  const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {} });
+  const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {}, places: geo.places });
   // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
-  const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate, version: o.gexfVersion };
+  const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate, version: o.gexfVersion, places: geo.places() };
   const gexf = withGexf && bipartite && freeWorker ? gexfInWorker(freeWorker, a, 'bipartite', bipartite, gexfOptions) : null;
   if (freeWorker && !gexf) void (freeWorker as Worker).terminate();
   stage('report data');
   const { name } = o;
   const rows = nodes <= NODE_TABLE_LIMIT ? run.rows() : undefined; // else the report makes only the rows it shows
   const jaccard = { home: run.jaccard('home'), partner: run.jaccard('partner') };
-  const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: o.snapshotDate, sourceUrl: o.sourceUrl }, undefined, { rows, jaccard });
+  const geography = buildWhereData(a, geo.places(), geo.nullModel(a.index), { nullSamples: geo.nullSamples, notes: geo.notes });
+  const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: o.snapshotDate, sourceUrl: o.sourceUrl }, undefined, { rows, jaccard, geography });
   stage('charts, Markdown, JSON');
-  const charts = reportCharts(data);
-  const chartFiles = Object.fromEntries(Object.keys(charts).map((k) => [k, `${name}-${k}.svg`]));
+  const where = whereFiles(a, geography, geo.places());
+  const charts = { ...reportCharts(data), ...where.charts };
+  const chartFiles = Object.fromEntries(Object.keys({ ...charts, ...where.map }).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [
     { path: join(o.out, `${name}.md`), content: renderMarkdown(data, chartFiles, { explorer: withExplorer ? `${name}.html` : undefined, gexf: withGexf ? `${name}.gexf` : undefined }) },
     { path: join(o.out, `${name}.json`), content: nodes > JSON_IN_PIECES_NODES ? jsonPieces(data, 1) : jsonText(data, 1) },
-    ...Object.entries(charts).map(([k, svg]) => ({ path: join(o.out, chartFiles[k] as string), content: svg })),
+    ...Object.entries({ ...charts, ...where.map }).map(([k, svg]) => ({ path: join(o.out, chartFiles[k] as string), content: svg })),
   ];
   let explorer: string | null = null;
   if (withExplorer) {
     stage('interactive explorer');
     const positions = { bipartite: run.layout('bipartite').positions, home: run.layout('home').positions };
-    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, given: { rows, jaccard, positions } });
+    const map = explorerMap(run.rows().map((r) => r.key), geo.places(), `${GEO_CREDITS.places}. ${GEO_CREDITS.map}.`);
+    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, map, given: { rows, jaccard, positions } });
   }
   if (withGexf) {
     stage(gexf ? 'waiting for the GEXF' : 'GEXF');

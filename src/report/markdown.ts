@@ -6,6 +6,7 @@
 import { RANKED_MEASURES } from '../analysis/measures/registry.js';
 import { byLocale } from '../util/collate.js';
 import type { ReportData } from './report-data.js';
+import { whereMarkdown, whereMethod } from './where-markdown.js';
 
 /** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
 export function md(text: string): string {
@@ -29,7 +30,7 @@ export function pct(x: number): string {
   return `${(100 * x).toFixed(1)} %`;
 }
 
-function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {
+export function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {
   const al = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'));
   return [
     `| ${header.join(' | ')} |`,
@@ -117,6 +118,8 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p(table([`${H} entry`, 'countries', 'partners'], r.homeByCountries.map((c) => [md(c.label), c.countries, c.partners])));
   p();
+
+  if (r.geography) p(whereMarkdown(r.geography, H, charts));
 
   p('## Centrality');
   p();
@@ -217,6 +220,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p('- Stability: adjusted Rand index (Hubert & Arabie 1985) and NMI (arithmetic normalisation) averaged over all pairs of seeds.');
   p(`- Libraries: ${Object.entries(r.generator.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   p();
+  if (r.geography) { p(whereMethod(r.geography)); p(); }
   p('Reproduce: `twinnet report` with the same input and seed writes byte-identical files.');
   p();
   return out.join('\n');

