@@ -14,7 +14,7 @@
  *   linkTarget('my list (2).html')            // 'my%20list%20%282%29.html'
  *   pathText('data/raw/china-sister-cities.txt') // '`data/raw/china-sister-cities.txt`'
  */
-import { md } from './markdown.js';
+import { md } from './text.js';
 
 export function linkTarget(path: string): string {
   return encodeURIComponent(path)

@@ -7,37 +7,11 @@ import { RANKED_MEASURES } from '../analysis/measures/registry.js';
 import { byLocale } from '../util/collate.js';
 import type { ReportData } from './report-data.js';
 import { linkTarget, pathText } from './markdown-paths.js';
+import { md, num, pct, table } from './text.js';
+import { keyFindings } from './findings.js';
+import { identicalListsMarkdown } from './identical-lists.js';
 
-/** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
-export function md(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\r\n?|\n/g, ' ');
-}
-
-/** A number for reading: integers as is, others to 4 significant digits; tiny p-values in e-notation. */
-export function num(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  if (Number.isInteger(x)) return x.toLocaleString('en-US');
-  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(2);
-  return Number(x.toPrecision(digits)).toString();
-}
-
-export function pct(x: number): string {
-  return `${(100 * x).toFixed(1)} %`;
-}
-
-function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {
-  const al = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'));
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${al.map((a) => (a === 'r' ? '---:' : ':---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(String).join(' | ')} |`),
-  ].join('\n');
-}
+export { md, num, pct } from './text.js';
 
 export interface Charts { [name: string]: string }
 
@@ -60,6 +34,10 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
       links.gexf ? `For Gephi: [${md(links.gexf)}](${linkTarget(links.gexf)}) (laid out, coloured by community; see the README for its columns).` : ''].filter(Boolean).join(' '));
     p();
   }
+  p('## Key findings');
+  p();
+  for (const line of keyFindings(r)) p(line);
+  p();
   p('## How to read this report');
   p();
   p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join a ${H} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — a ${H} city with 10 partners is compared with the ${num(o.partners)} possible partners, not with the other ${H} cities.`);
@@ -137,7 +115,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
         return e ? `${md(e.label)} (${num(e.value, 3)})` : '';
       })]);
     }
-    p(table(['#', ...measures.map((m) => m.title)], rows, ['r', ...measures.map(() => 'l' as const)]));
+    p(table(['#', ...measures.map((m) => (m.rankedIn ? `${m.title}, largest component` : m.title))], rows, ['r', ...measures.map(() => 'l' as const)]));
     p();
   }
 
@@ -162,7 +140,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(pairTable(s.topByCount.slice(0, 10)));
     p();
     if (s.identical.length) {
-      p(`**Identical partner lists** (every partner shared): ${s.identical.map((x) => `${md(x.labelA)} and ${md(x.labelB)} (${x.count} partners, p = ${num(x.p, 3)})`).join('; ')}.`);
+      p(identicalListsMarkdown(s.identical, what, by, s.alpha));
       p();
     }
     if (s.nearIdentical.length) {
@@ -185,10 +163,10 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(note);
     p();
     const st = c.stability as { modularityMin: number; modularityMax: number; meanAdjustedRand: number; meanNmi: number; consensusCount?: number };
-    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${c.count} communities, ${c.nonSingleton} with more than one member; agreement between seeds: ARI ${num(st.meanAdjustedRand, 3)}, NMI ${num(st.meanNmi, 3)}.`);
+    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${c.count} communities, ${c.nonSingleton} with more than one member; the seeds' divisions agree to ${num(st.meanAdjustedRand, 3)} by the adjusted Rand index and ${num(st.meanNmi, 3)} by normalised mutual information (1 = the same division).`);
     p();
-    p(table(['#', 'size', 'dominant countries', 'members'], c.communities.slice(0, 12).map((x, i) => [
-      i + 1, x.size,
+    p(table(['community', 'size', 'dominant countries', 'members'], c.communities.slice(0, 12).map((x) => [
+      x.id, x.size,
       md(x.dominantCountries.map((d) => `${d.name} ${pct(d.share)}`).join(', ')),
       md(x.members.slice(0, 8).join('; ') + (x.members.length > 8 ? ` … (+${x.members.length - 8})` : '')),
     ]), ['r', 'r', 'l', 'l']));
@@ -196,7 +174,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   };
   if (r.communities.home) comm(`${H} cities (projection)`, r.communities.home, `Louvain on the ${H} projection, weight = ${r.communities.home.weight}, resolution γ = ${r.communities.home.resolution}. Dominant countries are those of the members' foreign partners.`);
   if (r.communities.partner) comm('Foreign partners (projection)', r.communities.partner, `Louvain on the foreign-partner projection, weight = ${r.communities.partner.weight}, resolution γ = ${r.communities.partner.resolution}.`);
-  if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${r.communities.bipartite.method}; scored with Barber's bipartite modularity, which only counts links that can exist (${H}–foreign).`);
+  if (r.communities.bipartite) comm('The two-mode network itself', r.communities.bipartite, `${H} cities and foreign places grouped together, scored with a modularity for two-mode networks that only counts links that can exist (${H}–foreign); the method is in the Method section.`);
   chart('communities', 'Community sizes');
 
   p('## Method');
@@ -215,7 +193,10 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p('- Significance: p = P(X ≥ c), X ~ Hypergeometric(N = size of the other side, K = d_u, n = d_v), exact; all n(n−1)/2 pairs count as tests; Holm and Benjamini–Hochberg corrections.');
   p('- SDSM: links drawn independently with the bipartite configuration model\'s probabilities p_ik = x_i y_k / (1 + x_i y_k) (expected degrees = observed degrees on both sides); p = P(S ≥ c), S a Poisson-binomial sum of p_uk·p_vk over all partners k, exact; Holm-corrected.');
   p('- Modularity (projections): Q = Σ_c [W_c/W − γ (S_c/2W)²]. Barber\'s bipartite modularity: Q = (1/m) Σ_{ij} (A_ij − k_i d_j / m) δ(g_i, h_j).');
+  if (r.communities.bipartite) p(`- Two-mode communities: ${md(r.communities.bipartite.method)} (Barber's modularity: Barber 2007, doi:10.1103/PhysRevE.76.066102; BRIM, bipartite recursively induced modules, alternately reassigns one side's places given the other's groups).`);
+  p('- Community numbers are the ids of the JSON (`community`, `bipartiteCommunity`), the explorer and the GEXF (`modularity_class`): 0 is the largest, then by size.');
   p('- Stability: adjusted Rand index (Hubert & Arabie 1985) and NMI (arithmetic normalisation) averaged over all pairs of seeds.');
+  for (const m of RANKED_MEASURES) if (m.rankedIn) p(`- ${md(m.title)} is ranked within the largest connected component only: across separate pieces its values are not comparable.`);
   p(`- Libraries: ${Object.entries(r.generator.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   p();
   p('Reproduce: `twinnet report` with the same input and seed writes byte-identical files.');
