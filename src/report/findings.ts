@@ -49,14 +49,15 @@ export function keyFindings(r: ReportData): string[] {
       const d = list(g.dominantCountries.slice(0, 2).map((x) => `${md(x.name)} (${pct(x.share)})`));
       return `community ${g.id} (${num(g.size)} cities${d ? `; their partners most often in ${d}` : ''})`;
     });
-    out.push(`**Communities:** grouping ${H} cities by the partners they share gives ${num(c.nonSingleton)} groups of two or more (modularity Q = ${c.modularity.toFixed(3)}; above about 0.3 means clear groups). The largest: ${list(groups)}.`);
+    out.push(`**Communities:** grouping ${H} cities by the partners they share gives ${count(c.nonSingleton, 'group')} of two or more (modularity Q = ${c.modularity.toFixed(3)}; above about 0.3 means clear groups). The largest: ${list(groups)}.`);
   }
 
   const countries = r.countries.filter((x) => x.country !== '??').slice(0, 5);
   const continents = r.continents.slice(0, NAMED);
   if (countries.length) {
     const share = countries.reduce((t, x) => t + x.share, 0);
-    out.push(`**Where the links go:** ${list(countries.map((x) => `${md(x.name)} (${num(x.links)}, ${pct(x.share)})`))} — ${pct(share)} of all links between them; by continent, ${list(continents.map((x) => `${md(x.continent)} ${pct(x.share)}`))}.`);
+    const between = countries.length < r.countries.length ? ` — ${pct(share)} of all links between them` : '';
+    out.push(`**Where the links go:** ${list(countries.map((x) => `${md(x.name)} (${count(x.links, 'link')}, ${pct(x.share)})`))}${between}; by continent, ${list(continents.map((x) => `${md(x.continent)} ${pct(x.share)}`))}.`);
   }
 
   const q = r.dataQuality, lines = Object.values(q.lineKinds).reduce((t, n) => t + n, 0);
