@@ -99,7 +99,7 @@ function chartsSection(charts: Record<string, string> | undefined): string {
 
 const CSS = `
 *{box-sizing:border-box}
-#charts{border-top:1px solid #ddd;background:#fafafa;max-height:45vh;overflow:auto}
+#charts{position:relative;z-index:2;flex:none;border-top:1px solid #ddd;background:#fafafa;max-height:45vh;overflow:auto}
 #charts summary{cursor:pointer;padding:.4rem 1rem;font-weight:600}
 #charts .charts{display:flex;flex-wrap:wrap;gap:1rem;padding:0 1rem 1rem}
 #charts figure{margin:0}
@@ -121,8 +121,8 @@ h1{font-size:1.05rem;margin:0}
 #matches button:hover,#matches button:focus{background:#e8eef7}
 #matches small,#panel small{color:#666}
 #stats{margin:0;color:#555}
-main{position:relative;flex:1;min-height:0;display:flex}
-#graph{flex:1;min-width:0;position:relative}
+main{position:relative;flex:1;min-height:0;display:flex;overflow:hidden}
+#graph{flex:1;min-width:0;min-height:0;position:relative;overflow:hidden}
 #legend{position:absolute;left:.75rem;bottom:.75rem;max-width:22rem;padding:.5rem .7rem;background:rgba(255,255,255,.92);border:1px solid #ddd;border-radius:4px;font-size:12px}
 #legend h2{font-size:12px;margin:0 0 .3rem}
 #legend ul{list-style:none;margin:0;padding:0}
@@ -139,4 +139,12 @@ main{position:relative;flex:1;min-height:0;display:flex}
 .link{font:inherit;color:#1d4f91;background:none;border:none;padding:0;cursor:pointer;text-decoration:underline;text-align:left}
 .close{float:right;font:inherit;border:1px solid #bbb;background:#fff;border-radius:4px;cursor:pointer}
 .note{padding:1rem;color:#a00}
+@media (max-width:700px){
+main{flex-direction:column}
+#panel{width:auto;max-height:55%;border-left:none;border-top:1px solid #ddd}
+#legend{max-width:calc(100% - 1.5rem);max-height:35%;overflow:auto}
+.search{flex:1 1 100%}
+.search input{flex:1;width:auto;min-width:0}
+#matches{left:0;right:auto;width:100%}
+}
 `;
