@@ -84,3 +84,11 @@ describe('control characters from the input', () => {
     expect(r.stderr).toContain('no\\x1b]0;such\\x07place');
   });
 });
+
+describe('name matching on the command line', () => {
+  it('finds Hafnarfjörður from hafnarfjordur, as the explorer does', () => {
+    const r = run('partners', 'hafnarfjordur');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Hafnarfjörður, Iceland \[partner\]/);
+  });
+});
