@@ -25,7 +25,7 @@ export function keyFindings(r: ReportData): string[] {
   const H = r.home.demonym, o = r.overview;
   const out: string[] = [];
 
-  out.push(`**The network:** ${num(o.homeEntries)} ${H} entries (${num(o.districts)} of them districts) are twinned with ${num(o.partners)} foreign places in ${num(o.sovereignStates)} countries through ${num(o.links)} links. It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`);
+  out.push(`**The network:** ${num(o.homeEntries)} ${H} entries (${num(o.districts)} of them districts) are twinned with ${num(o.partners)} foreign places in ${num(o.sovereignStates)} countries through ${num(o.links)} links. ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
 
   const top = r.centrality.top;
   const hubs = [`**Hubs:** the ${H} cities with the most partners are ${withDegree(top.home.degree ?? [])}`];
