@@ -279,7 +279,7 @@ function renderLegend(): void {
     list.append(li);
   }
   if (v.otherCommunities > 0) list.append(make('li', `+ ${v.otherCommunities} smaller communities`));
-  legend.replaceChildren(make('h2', `Colour = community (${view === 'bipartite' ? 'bipartite, Barber' : 'Louvain on the projection'}); size = degree`), list);
+  legend.replaceChildren(make('h2', `Colour = community (${view === 'bipartite' ? 'two-mode network' : 'Louvain on the projection'}); size = degree`), list);
   const g = graphs[view];
   element('stats').textContent = `${v.title}: ${g.order.toLocaleString('en')} places · ${g.size.toLocaleString('en')} links`;
 }

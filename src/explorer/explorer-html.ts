@@ -143,6 +143,7 @@ main{position:relative;flex:1;min-height:0;display:flex;overflow:hidden}
 main{flex-direction:column}
 #panel{width:auto;max-height:55%;border-left:none;border-top:1px solid #ddd}
 #legend{max-width:calc(100% - 1.5rem);max-height:35%;overflow:auto}
+body[data-selected] #legend{display:none}
 .search{flex:1 1 100%}
 .search input{flex:1;width:auto;min-width:0}
 #matches{left:0;right:auto;width:100%}
