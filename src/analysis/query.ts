@@ -5,7 +5,7 @@
  * closest candidates.
  */
 import type { Side } from '../graph/build-bipartite.js';
-import { foldName } from '../util/fold.js';
+import { searchKey } from '../util/fold.js';
 import { UsageError } from '../util/errors.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';
@@ -34,11 +34,11 @@ function editDistance(a: string, b: string): number {
  * before the first comma (`perth` → both Perths: ambiguous); folded prefix. `side` restricts it.
  */
 export function findNode(a: Analysis, query: string, side?: Side): string {
-  const q = foldName(query);
+  const q = searchKey(query);
   const nodes: { key: string; label: string; side: Side; folded: string; head: string }[] = [];
   a.graph.forEachNode((key, attr) => {
     if (side && attr.side !== side) return;
-    nodes.push({ key, label: attr.label, side: attr.side, folded: foldName(attr.label), head: foldName(attr.label.split(',')[0] as string) });
+    nodes.push({ key, label: attr.label, side: attr.side, folded: searchKey(attr.label), head: searchKey(attr.label.split(',')[0] as string) });
   });
   const tiers = [
     nodes.filter((n) => n.key === query),

@@ -3,13 +3,14 @@
  * format (`--format`, default detected) with its home country (`--home`), through `readList`.
  * Error diagnostics (lines that could not be read, unknown countries …) are printed on stderr with
  * file and line — the data set keeps everything else; with `strict`, any such error stops the
- * command (exit 2) before anything is written.
+ * command (exit 2) before anything is written. Control characters are shown escaped (`terminalSafe`).
  */
 import { inputLimit, readListFile, readStdin } from '../io/read-input.js';
 import { readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
 import { InputError } from '../util/errors.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
+import { terminalSafe } from '../util/terminal.js';
 
 /** Error diagnostics shown on stderr (all are in the data set / diagnostics.csv). */
 export const ERRORS_SHOWN = 20;
@@ -27,7 +28,7 @@ export interface LoadOptions {
 }
 
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
-  const warn = options.warn ?? ((s: string) => process.stderr.write(`${s}\n`));
+  const warn = options.warn ?? ((s: string) => process.stderr.write(`${terminalSafe(s)}\n`));
   const read = { format: options.format, home: options.home };
   const limit = inputLimit(options.use ?? 'analyse');
   const ds: Dataset = file === '-'

@@ -2,6 +2,7 @@
 /** The `twinnet` executable. Only this file sets the exit code (see program.ts for the commands). */
 import { main } from './program.js';
 import { outputError, removeTemporaries } from '../io/atomic-write.js';
+import { terminalSafe } from '../util/terminal.js';
 
 // Interrupted: undo a write in progress (no temporary files, previous outputs intact), then exit
 // with the conventional 128 + signal number.
@@ -13,7 +14,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 // standard output (a full disk, /dev/full) is one line on stderr and exit 1, not a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`twinnet: ${outputError('<stdout>', e).message}\n`);
+  process.stderr.write(`twinnet: ${terminalSafe(outputError('<stdout>', e).message)}\n`);
   process.exit(1);
 });
 

@@ -22,6 +22,7 @@ import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { packageVersion } from '../util/paths.js';
+import { terminalSafe } from '../util/terminal.js';
 
 export type Printer = (s: string) => void;
 const stdout: Printer = (s) => process.stdout.write(`${s}\n`);
@@ -39,6 +40,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('Network analysis of twin-town and sister-city lists (default input: the embedded list of sister cities in China)')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(twinnet --help lists the commands)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)) })
     .exitOverride();
 
   addInputOptions(program
@@ -111,17 +113,18 @@ export function buildProgram(print: Printer = stdout): Command {
   return program;
 }
 
+/** Runs a command; everything it prints, on stdout or stderr, passes through `terminalSafe`. */
 export async function main(argv: string[], print: Printer = stdout): Promise<number> {
   try {
-    await buildProgram(print).parseAsync(argv, { from: 'user' });
+    await buildProgram((s) => print(terminalSafe(s))).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (e instanceof InputError || e instanceof UsageError || e instanceof OutputError) {
-      process.stderr.write(`twinnet: ${e.message}\n`);
+      process.stderr.write(`twinnet: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`twinnet: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`twinnet: internal error: ${terminalSafe((e as Error).stack ?? String(e))}\n`);
     return 70;
   }
 }

@@ -7,7 +7,8 @@
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { foldName } from '../util/fold.js';
+import { searchKey } from '../util/fold.js';
+import { communityText, panelNumber, panelP } from './format.js';
 import type { ExplorerPayload, ExplorerView, SimilarEntry, ViewName } from './payload.js';
 import { createMapView } from './map-view.js';
 
@@ -32,18 +33,11 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, clas
   return e;
 }
 
-const formatNumber = (v: number | null): string => {
-  if (v === null) return '–';
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  return abs >= 0.001 && abs < 1e6 ? String(Number(v.toPrecision(4))) : v.toExponential(2);
-};
-
 const payloadText = element<HTMLScriptElement>('twinnet-data').textContent ?? '';
 const data = JSON.parse(payloadText) as ExplorerPayload;
 const N = data.nodes.label;
-const folded = N.map((label) => foldName(label));
-const heads = N.map((label) => foldName(label.split(',')[0] ?? label));
+const folded = N.map((label) => searchKey(label));
+const heads = N.map((label) => searchKey(label.split(',')[0] ?? label));
 
 const nodeSize = (degree: number) => 2 + 1.6 * Math.sqrt(degree);
 
@@ -110,6 +104,12 @@ try {
   renderer.on('clickStage', () => clearSelection());
   renderer.on('enterNode', () => { container.style.cursor = 'pointer'; });
   renderer.on('leaveNode', () => { container.style.cursor = ''; });
+  // The canvases follow their container: the header wraps once its text is in, the charts drawer
+  // takes height when opened, the window is resized. Sigma itself only listens to the window.
+  const r = renderer;
+  new ResizeObserver(() => { r.resize(); r.refresh(); }).observe(container);
+  // The zoom, for tests and styles: 1 = the whole network.
+  r.getCamera().on('updated', (state) => { document.body.dataset.zoom = state.ratio.toFixed(2); });
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);
   container.replaceChildren(make('p', `The network cannot be drawn in this browser (WebGL: ${message}). Search and the side panel still work.`, 'note'));
@@ -143,6 +143,11 @@ function select(i: number): void {
   document.body.dataset.selected = String(i);
 }
 
+/** Back to the whole network (after a selection zoomed in). */
+function resetCamera(): void {
+  void renderer?.getCamera().animatedReset({ duration: 300 });
+}
+
 function clearSelection(): void {
   selected = null;
   neighbours = new Set();
@@ -168,21 +173,23 @@ function renderPanel(i: number): void {
   const nodes = data.nodes;
   const close = make('button', 'Close', 'close');
   close.type = 'button';
-  close.addEventListener('click', clearSelection);
+  close.addEventListener('click', () => { clearSelection(); resetCamera(); });
   const name = make('h2', N[i] ?? '');
   name.id = 'panel-name';
   const country = nodes.country[i] ?? -1;
   const meta = make('p', `${sideName(i)} · ${country >= 0 ? (data.countries[country] ?? '') : 'country unknown'}`);
 
   const table = make('table');
-  const community = nodes.community[i] ?? null;
+  const community = nodes.community[i] ?? null, bipartite = nodes.bipartiteCommunity[i] ?? null;
+  const home = nodes.side[i] === 0;
   const rows: [string, string][] = [
     ...data.measures.map((m): [string, string] => {
       const v = m.values[i] ?? null;
-      return [m.label, m.integer && v !== null ? String(v) : formatNumber(v)];
+      return [m.label, m.integer && v !== null ? String(v) : panelNumber(v)];
     }),
-    [`Community (Louvain, ${nodes.side[i] === 0 ? data.home.demonym : 'partner'} projection)`, community === null ? '–' : String(community)],
-    ['Community (bipartite, Barber)', String(nodes.bipartiteCommunity[i] ?? '–')],
+    [`Community (Louvain, ${home ? data.home.demonym : 'partner'} projection)`,
+      communityText(community, community === null ? undefined : (data.communities[home ? 'home' : 'partner'][community] ?? undefined), home ? 'partners most often in' : 'most often in')],
+    ['Community (two-mode network)', communityText(bipartite, bipartite === null ? undefined : (data.communities.bipartite[bipartite] ?? undefined), 'most often in')],
   ];
   for (const [label, value] of rows) {
     const tr = make('tr');
@@ -194,9 +201,9 @@ function renderPanel(i: number): void {
   const similar = make('ol');
   similar.id = 'similar';
   const entries: SimilarEntry[] = data.similar[i] ?? [];
-  for (const [j, count, jaccard, shared] of entries) {
+  for (const [j, count, jaccard, shared, p] of entries) {
     const li = make('li');
-    li.append(placeButton(j), make('small', ` — ${count} shared, Jaccard ${formatNumber(jaccard)}`));
+    li.append(placeButton(j), make('small', ` — ${count} shared, Jaccard ${panelNumber(jaccard)}, p ${panelP(p)}`));
     if (shared.length > 0) li.append(make('div', shared.map((k) => N[k] ?? '').join('; ')));
     similar.append(li);
   }
@@ -221,7 +228,7 @@ function renderPanel(i: number): void {
 
 /** Places matching a query, best first: exact, name before the comma, prefix, word prefix, substring. */
 function findMatches(query: string): number[] {
-  const q = foldName(query);
+  const q = searchKey(query);
   if (q === '') return [];
   const scored: [number, number][] = [];
   for (let i = 0; i < N.length; i++) {
@@ -282,7 +289,7 @@ function renderLegend(): void {
     list.append(li);
   }
   if (v.otherCommunities > 0) list.append(make('li', `+ ${v.otherCommunities} smaller communities`));
-  legend.replaceChildren(make('h2', `Colour = community (${view === 'bipartite' ? 'bipartite, Barber' : 'Louvain on the projection'}); size = degree`), list);
+  legend.replaceChildren(make('h2', `Colour = community (${view === 'bipartite' ? 'two-mode network' : 'Louvain on the projection'}); size = degree`), list);
   const g = graphs[view];
   element('stats').textContent = `${v.title}: ${g.order.toLocaleString('en')} places · ${g.size.toLocaleString('en')} links`;
 }

@@ -104,7 +104,7 @@ function chartsSection(charts: Record<string, string> | undefined): string {
 
 const CSS = `
 *{box-sizing:border-box}
-#charts{border-top:1px solid #ddd;background:#fafafa;max-height:45vh;overflow:auto}
+#charts{position:relative;z-index:2;flex:none;border-top:1px solid #ddd;background:#fafafa;max-height:45vh;overflow:auto}
 #charts summary{cursor:pointer;padding:.4rem 1rem;font-weight:600}
 #charts .charts{display:flex;flex-wrap:wrap;gap:1rem;padding:0 1rem 1rem}
 #charts figure{margin:0}
@@ -126,9 +126,9 @@ h1{font-size:1.05rem;margin:0}
 #matches button:hover,#matches button:focus{background:#e8eef7}
 #matches small,#panel small{color:#666}
 #stats{margin:0;color:#555}
-main{position:relative;flex:1;min-height:0;display:flex}
-#stage{flex:1;min-width:0;position:relative}
-#graph{position:absolute;inset:0}
+main{position:relative;flex:1;min-height:0;display:flex;overflow:hidden}
+#stage{flex:1;min-width:0;min-height:0;position:relative;overflow:hidden}
+#graph{position:absolute;inset:0;overflow:hidden}
 #map{position:absolute;inset:0;overflow:hidden;background:#fff}
 #map circle{cursor:pointer}
 #map .arc{vector-effect:non-scaling-stroke}
@@ -150,4 +150,13 @@ main{position:relative;flex:1;min-height:0;display:flex}
 .link{font:inherit;color:#1d4f91;background:none;border:none;padding:0;cursor:pointer;text-decoration:underline;text-align:left}
 .close{float:right;font:inherit;border:1px solid #bbb;background:#fff;border-radius:4px;cursor:pointer}
 .note{padding:1rem;color:#a00}
+@media (max-width:700px){
+main{flex-direction:column}
+#panel{width:auto;max-height:55%;border-left:none;border-top:1px solid #ddd}
+#legend{max-width:calc(100% - 1.5rem);max-height:35%;overflow:auto}
+body[data-selected] #legend{display:none}
+.search{flex:1 1 100%}
+.search input{flex:1;width:auto;min-width:0}
+#matches{left:0;right:auto;width:100%}
+}
 `;

@@ -9,8 +9,9 @@
  *   count, a similarity), colours by community (bipartite: Barber communities; projection: Louvain)
  *   and a legend of its largest communities.
  * - `similar[i]`: the places most similar to node i on its own side — the top 5 for a home place,
- *   top 3 for a partner — ranked as `similarTo` ranks them (Jaccard of the partner sets, then the
- *   shared count), each with the partners they share.
+ *   top 3 for a partner — ranked by the number of shared partners, then Jaccard, then the
+ *   hypergeometric p (smallest first), then projection edge order; each with the partners they share.
+ * - `communities`: each community's size and most frequent country, by id (`communityInfos`).
  *
  * Deterministic: the same analysis, seed and iterations give the same object.
  */
@@ -26,6 +27,8 @@ import type { Position } from '../layout/layout.js';
 import { communityColors, networkDescription } from '../export/network.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 import type { ExplorerMap } from './map-payload.js';
+import { communityInfos } from './community-info.js';
+import type { CommunityInfos } from './community-info.js';
 
 export type ViewName = 'bipartite' | 'home';
 
@@ -56,8 +59,8 @@ export interface ExplorerView {
   otherCommunities: number;
 }
 
-/** [node index, shared count, Jaccard, node indices of the shared partners]. */
-export type SimilarEntry = [number, number, number, number[]];
+/** [node index, shared count, Jaccard, node indices of the shared partners, hypergeometric p]. */
+export type SimilarEntry = [number, number, number, number[], number];
 
 export interface ExplorerPayload {
   version: 1;
@@ -87,6 +90,8 @@ export interface ExplorerPayload {
   similar: SimilarEntry[][];
   /** The Map view (`map-payload.ts`), when the places were geocoded. */
   map?: ExplorerMap;
+  /** Size and most frequent country of each community, by id, for the panel's words. */
+  communities: CommunityInfos;
 }
 
 /** A measure of the side panel: its registry id, row label, format and per-node values (rounded to its digits). */
@@ -221,6 +226,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     },
     similar: similarLists(a, rows.length, options.given?.jaccard ?? {}),
     ...(options.map ? { map: options.map } : {}),
+    communities: communityInfos(a, rows),
   };
 }
 
@@ -236,17 +242,18 @@ function panelMeasures(rows: readonly NodeRow[]): PanelMeasure[] {
 }
 
 /**
- * For every node, its most similar places on its own side, ordered as `similarTo` orders them:
- * Jaccard desc, then shared count desc, then projection edge index. One pass over the projection's
+ * For every node, its most similar places on its own side: shared count desc, then Jaccard desc, then
+ * p asc, then projection edge index (so ties are not settled by the alphabet alone). One pass over the projection's
  * edges, each offered to both its ends' short ranked lists (the top k of each node, in a flat array).
  */
 function similarLists(a: Analysis, n: number, given: Partial<Record<Side, Float64Array>>): SimilarEntry[][] {
   const out: SimilarEntry[][] = []; // home side, then partners: in table order
   for (const side of ['home', 'partner'] as const) {
     const p = a.sides[side].projection;
-    const jaccard = given[side] ?? jaccardWeights(p), count = p.count;
+    const jaccard = given[side] ?? jaccardWeights(p), count = p.count, pValue = a.sides[side].significance.p;
     /** Whether edge x ranks before edge y. */
-    const before = (x: number, y: number) => ((jaccard[y] as number) - (jaccard[x] as number) || (count[y] as number) - (count[x] as number) || x - y) < 0;
+    const before = (x: number, y: number) => ((count[y] as number) - (count[x] as number) || (jaccard[y] as number) - (jaccard[x] as number) ||
+      (pValue[x] as number) - (pValue[y] as number) || x - y) < 0;
     const k = SIMILAR_TOP[side], nodes = p.keys.length;
     const best = new Int32Array(nodes * k), size = new Int32Array(nodes);
     const offer = (node: number, i: number) => {
@@ -270,7 +277,7 @@ function similarLists(a: Analysis, n: number, given: Partial<Record<Side, Float6
         if (p.sharedOffsets && p.sharedAdj) {
           for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) shared.push(opposite + (p.sharedAdj[j] as number));
         }
-        entries.push([own + other, count[i] as number, roundSignificant(jaccard[i] as number, 4), shared]);
+        entries.push([own + other, count[i] as number, roundSignificant(jaccard[i] as number, 4), shared, roundSignificant(pValue[i] as number, 3)]);
       }
       out.push(entries);
     }

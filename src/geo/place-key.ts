@@ -17,11 +17,10 @@
  *   withoutAreaWords(placeKey('Pest County'))   // 'pest'
  */
 import { foldName } from '../parse/fold-table.js';
-
-const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
+import { foldLetters } from '../util/fold.js';
 
 export function placeKey(name: string): string {
-  return foldName(name.replace(/[‘ʻʼ]/g, '')).replace(/[ßæøłđıœþð]/g, (c) => LETTERS[c] ?? c);
+  return foldLetters(foldName(name.replace(/[‘ʻʼ]/g, '')));
 }
 
 /** Trailing suffixes of Korean (`-si`, `-gun`, `-gu`, `-eup`) and Japanese (`-shi`, `-ku`, `-machi`, `-chō`, `-mura`) place names. */

@@ -81,7 +81,7 @@ export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'co
     ]),
     countries: barChart('Links by country (top 20)', r.countries.slice(0, 20).map((c) => ({ label: c.name, value: c.links }))),
     continents: barChart('Links by continent', r.continents.map((c) => ({ label: c.continent, value: c.links })), '#59a14f'),
-    communities: barChart(`Community sizes, ${H} projection (communities with 2+ members)`,
-      (comm?.communities ?? []).slice(0, 25).map((c, i) => ({ label: `#${i + 1} ${c.dominantCountries[0]?.name ?? ''}`, value: c.size })), '#f28e2b'),
+    communities: barChart(`Size of each community, in ${H} cities (in brackets: partners' top country)`,
+      (comm?.communities ?? []).slice(0, 25).map((c) => ({ label: `community ${c.id} (${c.dominantCountries[0]?.name ?? '–'})`, value: c.size })), '#f28e2b'),
   };
 }

@@ -186,7 +186,9 @@ export function buildReportData(
   // Centrality: top nodes per side and measure.
   const top = (from: number, to: number, m: (typeof RANKED_MEASURES)[number]) => {
     const nodes: number[] = [], value: number[] = [];
-    for (let v = from; v < to; v++) { nodes.push(v); value.push(valueAt(m, a, v) ?? -1); }
+    // A measure ranked within the largest component (component 0) ranks only its nodes.
+    const within = m.rankedIn === 'largest-component' ? (v: number) => a.components.membership[v] === 0 : () => true;
+    for (let v = from; v < to; v++) { if (within(v)) nodes.push(v); value.push(valueAt(m, a, v) ?? -1); }
     const at = (v: number) => value[v - from] as number;
     return firstK(nodes, TOP, (x, y) => at(y) - at(x) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
       .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m.id], degree: r.degree }; });
@@ -229,7 +231,7 @@ export function buildReportData(
   };
 
   // Communities.
-  const summarize = (members: number[][]): CommunitySummary[] => members.map((vs, id) => {
+  const summarize = (members: [number, number[]][]): CommunitySummary[] => members.map(([id, vs]) => {
     const counts = new Map<string, number>();
     let total = 0;
     // Countries of the partner members; a community of home places only: of their partners.
@@ -250,11 +252,14 @@ export function buildReportData(
       dominantCountries,
     };
   });
-  /** Members of each community as node positions (member i is node first + i), largest communities first. */
-  const groups = (membership: ArrayLike<number>, first: number) => {
+  /**
+   * Each community's id (its number in the membership: the JSON's, the explorer's and the GEXF's) and
+   * members as node positions (member i is node first + i), largest communities first.
+   */
+  const groups = (membership: ArrayLike<number>, first: number): [number, number[]][] => {
     const out: number[][] = [];
     for (let i = 0; i < membership.length; i++) (out[membership[i] as number] ??= []).push(first + i);
-    return out.filter((g) => g !== undefined).sort((x, y) => y.length - x.length);
+    return out.map((g, id): [number, number[]] => [id, g]).filter(([, g]) => g !== undefined).sort((x, y) => y[1].length - x[1].length);
   };
   const projectionCommunities = (side: Side) => {
     const c = a.sides[side].communities;
@@ -273,7 +278,7 @@ export function buildReportData(
         meanAdjustedRand: c.stability.meanAdjustedRand, meanNmi: c.stability.meanNmi,
         consensusCount: c.stability.consensus.communities, consensusModularity: c.stability.consensus.modularity,
       },
-      communities: summarize(groups(c.best.membership, side === 'home' ? 0 : nHome).filter((g) => g.length > 1)),
+      communities: summarize(groups(c.best.membership, side === 'home' ? 0 : nHome).filter(([, g]) => g.length > 1)),
     };
   };
   const bip = a.bipartite;
@@ -349,7 +354,7 @@ export function buildReportData(
         count: bip.best.communities, nonSingleton: bip.best.sizes.filter((s) => s > 1).length,
         sizes: [...bip.best.sizes].sort((x, y) => y - x), runs: bip.runs,
         stability: { modularityMin: bip.stability.modularity.min, modularityMax: bip.stability.modularity.max, meanAdjustedRand: bip.stability.meanAdjustedRand, meanNmi: bip.stability.meanNmi },
-        communities: summarize(groups([...bip.best.home, ...bip.best.partner], 0).filter((g) => g.length > 1)),
+        communities: summarize(groups([...bip.best.home, ...bip.best.partner], 0).filter(([, g]) => g.length > 1)),
       },
     },
     notes,

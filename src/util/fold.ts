@@ -16,3 +16,27 @@ export function foldName(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * Letters that Unicode decomposition leaves whole, as a reader would type them on a plain keyboard:
+ * ß → ss, æ → ae, ø → o, ł → l, đ → d, ı → i, œ → oe, þ → th, ð → d (lower case: after foldName).
+ */
+const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
+
+/** A folded name with the letters decomposition leaves whole spelled out (`hafnarfjorður` → `hafnarfjordur`). */
+export function foldLetters(folded: string): string {
+  return folded.replace(/[ßæøłđıœþð]/g, (c) => LETTERS[c] ?? c);
+}
+
+/**
+ * searchKey: the key a person's query and a place name are compared by — foldName, then the letters
+ * decomposition leaves whole (`Hafnarfjörður`, `Þórshöfn`, `Łódź`, `Gießen` are found as typed on a
+ * plain keyboard). The CLI's queries and the explorer's search both use it.
+ *
+ * @example
+ *   searchKey('Hafnarfjörður') // 'hafnarfjordur'
+ *   searchKey('Łódź')          // 'lodz'
+ */
+export function searchKey(s: string): string {
+  return foldLetters(foldName(s));
+}

@@ -9,7 +9,8 @@ const closeness = measure({
   reference: 'Borgatti & Halgin 2011, doi:10.4135/9781446294413.n28; Wasserman & Faust 1994, doi:10.1017/CBO9780511815478',
   sides: BOTH, digits: 4, schema: { type: ['number', 'null'], minimum: 0 },
   column: { id: 'closeness_bipartite', title: 'Closeness (NetworkX bipartite)', type: 'double' },
-  explain: 'how near a place is to all the places it can reach (NetworkX\'s bipartite formula, scaled by the share of the network it can reach). On a network in pieces it can exceed 1 and favours places in small, closed pieces — read harmonic closeness instead.',
+  explain: 'how near a place is to all the places it can reach (NetworkX\'s bipartite formula, scaled by the share of the network it can reach). On a network in pieces it can exceed 1 and favours places in small, closed pieces, so it is ranked here within the largest component only; harmonic closeness compares places across pieces.',
+  rankedIn: 'largest-component',
   city: 'closeness (bipartite)',
   value: (a, v) => (a.paths.closeness ? (a.paths.closeness[v] as number) : null),
 });

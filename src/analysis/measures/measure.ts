@@ -53,6 +53,12 @@ export interface Measure<Id extends string = string, V extends number | null = n
   column?: MeasureColumn;
   /** Ranked in the report's centrality section, with this explanation for a newcomer. */
   explain?: string;
+  /**
+   * Where the report ranks it: 'largest-component' for a measure whose values are not comparable
+   * across separate pieces of the network (closeness: a place in a closed pair scores highest).
+   * Default: every node of the side.
+   */
+  rankedIn?: 'largest-component';
   /** Row label in the explorer's panel; not shown there when absent. */
   panel?: string;
   /** Row label in `twinnet city`; not shown there when absent. */

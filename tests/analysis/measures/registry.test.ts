@@ -81,7 +81,8 @@ describe('every registered measure appears in every output', () => {
   it('in the Markdown: the method table, the explanations and the top tables', () => {
     for (const m of listed) expect(text).toContain(`| ${md(m.title)} | ${md(m.formula)} | ${md(m.normalisation)} |`);
     for (const m of ranked) expect(text).toContain(`- **${m.title}**: ${m.explain}`);
-    expect(text).toContain(`| # | ${ranked.map((m) => m.title).join(' | ')} |`);
+    // a measure ranked within the largest component says so in its column title
+    expect(text).toContain(`| # | ${ranked.map((m) => (m.rankedIn ? `${m.title}, largest component` : m.title)).join(' | ')} |`);
   });
 
   it('in the GEXF, GraphML and CSV exports, with the row values', () => {

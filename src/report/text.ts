@@ -1,0 +1,40 @@
+/**
+ * Text for the Markdown report: names escaped for Markdown and HTML, numbers for reading, tables.
+ * Shared by the report's sections (`markdown.ts`, `findings.ts`, `identical-lists.ts`).
+ */
+
+/** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
+export function md(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/\r\n?|\n/g, ' ');
+}
+
+/** A number for reading: integers as is, others to 4 significant digits; tiny p-values in e-notation. */
+export function num(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(2);
+  return Number(x.toPrecision(digits)).toString();
+}
+
+/** `n thing(s)` in words: `no pair`, `1 pair`, `3 pairs`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 0 ? `no ${one}` : `${num(n)} ${n === 1 ? one : many}`;
+}
+
+export function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`;
+}
+
+export function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {
+  const al = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'));
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${al.map((a) => (a === 'r' ? '---:' : ':---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(String).join(' | ')} |`),
+  ].join('\n');
+}

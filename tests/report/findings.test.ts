@@ -1,0 +1,95 @@
+/**
+ * The Markdown report's Key findings, closeness ranking, identical partner lists and community
+ * numbers, on a German list small enough to work out by hand:
+ *
+ *   Aachen: Reims, Lyon (France), Nara (Japan)    Berlin: Reims, Lyon (France), Kyoto (Japan)
+ *   Cologne: Boston (United States)
+ *
+ * 3 German entries, 5 partners, 7 links; two pieces (Cologne–Boston apart): the largest holds 6 of 8
+ * places, 75.0 %. Aachen and Berlin share 2 of their 3 partners out of 5: p = P(X ≥ 2) for
+ * X ~ Hypergeometric(5, 3, 3) = (3·2 + 1)/10 = 0.7, not significant. Reims and Lyon have the same
+ * partners (Aachen, Berlin): one identical pair. Links: France 4/7 = 57.1 %, Japan 2/7 = 28.6 %,
+ * United States 1/7 = 14.3 %; the one community of two (Aachen, Berlin) has partners France 4/6 =
+ * 66.7 %, Japan 2/6 = 33.3 %.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { keyFindings } from '../../src/report/findings.js';
+import { identicalGroups } from '../../src/report/identical-lists.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { buildReportData } from '../../src/report/report-data.js';
+import type { PairRecord } from '../../src/analysis/results.js';
+
+const GERMAN = [
+  '= List of twin towns and sister cities in Germany =',
+  '==A==', 'Aachen', '- FRA Reims, France', '- FRA Lyon, France', '- JPN Nara, Japan',
+  '==B==', 'Berlin', '- FRA Reims, France', '- FRA Lyon, France', '- JPN Kyoto, Japan',
+  '==C==', 'Cologne', '- USA Boston, Massachusetts, United States',
+].join('\n');
+const meta = { name: 'de', inputLabel: 'de.txt', snapshotDate: null, sourceUrl: null };
+const data = buildReportData(analyze(parseSisterCityList(GERMAN, { source: 'de.txt' }), { runs: 2 }), meta);
+const findings = keyFindings(data);
+const finding = (title: string) => findings.find((f) => f.startsWith(`- **${title}:**`)) ?? '';
+
+describe('the Key findings', () => {
+  it('open the Markdown report, before the reading guide', () => {
+    const text = renderMarkdown(data);
+    expect(text.indexOf('## Key findings')).toBeGreaterThan(0);
+    expect(text.indexOf('## Key findings')).toBeLessThan(text.indexOf('## How to read this report'));
+    for (const f of findings) expect(text).toContain(f);
+  });
+  it('give the size of the network in the home country\'s own words', () => {
+    expect(finding('The network')).toBe('- **The network:** 3 German entries (0 of them districts) are twinned with 5 foreign places in 3 countries through 7 links. It falls into 2 separate pieces; the largest holds 75.0 % of all places.');
+    expect(findings.join('\n')).not.toMatch(/Chinese|China/);
+  });
+  it('name the hubs with their partner counts, ties in alphabetical order', () => {
+    expect(finding('Hubs')).toContain('the German cities with the most partners are Aachen (3), Berlin (3) and Cologne (1)');
+    expect(finding('Hubs')).toContain('the foreign places with the most German partners are Lyon, France (2), Reims, France (2) and Boston, Massachusetts, United States (1)');
+  });
+  it('say when no pair shares more partners than chance, and name the pair that shares most', () => {
+    expect(data.shared.home.topByCount[0]?.p).toBeCloseTo(7 / 10, 12);
+    expect(finding('Pairs')).toContain('no pair of German cities shares more foreign partners than chance');
+    expect(finding('Pairs')).toContain('the most shared partners: Aachen – Berlin (2)');
+  });
+  it('name the largest community by its id with its dominant countries', () => {
+    expect(finding('Communities')).toContain('gives 1 group of two or more');
+    expect(finding('Communities')).toContain('community 0 (2 cities; their partners most often in France (66.7 %) and Japan (33.3 %))');
+  });
+  it('say where the links go, by country and by continent', () => {
+    expect(finding('Where the links go')).toBe('- **Where the links go:** France (4 links, 57.1 %), Japan (2 links, 28.6 %) and United States (1 link, 14.3 %); by continent, Europe 57.1 %, Asia 28.6 % and North America 14.3 %.');
+  });
+  it('give the data-quality headline: every line accounted for', () => {
+    expect(finding('Data quality')).toContain('all 14 input lines were accounted for, 0 unreadable; no error, no warning');
+  });
+  it('name the significant pair of the seed list', () => {
+    const seed = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+    const seedFindings = keyFindings(buildReportData(analyze(seed, { runs: 2 }), meta)).join('\n');
+    expect(seedFindings).toContain('1 pair of Chinese cities shares more foreign partners than chance');
+    expect(seedFindings).toContain('Bengbu – Huainan (5 shared of 5 and 5)');
+  });
+});
+
+describe('the closeness ranking', () => {
+  it('lists only places of the largest component (Cologne, alone with Boston, is left out)', () => {
+    expect((data.centrality.top.home.closeness ?? []).map((e) => e.label)).toEqual(['Aachen', 'Berlin']);
+    expect(renderMarkdown(data)).toContain('| Closeness (bipartite), largest component |');
+  });
+});
+
+describe('identical partner lists', () => {
+  const pair = (a: string, b: string): PairRecord => ({
+    a, b, labelA: a.toUpperCase(), labelB: b.toUpperCase(), degreeA: 2, degreeB: 2, count: 2, jaccard: 1, overlap: 1, cosine: 1,
+    newman: 2, p: 0.25, holm: 1, bh: 1, pSdsm: null, holmSdsm: null, shared: ['S', 'T'], sharedIds: ['s', 't'],
+  });
+  it('gather the pairs among places with one list into one group', () => {
+    const groups = identicalGroups([pair('a', 'b'), pair('a', 'c'), pair('b', 'c'), pair('d', 'e')]);
+    expect(groups.map((g) => [g.labels, g.pairs])).toEqual([[['A', 'B', 'C'], 3], [['D', 'E'], 1]]);
+  });
+  it('are a count and a short table in the Markdown, not a sentence per pair', () => {
+    const text = renderMarkdown(data);
+    expect(text).toContain('**Identical partner lists** (every partner shared, 2 or more partners): 1 pair of foreign partners, 1 group of 2 places with the same list; none is more than chance after correction (Holm).');
+    expect(text).toContain('| Reims, France; Lyon, France | 2 | Aachen; Berlin |');
+  });
+});

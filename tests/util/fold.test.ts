@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, searchKey } from '../../src/util/fold.js';
+
+describe('searchKey', () => {
+  it.each([
+    ['Hafnarfjörður', 'hafnarfjordur'],
+    ['Þórshöfn', 'thorshofn'],
+    ['Łódź', 'lodz'],
+    ['Gießen', 'giessen'],
+    ['Ærøskøbing', 'aeroskobing'],
+    ["Xi'an", 'xian'],
+  ])('reads %s as %s, as typed on a plain keyboard', (name, key) => {
+    expect(searchKey(name)).toBe(key);
+  });
+  it('leaves foldName, the parser\'s identity key, as it was', () => {
+    expect(foldName('Hafnarfjörður')).toBe('hafnarfjorður');
+  });
+});
