@@ -34,7 +34,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   if ((EXPORT_FORMATS as readonly (string | undefined)[]).includes(flags.format)) {
     throw new UsageError(`--format names the input list's format; choose the output format with --to ${flags.format as string}`);
   }
-  const ds = loadDataset(file, { format: flags.format, home: flags.home });
+  const ds = loadDataset(file, { format: flags.format, home: flags.home, columns: flags.columns });
   const a = analyze(ds, analysisOptions(flags));
   const stem = `${reportName(file)}-${flags.graph}`;
   const out = flags.out ?? join('reports', `${stem}.${flags.to}`);

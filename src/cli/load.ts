@@ -21,13 +21,15 @@ export interface LoadOptions {
   format?: string | undefined;
   /** Home country, ISO alpha-2 or alpha-3. */
   home?: string | undefined;
+  /** Tables: columns by role, `role=header,…`. */
+  columns?: string | undefined;
   /** Where error diagnostics are printed (default: stderr). */
   warn?: (line: string) => void;
 }
 
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${s}\n`));
-  const read = { format: options.format, home: options.home };
+  const read = { format: options.format, home: options.home, columns: options.columns };
   const ds: Dataset = file === '-'
     ? readList(decodeList(readFileSync(0), '<stdin>'), { ...read, source: '<stdin>' })
     : readList(readListFile(file ?? DEFAULT_INPUT), { ...read, source: file ?? 'data/raw/china-sister-cities.txt' });

@@ -44,12 +44,15 @@ export interface InputFlags {
   format?: string;
   /** Home country, ISO alpha-2 or alpha-3 (checked by `readList`: an unknown code is a UsageError). */
   home?: string;
+  /** Tables: columns by role, `role=header,…`. */
+  columns?: string;
 }
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--format <id>', `format of the input list: auto | ${LIST_FORMATS.map((f) => f.id).join(' | ')} (default auto: detected from the content)`)
-    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names; a Wikipedia list whose title names none: CN)');
+    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names, a Wikipedia list whose title names none: CN; a table: the one country of its home column)')
+    .option('--columns <map>', 'tables: the column of each role, role=header,… (e.g. home=origincityLabel,partner=sistercityLabel; default: recognised from the header)');
 }
 
 export interface AnalysisFlags extends InputFlags {

@@ -14,7 +14,7 @@ export interface ParseCommandOptions extends InputFlags {
 }
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
-  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home });
+  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, columns: opts.columns });
   const written = writeFilesAtomically(datasetFiles(ds, opts.out));
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));

@@ -40,7 +40,7 @@ export function reportName(file: string | undefined): string {
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
   const meta = inputMeta(file);
-  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
+  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home, columns: flags.columns }); };
   const { dataset: ds, data, files } = await computeReport(read, {
     out: flags.out, name: reportName(file), snapshotDate: meta.snapshotDate, sourceUrl: meta.url,
     analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, onStage: progress,
