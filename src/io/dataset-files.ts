@@ -1,7 +1,8 @@
 /**
  * The parsed data set as files: `dataset.json` (the whole `Dataset`), and CSV tables `places.csv`,
  * `links.csv`, `countries.csv`, `diagnostics.csv` (RFC 4180, UTF-8, header row; read as-is by R's
- * read.csv, pandas.read_csv and Neo4j's LOAD CSV). Multi-valued cells are joined with `;`.
+ * read.csv, pandas.read_csv and Neo4j's LOAD CSV). Multi-valued cells are joined with `;`. And
+ * `table.csv`, the links as a link table that twinnet reads back (`table-writer.ts`).
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { homeWords, regionOf } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import type { OutputFile } from './atomic-write.js';
 import { jsonPieces } from './json-chunks.js';
+import { writeLinkTable } from './table-writer.js';
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return stringify([header as unknown[], ...(rows as unknown[][])], {
@@ -56,5 +58,6 @@ export function datasetFiles(ds: Dataset, dir: string): OutputFile[] {
     { path: join(dir, 'links.csv'), content: links },
     { path: join(dir, 'countries.csv'), content: countries },
     { path: join(dir, 'diagnostics.csv'), content: diagnostics },
+    { path: join(dir, 'table.csv'), content: writeLinkTable(ds) },
   ];
 }
