@@ -2,7 +2,7 @@
  * A data set as a link table: one row per link (domestic pairs too), one column per role, named as
  * the role (`home`, `home-country`, `partner`, `partner-region`, `partner-country`, `code`, and the
  * optional ones the data set has: ids, coordinates, regions, populations, start, end). RFC 4180,
- * UTF-8, LF. `readList` reads it back as the `table` format into the same homes, partners and links
+ * UTF-8, LF; rows in the order of the input lines. `readList` reads it back as the `table` format into the same homes, partners and links
  * (`tests/io/table-writer.test.ts` does it on the seed).
  *
  * @example
@@ -39,7 +39,7 @@ export function writeLinkTable(ds: Dataset): string {
     if (found === undefined) throw new Error(`io/table-writer: link to ${id}, which the data set does not hold`);
     return found;
   };
-  type Row = { home: HomeEntry; partner: PlaceFacts; link: { start?: string; end?: string }; cells: Cell[] };
+  type Row = { home: HomeEntry; partner: PlaceFacts; link: { line: number; start?: string; end?: string }; cells: Cell[] };
   const rows: Row[] = [];
   for (const l of ds.links) {
     const home = place(homes, l.homeId), p = place(partners, l.partnerId);
@@ -49,6 +49,8 @@ export function writeLinkTable(ds: Dataset): string {
     const home = place(homes, l.homeId), other = place(homes, l.otherId);
     rows.push({ home, partner: other, link: l, cells: [home.name, country, other.name, other.region ?? '', country, ''] });
   }
+  // in the order of the input (places are numbered in the order they first appear)
+  if (ds.domesticLinks && ds.domesticLinks.length > 0) rows.sort((a, b) => a.link.line - b.link.line);
   const optional = OPTIONAL.filter((c) => rows.some((r) => c.cell(r.home, r.partner, r.link) !== undefined));
   return toCsv(
     ['home', 'home-country', 'partner', 'partner-region', 'partner-country', 'code', ...optional.map((c) => c.role)],
