@@ -26,6 +26,9 @@ import type { LinkRow, RowEnd } from './table-rows.js';
 /** Two places of one name further apart than this (km) are different places. */
 export const HOMONYM_KM = 30;
 
+/** Pair numbers: a place's position times this, plus the other's (positions below 2²¹ keep them exact). */
+const PAIR_BASE = 2 ** 32;
+
 export interface TableAssemblyOptions {
   /** The home country, ISO alpha-2. */
   home: string;
@@ -59,8 +62,9 @@ interface Pair {
   swapped: boolean;
   same: number[];
   reversed: number[];
-  starts: Set<string>;
-  ends: Set<string>;
+  /** The distinct starts and ends given, once a row gives one that differs from the first (null till then). */
+  starts: string[] | null;
+  ends: string[] | null;
 }
 
 export class TableAssembler {
@@ -72,7 +76,8 @@ export class TableAssembler {
   private readonly links: Link[] = [];
   private readonly linkPartner: number[] = [];
   private readonly domestic: DomesticLink[] = [];
-  private readonly pairs = new Map<string, Pair>();
+  /** Pairs by number: home place × 2³² + partner for links, −(place × 2³² + place) for domestic pairs. */
+  private readonly pairs = new Map<number, Pair>();
   private readonly placeIds: IdAllocator;
   private readonly partnerIds = new IdAllocator('p:');
 
@@ -97,7 +102,7 @@ export class TableAssembler {
         report('error', 'self-pair', [row.line], `"${here.name}" is paired with itself: not read`);
         return false;
       }
-      const key = a < b ? `d${a}|${b}` : `d${b}|${a}`;
+      const key = -(a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
       const pa = this.places[a] as HomeEntry, pb = this.places[b] as HomeEntry;
       this.pair(key, row, a > b, () => {
         const link: DomesticLink = { homeId: pa.id, otherId: pb.id, line: row.line };
@@ -108,7 +113,7 @@ export class TableAssembler {
     }
     const p = this.partner(there, row.line, a);
     const entry = this.places[a] as HomeEntry, partner = this.partners[p] as Partner;
-    this.pair(`${a}|${p}`, row, swapped, () => {
+    this.pair(a * PAIR_BASE + p, row, swapped, () => {
       const link: Link = { homeId: entry.id, partnerId: partner.id, line: row.line, code: row.code };
       this.links.push(link);
       this.linkPartner.push(p);
@@ -124,8 +129,8 @@ export class TableAssembler {
       const first = pair.link.line;
       if (pair.same.length > 0) report('info', 'duplicate-row', [first, ...pair.same], `${pair.label} is given on ${pair.same.length + 1} rows: merged into one link`);
       if (pair.reversed.length > 0) report('info', 'reverse-pair', [first, ...pair.reversed], `${pair.label} is given in both directions: one link`);
-      if (pair.starts.size > 1 || pair.ends.size > 1) {
-        const what = [pair.starts.size > 1 ? `starts ${[...pair.starts].sort().join(', ')}` : '', pair.ends.size > 1 ? `ends ${[...pair.ends].sort().join(', ')}` : ''].filter(Boolean).join('; ');
+      if (pair.starts !== null || pair.ends !== null) {
+        const what = [pair.starts ? `starts ${pair.starts.sort().join(', ')}` : '', pair.ends ? `ends ${pair.ends.sort().join(', ')}` : ''].filter(Boolean).join('; ');
         report('warning', 'conflicting-dates', [first, ...pair.same, ...pair.reversed], `${pair.label} is given with several dates (${what}): the earliest start and the latest end kept`);
       }
     }
@@ -151,21 +156,24 @@ export class TableAssembler {
   }
 
   /** Records a row of the pair `key`: made by `create` the first time, its lines and dates noted after. */
-  private pair(key: string, row: LinkRow, swapped: boolean, create: () => { link: Link | DomesticLink; label: string }): void {
+  private pair(key: number, row: LinkRow, swapped: boolean, create: () => { link: Link | DomesticLink; label: string }): void {
     let pair = this.pairs.get(key);
     if (!pair) {
       const { link, label } = create();
-      pair = { link, label, swapped, same: [], reversed: [], starts: new Set(), ends: new Set() };
+      pair = { link, label, swapped, same: [], reversed: [], starts: null, ends: null };
       this.pairs.set(key, pair);
-    } else if (pair.swapped === swapped) pair.same.push(row.line);
-    else pair.reversed.push(row.line);
+      if (row.start !== null) link.start = row.start;
+      if (row.end !== null) link.end = row.end;
+      return;
+    }
+    if (pair.swapped === swapped) pair.same.push(row.line); else pair.reversed.push(row.line);
     const link = pair.link;
     if (row.start !== null) {
-      pair.starts.add(row.start);
+      if (link.start !== undefined && link.start !== row.start) pair.starts = distinct(pair.starts ?? [pair.link.start as string], row.start);
       if (link.start === undefined || row.start < link.start) link.start = row.start;
     }
     if (row.end !== null) {
-      pair.ends.add(row.end);
+      if (link.end !== undefined && link.end !== row.end) pair.ends = distinct(pair.ends ?? [pair.link.end as string], row.end);
       if (link.end === undefined || row.end > link.end) link.end = row.end;
     }
   }
@@ -243,6 +251,12 @@ export class TableAssembler {
         `"${name}" is given with coordinates up to ${far} km apart: read as ${list.length} places (${places.map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`).join('; ')})`);
     }
   }
+}
+
+/** `list` with `value` added when it is not in it. */
+function distinct(list: string[], value: string): string[] {
+  if (!list.includes(value)) list.push(value);
+  return list;
 }
 
 function idText(id: NonNullable<RowEnd['id']>): string {
