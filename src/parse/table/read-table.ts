@@ -10,13 +10,13 @@
  * `unparsed`, the others as `blank`.
  */
 import { UsageError, InputError } from '../../util/errors.js';
-import { countryByAlpha2, homeNationSubdivision, homeWords, regionOf, resolveCountryName } from '../countries.js';
+import { countryByAlpha2, homeWords, regionOf } from '../countries.js';
 import { qualityDiagnostics } from '../quality.js';
 import type { PartnerFacts } from '../quality.js';
 import { resolveDistrictParents } from '../district-parents.js';
 import { sortedCopy } from '../reporter.js';
 import type { Reporter } from '../reporter.js';
-import { resolveCountries } from '../resolve-countries.js';
+import { readLocationParts, resolveCountries } from '../resolve-countries.js';
 import type { CountryRecord, Dataset, Diagnostic, Link, Partner, SourceInfo } from '../types.js';
 import { TableAssembler } from './assemble-table.js';
 import { countryCell } from './cells.js';
@@ -140,13 +140,7 @@ function tableCountries(partners: Partner[], links: readonly Link[], linkPartner
       const lines = unknown.get(p.countryWritten);
       if (lines) lines.push(...p.lines); else unknown.set(p.countryWritten, [...p.lines]);
     }
-    for (let k = 0; k < p.location.length - 1; k++) {
-      const part = p.location[k] as string;
-      const sub = homeNationSubdivision(part);
-      if (sub && p.country === 'GB') p.subdivision = sub;
-      const inner = resolveCountryName(part);
-      if (inner?.territory && inner.sovereign.alpha2 === p.country) p.territory = inner.territory.alpha2;
-    }
+    readLocationParts(p);
   }
   const records = new Map<string, CountryRecord>();
   for (let i = 0; i < links.length; i++) {
