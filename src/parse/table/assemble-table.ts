@@ -54,10 +54,13 @@ export interface TableAssembly {
 /** A place of one identity: its position in its list, and where it lies (null: not known yet). */
 interface Slot { index: number; at: LatLon | null }
 
-/** A pair read: the link (or domestic link) and the lines that gave it again. */
+/** A pair read: the link (or domestic link), its two ends (positions), and the lines that gave it again. */
 interface Pair {
   link: Link | DomesticLink;
-  label: string;
+  /** Home place, and partner (a foreign one; a home place for a domestic pair). */
+  a: number;
+  b: number;
+  domestic: boolean;
   /** Whether the first row gave it the other way round (partner column at home). */
   swapped: boolean;
   same: number[];
@@ -87,7 +90,7 @@ export class TableAssembler {
 
   /** Reads a row; false (and an error reported) when neither end lies in the home country, or both ends are one place. */
   add(row: LinkRow): boolean {
-    const { home, report, demonym } = this.options;
+    const { home, report } = this.options;
     const homeAtHome = row.home.country?.country === home, partnerAtHome = row.partner.country?.country === home;
     if (!homeAtHome && !partnerAtHome) {
       report('error', 'no-home-end', [row.line], `neither "${row.home.name}, ${row.home.countryWritten}" nor "${row.partner.name}, ${row.partner.countryWritten}" lies in the home country (${home}): not read`);
@@ -103,35 +106,42 @@ export class TableAssembler {
         return false;
       }
       const key = -(a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
-      const pa = this.places[a] as HomeEntry, pb = this.places[b] as HomeEntry;
-      this.pair(key, row, a > b, () => {
-        const link: DomesticLink = { homeId: pa.id, otherId: pb.id, line: row.line };
+      if (!this.again(key, row, a > b)) {
+        const link: DomesticLink = { homeId: (this.places[a] as HomeEntry).id, otherId: (this.places[b] as HomeEntry).id, line: row.line };
         this.domestic.push(link);
-        return { link, label: `"${pa.name}" – "${pb.name}" (both ${demonym})` };
-      });
+        this.first(key, link, a, b, true, a > b, row);
+      }
       return true;
     }
-    const p = this.partner(there, row.line, a);
-    const entry = this.places[a] as HomeEntry, partner = this.partners[p] as Partner;
-    this.pair(a * PAIR_BASE + p, row, swapped, () => {
-      const link: Link = { homeId: entry.id, partnerId: partner.id, line: row.line, code: row.code };
+    const p = this.partner(there, row.line);
+    const key = a * PAIR_BASE + p;
+    if (!this.again(key, row, swapped)) {
+      const link: Link = { homeId: (this.places[a] as HomeEntry).id, partnerId: (this.partners[p] as Partner).id, line: row.line, code: row.code };
       this.links.push(link);
       this.linkPartner.push(p);
-      return { link, label: `"${entry.name}" – "${partner.label}, ${partner.location.join(', ')}"` };
-    });
+      (this.partners[p] as Partner).homeIds.push(link.homeId);
+      this.first(key, link, a, p, false, swapped, row);
+    }
     return true;
   }
 
   /** The lists, the repeated pairs and the homonyms reported. Call once, at the end. */
   finish(): TableAssembly {
-    const { report } = this.options;
+    const { report, demonym } = this.options;
+    const labelOf = (pair: Pair): string => {
+      const home = this.places[pair.a] as HomeEntry;
+      if (pair.domestic) return `"${home.name}" – "${(this.places[pair.b] as HomeEntry).name}" (both ${demonym})`;
+      const partner = this.partners[pair.b] as Partner;
+      return `"${home.name}" – "${partner.label}, ${partner.location.join(', ')}"`;
+    };
     for (const pair of this.pairs.values()) {
-      const first = pair.link.line;
-      if (pair.same.length > 0) report('info', 'duplicate-row', [first, ...pair.same], `${pair.label} is given on ${pair.same.length + 1} rows: merged into one link`);
-      if (pair.reversed.length > 0) report('info', 'reverse-pair', [first, ...pair.reversed], `${pair.label} is given in both directions: one link`);
+      if (pair.same.length === 0 && pair.reversed.length === 0) continue;
+      const first = pair.link.line, label = labelOf(pair);
+      if (pair.same.length > 0) report('info', 'duplicate-row', [first, ...pair.same], `${label} is given on ${pair.same.length + 1} rows: merged into one link`);
+      if (pair.reversed.length > 0) report('info', 'reverse-pair', [first, ...pair.reversed], `${label} is given in both directions: one link`);
       if (pair.starts !== null || pair.ends !== null) {
         const what = [pair.starts ? `starts ${pair.starts.sort().join(', ')}` : '', pair.ends ? `ends ${pair.ends.sort().join(', ')}` : ''].filter(Boolean).join('; ');
-        report('warning', 'conflicting-dates', [first, ...pair.same, ...pair.reversed], `${pair.label} is given with several dates (${what}): the earliest start and the latest end kept`);
+        report('warning', 'conflicting-dates', [first, ...pair.same, ...pair.reversed], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
       }
     }
     this.reportHomonyms(this.placeSlots, (i) => this.places[i] as HomeEntry, (i) => this.placeLines[i] as number[]);
@@ -155,17 +165,17 @@ export class TableAssembler {
     };
   }
 
-  /** Records a row of the pair `key`: made by `create` the first time, its lines and dates noted after. */
-  private pair(key: number, row: LinkRow, swapped: boolean, create: () => { link: Link | DomesticLink; label: string }): void {
-    let pair = this.pairs.get(key);
-    if (!pair) {
-      const { link, label } = create();
-      pair = { link, label, swapped, same: [], reversed: [], starts: null, ends: null };
-      this.pairs.set(key, pair);
-      if (row.start !== null) link.start = row.start;
-      if (row.end !== null) link.end = row.end;
-      return;
-    }
+  /** The first row of pair `key`, which made `link`: dates kept. */
+  private first(key: number, link: Link | DomesticLink, a: number, b: number, domestic: boolean, swapped: boolean, row: LinkRow): void {
+    this.pairs.set(key, { link, a, b, domestic, swapped, same: [], reversed: [], starts: null, ends: null });
+    if (row.start !== null) link.start = row.start;
+    if (row.end !== null) link.end = row.end;
+  }
+
+  /** A later row of pair `key`: its line and dates noted; false when the pair is new. */
+  private again(key: number, row: LinkRow, swapped: boolean): boolean {
+    const pair = this.pairs.get(key);
+    if (!pair) return false;
     if (pair.swapped === swapped) pair.same.push(row.line); else pair.reversed.push(row.line);
     const link = pair.link;
     if (row.start !== null) {
@@ -176,6 +186,7 @@ export class TableAssembler {
       if (link.end !== undefined && link.end !== row.end) pair.ends = distinct(pair.ends ?? [pair.link.end as string], row.end);
       if (link.end === undefined || row.end > link.end) link.end = row.end;
     }
+    return true;
   }
 
   /** The position of the home place a row end names (made when new). */
@@ -194,26 +205,23 @@ export class TableAssembler {
     return this.newSlot(this.placeSlots, key, end, this.places.length - 1);
   }
 
-  /** The position of the foreign partner a row end names (made when new), linked to home place `home`. */
-  private partner(end: RowEnd, line: number, home: number): number {
-    const location = [...(end.region === null ? [] : end.region.split(/\s*,\s*/).filter(Boolean)), end.countryWritten];
-    const country = end.country?.country ?? end.countryWritten;
-    const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${location.slice(0, -1).join(', ')}\u0000${country}`;
-    const homeId = (this.places[home] as HomeEntry).id;
+  /** The position of the foreign partner a row end names (made when new; its home ids are added with its links). */
+  private partner(end: RowEnd, line: number): number {
+    const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${end.country?.country ?? end.countryWritten}`;
     const found = this.slot(this.partnerSlots, key, end);
     if (found) {
       const p = this.partners[found.index] as Partner;
       p.lines.push(line);
-      if (!p.homeIds.includes(homeId)) p.homeIds.push(homeId);
       addFacts(p, end, false);
       return found.index;
     }
+    const location = end.region === null ? [end.countryWritten] : [...end.region.split(/\s*,\s*/).filter(Boolean), end.countryWritten];
     const { name, qualifier } = labelParts(end.name);
     const partner: Partner = {
       id: this.partnerIds.allocate(`${end.name} ${location.join(' ')}`),
       label: end.name, name, qualifier, location, countryWritten: end.countryWritten,
       country: end.country?.country ?? null, territory: end.country?.territory ?? null, subdivision: null,
-      homeIds: [homeId], lines: [line],
+      homeIds: [], lines: [line],
     };
     addFacts(partner, end, false);
     this.partners.push(partner);

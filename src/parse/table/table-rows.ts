@@ -45,76 +45,105 @@ export interface ReadRows {
 
 /** Reads every row of `table` by the roles of `columns`; findings go to `report`. */
 export function readRows(table: Table, columns: ColumnMap, report: Reporter): ReadRows {
+  const reader = new RowReader(table.header, columns, report);
   const rows: LinkRow[] = [];
   let refusedLines = 0;
-  const width = table.header.length;
-  const header = (role: TableRole) => (columns.get(role) ?? []).map((k) => `"${table.header[k] as string}"`).join(' or ');
-  for (const { cells, line, lines } of table.rows) {
-    if (cells.length !== width) {
-      report('error', 'ragged-row', [line], `row has ${cells.length} cell(s), the header ${width}: not read (a delimiter inside an unquoted cell?)`);
-      refusedLines += lines;
-      continue;
-    }
-    /** The first non-empty cell of a role's columns, normalised; '' when none. */
-    const cell = (role: TableRole): string => {
-      for (const k of columns.get(role) ?? []) {
-        const v = cells[k] as string;
-        if (v.trim() !== '') return normalizeText(v);
-      }
-      return '';
-    };
-    /** The first cell of a country role that resolves, else the first non-empty one. */
-    const country = (role: TableRole): { written: string; resolved: CountryCell | null } => {
-      let first = '';
-      for (const k of columns.get(role) ?? []) {
-        const v = normalizeText(cells[k] as string);
-        if (v === '') continue;
-        const resolved = countryCell(v);
-        if (resolved) return { written: v, resolved };
-        first ||= v;
-      }
-      return { written: first, resolved: null };
-    };
-    const missing = (['home', 'home-country', 'partner', 'partner-country'] as const).filter((r) => cell(r) === '');
-    if (missing.length > 0) {
-      report('error', 'missing-cell', [line], `row has no ${missing.map((r) => `${r} (${header(r)})`).join(', ')}: not read`);
-      refusedLines += lines;
-      continue;
-    }
-    const end = (side: 'home' | 'partner'): RowEnd => {
-      const c = country(`${side}-country`);
-      const id = cell(`${side}-id`);
-      const pop = cell(`${side}-population`);
-      const people = pop === '' ? null : population(pop);
-      if (pop !== '' && people === null) report('warning', 'bad-population', [line], `${side}-population "${pop}" is not a whole number of inhabitants: left out`);
-      return {
-        name: cell(side), countryWritten: c.written, country: c.resolved, region: cell(`${side}-region`) || null,
-        id: id === '' ? null : entityId(id), at: position(side), population: people,
-      };
-    };
-    const position = (side: 'home' | 'partner'): LatLon | null => {
-      const lat = cell(`${side}-lat`), lon = cell(`${side}-lon`), wkt = cell(`${side}-coordinates`);
-      if (lat !== '' || lon !== '') {
-        const at = latLon(lat, lon);
-        if (at) return at;
-        report('error', 'bad-coordinates', [line], `${side} coordinates "${lat}", "${lon}" are not a latitude and a longitude in degrees: left out`);
-      } else if (wkt !== '') {
-        const at = wktPoint(wkt) ?? latLonPair(wkt);
-        if (at) return at;
-        report('error', 'bad-coordinates', [line], `${side} coordinates "${wkt}" are not a WKT point "Point(lon lat)" on Earth: left out`);
-      }
-      return null;
-    };
-    const date = (role: 'start' | 'end'): string | null => {
-      const v = cell(role);
-      if (v === '') return null;
-      const d = tableDate(v);
-      if (d === null) report('error', 'bad-date', [line], `${role} "${v}" is not a year or a date (YYYY, YYYY-MM-DD): left out`);
-      return d;
-    };
-    rows.push({ line, lines, home: end('home'), partner: end('partner'), start: date('start'), end: date('end'), code: cell('code') || null });
+  for (const row of table.rows) {
+    const read = reader.read(row.cells, row.line, row.lines);
+    if (read) rows.push(read); else refusedLines += row.lines;
   }
   return { rows, refusedLines };
+}
+
+const NO_COLUMNS: readonly number[] = [];
+
+/** Reads rows by role: the columns of each role looked up once, country cells resolved once per spelling. */
+class RowReader {
+  private readonly cols: (role: TableRole) => readonly number[];
+  private readonly countries = new Map<string, CountryCell | null>();
+
+  constructor(private readonly header: readonly string[], columns: ColumnMap, private readonly report: Reporter) {
+    const byRole = new Map([...columns].map(([role, ks]) => [role, ks] as const));
+    this.cols = (role) => byRole.get(role) ?? NO_COLUMNS;
+  }
+
+  /** The row's link, or null (an error reported) when it is ragged or lacks a required cell. */
+  read(cells: readonly string[], line: number, lines: number): LinkRow | null {
+    if (cells.length !== this.header.length) {
+      this.report('error', 'ragged-row', [line], `row has ${cells.length} cell(s), the header ${this.header.length}: not read (a delimiter inside an unquoted cell?)`);
+      return null;
+    }
+    const home = this.cell(cells, 'home'), partner = this.cell(cells, 'partner');
+    const homeCountry = this.country(cells, 'home-country'), partnerCountry = this.country(cells, 'partner-country');
+    if (home === '' || partner === '' || homeCountry.written === '' || partnerCountry.written === '') {
+      const missing = ([['home', home], ['home-country', homeCountry.written], ['partner', partner], ['partner-country', partnerCountry.written]] as const)
+        .filter(([, v]) => v === '').map(([r]) => `${r} (${this.cols(r).map((k) => `"${this.header[k] as string}"`).join(' or ')})`);
+      this.report('error', 'missing-cell', [line], `row has no ${missing.join(', ')}: not read`);
+      return null;
+    }
+    return {
+      line, lines,
+      home: this.end(cells, line, 'home', home, homeCountry),
+      partner: this.end(cells, line, 'partner', partner, partnerCountry),
+      start: this.date(cells, line, 'start'), end: this.date(cells, line, 'end'), code: this.cell(cells, 'code') || null,
+    };
+  }
+
+  /** The first non-empty cell of a role's columns, normalised; '' when none. */
+  private cell(cells: readonly string[], role: TableRole): string {
+    for (const k of this.cols(role)) {
+      const v = cells[k] as string;
+      if (v !== '' && v.trim() !== '') return normalizeText(v);
+    }
+    return '';
+  }
+
+  /** The first cell of a country role that resolves, else the first non-empty one. */
+  private country(cells: readonly string[], role: TableRole): { written: string; resolved: CountryCell | null } {
+    let first = '';
+    for (const k of this.cols(role)) {
+      const v = normalizeText(cells[k] as string);
+      if (v === '') continue;
+      let resolved = this.countries.get(v);
+      if (resolved === undefined) { resolved = countryCell(v); this.countries.set(v, resolved); }
+      if (resolved) return { written: v, resolved };
+      first ||= v;
+    }
+    return { written: first, resolved: null };
+  }
+
+  private end(cells: readonly string[], line: number, side: 'home' | 'partner', name: string, c: { written: string; resolved: CountryCell | null }): RowEnd {
+    const id = this.cell(cells, `${side}-id`);
+    const pop = this.cell(cells, `${side}-population`);
+    const people = pop === '' ? null : population(pop);
+    if (pop !== '' && people === null) this.report('warning', 'bad-population', [line], `${side}-population "${pop}" is not a whole number of inhabitants: left out`);
+    return {
+      name, countryWritten: c.written, country: c.resolved, region: this.cell(cells, `${side}-region`) || null,
+      id: id === '' ? null : entityId(id), at: this.position(cells, line, side), population: people,
+    };
+  }
+
+  private position(cells: readonly string[], line: number, side: 'home' | 'partner'): LatLon | null {
+    const lat = this.cell(cells, `${side}-lat`), lon = this.cell(cells, `${side}-lon`);
+    if (lat !== '' || lon !== '') {
+      const at = latLon(lat, lon);
+      if (!at) this.report('error', 'bad-coordinates', [line], `${side} coordinates "${lat}", "${lon}" are not a latitude and a longitude in degrees: left out`);
+      return at;
+    }
+    const wkt = this.cell(cells, `${side}-coordinates`);
+    if (wkt === '') return null;
+    const at = wktPoint(wkt) ?? latLonPair(wkt);
+    if (!at) this.report('error', 'bad-coordinates', [line], `${side} coordinates "${wkt}" are not a WKT point "Point(lon lat)" on Earth: left out`);
+    return at;
+  }
+
+  private date(cells: readonly string[], line: number, role: 'start' | 'end'): string | null {
+    const v = this.cell(cells, role);
+    if (v === '') return null;
+    const d = tableDate(v);
+    if (d === null) this.report('error', 'bad-date', [line], `${role} "${v}" is not a year or a date (YYYY, YYYY-MM-DD): left out`);
+    return d;
+  }
 }
 
 /** `lat, lon` or `lat lon` in one cell (two decimal numbers). */
