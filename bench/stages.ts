@@ -22,7 +22,9 @@ import { buildBipartiteIndexFromDataset, unify } from '../src/graph/bipartite-in
 import type { BipartiteIndex, UnifiedIndex } from '../src/graph/bipartite-index.js';
 import { bipartiteNodes } from '../src/graph/build-bipartite.js';
 import type { Side } from '../src/graph/build-bipartite.js';
+import { writeLinkTable } from '../src/io/table-writer.js';
 import { parseSisterCityList } from '../src/parse/parse-list.js';
+import { readList } from '../src/parse/read-list.js';
 import type { Dataset } from '../src/parse/types.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { buildReportData } from '../src/report/report-data.js';
@@ -45,6 +47,17 @@ export interface Stage {
 }
 
 const o = ANALYSIS_DEFAULTS;
+
+/** `ds` as a link table whose places have coordinates and whose links have a start year (seeded: the same table each run). */
+function tableOf(ds: Dataset): string {
+  const rng = createRng(7);
+  for (const place of [...ds.homes, ...ds.partners]) {
+    place.lat = Math.round((rng() * 140 - 70) * 1e4) / 1e4;
+    place.lon = Math.round((rng() * 340 - 170) * 1e4) / 1e4;
+  }
+  for (const l of ds.links) l.start = String(1950 + Math.floor(rng() * 70));
+  return writeLinkTable(ds);
+}
 
 const load = (file: string): Dataset => parseSisterCityList(readFileSync(file, 'utf8'), { source: file });
 
@@ -106,6 +119,18 @@ export const STAGES: readonly Stage[] = [
       ctx.begin();
       const ds = parseSisterCityList(text, { source: file });
       return { lines: ds.source.lines, links: ds.links.length };
+    },
+  },
+  {
+    name: 'read-table',
+    title: 'read a link table',
+    // The list's links as a link table (one row per link, with coordinates and a start year, seeded),
+    // read back through readList as an input table is: delimited text, roles, identity, merging.
+    run(file, ctx) {
+      const text = tableOf(load(file));
+      ctx.begin();
+      const ds = readList(text, { source: 'bench.csv', format: 'table' });
+      return { rows: ds.source.lines - 1, links: ds.links.length, bytes: ds.source.bytes };
     },
   },
   {

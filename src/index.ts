@@ -10,11 +10,15 @@ export { LIST_FORMATS } from './parse/formats/index.js';
 export type { ListFormat, ReadOptions } from './parse/formats/index.js';
 export { homeCountryCode, homeCountryOfTitle } from './parse/home-country.js';
 export type {
-  HomeEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, IsoCountry, LineKind, Link, Partner, Severity, SourceInfo,
+  HomeEntry, CountryRecord, Dataset, Diagnostic, DiagnosticCode, DomesticLink, IsoCountry, LineKind, Link, Partner, PlaceFacts, Severity, SourceInfo,
 } from './parse/types.js';
 export { DEFAULT_INPUT as EMBEDDED_LIST } from './util/paths.js';
+export { TABLE_ROLES, COLUMN_ALIASES } from './parse/table/columns.js';
+export type { TableRole } from './parse/table/columns.js';
+export { HOMONYM_KM } from './parse/table/assemble-table.js';
 export { readListFile, decodeList } from './io/read-input.js';
 export { datasetFiles } from './io/dataset-files.js';
+export { writeLinkTable } from './io/table-writer.js';
 export { writeFilesAtomically } from './io/atomic-write.js';
 
 export { buildBipartiteGraph } from './graph/build-bipartite.js';

@@ -6,6 +6,7 @@
  */
 import type { Side } from '../graph/build-bipartite.js';
 import { searchKey } from '../util/fold.js';
+import { homeWords } from '../parse/countries.js';
 import { UsageError } from '../util/errors.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';
@@ -50,7 +51,9 @@ export function findNode(a: Analysis, query: string, side?: Side): string {
   for (const tier of tiers) {
     if (tier.length === 1) return (tier[0] as { key: string }).key;
     if (tier.length > 1) {
-      const list = tier.slice(0, 10).map((n) => `  ${n.label} [${n.side}]`).join('\n');
+      // places of one label (homonyms split by coordinates) are told apart by their keys
+      const twice = (n: { label: string }) => tier.filter((m) => m.label === n.label).length > 1;
+      const list = tier.slice(0, 10).map((n) => `  ${n.label} [${n.side}]${twice(n) ? ` ${n.key}` : ''}`).join('\n');
       throw new UsageError(`"${query}" is ambiguous; it matches ${tier.length} places:\n${list}`);
     }
   }
@@ -59,6 +62,10 @@ export function findNode(a: Analysis, query: string, side?: Side): string {
     .sort((x, y) => x.d - y.d || x.n.label.localeCompare(y.n.label))
     .slice(0, 5)
     .map((x) => `  ${x.n.label} [${x.n.side}]`);
+  const domestic = (a.dataset.domesticPlaces ?? []).find((h) => searchKey(h.name) === q);
+  if (domestic) {
+    throw new UsageError(`"${domestic.name}" is a ${homeWords(a.dataset.home).demonym} place in domestic pairs only (both ends in the home country), which the network leaves out: it has no foreign partner`);
+  }
   throw new UsageError(`no place called "${query}"${side ? ` on the ${side} side` : ''}; closest:\n${closest.join('\n')}`);
 }
 

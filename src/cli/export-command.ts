@@ -46,7 +46,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const out = flags.out ?? join('reports', `${stem}.${to}`);
   checkWritable(out, 'file');
   const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis
-  const ds = loadDataset(file, { format: input, home: flags.home });
+  const ds = loadDataset(file, { format: input, home: flags.home, columns: flags.columns });
   const a = analyze(ds, analysisOptions(flags));
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
   const places = placesFor(ds);

@@ -21,6 +21,8 @@ export interface LoadOptions {
   format?: string | undefined;
   /** Home country, ISO alpha-2 or alpha-3. */
   home?: string | undefined;
+  /** Tables: columns by role, `role=header,…`. */
+  columns?: string | undefined;
   /** Where error diagnostics are printed (default: stderr). */
   warn?: (line: string) => void;
   /** What the command does with the list, which sets the largest input it takes (default: analyse). */
@@ -29,7 +31,7 @@ export interface LoadOptions {
 
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${terminalSafe(s)}\n`));
-  const read = { format: options.format, home: options.home };
+  const read = { format: options.format, home: options.home, columns: options.columns };
   const limit = inputLimit(options.use ?? 'analyse');
   const ds: Dataset = file === '-'
     ? readList(readStdin(limit), { ...read, source: '<stdin>' })

@@ -44,6 +44,8 @@ export interface InputFlags {
   format?: string;
   /** Home country, ISO alpha-2 or alpha-3 (checked by `readList`: an unknown code is a UsageError). */
   home?: string;
+  /** Tables: columns by role, `role=header,…`. */
+  columns?: string;
 }
 
 /** `outputFormats`: a command that also writes a chosen format (export) takes those names in `--format` too. */
@@ -54,7 +56,8 @@ export function addInputOptions(cmd: Command, outputFormats: readonly string[] =
     : `the output format (${outputFormats.join(' | ')}, as --to) or the input list's format (${inputs}; default auto)`;
   return cmd
     .option('--format <id>', help)
-    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names; a Wikipedia list whose title names none: CN)');
+    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names, a Wikipedia list whose title names none: CN; a table: the one country of its home column)')
+    .option('--columns <map>', 'tables: the column of each role, role=header,… (e.g. home=origincityLabel,partner=sistercityLabel; default: recognised from the header)');
 }
 
 export interface AnalysisFlags extends InputFlags {

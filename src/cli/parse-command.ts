@@ -21,7 +21,7 @@ export interface ParseCommandOptions extends InputFlags {
 
 export function parseCommand(file: string | undefined, opts: ParseCommandOptions, print: (s: string) => void): void {
   checkWritable(opts.out, 'dir');
-  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, use: 'parse' });
+  const ds = loadDataset(file, { strict: opts.strict, format: opts.format, home: opts.home, columns: opts.columns, use: 'parse' });
   if (ds.links.length === 0) throw noLinks(ds); // as report and export do: a list is its links
   const places = placesFor(ds);
   const geo = { ...places, distances: linkDistances(ds, places), credit: GEO_CREDITS.places };

@@ -44,7 +44,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
  */
 function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
   const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1 } : {};
-  return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home }), { ...analysisOptions(flags), runs: flags.runs ?? QUERY_RUNS, ...skip });
+  return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home, columns: flags.columns }), { ...analysisOptions(flags), runs: flags.runs ?? QUERY_RUNS, ...skip });
 }
 
 export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s: string) => void): void {

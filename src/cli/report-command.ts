@@ -56,7 +56,7 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const progress = createProgress({ quiet: flags.quiet, timings: flags.timings });
   checkWritable(flags.out, 'dir');
   const meta = inputMeta(file);
-  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home }); };
+  const read = () => { progress('reading the list'); return loadDataset(file, { strict: flags.strict, format: flags.format, home: flags.home, columns: flags.columns }); };
   const { dataset: ds, data, files } = await computeReport(read, {
     out: flags.out, name: reportName(file), snapshotDate: meta.snapshotDate, sourceUrl: meta.url,
     analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, gexfVersion: flags.gexfVersion, nullSamples: flags.nullSamples, onStage: progress,

@@ -87,6 +87,12 @@ export interface GexfOptions {
   schemaLocation?: boolean;
   /** GEXF version. Default `'1.3'`. */
   version?: GexfVersion;
+  /**
+   * A dynamic graph: edges with `start` / `end` attributes (strings: years, or ISO dates) get them as
+   * GEXF times, `<graph mode="dynamic" timeformat>` (`integer`: years; `date`: a year `1987` is
+   * written `1987-01-01`), so that Gephi's timeline plays the network's growth. Default: static.
+   */
+  time?: { format: 'integer' | 'date' };
 }
 
 type XMLBuilder = XmlElement;
@@ -122,7 +128,10 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   }
 
   const defaultEdgeType = graph.type === 'directed' ? 'directed' : 'undirected';
-  const graphEl = root.ele('graph', { defaultedgetype: defaultEdgeType, mode: 'static' });
+  const time = options.time ?? null;
+  const graphEl = root.ele('graph', time === null
+    ? { defaultedgetype: defaultEdgeType, mode: 'static' }
+    : { defaultedgetype: defaultEdgeType, mode: 'dynamic', timeformat: time.format });
   writeModel(graphEl, 'node', nodeColumns);
   writeModel(graphEl, 'edge', edgeColumns);
 
@@ -142,6 +151,12 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
     const edgeEl = edgesEl.ele('edge', { id: String(index++), source: nodeId(source), target: nodeId(target) });
     if (graph.type === 'mixed' && !undirected) edgeEl.att('type', 'directed');
     const owner = `edge ${source}–${target}`;
+    if (time !== null) {
+      for (const bound of ['start', 'end'] as const) {
+        const t: unknown = attributes[bound];
+        if (t !== undefined && t !== null) edgeEl.att(bound, gexfTime(t, time.format, `${owner}: ${bound}`));
+      }
+    }
     if (weightKey !== null) {
       const w: unknown = attributes[weightKey];
       if (w !== undefined && w !== null) {
@@ -155,6 +170,19 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
   });
 
   return `${root.end()}\n`;
+}
+
+const YEAR_OR_DATE = /^\d{4}(-\d{2}-\d{2})?$/;
+
+/** An edge time as GEXF writes it in `format`: a year as is (`integer`) or as its 1 January (`date`). */
+function gexfTime(t: unknown, format: 'integer' | 'date', owner: string): string {
+  const s = String(t);
+  if (!YEAR_OR_DATE.test(s)) throw new TypeError(`${WHERE}: ${owner} must be a year or a YYYY-MM-DD date, got ${JSON.stringify(t)}`);
+  if (format === 'integer') {
+    if (s.length !== 4) throw new TypeError(`${WHERE}: ${owner} is a date, ${s}, in a graph whose timeformat is integer (years)`);
+    return s;
+  }
+  return s.length === 4 ? `${s}-01-01` : s;
 }
 
 function checkMeta(meta: GexfMeta): void {

@@ -37,6 +37,7 @@ export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): stri
     nodeColumns: net.nodeColumns,
     edgeColumns: net.edgeColumns,
     weightKey: net.weightKey,
+    ...(net.timeformat === null ? {} : { time: { format: net.timeformat } }),
     meta: {
       creator: 'twinnet',
       description: `${net.description} Input ${a.dataset.source.path} (sha256 ${a.dataset.source.sha256}). ` +

@@ -41,6 +41,11 @@ export interface ExportNetwork {
   edgeColumns: ColumnSpec[];
   /** Edge attribute holding the weight (projections), else null. */
   weightKey: string | null;
+  /**
+   * The bipartite graph of an input whose links carry dates: edges have `start` / `end`, years
+   * (`integer`) or dates (`date`, years then written as 1 January); null when no edge has either.
+   */
+  timeformat: TimeFormat | null;
   color: (key: string) => Rgb;
   size: (key: string) => number;
   description: string;
@@ -102,6 +107,20 @@ export function communityColors(a: Analysis, kind: NetworkKind): (community: num
 const GREY: Rgb = { r: 160, g: 160, b: 160 };
 
 /** What network `kind` shows, in a sentence or two (GEXF description, explorer view). */
+export type TimeFormat = 'integer' | 'date';
+
+/** `integer` when every edge time is a year, `date` when one is a date, null when there are none. */
+function timeFormatOf(g: UndirectedGraph): TimeFormat | null {
+  let format: TimeFormat | null = null;
+  g.forEachEdge((_e, attr) => {
+    for (const t of [attr.start, attr.end] as unknown[]) {
+      if (typeof t !== 'string') continue;
+      if (t.length > 4) format = 'date'; else format ??= 'integer';
+    }
+  });
+  return format;
+}
+
 export function networkDescription(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): string {
   const home = homeWords(a.dataset.home).demonym;
   return kind === 'bipartite'
@@ -123,13 +142,20 @@ export function exportNetwork(
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
+  let timeformat: TimeFormat | null = null;
 
   if (kind === 'bipartite') {
     for (const r of rows) {
       const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
       g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory, projection_class: r.community });
     }
-    a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, { lines: attr.lines.map(String), ...(places ? { distance_km: geoEdgeDistance(places, s, t) } : {}) }));
+    a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, {
+      lines: attr.lines.map(String),
+      ...(places ? { distance_km: geoEdgeDistance(places, s, t) } : {}),
+      ...(attr.start === undefined ? {} : { start: attr.start }),
+      ...(attr.end === undefined ? {} : { end: attr.end }),
+    }));
+    timeformat = timeFormatOf(g);
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
     edgeColumns = places ? [...BIPARTITE_EDGES, ...GEO_EDGE_COLUMNS] : BIPARTITE_EDGES;
   } else {
@@ -162,7 +188,7 @@ export function exportNetwork(
   }
   const colorOf = communityColors(a, kind);
   return {
-    kind, graph: g, nodeColumns, edgeColumns, weightKey, description: networkDescription(a, kind, weight),
+    kind, graph: g, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
     color: (key) => colorOf(g.getNodeAttribute(key, 'modularity_class') as number | null),
     size: (key) => Math.round((4 + 4 * Math.sqrt(g.getNodeAttribute(key, 'degree') as number)) * 100) / 100,
   };

@@ -30,6 +30,9 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   /** Input lines of the partner lines behind this edge. */
   lines: number[];
+  /** When the twinning began and ended (the earliest start and latest end of its links), where the input says. */
+  start?: string;
+  end?: string;
 }
 
 export type BipartiteGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -102,8 +105,10 @@ export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}, nod
   for (const l of ds.links) {
     const u = nodes.homeNodeOf.get(l.homeId) as string;
     const edge = graph.edge(u, l.partnerId);
-    if (edge === undefined) graph.addEdge(u, l.partnerId, { lines: [l.line] });
-    else graph.getEdgeAttributes(edge).lines.push(l.line);
+    const attributes = edge === undefined ? graph.getEdgeAttributes(graph.addEdge(u, l.partnerId, { lines: [l.line] })) : graph.getEdgeAttributes(edge);
+    if (edge !== undefined) attributes.lines.push(l.line);
+    if (l.start !== undefined && (attributes.start === undefined || l.start < attributes.start)) attributes.start = l.start;
+    if (l.end !== undefined && (attributes.end === undefined || l.end > attributes.end)) attributes.end = l.end;
   }
   return graph;
 }

@@ -5,7 +5,8 @@
  *
  * With `geo` (the data set geocoded, see `DatasetGeo`), places.csv gets `lat`, `lon`,
  * `coordinate_source` and `region` (province / first-level division), links.csv `distance_km`, and
- * dataset.json a `geo` block after the data set's own fields; without it those cells stay empty.
+ * dataset.json a `geo` block after the data set's own fields; without it those cells stay empty. And
+ * `table.csv`, the links as a link table that twinnet reads back (`table-writer.ts`).
  */
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { Dataset } from '../parse/types.js';
 import type { OutputFile } from './atomic-write.js';
 import { jsonPieces } from './json-chunks.js';
 import { neutralizeFormula } from '../util/csv-cell.js';
+import { writeLinkTable } from './table-writer.js';
 
 /** CSV text; string cells that a spreadsheet would run as a formula are neutralised unless `raw`. */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], raw = false): string {
@@ -104,5 +106,6 @@ export function datasetFiles(ds: Dataset, dir: string, geo: DatasetGeo | null = 
     { path: join(dir, 'links.csv'), content: links },
     { path: join(dir, 'countries.csv'), content: countries },
     { path: join(dir, 'diagnostics.csv'), content: diagnostics },
+    { path: join(dir, 'table.csv'), content: writeLinkTable(ds) },
   ];
 }

@@ -95,7 +95,8 @@ export function decodeList(bytes: Uint8Array, path: string): string {
     throw new InputError('this is an HTML page; give the list as rendered text (one place per line)', path, 1);
   }
   if (head.startsWith('<?xml')) throw new InputError('this is an XML file, not a text list', path, 1);
-  if (/^[{[]\s*["{[]/.test(head)) throw new InputError('this is JSON, not a text list', path, 1);
+  // JSON other than a SPARQL result (the sparql-json format)
+  if (/^[{[]\s*["{[]/.test(head) && !/^\{\s*"head"\s*:/.test(head)) throw new InputError('this is JSON, not a text list', path, 1);
   return text;
 }
 

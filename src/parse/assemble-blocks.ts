@@ -263,23 +263,7 @@ export class BlockAssembler {
 
   private openBlock(line: string, lineNo: number): Block {
     const header = copyText(line);
-    const [cityPart, ...districtParts] = DASH.test(header) ? header.split(DISTRICT_SEPARATOR) : [header];
-    const district = districtParts.length > 0 ? districtParts.join(' – ') : null;
-    const comma = (cityPart as string).indexOf(',');
-    const city = comma >= 0 ? (cityPart as string).slice(0, comma).trim() : (cityPart as string);
-    const qualifier = comma >= 0 ? (cityPart as string).slice(comma + 1).trim() || null : null;
-    const entry: HomeEntry = {
-      id: this.homeIds.allocate(header),
-      name: header,
-      city,
-      qualifier,
-      kind: district === null ? 'city' : 'district',
-      district,
-      parentId: null,
-      section: this.section,
-      line: lineNo,
-      partnerIds: [],
-    };
+    const entry = homeEntry(header, this.homeIds.allocate(header), this.section, lineNo);
     this.homeByName.set(header, this.homes.length);
     this.homes.push(entry);
     this.lastLink.push(-1);
@@ -371,6 +355,36 @@ const FLAG_CODES: (string | undefined)[] = new Array<string | undefined>(26 * 26
 function flagCode(s: string, at: number): string {
   const n = (s.charCodeAt(at) - 0x41) * 676 + (s.charCodeAt(at + 1) - 0x41) * 26 + (s.charCodeAt(at + 2) - 0x41);
   return FLAG_CODES[n] ??= copyText(s, at, at + 3);
+}
+
+/**
+ * The home entry of a header as written: `City`, `City, Qualifier`, `City – District` (en dash, em
+ * dash or hyphen between spaces), with its id, section and line; no partners yet.
+ */
+export function homeEntry(header: string, id: string, section: string | null, line: number): HomeEntry {
+  const [cityPart, ...districtParts] = DASH.test(header) ? header.split(DISTRICT_SEPARATOR) : [header];
+  const district = districtParts.length > 0 ? districtParts.join(' – ') : null;
+  const comma = (cityPart as string).indexOf(',');
+  const city = comma >= 0 ? (cityPart as string).slice(0, comma).trim() : (cityPart as string);
+  const qualifier = comma >= 0 ? (cityPart as string).slice(comma + 1).trim() || null : null;
+  return {
+    id,
+    name: header,
+    city,
+    qualifier,
+    kind: district === null ? 'city' : 'district',
+    district,
+    parentId: null,
+    section,
+    line,
+    partnerIds: [],
+  };
+}
+
+/** A partner label split into name and parenthesised qualifier: `Dongdaemun (Seoul)` → Dongdaemun, Seoul. */
+export function labelParts(label: string): { name: string; qualifier: string | null } {
+  const q = label.endsWith(')') ? QUALIFIED.exec(label) : null;
+  return q ? { name: q[1] as string, qualifier: q[2] as string } : { name: label, qualifier: null };
 }
 
 export function truncate(s: string, n = 80): string {

@@ -130,8 +130,8 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   };
 }
 
-/** Where the text came from; `lf` and `crAll` count its LF and CR characters. */
-function describeSource(text: string, path: string, lf: number, crAll: number): SourceInfo {
+/** Where the text came from; `lf` and `crAll` count its LF and CR characters (by default counted here). */
+export function describeSource(text: string, path: string, lf = count(text, '\n'), crAll = count(text, '\r')): SourceInfo {
   const crlf = crAll === 0 ? 0 : count(text, '\r\n');
   const cr = crAll - crlf;
   return {

@@ -20,6 +20,8 @@ export interface ReadListOptions {
   format?: string | undefined;
   /** The home country, ISO alpha-2 or alpha-3 in any case; default: what the input says, else the format's own. */
   home?: string | undefined;
+  /** Tables only: the columns by role, `role=header,…` (`--columns`); default: recognised from the header. */
+  columns?: string | undefined;
 }
 
 /** Reads `text` in its format. Throws `InputError` for an unknown format or content no format reads, `UsageError` for an unknown home country. */
@@ -32,6 +34,10 @@ export function readList(text: string, options: ReadListOptions = {}): Dataset {
     read.home = home;
   }
   const format = options.format === undefined || options.format === 'auto' ? detectFormat(text, source) : listFormat(options.format, source);
+  if (options.columns !== undefined) {
+    if (!format.tabular) throw new UsageError(`--columns names the columns of a table; ${source} is read as ${format.id}, which has none (--format table reads it as a table)`);
+    read.columns = options.columns;
+  }
   return format.read(text, read);
 }
 

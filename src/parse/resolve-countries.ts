@@ -30,13 +30,7 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
     const named = resolveCountryName(p.countryWritten);
     p.country = named?.sovereign.alpha2 ?? null;
     p.territory = named?.territory?.alpha2 ?? null;
-    for (let k = 0; k < p.location.length - 1; k++) {
-      const part = p.location[k] as string;
-      const sub = homeNationSubdivision(part);
-      if (sub && p.country === 'GB') p.subdivision = sub;
-      const inner = resolveCountryName(part);
-      if (inner?.territory && inner.sovereign.alpha2 === p.country) p.territory = inner.territory.alpha2;
-    }
+    readLocationParts(p);
     if (p.territory) {
       const t = territories.get(p.territory) ?? { lines: [], territory: p.territory, sovereign: p.country ?? '?' };
       t.lines.push(...p.lines);
@@ -154,6 +148,20 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
   }
 
   return [...records.values()].sort((a, b) => b.links - a.links || a.written.localeCompare(b.written));
+}
+
+/**
+ * What the parts of a partner's location before its country say: a UK home nation (`England` →
+ * subdivision GB-ENG) or a territory of its country (`Saint-Denis, Réunion, France` → RE). Sets them on `p`.
+ */
+export function readLocationParts(p: Partner): void {
+  for (let k = 0; k < p.location.length - 1; k++) {
+    const part = p.location[k] as string;
+    const sub = homeNationSubdivision(part);
+    if (sub && p.country === 'GB') p.subdivision = sub;
+    const inner = resolveCountryName(part);
+    if (inner?.territory && inner.sovereign.alpha2 === p.country) p.territory = inner.territory.alpha2;
+  }
 }
 
 /** The reading of a code that is the partner's country (or territory), in a compatible subdivision. */

@@ -54,7 +54,20 @@ export type DiagnosticCode =
   | 'homonym'
   | 'near-duplicate-partner'
   | 'us-name-without-state'
-  | 'home-assumed';
+  | 'home-assumed'
+  | 'missing-cell'
+  | 'ragged-row'
+  | 'bad-coordinates'
+  | 'bad-date'
+  | 'bad-population'
+  | 'self-pair'
+  | 'no-home-end'
+  | 'duplicate-row'
+  | 'reverse-pair'
+  | 'conflicting-dates'
+  | 'domestic-pairs'
+  | 'homonym-split'
+  | 'unused-columns';
 
 export interface Diagnostic {
   severity: Severity;
@@ -90,7 +103,7 @@ export interface CountryRecord {
   codes: Record<string, number>;
 }
 
-export interface HomeEntry {
+export interface HomeEntry extends PlaceFacts {
   /** Stable id, the home country's lower-case code + `:` + slug of the header (`cn:suzhou-jiangsu`, `de:cologne`). */
   id: string;
   /** The header as written (NFC, trimmed). */
@@ -111,7 +124,26 @@ export interface HomeEntry {
   partnerIds: string[];
 }
 
-export interface Partner {
+/**
+ * Facts about a place that tables and Wikidata exports carry and the Wikipedia list does not. Each is
+ * absent from the object (not null) when the input does not give it, so a data set without them is
+ * written exactly as before.
+ */
+export interface PlaceFacts {
+  /** WGS 84 latitude and longitude, degrees. */
+  lat?: number;
+  lon?: number;
+  /** A region, state or province as written (`Bavaria`). */
+  region?: string;
+  /** Inhabitants, as the input gives them (Wikidata P1082). */
+  population?: number;
+  /** The Wikidata item (`Q64`), when the input's id is one. */
+  wikidata?: string;
+  /** Any other id the input gives for the place, as written. */
+  externalId?: string;
+}
+
+export interface Partner extends PlaceFacts {
   /** Stable id, `p:` + slug of label and location (`p:perth-scotland-united-kingdom`). */
   id: string;
   /** Name with its qualifier, as written (NFC): `Dongdaemun (Seoul)`. */
@@ -143,6 +175,23 @@ export interface Link {
   line: number;
   /** Flag code as written (`GER`, `DNK`, `ENG`), or null when the line has none. */
   code: string | null;
+  /** When the twinning began and ended, where the input says: a year (`1987`) or a date (`1987-05-12`). Absent otherwise. */
+  start?: string;
+  end?: string;
+}
+
+/**
+ * A twinning of two places of the home country (tables only: German–German pairs in a German table).
+ * Kept in the data set, counted and listed in the report, left out of the bipartite graph.
+ */
+export interface DomesticLink {
+  /** The place of the row's home column, and the other; ids in `homes` or `domesticPlaces`. */
+  homeId: string;
+  otherId: string;
+  /** Line of the first row that gives the pair. */
+  line: number;
+  start?: string;
+  end?: string;
 }
 
 export interface SourceInfo {
@@ -171,4 +220,10 @@ export interface Dataset {
   links: Link[];
   countries: CountryRecord[];
   diagnostics: Diagnostic[];
+  /**
+   * Tables only (absent for the Wikipedia list): pairs of two home-country places, and the
+   * home-country places that are in such pairs only (not in `homes`, which holds the bipartite graph's side).
+   */
+  domesticLinks?: DomesticLink[];
+  domesticPlaces?: HomeEntry[];
 }

@@ -70,8 +70,42 @@ export function degreeChart(title: string, series: { name: string; color: string
   return frame(W, H, title, body);
 }
 
-/** The report's charts, by name → SVG text. */
-export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'continents' | 'communities', string> {
+/** Colours of the stacked continents (Tableau 10), in the order the growth lists them. */
+const STACK = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Vertical bars, one per decade, stacked by continent, with a legend. */
+export function growthChart(title: string, decades: { decade: number; links: number; byContinent: Record<string, number> }[], continents: readonly string[]): string {
+  const L = 50, T = 40, B = 50, R = 150, barW = 28, gap = 10, H = 340;
+  const W = L + Math.max(1, decades.length) * (barW + gap) + R;
+  const max = Math.max(1, ...decades.map((d) => d.links));
+  const y = (v: number) => r2(T + (1 - v / max) * (H - T - B));
+  const body: string[] = [
+    `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#333"/>`,
+    `<line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#333"/>`,
+    `<text x="${L - 6}" y="${y(max) + 4}" ${FONT} text-anchor="end">${max}</text>`,
+    `<text x="${L - 6}" y="${y(0) + 4}" ${FONT} text-anchor="end">0</text>`,
+    `<text x="14" y="${(T + H - B) / 2}" ${FONT} text-anchor="middle" transform="rotate(-90 14 ${(T + H - B) / 2})">links signed</text>`,
+  ];
+  decades.forEach((d, i) => {
+    const x = L + gap / 2 + i * (barW + gap);
+    let below = 0;
+    continents.forEach((c, k) => {
+      const n = d.byContinent[c] ?? 0;
+      if (n === 0) return;
+      body.push(`<rect x="${x}" y="${y(below + n)}" width="${barW}" height="${r2(y(below) - y(below + n))}" fill="${STACK[k % STACK.length] as string}"><title>${xml(`${d.decade}s, ${c}: ${n}`)}</title></rect>`);
+      below += n;
+    });
+    body.push(`<text x="${x + barW / 2}" y="${H - B + 16}" ${FONT} text-anchor="middle" transform="rotate(-45 ${x + barW / 2} ${H - B + 16})">${d.decade}s</text>`);
+  });
+  continents.forEach((c, k) => {
+    body.push(`<rect x="${W - R + 12}" y="${T + k * 18}" width="10" height="10" fill="${STACK[k % STACK.length] as string}"/>`);
+    body.push(`<text x="${W - R + 28}" y="${T + 9 + k * 18}" ${FONT}>${xml(c)}</text>`);
+  });
+  return frame(W, H, title, body);
+}
+
+/** The report's charts, by name → SVG text; `growth` only when links carry a start. */
+export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'continents' | 'communities', string> & { growth?: string } {
   const comm = r.communities.home;
   const H = r.home.demonym;
   return {
@@ -83,5 +117,6 @@ export function reportCharts(r: ReportData): Record<'degree' | 'countries' | 'co
     continents: barChart('Links by continent', r.continents.map((c) => ({ label: c.continent, value: c.links })), '#59a14f'),
     communities: barChart(`Size of each community, in ${H} cities (in brackets: partners' top country)`,
       (comm?.communities ?? []).slice(0, 25).map((c) => ({ label: `community ${c.id} (${c.dominantCountries[0]?.name ?? '–'})`, value: c.size })), '#f28e2b'),
+    ...('growth' in r && r.growth ? { growth: growthChart('Links signed per decade, by continent of the partner', r.growth.decades, r.growth.continents) } : {}),
   };
 }

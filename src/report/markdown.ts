@@ -16,6 +16,32 @@ import { whereMarkdown, whereMethod } from './where-markdown.js';
 
 export interface Charts { [name: string]: string }
 
+/** Domestic pairs shown in the Markdown (all are in the JSON, up to its own cap). */
+export const DOMESTIC_SHOWN = 30;
+
+/** Tables only: the pairs of two home-country places, which the bipartite graph leaves out. */
+function domesticSection(d: NonNullable<ReportData['domestic']>, H: string, country: string, p: (s?: string) => void): void {
+  p(`## Domestic pairs`);
+  p();
+  if (d.pairs === 0) { p(`No pair of two ${H} places: every link joins a ${H} place to a foreign one.`); p(); return; }
+  p(`${num(d.pairs)} pair(s) join two places that both lie in ${md(country)} (${num(d.places)} ${H} places; ${num(d.onlyDomestic)} of them have no foreign partner). They are kept in the data set (\`domesticLinks\`) but left out of the network analysed here, which holds ${H}–foreign links only.`);
+  p();
+  p(table(['line', `${H} place`, `${H} partner`, 'since', 'until'], d.list.slice(0, DOMESTIC_SHOWN).map((x) => [x.line, md(x.home), md(x.other), x.start ?? '', x.end ?? '']), ['r', 'l', 'l', 'l', 'l']));
+  p();
+  if (d.pairs > DOMESTIC_SHOWN) { p(`(${d.pairs - DOMESTIC_SHOWN} more in the JSON.)`); p(); }
+}
+
+/** When links carry a start: links signed per decade, overall and per continent. */
+function growthSection(g: NonNullable<ReportData['growth']>, H: string, p: (s?: string) => void): void {
+  p('## Growth over time');
+  p();
+  p(`${num(g.dated)} of the ${num(g.dated + g.undated)} ${H}–foreign links have a start date${g.ended > 0 ? `, ${num(g.ended)} an end` : ''}. Links signed per decade, by continent of the partner:`);
+  p();
+  p(table(['decade', 'links', 'total so far', ...g.continents.map(md)],
+    g.decades.map((d) => [`${d.decade}s`, d.links, d.cumulative, ...g.continents.map((c) => d.byContinent[c] ?? 0)])));
+  p();
+}
+
 /** Warnings and errors listed in the Markdown (all are in the JSON). */
 export const DIAGNOSTICS_SHOWN = 60;
 
@@ -97,6 +123,11 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p(table([`${H} entry`, 'countries', 'partners'], r.homeByCountries.map((c) => [md(c.label), c.countries, c.partners])));
   p();
+  if ('domestic' in r && r.domestic) domesticSection(r.domestic, H, r.home.name, p);
+  if ('growth' in r && r.growth) {
+    growthSection(r.growth, H, p);
+    chart('growth', 'Links signed per decade, by continent');
+  }
 
   if (r.geography) p(whereMarkdown(r.geography, H, charts));
 

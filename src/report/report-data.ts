@@ -16,6 +16,7 @@ import type { Side } from '../graph/build-bipartite.js';
 import { homeWords, regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
+import { domesticOf, growthOf } from './growth.js';
 import { byLocale, byName } from '../util/collate.js';
 import { firstK } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
@@ -341,6 +342,9 @@ export function buildReportData(
     countries,
     continents,
     homeByCountries: reach.slice(0, TOP),
+    // tables only: absent for the Wikipedia list
+    ...((d) => (d ? { domestic: d } : {}))(domesticOf(ds)),
+    ...((g) => (g ? { growth: g } : {}))(growthOf(ds)),
     centrality: {
       metrics: METRICS,
       top: { home: centralityTop(0, nHome), partner: centralityTop(nHome, N) },

@@ -20,7 +20,7 @@ describe('twinnet parse', () => {
     expect(r.stdout).toContain('links: 1407');
     expect(r.stdout).toContain('countries: 129 as written → 128 sovereign states');
     expect(r.stdout.split('\n').length).toBeLessThan(40);
-    expect(readdirSync(out).sort()).toEqual(['countries.csv', 'dataset.json', 'diagnostics.csv', 'links.csv', 'places.csv']);
+    expect(readdirSync(out).sort()).toEqual(['countries.csv', 'dataset.json', 'diagnostics.csv', 'links.csv', 'places.csv', 'table.csv']);
     const ds = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as { links: unknown[] };
     expect(ds.links).toHaveLength(1407);
     expect(readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\n')).toHaveLength(1408);

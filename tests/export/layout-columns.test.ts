@@ -11,7 +11,7 @@ function net(nodeColumns: ExportNetwork['nodeColumns'] = [{ key: 'degree', id: '
   graph.addNode('b', { label: 'B', degree: 1 });
   graph.addEdge('a', 'b');
   return {
-    kind: 'bipartite', graph, nodeColumns, edgeColumns: [], weightKey: null, description: '',
+    kind: 'bipartite', graph, nodeColumns, edgeColumns: [], weightKey: null, timeformat: null, description: '',
     color: (key) => (key === 'a' ? { r: 243, g: 195, b: 0 } : { r: 0, g: 103, b: 165 }),
     size: (key) => (key === 'a' ? 8 : 4.5),
   };

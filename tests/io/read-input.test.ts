@@ -25,6 +25,13 @@ describe('readListFile', () => {
   ])('refuses %s with a message naming the file', (_what, path, message) => {
     expect(() => readListFile(path)).toThrow(message);
   });
+  it('refuses a Latin-1 table as it refuses a Latin-1 list, with the line', () => {
+    expect(() => readListFile(file('latin1.csv', new Uint8Array([...Buffer.from('city,country\nK'), 0xf6, ...Buffer.from('ln,Germany\n')])))).toThrow(/latin1\.csv:2: not valid UTF-8/);
+  });
+  it('lets a SPARQL JSON result through (the sparql-json format reads it), as the query service writes it', () => {
+    const text = '{\n  "head" : {\n    "vars" : [ "home" ]\n  },\n  "results" : {\n    "bindings" : [ ]\n  }\n}\n';
+    expect(readListFile(file('result.json', text))).toBe(text);
+  });
   it('reads UTF-8 with a byte-order mark and keeps the mark for the parser', () => {
     expect(readListFile(file('bom.txt', '\uFEFF==A==\n')).charCodeAt(0)).toBe(0xfeff);
   });

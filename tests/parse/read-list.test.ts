@@ -12,7 +12,7 @@ const tiny = '==A==\nAnqing\n- JPN Ibaraki, Japan\n';
 describe('readList: what it refuses', () => {
   it('refuses an unknown format id, naming the file and the known formats', () => {
     expect(() => readList(tiny, { source: 'x.txt', format: 'excel' })).toThrow(InputError);
-    expect(() => readList(tiny, { source: 'x.txt', format: 'excel' })).toThrow(/^x\.txt: unknown input format "excel" \(known: auto, wikipedia-list\)/);
+    expect(() => readList(tiny, { source: 'x.txt', format: 'excel' })).toThrow(/^x\.txt: unknown input format "excel" \(known: auto, wikipedia-list, table, sparql-json\)/);
   });
   it('refuses content no format reads, naming the file and its first non-blank line', () => {
     expect(() => readList('\nname,country\nParis,France\n', { source: 'x.csv' })).toThrow(/^x\.csv:2: not a sister-city list in any known format/);

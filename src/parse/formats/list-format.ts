@@ -9,6 +9,8 @@ export interface ReadOptions {
   source?: string;
   /** The home country, ISO alpha-2 (`DE`); default: what the input says, else the format's own. */
   home?: string;
+  /** Tables only: columns by role, `role=header,…` (`--columns`). */
+  columns?: string;
 }
 
 export interface ListFormat {
@@ -16,6 +18,8 @@ export interface ListFormat {
   id: string;
   /** One line for help texts and error messages. */
   description: string;
+  /** Whether its input has columns that `--columns` can name (a table). */
+  tabular?: boolean;
   /**
    * How much `text` looks like this format, from 0 (not at all) to 1 (certainly). Reads a bounded
    * head of the text, never the whole of a large one.

@@ -1,0 +1,49 @@
+/**
+ * `sparql-json`: a SELECT result in the SPARQL 1.1 Query Results JSON Format (W3C Recommendation,
+ * 21 March 2013) — what the Wikidata Query Service downloads as "JSON": `head.vars`, the column
+ * names, and `results.bindings`, one object per row mapping a variable to an RDF term
+ * (`{ "type": "uri", "value": "http://www.wikidata.org/entity/Q64" }`, `{ "type": "literal",
+ * "xml:lang": "en", "value": "Berlin" }`); an unbound variable is absent. Read as the table whose
+ * header is the variables and whose cells are the terms' values, the variables' row counting as line
+ * 1 and result n as line n + 1 (the line it has in the CSV download of the same result).
+ */
+import { InputError } from '../../util/errors.js';
+import { describeSource } from '../parse-list.js';
+import type { Table, TableRow } from '../table/delimited.js';
+import { readTable } from '../table/read-table.js';
+import type { ListFormat } from './list-format.js';
+
+interface Term { type?: unknown; value?: unknown }
+
+export const sparqlJson: ListFormat = {
+  id: 'sparql-json',
+  description: 'a SPARQL SELECT result as JSON (SPARQL 1.1 Query Results JSON Format; the Wikidata Query Service\'s JSON download), read as a link table',
+  tabular: true,
+  detect(text) {
+    const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
+    return head.startsWith('{') && /"head"\s*:/.test(head) && /"vars"\s*:/.test(head) ? 1 : 0;
+  },
+  read(text, options) {
+    const source = options.source ?? '<text>';
+    let doc: { head?: { vars?: unknown }; results?: { bindings?: unknown } };
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof doc;
+    } catch (e) {
+      const at = /position (\d+)/.exec((e as Error).message);
+      const line = at ? text.slice(0, Number(at[1])).split('\n').length : null;
+      throw new InputError(`not valid JSON: ${(e as Error).message}`, source, line);
+    }
+    const vars = doc?.head?.vars, bindings = doc?.results?.bindings;
+    if (!Array.isArray(vars) || !vars.every((v) => typeof v === 'string') || !Array.isArray(bindings)) {
+      throw new InputError('not a SPARQL SELECT result: expected {"head": {"vars": [...]}, "results": {"bindings": [...]}}', source, 1);
+    }
+    const header = vars as string[];
+    const rows: TableRow[] = bindings.map((b: Record<string, Term | undefined>, i) => ({
+      cells: header.map((v) => { const t = b?.[v]; return t && typeof t.value === 'string' ? t.value : ''; }),
+      line: i + 2,
+      lines: 1,
+    }));
+    const table: Table = { header, rows, delimiter: ',', rdfTerms: true, lines: rows.length + 1, blankLines: 0 };
+    return readTable(table, describeSource(text, source), { home: options.home, columns: options.columns });
+  },
+};

@@ -1,0 +1,162 @@
+/**
+ * A link table (rows already split into cells) → a `Dataset`: columns by role, rows read, the home
+ * country settled, places and links assembled, countries resolved, the list's quality checks run.
+ * Shared by the `table` and `sparql-json` formats.
+ *
+ * The data set is the list's, with what tables add: `domesticLinks` and `domesticPlaces` (pairs of two
+ * home-country places, not in the bipartite graph), and on places and links the optional facts the
+ * table gives (coordinates, region, population, Wikidata item, start and end). Line accounting: the
+ * header counts as the `title` line, the lines of rows read as `partner`, of rows refused as
+ * `unparsed`, the others as `blank`.
+ */
+import { UsageError, InputError } from '../../util/errors.js';
+import { countryByAlpha2, homeWords, regionOf } from '../countries.js';
+import { qualityDiagnostics } from '../quality.js';
+import type { PartnerFacts } from '../quality.js';
+import { resolveDistrictParents } from '../district-parents.js';
+import { sortedCopy } from '../reporter.js';
+import type { Reporter } from '../reporter.js';
+import { readLocationParts, resolveCountries } from '../resolve-countries.js';
+import type { CountryRecord, Dataset, Diagnostic, Link, Partner, SourceInfo } from '../types.js';
+import { TableAssembler } from './assemble-table.js';
+import { countryCell } from './cells.js';
+import { columnsOf, parseColumnsSpec, REQUIRED_ROLES, TABLE_ROLES } from './columns.js';
+import type { Table } from './delimited.js';
+import { readRows } from './table-rows.js';
+import type { LinkRow } from './table-rows.js';
+
+export interface TableReadOptions {
+  /** The home country, ISO alpha-2; default: the one country of the home column. */
+  home?: string | undefined;
+  /** `--columns`: `role=header,…`. */
+  columns?: string | undefined;
+}
+
+/** Rows looked at to tell a column of Wikidata items from one of names. */
+const SAMPLE_ROWS = 50;
+
+/** Reads `table`, which came from the input described by `source`. */
+export function readTable(table: Table, source: SourceInfo, options: TableReadOptions = {}): Dataset {
+  const explicit = options.columns === undefined ? undefined : parseColumnsSpec(options.columns);
+  const columns = columnsOf(table.header, table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells), explicit);
+  const missing = REQUIRED_ROLES.filter((r) => !columns.has(r));
+  if (missing.length > 0) {
+    throw new InputError(
+      `no column for ${missing.join(', ')} in the header (${table.header.map((h) => `"${h}"`).join(', ')}); name them with --columns ${missing.map((r) => `${r}=HEADER`).join(',')} (roles: ${TABLE_ROLES.join(', ')})`,
+      source.path, 1);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const report: Reporter = (severity, code, lineNos, message) => {
+    const sorted = sortedCopy(lineNos);
+    diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
+  };
+  const { rows, refusedLines } = readRows(table, columns, report);
+  const home = options.home ?? homeOfRows(rows, source.path);
+  const { demonym, name: homeName } = homeWords(home);
+  const unused = table.header.filter((_, k) => ![...columns.values()].some((cols) => cols.includes(k)));
+  if (unused.length > 0) report('info', 'unused-columns', [], `columns not read (no role): ${unused.map((h) => `"${h}"`).join(', ')}`);
+
+  const assembler = new TableAssembler({ home, demonym, report });
+  let refused = refusedLines, read = 0;
+  for (const row of rows) {
+    if (assembler.add(row)) read += row.lines; else refused += row.lines;
+  }
+  const a = assembler.finish();
+  if (a.domesticLinks.length > 0) {
+    report('info', 'domestic-pairs', a.domesticLinks.map((l) => l.line),
+      `${a.domesticLinks.length} pair(s) of two ${demonym} places (both in ${homeName}): kept in the data set (domesticLinks), left out of the bipartite graph`);
+  }
+  resolveDistrictParents(a.homes, report, home);
+  const countries = columns.has('code')
+    ? resolveCountries(a.partners, a.links, a.linkPartner, report)
+    : tableCountries(a.partners, a.links, a.linkPartner, report);
+  const locations: string[] = [], numbers = new Map<string, number>();
+  const location = Int32Array.from(a.partners, (p) => {
+    const text = p.location.join(', ');
+    let k = numbers.get(text);
+    if (k === undefined) { k = locations.length; numbers.set(text, k); locations.push(text); }
+    return k;
+  });
+  const facts: PartnerFacts = {
+    positionsOf(i, out) {
+      const ps = a.partnerPositions[i] as number[];
+      for (let k = 0; k < ps.length; k++) out[k] = ps[k] as number;
+      return ps.length;
+    },
+    location,
+    locations,
+  };
+  diagnostics.push(...qualityDiagnostics(a.homes, a.partners, facts, demonym));
+  diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || x.code.localeCompare(y.code));
+
+  source.lines = table.lines;
+  return {
+    format: 'twinnet-dataset',
+    version: 1,
+    home,
+    source,
+    title: null,
+    intro: [],
+    lineKinds: { title: table.lines - table.blankLines - refused - read, intro: 0, section: 0, 'home-header': 0, partner: read, blank: table.blankLines, unparsed: refused },
+    homes: a.homes,
+    partners: a.partners,
+    links: a.links,
+    countries,
+    diagnostics,
+    domesticLinks: a.domesticLinks,
+    domesticPlaces: a.domesticPlaces,
+  };
+}
+
+/**
+ * The home country of rows given none: the one country (sovereign) of their home column. A
+ * `UsageError` listing the countries with their numbers of rows when there are several, or none.
+ */
+export function homeOfRows(rows: readonly LinkRow[], source: string): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = r.home.country?.country ?? `"${r.home.countryWritten}"`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const resolved = [...counts.keys()].filter((k) => !k.startsWith('"'));
+  if (resolved.length === 1) return resolved[0] as string;
+  const listed = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .map(([k, n]) => `${k.startsWith('"') ? `${k} (unknown)` : `${countryByAlpha2(k)?.name ?? k} (${k})`} ${n}`);
+  throw new UsageError(resolved.length === 0
+    ? `${source}: the home column names no known country${listed.length > 0 ? ` (${listed.join(', ')})` : ''}; give the home country with --home ISO`
+    : `${source}: the home column holds ${resolved.length} countries — ${listed.join(', ')}; choose the home country with --home ISO`);
+}
+
+/**
+ * Country records of a table's partners (no flag codes to reconcile): each country as written, the
+ * sovereign and territory it resolves to, its links. UK home nations and territories named in a
+ * partner's region are recorded on the partner, as the list does.
+ */
+function tableCountries(partners: Partner[], links: readonly Link[], linkPartner: Int32Array, report: Reporter): CountryRecord[] {
+  const unknown = new Map<string, number[]>();
+  for (const p of partners) {
+    if (p.country === null) {
+      const lines = unknown.get(p.countryWritten);
+      if (lines) lines.push(...p.lines); else unknown.set(p.countryWritten, [...p.lines]);
+    }
+    readLocationParts(p);
+  }
+  const records = new Map<string, CountryRecord>();
+  for (let i = 0; i < links.length; i++) {
+    const p = partners[linkPartner[i] as number] as Partner;
+    let r = records.get(p.countryWritten);
+    if (!r) {
+      const region = p.country ? regionOf(p.country) : null;
+      r = {
+        written: p.countryWritten, sovereign: p.country ? countryByAlpha2(p.country) : null,
+        territory: ((t) => (t ? countryByAlpha2(t) : null))(countryCell(p.countryWritten)?.territory),
+        region: region?.continent ?? null, subregion: region?.subregion ?? null, links: 0, codes: {},
+      };
+      records.set(p.countryWritten, r);
+    }
+    r.links++;
+  }
+  for (const [written, lines] of unknown) report('error', 'unknown-country', lines, `country "${written}" is neither an ISO 3166 country name nor an ISO or IOC code`);
+  return [...records.values()].sort((x, y) => y.links - x.links || x.written.localeCompare(y.written));
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, foldHeader, parseColumnsSpec } from '../../../src/parse/table/columns.js';
+import { UsageError } from '../../../src/util/errors.js';
+
+describe('columns: what they refuse', () => {
+  it.each([
+    ['home', /"home" is not role=header/],
+    ['town=city', /unknown role "town"/],
+    ['home=a,home=b', /role home given twice/],
+    [',', /no role=header pair/],
+  ])('refuses --columns %j', (spec, message) => {
+    expect(() => parseColumnsSpec(spec)).toThrow(UsageError);
+    expect(() => parseColumnsSpec(spec)).toThrow(message);
+  });
+  it('refuses a column the header does not have, listing the header', () => {
+    expect(() => columnsOf(['origin', 'twin'], [], parseColumnsSpec('home=origincityLabel')))
+      .toThrow('--columns: the table has no column "origincityLabel" (for home); its header: "origin", "twin"');
+  });
+});
+
+describe('columns: what they recognise', () => {
+  it('folds headers to letters and digits in lower case', () => {
+    expect(['?Partner_Country', 'partner-country', 'Partner Country', 'Partnér country'].map(foldHeader)).toEqual(Array(4).fill('partnercountry'));
+  });
+  it('finds the roles of a header by the alias table', () => {
+    const m = columnsOf(['City', 'Country', 'Twin town', 'Twin country', 'Latitude', 'Longitude', 'Since', 'Notes'], []);
+    expect(Object.fromEntries(m)).toEqual({ home: [0], 'home-country': [1], partner: [2], 'partner-country': [3], 'home-lat': [4], 'home-lon': [5], start: [6] });
+  });
+  it('reads the issue\'s --columns mapping exactly, by header as written', () => {
+    const header = ['origincityLabel', 'origincountry', 'originlat', 'originlong', 'sistercityLabel', 'destination_countryLabel', 'destinationlat', 'destinationlong'];
+    const spec = 'home=origincityLabel,home-country=origincountry,home-lat=originlat,home-lon=originlong,partner=sistercityLabel,partner-country=destination_countryLabel,partner-lat=destinationlat,partner-lon=destinationlong';
+    expect(Object.fromEntries(columnsOf(header, [], parseColumnsSpec(spec)))).toEqual({
+      home: [0], 'home-country': [1], 'home-lat': [2], 'home-lon': [3], partner: [4], 'partner-country': [5], 'partner-lat': [6], 'partner-lon': [7],
+    });
+  });
+  it('takes a name column of Wikidata items as the ids of its side, and reads label then ISO code for a country', () => {
+    const header = ['home', 'homeLabel', 'homeCountryLabel', 'homeCountryIso', 'partner', 'partnerLabel', 'partnerCountryLabel', 'partnerCountryIso'];
+    const sample = [['http://www.wikidata.org/entity/Q64', 'Berlin', 'Germany', 'DE', 'http://www.wikidata.org/entity/Q90', 'Paris', 'France', 'FR']];
+    expect(Object.fromEntries(columnsOf(header, sample))).toEqual({
+      home: [1], 'home-country': [2, 3], partner: [5], 'partner-country': [6, 7], 'home-id': [0], 'partner-id': [4],
+    });
+  });
+  it('lets an explicit mapping take a column the alias table would give another role', () => {
+    const m = columnsOf(['city', 'country', 'partner', 'partner country'], [], parseColumnsSpec('home-region=country,home-country=partner country'));
+    expect(m.get('home-region')).toEqual([1]);
+    expect(m.get('home-country')).toEqual([3]);
+    expect(m.has('partner-country')).toBe(false);
+  });
+});

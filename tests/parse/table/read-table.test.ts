@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readList } from '../../../src/parse/read-list.js';
+import type { Dataset } from '../../../src/parse/types.js';
+import { InputError, UsageError } from '../../../src/util/errors.js';
+
+const table = (text: string, options: { home?: string; columns?: string } = {}) => readList(text, { source: 'x.csv', format: 'table', ...options });
+const codes = (ds: Dataset) => ds.diagnostics.map((d) => [d.severity, d.code, d.lines]);
+const HEAD = 'city,country,partner,partner country\n';
+
+describe('reading a link table: what it refuses', () => {
+  it('refuses a header without the required roles, listing the header and naming --columns', () => {
+    expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(InputError);
+    expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(/^x\.csv:1: no column for home, home-country, partner, partner-country in the header \("Stadt", "Partnerstadt", "Staat"\); name them with --columns home=HEADER,/);
+  });
+  it('refuses a home column of several countries without --home, listing them with their rows', () => {
+    const text = `${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Köln,Germany\n`;
+    expect(() => table(text)).toThrow(UsageError);
+    expect(() => table(text)).toThrow('x.csv: the home column holds 2 countries — Germany (DE) 2, France (FR) 1; choose the home country with --home ISO');
+  });
+  it('refuses a home column of no known country, and --columns on a Wikipedia list', () => {
+    expect(() => table(`${HEAD}Köln,Atlantis,Lille,France\n`)).toThrow(/the home column names no known country \("Atlantis" \(unknown\) 1\)/);
+    expect(() => readList('==A==\nAnqing\n- JPN Ibaraki, Japan\n', { columns: 'home=a' })).toThrow(UsageError);
+  });
+  it('refuses rows it cannot read, each with an error on its line, and counts their lines as unparsed', () => {
+    const ds = table(`${HEAD}Köln,Germany,Lille\nKöln,Germany,,France\nParis,France,Rome,Italy\nKöln,Germany,Köln,Germany\nKöln,Germany,Tunis,Tunisia\n`, { home: 'DE' });
+    expect(codes(ds)).toEqual([
+      ['error', 'ragged-row', [2]],
+      ['error', 'missing-cell', [3]],
+      ['error', 'no-home-end', [4]],
+      ['error', 'self-pair', [5]],
+    ]);
+    expect(ds.links).toEqual([{ homeId: 'de:koln', partnerId: 'p:tunis-tunisia', line: 6, code: null }]);
+    expect(ds.lineKinds).toEqual({ title: 1, intro: 0, section: 0, 'home-header': 0, partner: 1, blank: 0, unparsed: 4 });
+  });
+  it('keeps a row whose coordinates or dates cannot be read, without them, with an error', () => {
+    const ds = table('city,country,lat,lon,partner,partner country,since\nKöln,Germany,50.9,abc,Lille,France,circa 1958\n');
+    expect(codes(ds)).toEqual([['error', 'bad-coordinates', [2]], ['error', 'bad-date', [2]]]);
+    expect(ds.homes[0]?.lat).toBeUndefined();
+    expect(ds.links[0]?.start).toBeUndefined();
+  });
+});
+
+describe('reading a link table: what it reads', () => {
+  it('takes the one country of the home column as home, and reads both ends with their countries', () => {
+    const ds = table(`${HEAD}Köln,Germany,Lille,France\nKöln,DEU,Liverpool,GB\n`);
+    expect(ds.home).toBe('DE');
+    expect(ds.homes.map((h) => [h.id, h.partnerIds])).toEqual([['de:koln', ['p:lille-france', 'p:liverpool-gb']]]);
+    expect(ds.partners.map((p) => [p.label, p.countryWritten, p.country])).toEqual([['Lille', 'France', 'FR'], ['Liverpool', 'GB', 'GB']]);
+    expect(ds.countries.map((c) => [c.written, c.sovereign?.alpha2, c.region, c.links])).toEqual([['France', 'FR', 'Europe', 1], ['GB', 'GB', 'Europe', 1]]);
+  });
+  it('merges a pair given twice into one link, and a pair given the other way round too', () => {
+    const ds = table(`${HEAD}Köln,Germany,Lille,France\nKöln,Germany,Lille,France\nLille,France,Köln,Germany\n`, { home: 'DE' });
+    expect(ds.links).toHaveLength(1);
+    expect(codes(ds)).toEqual([['info', 'duplicate-row', [2, 3]], ['info', 'reverse-pair', [2, 4]]]);
+  });
+  it('keeps domestic pairs apart from the bipartite side: a place only in them is a domestic place', () => {
+    const ds = table(`${HEAD}Hamburg,Germany,Dresden,Germany\nDresden,Germany,Hamburg,Germany\nHamburg,Germany,Marseille,France\n`);
+    expect(ds.homes.map((h) => h.id)).toEqual(['de:hamburg']);
+    expect(ds.domesticPlaces?.map((h) => h.id)).toEqual(['de:dresden']);
+    expect(ds.domesticLinks).toEqual([{ homeId: 'de:hamburg', otherId: 'de:dresden', line: 2 }]);
+    expect(codes(ds)).toEqual([['info', 'domestic-pairs', [2]], ['info', 'reverse-pair', [2, 3]]]);
+  });
+  it('splits one name given with coordinates more than 30 km apart, and keeps one within 30 km', () => {
+    // Frankfurt am Main (50.11, 8.68) and Frankfurt (Oder) (52.35, 14.55): about 478 km apart; 0.1° of latitude is 11 km
+    const ds = table('city,country,lat,lon,partner,partner country\nFrankfurt,Germany,50.11,8.68,Lyon,France\nFrankfurt,Germany,50.21,8.68,Milan,Italy\nFrankfurt,Germany,52.35,14.55,Yuma,United States\n');
+    expect(ds.homes.map((h) => [h.id, h.lat, h.partnerIds.length])).toEqual([['de:frankfurt', 50.11, 2], ['de:frankfurt-2', 52.35, 1]]);
+    expect(codes(ds)).toEqual([['warning', 'homonym-split', [2, 3, 4]]]);
+    expect(ds.diagnostics[0]?.message).toMatch(/read as 2 places/);
+  });
+  it('keeps the earliest start and the latest end of a pair given with several dates', () => {
+    const ds = table(`city,country,partner,partner country,start,end\nKöln,Germany,Lille,France,1960,\nKöln,Germany,Lille,France,1958-05-01,2001\n`);
+    expect(ds.links[0]).toMatchObject({ start: '1958-05-01', end: '2001' });
+    expect(codes(ds)).toEqual([['warning', 'conflicting-dates', [2, 3]], ['info', 'duplicate-row', [2, 3]]]);
+  });
+  it('reads semicolons, a decimal comma, a region, and notes the columns it does not read', () => {
+    const ds = table('Stadt;Land;Bundesland;lat;lon;Partner;Partner Land;Bemerkung\nKöln;DEU;NRW;50,94;6,96;Lille;FR;-\n', { home: 'de', columns: 'home=Stadt,home-country=Land,home-region=Bundesland,partner=Partner,partner-country=Partner Land' });
+    expect(ds.homes[0]).toMatchObject({ name: 'Köln', region: 'NRW', lat: 50.94, lon: 6.96 });
+    expect(codes(ds)).toEqual([['info', 'unused-columns', []]]);
+    expect(ds.diagnostics[0]?.message).toBe('columns not read (no role): "Bemerkung"');
+  });
+  it('refuses a home-country cell it cannot resolve with the row, and a partner country with an unknown-country error', () => {
+    const ds = table(`${HEAD}Köln,Germany,Atlantis City,Atlantis\n`);
+    expect(codes(ds)).toEqual([['error', 'unknown-country', [2]]]);
+    expect(ds.partners[0]?.country).toBeNull();
+  });
+});
+
+describe('the German fixture table', () => {
+  const ds = table(readFileSync('tests/fixtures/tables/german-twins.csv', 'utf8'));
+  it('reads 41 rows: 37 links and pairs (31 links, 3 domestic pairs, 3 repeats), 4 refused or kept with errors', () => {
+    expect(ds.home).toBe('DE');
+    expect([ds.homes.length, ds.partners.length, ds.links.length, ds.domesticLinks?.length, ds.domesticPlaces?.length]).toEqual([7, 28, 31, 3, 3]);
+    expect(ds.lineKinds).toMatchObject({ title: 1, partner: 39, unparsed: 2, blank: 0 });
+    expect([ds.source.bom, ds.source.lineEnding]).toEqual([true, 'CRLF']);
+  });
+  it('reports what it met, each on its rows', () => {
+    expect(codes(ds)).toEqual([
+      ['info', 'duplicate-row', [2, 8]],
+      ['info', 'domestic-pairs', [14, 28, 38]],
+      ['info', 'reverse-pair', [14, 41]],
+      ['warning', 'conflicting-dates', [15, 20, 22]],
+      ['info', 'duplicate-row', [15, 20, 22]],
+      ['error', 'bad-date', [21]],
+      ['error', 'bad-coordinates', [27]],
+      ['info', 'reverse-pair', [28, 29]],
+      ['error', 'missing-cell', [34]],
+      ['warning', 'homonym-split', [35, 36, 37, 38, 39, 40]],
+      ['error', 'ragged-row', [42]],
+    ]);
+  });
+  it('counts links by country as worked out by hand: France 5, China, United Kingdom and United States 4 each', () => {
+    expect(ds.countries.slice(0, 4).map((c) => [c.written, c.links])).toEqual([['France', 5], ['China', 4], ['United Kingdom', 4], ['United States', 4]]);
+    expect(ds.countries.reduce((s, c) => s + c.links, 0)).toBe(31);
+  });
+});

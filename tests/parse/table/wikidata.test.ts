@@ -1,0 +1,48 @@
+/**
+ * The Wikidata Query Service's three downloads of one result of the README's query (Germany, Q183),
+ * made by hand in each format as the SPARQL 1.1 Query Results documents specify them: CSV (plain
+ * values, CRLF), TSV (`?variables`, RDF terms) and JSON (`head.vars`, `results.bindings`).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, readList } from '../../../src/parse/read-list.js';
+import type { Dataset } from '../../../src/parse/types.js';
+import { InputError } from '../../../src/util/errors.js';
+
+const FIXTURE = 'tests/fixtures/tables/wikidata-germany';
+const read = (ext: string) => readList(readFileSync(`${FIXTURE}.${ext}`, 'utf8'), { source: `${FIXTURE}.${ext}` });
+const content = ({ source: _source, ...rest }: Dataset) => rest;
+
+describe('Wikidata downloads: what they refuse', () => {
+  it('refuses JSON that is no SPARQL result, and broken JSON, naming the file', () => {
+    expect(() => readList('{"head": {"link": []}}', { source: 'r.json', format: 'sparql-json' })).toThrow(/^r\.json:1: not a SPARQL SELECT result/);
+    expect(() => readList('{"head": {"vars": [', { source: 'r.json', format: 'sparql-json' })).toThrow(InputError);
+  });
+});
+
+describe('Wikidata downloads: what they give', () => {
+  const csv = read('csv');
+  it('detects the CSV and TSV downloads as tables and the JSON one as sparql-json', () => {
+    expect(['csv', 'tsv', 'json'].map((ext) => detectFormat(readFileSync(`${FIXTURE}.${ext}`, 'utf8')).id)).toEqual(['table', 'table', 'sparql-json']);
+  });
+  it('reads the same data set from the CSV, TSV and JSON downloads', () => {
+    expect(content(read('tsv'))).toEqual(content(csv));
+    expect(content(read('json'))).toEqual(content(csv));
+  });
+  it('takes the QIDs as identity and keeps items, coordinates (WKT, longitude first), population and dates', () => {
+    expect(csv.homes.map((h) => [h.id, h.wikidata])).toEqual([
+      ['de:cologne', 'Q365'], ['de:berlin', 'Q64'], ['de:hamburg', 'Q1055'], ['de:munich', 'Q1726'], ['de:dusseldorf', 'Q1718'],
+    ]);
+    expect(csv.homes[0]).toMatchObject({ lat: 50.936388888, lon: 6.958333333, population: 1085664 });
+    expect(csv.links.find((l) => l.homeId === 'de:dusseldorf')).toMatchObject({ partnerId: 'p:moscow-russia', start: '1992-01-01', end: '2022-03-01' });
+    expect(csv.partners.find((p) => p.wikidata === 'Q956')).toMatchObject({ label: 'Beijing', countryWritten: "People's Republic of China", country: 'CN' });
+  });
+  it('merges the rows Wikidata repeats per population value, and the domestic pair given both ways', () => {
+    // 17 rows: Cologne has two populations, so each of its 3 pairs comes twice; Hamburg–Dresden comes both ways
+    expect([csv.links.length, csv.partners.length, csv.domesticLinks?.length]).toEqual([12, 11, 1]);
+    expect(csv.diagnostics.map((d) => [d.code, d.lines])).toEqual([
+      ['duplicate-row', [2, 3]], ['duplicate-row', [4, 5]], ['duplicate-row', [6, 7]],
+      ['domestic-pairs', [12]], ['reverse-pair', [12, 13]],
+    ]);
+  });
+});
