@@ -21,7 +21,7 @@
  *     edgeColumns: [], labels: () => ['Place'], relationshipType: 'TWINNED_WITH' }).nodesHeader
  *   // 'id:ID,name,degree:int,:LABEL\n'
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { stringify } from 'csv-stringify/sync';
 import { checkColumns, formatNumber } from './columns.js';

@@ -163,9 +163,9 @@ describe('twinnet export', () => {
     expect(readdirSync(d).sort()).toEqual(['net-nodes-header.csv', 'net-nodes.csv', 'net-relationships-header.csv', 'net-relationships.csv']);
     const nodesHeader = readFileSync(join(d, 'net-nodes-header.csv'), 'utf8').trim().split(',');
     expect(nodesHeader.slice(0, 3)).toEqual(['id:ID', 'name', 'side:string']);
-    expect(nodesHeader).toEqual(expect.arrayContaining(['degree:int', 'pageranks:double', 'modularity_class:int', 'x:double', 'color:string']));
+    expect(nodesHeader).toEqual(expect.arrayContaining(['degree:int', 'pageranks:double', 'modularity_class:int', 'x:double', 'color:string', 'latitude:double', 'longitude:double']));
     expect(nodesHeader.at(-1)).toBe(':LABEL');
-    expect(readFileSync(join(d, 'net-relationships-header.csv'), 'utf8')).toBe(':START_ID,:END_ID,lines:string[],:TYPE\n');
+    expect(readFileSync(join(d, 'net-relationships-header.csv'), 'utf8')).toBe(':START_ID,:END_ID,lines:string[],distance_km:double,:TYPE\n');
     const rows = (f: string) => readFileSync(join(d, f), 'utf8').trimEnd().split('\n');
     expect(rows('net-nodes.csv')).toHaveLength(164 + 1204);
     expect(rows('net-relationships.csv')).toHaveLength(1407);

@@ -264,7 +264,7 @@ describe('writeCsvTables on arbitrary names', () => {
     fc.assert(
       fc.property(names(nasty), (ns) => {
         const g = namedGraph(ns);
-        const { nodes, edges } = writeCsvTables(g, { nodeColumns: NOTE, edgeColumns: [] });
+        const { nodes, edges } = writeCsvTables(g, { nodeColumns: NOTE, edgeColumns: [], raw: true });
         const rows = parseCsv(nodes, { columns: true, record_delimiter: '\n' }) as Record<string, string>[];
         expect(rows.map((r) => [r.Id, r.Label, r.note])).toEqual(ns.map((n) => [n.key, n.label, n.note].map(asUtf8)));
         const edgeRows = parseCsv(edges, { columns: true, record_delimiter: '\n' }) as Record<string, string>[];
