@@ -2,6 +2,7 @@
  * `twinnet shared A B`, `twinnet similar A`, `twinnet partners X`, `twinnet city X`: answers as tidy
  * terminal tables, or `--json` for programs. Names are matched forgivingly (see analysis/query.ts).
  */
+import { homeWords } from '../parse/countries.js';
 import { analyze } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { findNode, partnersOf, sharedPartners, similarTo } from '../analysis/query.js';
@@ -78,7 +79,7 @@ export function partnersCommand(name: string, flags: QueryFlags & { by?: Partner
   const partners = r.partners.map((p) => ({ ...p, ...placeGeography(places, p.key), distanceKm: distanceKm(places, r.key, p.key) }));
   if (flags.by === 'distance') partners.sort((x, y) => (x.distanceKm ?? Infinity) - (y.distanceKm ?? Infinity) || x.label.localeCompare(y.label, 'en'));
   if (flags.json) { print(JSON.stringify({ ...r, place, partners }, null, 2)); return; }
-  print(`${r.label} [${r.side}] at ${placeText(place)} has ${r.partners.length} partner(s):\n`);
+  print(`${r.label} [${sideWord(a.dataset.home, r.side)}] at ${placeText(place)} has ${r.partners.length} partner(s):\n`);
   print(textTable(['partner', 'country', 'region', 'km', 'its partners', 'line'],
     partners.map((p) => [p.label, p.country ?? '?', p.region ?? '–', kmText(p.distanceKm), p.degree, p.lines.join(',')])));
 }
@@ -93,7 +94,7 @@ export function cityCommand(name: string, flags: QueryFlags, print: (s: string) 
   const distances = partnerDistanceSummary(places, key, a.graph.neighbors(key));
   if (flags.json) { print(JSON.stringify({ ...row, place, partnerDistanceKm: distances, similar: similar.similar }, null, 2)); return; }
   if (!row) return;
-  print(`${row.label} [${row.side}${row.kind === 'district' ? ', district' : ''}], ${row.countryName ?? '?'}`);
+  print(`${row.label} [${sideWord(a.dataset.home, row.side)}${row.kind === 'district' ? ', district' : ''}], ${row.countryName ?? '?'}`);
   print(`at ${placeText(place)}${distances ? `; partners ${kmText(distances.median)} km away (median; quartiles ${kmText(distances.q1)}–${kmText(distances.q3)} km, ${distances.links} placed)` : ''}`);
   const measures = MEASURES.filter((m) => m.city !== undefined).map((m) => {
     const v = row[m.id];
@@ -104,4 +105,9 @@ export function cityCommand(name: string, flags: QueryFlags, print: (s: string) 
     ['component', row.component], ['community (projection)', row.community ?? '–'], ['community (bipartite)', row.bipartiteCommunity ?? '–'],
   ]));
   if (similar.similar.length) print(`\nmost similar: ${similar.similar.map((s) => `${s.labelB} (${s.count} shared)`).join(', ')}`);
+}
+
+/** A side in words: `Chinese place` (the home country's demonym) or `foreign partner`. */
+function sideWord(home: string, side: 'home' | 'partner'): string {
+  return side === 'home' ? `${homeWords(home).demonym} place` : 'foreign partner';
 }

@@ -127,7 +127,7 @@ describe('questions from the command line', () => {
   it("answers partners and city with forgiving names (xian → Xi'an)", () => {
     const r = run('partners', 'xian');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Xi'an [home] at 34.25833, 108.92861 (Shaanxi; geonames) has 35 partner(s)");
+    expect(r.stdout).toContain("Xi'an [Chinese place] at 34.25833, 108.92861 (Shaanxi; geonames) has 35 partner(s)");
     expect(run('city', 'xian').stdout).toContain('betweenness (bipartite)');
   });
   it('shows coordinates, provinces and distances, and sorts partners by distance with --by distance', () => {

@@ -57,7 +57,7 @@ describe('twinnet report on the German table', () => {
     expect(r.stdout).toContain('7 German entries, 28 foreign partners, 31 links');
     expect(readdirSync(out).sort()).toEqual([
       'german-twins-communities.svg', 'german-twins-continents.svg', 'german-twins-countries.svg', 'german-twins-degree.svg',
-      'german-twins-growth.svg', 'german-twins.gexf', 'german-twins.html', 'german-twins.json', 'german-twins.md',
+      'german-twins-distances.svg', 'german-twins-growth.svg', 'german-twins-map.svg', 'german-twins.gexf', 'german-twins.html', 'german-twins.json', 'german-twins.md',
     ]);
   });
   it('speaks of German cities with its own figures', () => {
@@ -99,18 +99,18 @@ describe('twinnet questions on the German table', () => {
     expect(r.stdout.split('\n').filter((l) => /^(Düsseldorf|Köln)/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['Düsseldorf', 'Köln']);
   });
   it('partners: Köln has 6, and the two Frankfurts are told apart by their keys', () => {
-    expect(run('partners', 'Köln', '--input', GERMAN).stdout).toContain('Köln [home] has 6 partner(s)');
+    expect(run('partners', 'Köln', '--input', GERMAN).stdout).toMatch(/Köln \[German place\]( at [^\n]*)? has 6 partner\(s\)/);
     const ambiguous = run('partners', 'Frankfurt', '--input', GERMAN);
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.stderr).toContain('Frankfurt [home] de:frankfurt-2');
     const oder = run('partners', 'de:frankfurt-2', '--input', GERMAN);
-    expect(oder.stdout).toContain('Frankfurt [home] has 2 partner(s)');
+    expect(oder.stdout).toMatch(/Frankfurt \[German place\]( at [^\n]*)? has 2 partner\(s\)/);
     expect(oder.stdout).toMatch(/Słubice, Poland[\s\S]*Yuma, United States/);
   });
   it('city: Berlin with its 6 partners and its country', () => {
     const r = run('city', 'Berlin', '--input', GERMAN);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Berlin [home], Germany');
+    expect(r.stdout).toContain('Berlin [German place], Germany');
     expect(r.stdout).toMatch(/partners\s+6/);
   });
 });
@@ -132,6 +132,6 @@ describe('the Wikidata recipe: twinnet report result.csv', () => {
     const columns = 'home=origincityLabel,home-country=origincountry,home-lat=originlat,home-lon=originlong,partner=sistercityLabel,partner-country=destination_countryLabel,partner-lat=destinationlat,partner-lon=destinationlong';
     const r = run('partners', 'Köln', '--input', f, '--columns', columns);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Köln [home] has 2 partner(s)');
+    expect(r.stdout).toMatch(/Köln \[German place\]( at [^\n]*)? has 2 partner\(s\)/);
   });
 });
