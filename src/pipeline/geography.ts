@@ -29,7 +29,14 @@ let references: { aliases: PlaceAlias[]; overrides: PlaceOverride[] } | null = n
 /** Every place of `ds` geocoded (GeoNames index, aliases and overrides, each read once per process). */
 export function placesFor(ds: Dataset): GeocodeResult {
   references ??= loadPlaceReferences();
-  return geocodeDataset(ds, loadGazetteer(), references);
+  return geocodeDataset(ds, loadGazetteer(), { ...references, input: inputCoordinates(ds) });
+}
+
+/** Coordinates the input gave (tables, Wikidata), by place id: they win over the gazetteer. */
+function inputCoordinates(ds: Dataset): Map<string, { lat: number; lon: number }> {
+  const given = new Map<string, { lat: number; lon: number }>();
+  for (const p of [...ds.homes, ...ds.partners]) if (p.lat !== undefined && p.lon !== undefined) given.set(p.id, { lat: p.lat, lon: p.lon });
+  return given;
 }
 
 export interface GeographyOptions {

@@ -4,6 +4,7 @@
  */
 import { md, num, pct, table } from './markdown.js';
 import type { Charts } from './markdown.js';
+import { linkTarget } from './markdown-paths.js';
 import type { DistanceSummary, WhereData } from './where-data.js';
 
 /** Home places listed with the nearest and with the farthest median partner distance. */
@@ -26,12 +27,12 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
   p();
   p(`Every place was given coordinates (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their province) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
   p();
-  if (charts['map']) p(`![The network on a world map: places sized by their number of partners, links as great-circle arcs](${charts['map']})\n`);
+  if (charts['map']) p(`![The network on a world map: places sized by their number of partners, links as great-circle arcs](${linkTarget(charts['map'])})\n`);
   const o = g.distance.overall;
   if (!o) { p('No link has both ends placed: nothing to measure.'); p(); return out.join('\n'); }
   p(`**Median distance ${km(o.median)} km** (quartiles ${km(o.q1)} and ${km(o.q3)} km; mean ${km(o.mean)} km; nearest ${km(o.min)} km, farthest ${km(o.max)} km).`);
   p();
-  if (charts['distances']) p(`![Links by great-circle distance](${charts['distances']})\n`);
+  if (charts['distances']) p(`![Links by great-circle distance](${linkTarget(charts['distances'])})\n`);
   const summaryRow = (name: string, s: DistanceSummary) => [md(name), s.links, km(s.q1), km(s.median), km(s.q3), km(s.mean)];
   const summaryHeader = ['links', 'Q1 km', 'median km', 'Q3 km', 'mean km'];
   p(table(['partner continent', ...summaryHeader], g.distance.byContinent.map((x) => summaryRow(x.continent, x)), ['l', 'r', 'r', 'r', 'r', 'r']));

@@ -1,6 +1,6 @@
 /** Failures on the output side end cleanly: one line naming the path and the cause, no stack, nothing half-written. */
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,4 +101,24 @@ describe('input failures found before the analysis', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/big\.txt: 3\.8 MB is more than this process can hold \(limit [\d.]+ MB with a heap of [\d.]+ MB\); raise the heap: NODE_OPTIONS=--max-old-space-size=\d+ twinnet …/);
   });
+});
+
+describe('interrupted reports', () => {
+  const NAMES = ['china-sister-cities.md', 'china-sister-cities.json', 'china-sister-cities.html', 'china-sister-cities.gexf'];
+  // Signals at several moments of a report (analysis, layout, writing): whatever the moment, the
+  // folder holds the previous outputs or the new ones, all of them, and no temporary file.
+  it.each([300, 900, 1500, 2100, 2700])('leaves all old or all new outputs and no temporary file when SIGINT comes after %i ms', async (ms) => {
+    const out = tmp();
+    for (const n of NAMES) writeFileSync(join(out, n), 'old');
+    const child = spawn(process.execPath, [BIN, 'report', '--out', out, '--quiet'], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((done) => {
+      const timer = setTimeout(() => child.kill('SIGINT'), ms);
+      child.on('exit', (c) => { clearTimeout(timer); done(c); });
+    });
+    expect([0, 130]).toContain(code);
+    const left = readdirSync(out);
+    expect(left.filter((n) => n.startsWith('.twinnet-'))).toEqual([]);
+    const old = NAMES.filter((n) => readFileSync(join(out, n), 'utf8') === 'old');
+    expect(old.length === 0 || old.length === NAMES.length).toBe(true);
+  }, 60_000);
 });

@@ -22,13 +22,13 @@ describe('a report on a file whose name holds Markdown and HTML syntax', () => {
     const r = run('report', input, '--out', out, '--quiet');
     expect(r.status).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual([`${stem}-communities.svg`, `${stem}-continents.svg`, `${stem}-countries.svg`, `${stem}-degree.svg`,
+    expect(files).toEqual([`${stem}-communities.svg`, `${stem}-continents.svg`, `${stem}-countries.svg`, `${stem}-degree.svg`, `${stem}-distances.svg`, `${stem}-map.svg`,
       `${stem}.gexf`, `${stem}.html`, `${stem}.json`, `${stem}.md`]);
     const md = readFileSync(join(out, `${stem}.md`), 'utf8');
     // Every link and image target (after a `]` that is not escaped): no space or parenthesis
     // inside, and it decodes to a file written.
     const targets = [...md.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)].map((m) => m[1] as string);
-    expect(targets).toHaveLength(2 + 4); // explorer, GEXF, four charts
+    expect(targets).toHaveLength(2 + 6); // explorer, GEXF, four charts, the distances chart and the map
     for (const t of targets) expect(existsSync(join(out, decodeURIComponent(t)))).toBe(true);
     expect(md).not.toContain('<img');
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
@@ -89,6 +89,6 @@ describe('name matching on the command line', () => {
   it('finds Hafnarfjörður from hafnarfjordur, as the explorer does', () => {
     const r = run('partners', 'hafnarfjordur');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Hafnarfjörður, Iceland \[partner\]/);
+    expect(r.stdout).toMatch(/^Hafnarfjörður, Iceland \[foreign partner\]/);
   });
 });
