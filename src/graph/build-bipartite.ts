@@ -1,5 +1,5 @@
 /**
- * buildBipartiteGraph: the data set as a two-mode graphology graph, Chinese entries on one side and
+ * buildBipartiteGraph: the data set as a two-mode graphology graph, home entries on one side and
  * foreign partners on the other. Node keys are the data set's ids (`cn:…`, `p:…`); every node carries
  * its side, label, country (ISO alpha-2) and ids; every edge the input lines it rests on.
  *
@@ -42,15 +42,15 @@ export interface BuildOptions {
 }
 
 /**
- * The nodes of the bipartite graph, per side in graph order (Chinese entries as listed, districts
+ * The nodes of the bipartite graph, per side in graph order (home entries as listed, districts
  * folded into their city in merge mode; partners as listed), with their attributes; and, for every
- * Chinese id of the data set, the node it belongs to. The graph and the integer index are both built
+ * home id of the data set, the node it belongs to. The graph and the integer index are both built
  * from this, so they agree on nodes, order and attributes.
  */
 export interface BipartiteNodes {
   home: { keys: string[]; attributes: NodeAttributes[] };
   partner: { keys: string[]; attributes: NodeAttributes[] };
-  /** Chinese data-set id → node key (itself, or its parent city in merge mode). */
+  /** Home data-set id → node key (itself, or its parent city in merge mode). */
   homeNodeOf: Map<string, string>;
 }
 

@@ -147,7 +147,7 @@ export function buildReportData(
   const totalLinks = ds.links.length;
 
   // Countries and continents (sovereign states; territories under their sovereign).
-  const byCountry = new Map<string, { links: number; partners: Set<string>; chinese: Set<string> }>();
+  const byCountry = new Map<string, { links: number; partners: Set<string>; homes: Set<string> }>();
   const partnerCountry = new Map<string, string>();
   a.nodes.partner.keys.forEach((k, j) => partnerCountry.set(k, a.nodes.partner.attributes[j]?.country ?? '??'));
   /** Countries of home node i's partners, one per link, in adjacency order. */
@@ -158,8 +158,8 @@ export function buildReportData(
   };
   for (const l of ds.links) {
     const c = partnerCountry.get(l.partnerId) ?? '??';
-    const e = byCountry.get(c) ?? { links: 0, partners: new Set(), chinese: new Set() };
-    e.links++; e.partners.add(l.partnerId); e.chinese.add(l.homeId);
+    const e = byCountry.get(c) ?? { links: 0, partners: new Set(), homes: new Set() };
+    e.links++; e.partners.add(l.partnerId); e.homes.add(l.homeId);
     byCountry.set(c, e);
   }
   const countryName = new Map<string, string | null>(); // of the first partner with that country
@@ -168,7 +168,7 @@ export function buildReportData(
     country: code,
     name: countryName.get(code) ?? code,
     continent: regionOf(code)?.continent ?? 'Unknown',
-    links: e.links, share: e.links / totalLinks, partners: e.partners.size, homeEntries: e.chinese.size,
+    links: e.links, share: e.links / totalLinks, partners: e.partners.size, homeEntries: e.homes.size,
   })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
   const countryNames = new Map(countries.map((c) => [c.country, c.name]));
   const continentMap = new Map<string, { links: number; countries: number }>();
@@ -395,7 +395,7 @@ function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, 
     .sort((x, y) => degree(y) - degree(x) || ((g.keys[x] as string) < (g.keys[y] as string) ? -1 : 1))
     .slice(0, room).map(rowAt);
   const kept = [...home, ...partners];
-  notes.push(`Per-node table: ${kept.length} of ${N} nodes (all Chinese nodes, then the partners with most links; limit ${limit}).`);
+  notes.push(`Per-node table: ${kept.length} of ${N} nodes (all ${homeWords(a.dataset.home).demonym} nodes, then the partners with most links; limit ${limit}).`);
   return kept;
 }
 
