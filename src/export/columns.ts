@@ -36,6 +36,11 @@ export interface ColumnSpec {
   type: ColumnType;
 }
 
+/** A column whose attribute name is its id (`column('x', 'x (ForceAtlas2)', 'double')`). */
+export function column(id: string, title: string, type: ColumnType): ColumnSpec {
+  return { key: id, id, title, type };
+}
+
 /** A checked, normalised value: what writers serialise. */
 export type CellValue = number | string | boolean | string[];
 

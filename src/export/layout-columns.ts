@@ -9,20 +9,20 @@
  * @example  a node at (1.5, −2) coloured { r: 243, g: 195, b: 0 }: x 1.5, y −2, r 243, g 195, b 0, color '#f3c300'.
  */
 import type { Position } from '../layout/layout.js';
+import { column } from './columns.js';
 import type { ColumnSpec } from './columns.js';
 import type { ExportNetwork } from './network.js';
 import type { Rgb } from './palette.js';
 
-const col = (id: string, title: string, type: ColumnSpec['type']): ColumnSpec => ({ key: id, id, title, type });
 
 export const LAYOUT_COLUMNS: readonly ColumnSpec[] = [
-  col('x', 'x (ForceAtlas2)', 'double'),
-  col('y', 'y (ForceAtlas2)', 'double'),
-  col('size', 'Size', 'double'),
-  col('r', 'Colour, red (0–255)', 'integer'),
-  col('g', 'Colour, green (0–255)', 'integer'),
-  col('b', 'Colour, blue (0–255)', 'integer'),
-  col('color', 'Colour (#rrggbb)', 'string'),
+  column('x', 'x (ForceAtlas2)', 'double'),
+  column('y', 'y (ForceAtlas2)', 'double'),
+  column('size', 'Size', 'double'),
+  column('r', 'Colour, red (0–255)', 'integer'),
+  column('g', 'Colour, green (0–255)', 'integer'),
+  column('b', 'Colour, blue (0–255)', 'integer'),
+  column('color', 'Colour (#rrggbb)', 'string'),
 ];
 
 /** `#rrggbb`, lower case. */

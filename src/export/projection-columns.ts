@@ -12,20 +12,20 @@
  */
 import { MEASURE_COLUMNS } from '../analysis/measures/registry.js';
 import type { ProjectionMetrics } from '../analysis/projection/projection-metrics.js';
+import { column } from './columns.js';
 import type { ColumnSpec } from './columns.js';
 
-const col = (id: string, title: string, type: ColumnSpec['type']): ColumnSpec => ({ key: id, id, title, type });
 
 /** The projection's own metrics, under Gephi's column ids (`weighted_degree`: Gephi's is "weighted degree", not an identifier). */
 export const PROJECTION_METRIC_COLUMNS: readonly ColumnSpec[] = [
-  col('degree', 'Degree', 'integer'),
-  col('weighted_degree', 'Weighted Degree', 'double'),
-  col('clustering', 'Clustering Coefficient', 'double'),
-  col('betweenesscentrality', 'Betweenness Centrality', 'double'),
-  col('closnesscentrality', 'Closeness Centrality', 'double'),
-  col('harmonicclosnesscentrality', 'Harmonic Closeness Centrality', 'double'),
-  col('componentnumber', 'Component ID', 'integer'),
-  col('modularity_class', 'Modularity Class', 'integer'),
+  column('degree', 'Degree', 'integer'),
+  column('weighted_degree', 'Weighted Degree', 'double'),
+  column('clustering', 'Clustering Coefficient', 'double'),
+  column('betweenesscentrality', 'Betweenness Centrality', 'double'),
+  column('closnesscentrality', 'Closeness Centrality', 'double'),
+  column('harmonicclosnesscentrality', 'Harmonic Closeness Centrality', 'double'),
+  column('componentnumber', 'Component ID', 'integer'),
+  column('modularity_class', 'Modularity Class', 'integer'),
 ];
 
 const snake = (id: string) => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -44,7 +44,7 @@ export function projectionNodeColumns(columns: readonly ColumnSpec[]): ColumnSpe
   const descriptive = columns.filter((c) => !BIPARTITE_IDS.has(c.id) && c.id !== 'modularity_class');
   const bipartite = columns.flatMap((c) => {
     const id = BIPARTITE_IDS.get(c.id);
-    return id === undefined ? [] : [col(id, `${c.title} (bipartite graph)`, c.type)];
+    return id === undefined ? [] : [column(id, `${c.title} (bipartite graph)`, c.type)];
   });
   return [...descriptive, ...PROJECTION_METRIC_COLUMNS, ...bipartite];
 }
