@@ -119,6 +119,7 @@ const CAUSES: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'file name too long',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  ENOENT: 'no such file or directory (or a place where none can be made)',
 };
 
 /** A file-system failure as a one-line error naming the output path and the cause. */
