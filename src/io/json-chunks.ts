@@ -12,6 +12,8 @@
 const STREAM_DEPTH = 2;
 /** Arrays longer than this, and what holds them, are walked at any depth (a report's 50,000 communities, say). */
 const LONG_ARRAY = 1000;
+/** Items of a walked array stringified together, at most (pieces of a few hundred kB). */
+const BATCH = 1000;
 
 /** Whether `v` is, or holds within a few levels, an array longer than LONG_ARRAY. */
 function holdsLongArray(v: unknown, levels = 3): boolean {
@@ -35,10 +37,24 @@ export function* jsonChunks(value: unknown, space = 2, depth = 0): Generator<str
   if (Array.isArray(v)) {
     if (v.length === 0) { yield '[]'; return; }
     yield '[';
-    for (let i = 0; i < v.length; i++) {
+    // Runs of up to BATCH items that hold no long array are stringified together (one call and one
+    // piece per run instead of per item: a 1.4-million-node table's rows), re-indented to this depth.
+    const indent = nl + ' '.repeat(space * depth);
+    for (let i = 0; i < v.length;) {
+      let j = i;
+      while (j < v.length && j - i < BATCH && !holdsLongArray(toJsonValue(v[j]))) j++;
+      if (j > i) {
+        const text = JSON.stringify(v.slice(i, j), null, space);
+        // "[" + items + "\n]" (space > 0) or "[" + items + "]": the items, each after a newline and one level of indent.
+        const items = text.slice(1, text.length - 1 - nl.length);
+        yield `${i ? ',' : ''}${depth === 0 || nl === '' ? items : items.replace(/\n/g, indent)}`;
+        i = j;
+        continue;
+      }
       yield `${i ? ',' : ''}${pad}`;
       const item = toJsonValue(v[i]);
       yield* jsonChunks(omitted(item) ? null : item, space, depth + 1);
+      i++;
     }
     yield `${end}]`;
     return;
