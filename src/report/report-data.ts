@@ -18,7 +18,7 @@ import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
 import { domesticOf, growthOf } from './growth.js';
 import { byLocale, byName } from '../util/collate.js';
-import { firstK } from '../util/first-k.js';
+import { firstKByValue } from '../util/first-k.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
 import { edgeList } from './edge-list.js';
 import type { WhereData } from './where-data.js';
@@ -186,12 +186,14 @@ export function buildReportData(
 
   // Centrality: top nodes per side and measure.
   const top = (from: number, to: number, m: (typeof RANKED_MEASURES)[number]) => {
-    const nodes: number[] = [], value: number[] = [];
     // A measure ranked within the largest component (component 0) ranks only its nodes.
-    const within = m.rankedIn === 'largest-component' ? (v: number) => a.components.membership[v] === 0 : () => true;
-    for (let v = from; v < to; v++) { if (within(v)) nodes.push(v); value.push(valueAt(m, a, v) ?? -1); }
-    const at = (v: number) => value[v - from] as number;
-    return firstK(nodes, TOP, (x, y) => at(y) - at(x) || byName(nodeAttributesAt(a, x).label, nodeAttributesAt(a, y).label))
+    const inLargest = m.rankedIn === 'largest-component';
+    const nodes: number[] = [], value = new Float64Array(to - from);
+    for (let v = from; v < to; v++) {
+      if (!inLargest || a.components.membership[v] === 0) nodes.push(v);
+      value[v - from] = valueAt(m, a, v) ?? -1;
+    }
+    return firstKByValue(nodes, (v) => value[v - from] as number, (v) => nodeAttributesAt(a, v).label, TOP)
       .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m.id], degree: r.degree }; });
   };
   const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED_MEASURES.map((m) => [m.id, top(from, to, m)]));
@@ -404,3 +406,4 @@ function capDiagnostics(all: Diagnostic[], notes: string[]): Diagnostic[] {
   notes.push(`Diagnostics: the first ${limit} of ${all.length} are listed here; \`twinnet parse\` writes them all (diagnostics.csv).`);
   return all.slice(0, limit);
 }
+
