@@ -36,6 +36,7 @@
  */
 import type { UnifiedIndex } from '../../graph/bipartite-index.js';
 import type { Rng } from '../../util/rng.js';
+import { addRepeated } from '../../util/repeated-sum.js';
 
 export interface PathMeasures {
   betweennessRaw: Float64Array;
@@ -71,88 +72,309 @@ export function bipartiteBetweennessMax(n: number, m: number): number {
   return (m * m * (s + 1) ** 2 + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2;
 }
 
+/**
+ * The work of `pathMeasures` laid out once: the core graph, the sources in order, and where to split
+ * them in two. `pathSums` runs any range of the sources; `mergePathSums` adds two ranges' sums;
+ * `pathResults` normalises. `pathMeasures(g, o)` = `pathResults(plan, pathSums(plan, 0, S))`.
+ */
+export interface PathPlan {
+  g: UnifiedIndex;
+  exact: boolean;
+  /** BFS sources in order (node ids): every node but the leaves (exact) or the pivots (sampled). */
+  sources: Int32Array;
+  /** Sources [0, split) and [split, end) have about the same estimated work (core nodes + core edges reached). */
+  split: number;
+  /** hubOf[ℓ] = the hub of leaf ℓ, −1 for a core node; leaves[v] = k_v, the leaves of v. */
+  hubOf: Int32Array;
+  leaves: Int32Array;
+  /** The core (the graph without its leaves), numbered 0…C−1 in node order. */
+  core: CoreGraph;
+}
+
+interface CoreGraph {
+  /** node[c] = node id of core node c; id[v] = core number of node v, −1 for a leaf. */
+  node: Int32Array;
+  id: Int32Array;
+  /** CSR over core numbers, each list in the node's adjacency order with its leaves left out. */
+  offsets: Int32Array;
+  adj: Int32Array;
+  /** leavesAfter[e]: leaves of the list's owner that come after entry e in its full adjacency list. */
+  leavesAfter: Int32Array;
+  /** leaves[c] = k of core node c. */
+  leaves: Int32Array;
+}
+
+/** Raw sums over a range of sources; every array is indexed by node id. */
+export interface PathSums {
+  /** Σ over the range of the dependencies (× 1 + k_s when exact), not yet halved or scaled. */
+  bc: Float64Array;
+  /** Σ δ_s(v)² over the pivots (sampled only). */
+  bcSquares: Float64Array | null;
+  /** Per source and per leaf of a source (exact only; 0 for nodes outside the range). */
+  closeSum: Float64Array | null;
+  reach: Int32Array | null;
+  harmonic: Float64Array | null;
+  ecc: Int32Array | null;
+}
+
 export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMeasures {
+  const plan = pathPlan(g, options);
+  return pathResults(plan, pathSums(plan, 0, plan.sources.length));
+}
+
+export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
   const N = g.n + g.m;
   const exactLimit = options.exactLimit ?? PATH_DEFAULTS.exactLimit;
   const exact = N <= exactLimit;
+  const hubOf = new Int32Array(N).fill(-1);
+  const leaves = new Int32Array(N);
+  for (let v = 0; v < N; v++) {
+    const h = leafHub(g, v);
+    if (h >= 0) { hubOf[v] = h; leaves[h]!++; }
+  }
+  const core = coreGraph(g, hubOf, leaves);
   let sources: Int32Array;
-  // hubOf[ℓ] = the hub of leaf ℓ (−1 if ℓ is no leaf); leavesAt[h] = k_h. Exact mode only: the
-  // sampled estimator is defined over uniformly drawn pivots, leaves included.
-  const hubOf = new Int32Array(exact ? N : 0).fill(-1);
-  const leavesAt = new Int32Array(N);
   if (exact) {
-    let count = 0;
-    for (let v = 0; v < N; v++) {
-      const h = leafHub(g, v);
-      if (h >= 0) { hubOf[v] = h; leavesAt[h]!++; } else count++;
-    }
-    sources = new Int32Array(count);
-    for (let v = 0, i = 0; v < N; v++) if (hubOf[v] === -1) sources[i++] = v;
+    sources = core.node;
   } else {
     if (!options.rng) throw new Error('analysis/paths: sampling pivots needs an rng');
     const k = Math.min(N, options.samples ?? PATH_DEFAULTS.samples);
     sources = samplePivots(N, k, options.rng);
   }
-  const bc = new Float64Array(N);
-  const bcSquares = exact ? null : new Float64Array(N);
-  const closeSum = exact ? new Float64Array(N) : null;
-  const reach = exact ? new Int32Array(N) : null;
-  const harmonic = exact ? new Float64Array(N) : null;
-  const ecc = exact ? new Int32Array(N) : null;
+  return { g, exact, sources, split: balancedSplit(core, hubOf, sources), hubOf, leaves, core };
+}
 
-  const dist = new Int32Array(N).fill(-1);
-  const sigma = new Float64Array(N);
-  const delta = new Float64Array(N);
-  const order = new Int32Array(N);
-  for (const s of sources) {
-    let head = 0, tail = 0;
-    order[tail++] = s; dist[s] = 0; sigma[s] = 1;
-    let sum = 0, h = 0, maxd = 0;
+function coreGraph(g: UnifiedIndex, hubOf: Int32Array, nodeLeaves: Int32Array): CoreGraph {
+  const N = hubOf.length;
+  const id = new Int32Array(N).fill(-1);
+  let C = 0;
+  for (let v = 0; v < N; v++) if (hubOf[v] === -1) id[v] = C++;
+  const node = new Int32Array(C);
+  const offsets = new Int32Array(C + 1);
+  let E = 0;
+  for (let v = 0; v < N; v++) {
+    const c = id[v] as number;
+    if (c < 0) continue;
+    node[c] = v;
+    for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) if (hubOf[g.adj[e] as number] === -1) E++;
+    offsets[c + 1] = E;
+  }
+  const adj = new Int32Array(E), leavesAfter = new Int32Array(E);
+  for (let c = 0; c < C; c++) {
+    const v = node[c] as number;
+    let at = offsets[c + 1] as number, after = 0;
+    for (let e = (g.offsets[v + 1] as number) - 1; e >= (g.offsets[v] as number); e--) {
+      const w = g.adj[e] as number;
+      if (hubOf[w] === -1) { at--; adj[at] = id[w] as number; leavesAfter[at] = after; } else after++;
+    }
+  }
+  const leaves = new Int32Array(C);
+  for (let c = 0; c < C; c++) leaves[c] = nodeLeaves[node[c] as number] as number;
+  return { node, id, offsets, adj, leavesAfter, leaves };
+}
+
+/** The source index that halves the estimated work, Σ over sources of the core nodes + entries of their component. */
+function balancedSplit(core: CoreGraph, hubOf: Int32Array, sources: Int32Array): number {
+  const C = core.node.length;
+  const comp = new Int32Array(C).fill(-1), work: number[] = [];
+  const queue = new Int32Array(C);
+  for (let c = 0; c < C; c++) {
+    if (comp[c] !== -1) continue;
+    let head = 0, tail = 0, w = 0;
+    queue[tail++] = c; comp[c] = work.length;
     while (head < tail) {
-      const v = order[head++] as number;
-      const dv = dist[v] as number;
-      if (dv > 0) { sum += dv; h += 1 / dv; if (dv > maxd) maxd = dv; }
-      for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) {
-        const w = g.adj[e] as number;
-        if (dist[w] === -1) { dist[w] = dv + 1; order[tail++] = w; }
-        if (dist[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+      const v = queue[head++] as number;
+      w += 1 + (core.offsets[v + 1] as number) - (core.offsets[v] as number);
+      for (let e = core.offsets[v] as number; e < (core.offsets[v + 1] as number); e++) {
+        const u = core.adj[e] as number;
+        if (comp[u] === -1) { comp[u] = work.length; queue[tail++] = u; }
       }
     }
-    // s stands for itself and its k_s leaves: δ_ℓ(w) = δ_s(w) for every w ≠ s.
-    const k = leavesAt[s] as number, times = 1 + k;
-    // dependencies, in reverse BFS order
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i] as number;
-      const dw = dist[w] as number;
-      const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
-      for (let e = g.offsets[w] as number; e < (g.offsets[w + 1] as number); e++) {
-        const v = g.adj[e] as number;
-        if (dist[v] === dw - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+    work.push(w);
+  }
+  const cost = (v: number): number => {
+    const c = core.id[hubOf[v] === -1 ? v : (hubOf[v] as number)] as number;
+    return work[comp[c] as number] as number;
+  };
+  let total = 0;
+  for (const v of sources) total += cost(v);
+  let i = 0;
+  for (let done = 0; i < sources.length && 2 * done < total; i++) done += cost(sources[i] as number);
+  return i;
+}
+
+/**
+ * Runs the sources [from, to) of `plan`: one breadth-first search on the core from each (for a leaf
+ * pivot, from its hub), the leaves added in closed form (header comment).
+ */
+export function pathSums(plan: PathPlan, from: number, to: number): PathSums {
+  const { g, exact, sources, hubOf, leaves, core } = plan;
+  const N = g.n + g.m, C = core.node.length;
+  const sums: PathSums = {
+    bc: new Float64Array(N),
+    bcSquares: exact ? null : new Float64Array(N),
+    closeSum: exact ? new Float64Array(N) : null,
+    reach: exact ? new Int32Array(N) : null,
+    harmonic: exact ? new Float64Array(N) : null,
+    ecc: exact ? new Int32Array(N) : null,
+  };
+  const ws = workspace(C);
+  const { order, delta, level } = ws;
+  const bc = sums.bc, squares = sums.bcSquares;
+  for (let i = from; i < to; i++) {
+    const v = sources[i] as number;
+    const hub = hubOf[v] as number;
+    // A leaf pivot ℓ searches from its hub h, leaving ℓ out of h's dependency (skip = its rank
+    // among h's leaves counted from the end of h's list).
+    const s = core.id[hub === -1 ? v : hub] as number;
+    const skip = hub === -1 ? 0 : leafRankFromEnd(g, hubOf, hub, v);
+    const tail = search(plan, ws, s, skip);
+    if (squares) {
+      for (let j = tail - 1; j > 0; j--) {
+        const w = order[j] as number, d = delta[w] as number, u = core.node[w] as number;
+        bc[u] = (bc[u] as number) + d;
+        squares[u] = (squares[u] as number) + d * d;
       }
-      bc[w] = (bc[w] as number) + times * (delta[w] as number);
-      if (bcSquares) bcSquares[w] = (bcSquares[w] as number) + (delta[w] as number) * (delta[w] as number);
-    }
-    if (closeSum && reach && harmonic && ecc) {
-      closeSum[s] = sum; reach[s] = tail; harmonic[s] = h; ecc[s] = maxd;
+      if (hub !== -1) {
+        const d = delta[s] as number;
+        bc[hub] = (bc[hub] as number) + d;
+        squares[hub] = (squares[hub] as number) + d * d;
+      }
+    } else {
+      const vs = core.node[s] as number, k = leaves[vs] as number, times = 1 + k;
+      for (let j = tail - 1; j > 0; j--) {
+        const w = order[j] as number, u = core.node[w] as number;
+        bc[u] = (bc[u] as number) + times * (delta[w] as number);
+      }
+      let maxd = 0, sum = 0, r = 1, h = 0;
+      for (let d = 1; (level[d] as number) > 0; d++) {
+        const c = level[d] as number;
+        maxd = d; sum += d * c; r += c;
+        h = addRepeated(h, 1 / d, c);
+      }
+      sums.closeSum![vs] = sum; sums.reach![vs] = r; sums.harmonic![vs] = h; sums.ecc![vs] = maxd;
       if (k > 0) {
         // Each leaf ℓ of s lies on the path from every other reachable t to s: δ_ℓ(s) = r_s − 2.
-        bc[s] = (bc[s] as number) + k * (tail - 2);
-        // H_ℓ: 1 for s, ½ for each other neighbour of s, then 1/(1 + d(s,t)) in s's BFS order,
-        // which is the order a BFS from ℓ meets them in (so the sum is the one it would make).
-        let near = 0, i = 1;
-        while (i < tail && dist[order[i] as number] === 1) { near++; i++; }
-        let hl = 1 + (near - 1) * 0.5;
-        for (; i < tail; i++) hl += 1 / ((dist[order[i] as number] as number) + 1);
-        for (let e = g.offsets[s] as number; e < (g.offsets[s + 1] as number); e++) {
+        bc[vs] = (bc[vs] as number) + k * (r - 2);
+        let hl = 1 + ((level[1] as number) - 1) * 0.5;
+        for (let d = 2; d <= maxd; d++) hl = addRepeated(hl, 1 / (d + 1), level[d] as number);
+        for (let e = g.offsets[vs] as number; e < (g.offsets[vs + 1] as number); e++) {
           const l = g.adj[e] as number;
-          if (hubOf[l] !== s) continue;
-          closeSum[l] = sum + tail - 2; reach[l] = tail; harmonic[l] = hl; ecc[l] = maxd + 1;
+          if (hubOf[l] !== vs) continue;
+          sums.closeSum![l] = sum + r - 2; sums.reach![l] = r; sums.harmonic![l] = hl; sums.ecc![l] = maxd + 1;
         }
       }
     }
-    for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
+    clear(ws, tail);
   }
+  return sums;
+}
+
+/** Sums of two ranges (a's sources before b's); per-source entries are 0 outside their range, so they are copied exactly. */
+export function mergePathSums(a: PathSums, b: PathSums): PathSums {
+  const add = <T extends Float64Array | Int32Array>(x: T | null, y: T | null): T | null => {
+    if (!x || !y) return null;
+    const out = x.slice() as T;
+    for (let i = 0; i < out.length; i++) out[i] = (x[i] as number) + (y[i] as number);
+    return out;
+  };
+  return {
+    bc: add(a.bc, b.bc) as Float64Array, bcSquares: add(a.bcSquares, b.bcSquares), closeSum: add(a.closeSum, b.closeSum),
+    reach: add(a.reach, b.reach), harmonic: add(a.harmonic, b.harmonic), ecc: add(a.ecc, b.ecc),
+  };
+}
+
+interface Workspace {
+  dist: Int32Array; sigma: Float64Array; delta: Float64Array; order: Int32Array;
+  /** The core node that found each node first, and the leavesAfter of that entry. */
+  finder: Int32Array; finderAfter: Int32Array;
+  /** Leaves of each node whose share of δ is added already (counted from the end of its list). */
+  flushed: Int32Array;
+  /** level[d] = nodes at distance d, leaves included. */
+  level: Int32Array;
+}
+
+function workspace(C: number): Workspace {
+  return {
+    dist: new Int32Array(C).fill(-1), sigma: new Float64Array(C), delta: new Float64Array(C), order: new Int32Array(C),
+    finder: new Int32Array(C), finderAfter: new Int32Array(C), flushed: new Int32Array(C), level: new Int32Array(C + 2),
+  };
+}
+
+function clear(ws: Workspace, tail: number): void {
+  const { dist, sigma, delta, order, flushed, level } = ws;
+  for (let d = 0; (level[d] as number) > 0 || d === 0; d++) level[d] = 0;
+  for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; flushed[w] = 0; }
+}
+
+/**
+ * Brandes from core node s on the core: fills dist, σ, δ (δ of s too) and the level counts, and
+ * returns the number of core nodes reached. Each node v's leaves add σ_v·(1/σ_v) each to δ_v at the
+ * place of their entry in v's list (see the header comment), `skip` (> 0) leaving out the skip-th
+ * leaf of s from the end.
+ */
+function search(plan: PathPlan, ws: Workspace, s: number, skip: number): number {
+  const { offsets, adj, leavesAfter, leaves } = plan.core;
+  const { dist, sigma, delta, order, finder, finderAfter, flushed, level } = ws;
+  let head = 0, tail = 0;
+  order[tail++] = s; dist[s] = 0; sigma[s] = 1;
+  // level counts kept in registers while the queue is on one level: `here` nodes at distance d, `next` leaves at d + 1
+  let d = 0, here = 0, next = 0;
+  while (head < tail) {
+    const v = order[head++] as number;
+    const dv = dist[v] as number;
+    if (dv !== d) { level[d] = here; level[d + 1] = next; d = dv; here = next; next = 0; }
+    here++; next += leaves[v] as number;
+    for (let e = offsets[v] as number; e < (offsets[v + 1] as number); e++) {
+      const w = adj[e] as number;
+      if (dist[w] === -1) { dist[w] = dv + 1; order[tail++] = w; finder[w] = v; finderAfter[w] = leavesAfter[e] as number; }
+      if (dist[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+    }
+  }
+  level[d] = here; level[d + 1] = next;
+  level[0] = 0;
+  // Adds the leaves of v from the end of its list up to `upTo` (a leaf ℓ of v: coefficient (1 + 0)/σ_ℓ, σ_ℓ = σ_v).
+  const flush = (v: number, upTo: number): void => {
+    const f = flushed[v] as number;
+    let count = upTo - f;
+    if (v === s && skip > f && skip <= upTo) count--;
+    if (count > 0) { const sv = sigma[v] as number; delta[v] = addRepeated(delta[v] as number, sv * (1 / sv), count); }
+    flushed[v] = upTo;
+  };
+  for (let i = tail - 1; i >= 0; i--) {
+    const w = order[i] as number;
+    if ((flushed[w] as number) < (leaves[w] as number)) flush(w, leaves[w] as number);
+    if (i === 0) break;
+    const dw = dist[w] as number;
+    const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+    for (let e = offsets[w] as number; e < (offsets[w + 1] as number); e++) {
+      const v = adj[e] as number;
+      if (dist[v] !== dw - 1) continue;
+      const upTo = v === finder[w] ? (finderAfter[w] as number) : (leaves[v] as number);
+      if ((flushed[v] as number) < upTo) flush(v, upTo);
+      delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+    }
+  }
+  return tail;
+}
+
+/** 1 + the number of leaves of h after leaf ℓ in h's adjacency list. */
+function leafRankFromEnd(g: UnifiedIndex, hubOf: Int32Array, h: number, l: number): number {
+  let rank = 1;
+  for (let e = (g.offsets[h + 1] as number) - 1; e >= (g.offsets[h] as number); e--) {
+    const w = g.adj[e] as number;
+    if (w === l) return rank;
+    if (hubOf[w] === h) rank++;
+  }
+  throw new Error(`analysis/paths: node ${l} is no leaf of ${h}`);
+}
+
+export function pathResults(plan: PathPlan, sums: PathSums): PathMeasures {
+  const { g, exact, sources } = plan;
+  const N = g.n + g.m;
+  const { bcSquares, closeSum, reach, harmonic } = sums;
   const k = sources.length;
+  const bc = new Float64Array(N);
   const scale = exact ? 0.5 : (0.5 * N) / k;
   const maxTop = bipartiteBetweennessMax(g.n, g.m), maxBottom = bipartiteBetweennessMax(g.m, g.n);
   const norm = new Float64Array(N);
@@ -160,12 +382,12 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
   for (let v = 0; v < N; v++) {
     const max = v < g.n ? maxTop : maxBottom;
     if (bcSquares && stdError && k > 1) {
-      const sum = bc[v] as number;
+      const sum = sums.bc[v] as number;
       const variance = Math.max(0, ((bcSquares[v] as number) - (sum * sum) / k) / (k - 1));
       const se = (N / 2) * Math.sqrt(((1 - k / N) * variance) / k);
       stdError[v] = max > 0 ? se / max : 0;
     }
-    bc[v] = (bc[v] as number) * scale;
+    bc[v] = (sums.bc[v] as number) * scale;
     norm[v] = max > 0 ? (bc[v] as number) / max : 0;
   }
   let closeness: Float64Array | null = null, gephi: Float64Array | null = null, hn: Float64Array | null = null;
@@ -181,7 +403,7 @@ export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMe
   }
   return {
     betweennessRaw: bc, betweenness: norm, betweennessStdError: stdError, closeness, closenessGephi: gephi, harmonic, harmonicNormalized: hn,
-    eccentricity: ecc, distanceSum: closeSum, pivots: exact ? N : sources.length, exact,
+    eccentricity: sums.ecc, distanceSum: closeSum, pivots: exact ? N : k, exact,
   };
 }
 
