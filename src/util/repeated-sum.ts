@@ -15,13 +15,16 @@
  *
  * @example addRepeated(0, 0.1, 10) === 0.1+0.1+0.1+0.1+0.1+0.1+0.1+0.1+0.1+0.1 // 0.9999999999999999
  */
-const bits = new DataView(new ArrayBuffer(8));
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/** Index of the word holding sign and exponent (1 on little-endian machines). */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /** 2^k for an integer k with a normal result (−1022 ≤ k ≤ 1023), built from its bits. */
 function pow2(k: number): number {
-  bits.setUint32(0, (k + 1023) << 20);
-  bits.setUint32(4, 0);
-  return bits.getFloat64(0);
+  words[HIGH] = (k + 1023) << 20;
+  words[1 - HIGH] = 0;
+  return float[0] as number;
 }
 
 export function addRepeated(acc: number, x: number, count: number): number {
@@ -30,11 +33,13 @@ export function addRepeated(acc: number, x: number, count: number): number {
     for (; c > 0; c--) acc += x;
     return acc;
   }
+  // Integers stay exact up to 2^53: every partial sum is then the exact one.
+  if (Number.isInteger(acc) && Number.isInteger(x) && acc + x * c < 2 ** 53) return acc + x * c;
   while (c > 0) {
     acc += x; c--;
     if (c < 4) { for (; c > 0; c--) acc += x; return acc; }
-    bits.setFloat64(0, acc);
-    const e = (bits.getUint32(0) >>> 20) & 0x7ff; // biased exponent of acc (> 0: acc ≥ x > 0)
+    float[0] = acc;
+    const e = ((words[HIGH] as number) >>> 20) & 0x7ff; // biased exponent of acc (> 0: acc ≥ x > 0)
     if (e <= 53 || e >= 2045) { for (; c > 0; c--) acc += x; return acc; }
     const ulp = pow2(e - 1075), top = pow2(e - 1022);
     const q = x / ulp; // exact: a power-of-two scaling, and x ≤ acc < top, so q < 2^53

@@ -345,12 +345,12 @@ function search(plan: PathPlan, ws: Workspace, s: number, skip: number): number 
     const w = order[i] as number;
     if ((flushed[w] as number) < (leaves[w] as number)) flush(w, leaves[w] as number);
     if (i === 0) break;
-    const dw = dist[w] as number;
+    const up = (dist[w] as number) - 1, first = finder[w] as number, firstAfter = finderAfter[w] as number;
     const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
     for (let e = offsets[w] as number; e < (offsets[w + 1] as number); e++) {
       const v = adj[e] as number;
-      if (dist[v] !== dw - 1) continue;
-      const upTo = v === finder[w] ? (finderAfter[w] as number) : (leaves[v] as number);
+      if (dist[v] !== up) continue;
+      const upTo = v === first ? firstAfter : (leaves[v] as number);
       if ((flushed[v] as number) < upTo) flush(v, upTo);
       delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
     }
