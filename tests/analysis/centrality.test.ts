@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildBipartiteIndex, unify } from '../../src/graph/bipartite-index.js';
 import { eigenvectorCentrality } from '../../src/analysis/centrality/eigenvector.js';
 import { pagerank } from '../../src/analysis/centrality/pagerank.js';
-import { bipartiteBetweennessMax, pathMeasures } from '../../src/analysis/centrality/paths.js';
+import { bipartiteBetweennessMax, mergePathSums, pathMeasures, pathPlan, pathResults, pathSums } from '../../src/analysis/centrality/paths.js';
+import type { UnifiedIndex } from '../../src/graph/bipartite-index.js';
 import { createRng } from '../../src/util/rng.js';
 import { twoMode } from './helpers.js';
 import { buildBipartiteIndexFromDataset } from '../../src/graph/bipartite-index.js';
@@ -266,5 +267,173 @@ describe('exact shortest-path measures without a BFS from each leaf', () => {
         edges: fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: m - 1 })), { maxLength: 3 * (n + m) }),
       }));
     fc.assert(fc.property(graph, ({ n, m, edges }) => { expectSameAsAllSources(bipartiteGraph(n, m, edges)); }), { numRuns: 300 });
+  });
+});
+
+/**
+ * A plain Brandes BFS over the whole index (leaves included) from s, in the index's adjacency
+ * order: what the core search must reproduce bit for bit.
+ */
+function wholeGraphSearch(u: UnifiedIndex, s: number) {
+  const N = u.n + u.m;
+  const dist = new Int32Array(N).fill(-1), sigma = new Float64Array(N), delta = new Float64Array(N), order: number[] = [s];
+  dist[s] = 0; sigma[s] = 1;
+  for (let head = 0; head < order.length; head++) {
+    const v = order[head] as number;
+    for (let e = u.offsets[v] as number; e < (u.offsets[v + 1] as number); e++) {
+      const w = u.adj[e] as number;
+      if (dist[w] === -1) { dist[w] = (dist[v] as number) + 1; order.push(w); }
+      if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+    }
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const w = order[i] as number, coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+    for (let e = u.offsets[w] as number; e < (u.offsets[w + 1] as number); e++) {
+      const v = u.adj[e] as number;
+      if (dist[v] === (dist[w] as number) - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+    }
+  }
+  let sum = 0, harmonic = 0, ecc = 0;
+  for (const v of order) { const d = dist[v] as number; if (d > 0) { sum += d; harmonic += 1 / d; ecc = Math.max(ecc, d); } }
+  return { order, delta, sum, harmonic, ecc, reach: order.length };
+}
+
+/** The hub of a leaf (degree 1, its neighbour of degree ≥ 2), else −1. */
+function hubOfLeaf(u: UnifiedIndex, v: number): number {
+  const degree = (x: number) => (u.offsets[x + 1] as number) - (u.offsets[x] as number);
+  if (degree(v) !== 1) return -1;
+  const h = u.adj[u.offsets[v] as number] as number;
+  return degree(h) >= 2 ? h : -1;
+}
+
+/**
+ * Exact mode by its definition with whole-graph searches: betweenness Σ over non-leaf sources of
+ * (1 + k_s)·δ_s plus k_s·(r_s − 2) at s, halved; distance sums, reaches, eccentricities and
+ * harmonic sums from a search from every node, leaves included.
+ */
+function foldedReference(u: UnifiedIndex) {
+  const N = u.n + u.m;
+  const bc = new Float64Array(N), sum = new Float64Array(N), reach = new Int32Array(N), harmonic = new Float64Array(N), ecc = new Int32Array(N);
+  const leaves = new Int32Array(N);
+  for (let v = 0; v < N; v++) { const h = hubOfLeaf(u, v); if (h >= 0) leaves[h]!++; }
+  for (let s = 0; s < N; s++) {
+    const r = wholeGraphSearch(u, s);
+    sum[s] = r.sum; reach[s] = r.reach; harmonic[s] = r.harmonic; ecc[s] = r.ecc;
+    if (hubOfLeaf(u, s) >= 0) continue;
+    const k = leaves[s] as number;
+    for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; bc[w] = (bc[w] as number) + (1 + k) * (r.delta[w] as number); }
+    if (k > 0) bc[s] = (bc[s] as number) + k * (r.reach - 2);
+  }
+  return { bc: bc.map((b) => b * 0.5), sum, reach, harmonic, ecc };
+}
+
+/**
+ * Random bipartite graphs with many leaves and several components: per component, home hubs joined
+ * through shared partners, partner leaves on each hub, a partner hub with home leaves, loose pairs;
+ * the edges shuffled, so that leaves and core nodes alternate in the adjacency lists.
+ */
+const leafyGraph = fc.record({
+  parts: fc.array(fc.record({
+    hubs: fc.integer({ min: 1, max: 4 }),
+    shared: fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { maxLength: 6 }),
+    leaves: fc.array(fc.nat(7), { minLength: 4, maxLength: 4 }),
+    homeLeaves: fc.nat(4),
+  }), { minLength: 1, maxLength: 4 }),
+  pairs: fc.nat(2),
+  shuffle: fc.integer({ min: 1, max: 1e6 }),
+}).map(({ parts, pairs, shuffle }) => {
+  const edges: [number, number][] = [];
+  let n = 0, m = 0;
+  for (const part of parts) {
+    const hub0 = n;
+    n += part.hubs;
+    for (const [a, b] of part.shared) { const p = m++; edges.push([hub0 + (a % part.hubs), p]); if (a % part.hubs !== b % part.hubs) edges.push([hub0 + (b % part.hubs), p]); }
+    for (let i = 0; i < part.hubs; i++) for (let l = 0; l < (part.leaves[i] as number); l++) edges.push([hub0 + i, m++]);
+    const q = m++;
+    edges.push([hub0, q]);
+    for (let l = 0; l < part.homeLeaves; l++) edges.push([n++, q]);
+  }
+  for (let i = 0; i < pairs; i++) edges.push([n++, m++]);
+  const rng = createRng(shuffle);
+  for (let i = edges.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [edges[i], edges[j]] = [edges[j] as [number, number], edges[i] as [number, number]]; }
+  return unify(buildBipartiteIndex(bipartiteGraph(n, m, edges)));
+});
+
+const sameBits = (a: ArrayLike<number> | null | undefined, b: ArrayLike<number>) => {
+  expect(a).toBeTruthy();
+  expect(Array.from(a as ArrayLike<number>)).toEqual(Array.from(b));
+  for (let i = 0; i < b.length; i++) expect(Object.is((a as ArrayLike<number>)[i], b[i])).toBe(true);
+};
+const within = (a: ArrayLike<number>, b: ArrayLike<number>, rel: number) => {
+  for (let i = 0; i < b.length; i++) expect(Math.abs((a[i] as number) - (b[i] as number))).toBeLessThanOrEqual(rel * Math.abs(b[i] as number));
+};
+
+describe('shortest paths searched on the core (the graph without its leaves)', () => {
+  it('gives every exact measure bit for bit as whole-graph searches with the leaf formulas (fast-check, seeded)', () => {
+    fc.assert(fc.property(leafyGraph, (u) => {
+      const pm = pathMeasures(u), ref = foldedReference(u);
+      sameBits(pm.betweennessRaw, ref.bc);
+      sameBits(pm.distanceSum, ref.sum);
+      sameBits(pm.harmonic, ref.harmonic);
+      sameBits(pm.eccentricity, ref.ecc);
+    }), { seed: 16, numRuns: 150 });
+  });
+  it('agrees with the independent all-sources Brandes to 1e-12 (fast-check, seeded)', () => {
+    fc.assert(fc.property(leafyGraph, (u) => {
+      const keys = u.keys;
+      const g = new UndirectedGraph();
+      keys.forEach((k, v) => g.addNode(k, { side: v < u.n ? 'home' : 'partner' }));
+      for (let v = 0; v < u.n; v++) for (let e = u.offsets[v] as number; e < (u.offsets[v + 1] as number); e++) g.addEdge(keys[v], keys[u.adj[e] as number]);
+      const pm = pathMeasures(u), ref = allSourcesReference(g);
+      keys.forEach((k, v) => {
+        expect(Math.abs((pm.betweennessRaw[v] as number) - (ref.bc.get(k) as number))).toBeLessThanOrEqual(1e-12 * (ref.bc.get(k) as number));
+        expect(pm.distanceSum?.[v]).toBe(ref.distSum.get(k));
+        expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(k));
+        expect(pm.harmonic?.[v]).toBe(ref.harmonic.get(k)); // both add 1/d level by level
+      });
+    }), { seed: 17, numRuns: 100 });
+  });
+  it('gives sampled betweenness bit for bit as whole-graph searches from the same pivots, leaves among them (fast-check, seeded)', () => {
+    fc.assert(fc.property(leafyGraph, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), (u, samples, seed) => {
+      const N = u.n + u.m;
+      const plan = pathPlan(u, { exactLimit: 0, samples, rng: createRng(seed) });
+      const pm = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed) });
+      const bc = new Float64Array(N);
+      for (const s of plan.sources) {
+        const r = wholeGraphSearch(u, s);
+        for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; bc[w] = (bc[w] as number) + (r.delta[w] as number); }
+      }
+      const scale = (0.5 * N) / plan.sources.length;
+      sameBits(pm.betweennessRaw, bc.map((b) => b * scale));
+    }), { seed: 18, numRuns: 150 });
+  });
+  it('merges two or three ranges of sources into the single range: per-source measures bit for bit, betweenness to 1e-12 (fast-check, seeded)', () => {
+    fc.assert(fc.property(leafyGraph, fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (u, sampled, x, y) => {
+      const plan = pathPlan(u, sampled ? { exactLimit: 0, samples: 30, rng: createRng(5) } : {});
+      const S = plan.sources.length;
+      expect(plan.split).toBeGreaterThanOrEqual(0);
+      expect(plan.split).toBeLessThanOrEqual(S);
+      const [i, j] = [Math.floor(Math.min(x, y) * S), Math.floor(Math.max(x, y) * S)];
+      const whole = pathSums(plan, 0, S);
+      for (const merged of [
+        mergePathSums(pathSums(plan, 0, plan.split), pathSums(plan, plan.split, S)),
+        mergePathSums(mergePathSums(pathSums(plan, 0, i), pathSums(plan, i, j)), pathSums(plan, j, S)),
+      ]) {
+        within(merged.bc, whole.bc, 1e-12);
+        if (sampled) within(merged.bcSquares as Float64Array, whole.bcSquares as Float64Array, 1e-12);
+        else {
+          for (const key of ['closeSum', 'reach', 'harmonic', 'ecc'] as const) sameBits(merged[key], whole[key] as ArrayLike<number>);
+          const a = pathResults(plan, merged), b = pathResults(plan, whole);
+          sameBits(a.closeness, b.closeness as Float64Array);
+          sameBits(a.harmonicNormalized, b.harmonicNormalized as Float64Array);
+        }
+      }
+    }), { seed: 19, numRuns: 150 });
+  });
+  it('splits the sources where the estimated work is halved: two equal components, one source range each', () => {
+    const u = unify(buildBipartiteIndex(twoMode('a-x a-y b-x b-y c-z d-z c-w d-w')));
+    const plan = pathPlan(u);
+    expect(plan.sources.length).toBe(8);
+    expect(plan.split).toBe(4);
   });
 });

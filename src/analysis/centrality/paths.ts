@@ -19,18 +19,40 @@
  * - eccentricity within the component, from which diameter and mean distance of the largest
  *   component follow.
  *
- * Exact mode runs no BFS from a leaf: a node ℓ of degree 1 whose neighbour h (its hub) has another
- * neighbour (in sister-city lists most foreign partners have one home partner). Every shortest
- * path from ℓ is ℓ–h followed by a shortest path from h, so d(ℓ,t) = 1 + d(h,t) and σ_ℓt = σ_ht
- * for t ≠ ℓ, and no shortest path between other nodes passes through ℓ. Hence, with r_h the nodes
- * reachable from h (h included) and k_h the leaves of h, exactly:
- *   δ_ℓ(v) = δ_h(v) for v ∉ {ℓ, h}, δ_ℓ(h) = r_h − 2 → h's BFS adds (1 + k_h)·δ_h(v) to b(v), v ≠ h,
- *   and k_h·(r_h − 2) to b(h);
+ * Leaves and the core. A leaf is a node ℓ of degree 1 whose neighbour h (its hub) has another
+ * neighbour (in sister-city lists most foreign partners have one home partner); the core is the
+ * graph without its leaves, each core node h carrying its number of leaves k_h. Every shortest path
+ * from ℓ is ℓ–h followed by a shortest path from h, and no shortest path between two other nodes
+ * passes through ℓ. So each BFS runs on the core only — from every core node (exact) or from each
+ * pivot (sampled; a leaf pivot from its hub) — and the leaves are added in closed form:
+ * - a leaf t of h, seen from a source s ≠ t: d(s,t) = d(s,h) + 1 and σ_st = σ_sh. Level d of the
+ *   BFS holds c_d nodes: the core nodes at distance d and the leaves of the core nodes at d − 1; so
+ *   Σ_t d(s,t) = Σ_d d·c_d, r_s = 1 + Σ_d c_d (reach, s included), ecc(s) = max{d : c_d > 0} and
+ *   H(s) = Σ_d c_d/d. Its dependency is δ_s(t) = 0, and it adds σ_sh·(1 + 0)/σ_st = σ_sh·(1/σ_sh)
+ *   (= 1: the one path to t that ends in h) to δ_s(h).
+ * - a leaf ℓ of h as a source: d(ℓ,t) = 1 + d(h,t) and σ_ℓt = σ_ht for t ≠ ℓ, hence
+ *   δ_ℓ(v) = δ_h(v) for v ∉ {ℓ, h} and δ_ℓ(h) = r_h − 2 (ℓ reaches every other node through h).
+ *   Exact mode: h's BFS adds (1 + k_h)·δ_h(v) to b(v), v ≠ h, and k_h·(r_h − 2) to b(h);
  *   Σ_t d(ℓ,t) = Σ_t d(h,t) + r_h − 2, r_ℓ = r_h, ecc(ℓ) = ecc(h) + 1,
- *   H(ℓ) = 1 + ½(#neighbours of h − 1) + Σ_{d(h,t)≥2} 1/(1 + d(h,t)).
- * The distance sums, reaches, eccentricities and harmonic sums are those a BFS from ℓ would give,
- * bit for bit (the harmonic terms are added in the same order); betweenness sums the same
- * dependencies in another order, so it may differ from the all-sources sum in the last bits.
+ *   H(ℓ) = 1 + ½(c_1 − 1) + Σ_{d≥2} c_d/(1 + d), with c_d the level counts of h's BFS.
+ *   Sampled mode: a leaf pivot ℓ counts δ_ℓ(h) as the sum over h's successors other than ℓ.
+ * Floating point: every result is the one a BFS over the whole graph (leaves included, from every
+ * source but the leaves in exact mode, from every pivot in sampled mode) gives, bit for bit. A BFS
+ * meets the nodes level by level, so a harmonic sum adds 1/d c_d times in a row (`addRepeated`
+ * gives that loop's bits without the loop); distance sums and reaches are sums of integers. The
+ * leaves' terms of δ_s(h) are added one at a time, each where the whole-graph BFS adds it: a leaf
+ * sits in the queue among the nodes h finds, in h's list order, so going backwards its term comes
+ * after those of the core nodes h found later in its list and before that of any successor an
+ * earlier node found (`leavesAfter` counts, for each core entry, the leaves after it in the list).
+ * The exact mode's betweenness sums the same dependencies as an all-sources BFS in another order,
+ * so it may differ from that in the last bits.
+ *
+ * Two threads: `pathPlan` fixes the sources and a split point that halves the estimated work,
+ * `pathSums` runs a range of the sources, `mergePathSums` adds two ranges' sums, `pathResults`
+ * normalises. Distance sums, reaches, eccentricities and harmonic sums belong to one source each,
+ * so a merge reproduces them bit for bit; betweenness is a sum over sources, and a + b rounds
+ * otherwise than one running sum: a merged betweenness may differ from the single range's in the
+ * last bits (the same for the same split point, whichever thread ran which half).
  *
  * @example  path a–x–b: betweenness raw of x = 1, closeness of x (bipartite) = (2+0)/2 = 1.
  */
