@@ -130,11 +130,15 @@ function piecesOf(g: UnifiedIndex): { order: Int32Array; pieces: Piece[] } {
   return { order, pieces };
 }
 
-/** A complete bipartite component K_{a,b} (a star, a single edge, b ≥ 1): λ = √(ab), entries 1/√(2a) and 1/√(2b). */
+/**
+ * A complete bipartite component K_{a,b} (a star, a single edge): λ = √(ab), entries 1/√(2a) and
+ * 1/√(2b); an isolated node: λ = 0.
+ */
 function completeBipartite(order: Int32Array, p: Piece): Leading | null {
   const a = p.mid - p.start, b = p.end - p.mid;
-  if (a === 0 || b === 0 || p.edges !== a * b) return null;
   const nodes = order.subarray(p.start, p.end);
+  if (a === 0 || b === 0) return { lambda: 0, nodes, vector: Float64Array.of(1), products: 0 };
+  if (p.edges !== a * b) return null;
   const vector = new Float64Array(a + b);
   vector.fill(1 / Math.sqrt(2 * a), 0, a).fill(1 / Math.sqrt(2 * b), a);
   return { lambda: Math.sqrt(a * b), nodes, vector, products: 0 };
