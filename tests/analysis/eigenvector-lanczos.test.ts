@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { UndirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { eigenvectorCentrality, powerIterationEigenvector } from '../../src/analysis/centrality/eigenvector.js';
+import { largestEigenpair } from '../../src/analysis/centrality/lanczos.js';
+import { buildBipartiteIndex, unify } from '../../src/graph/bipartite-index.js';
+import type { UnifiedIndex } from '../../src/graph/bipartite-index.js';
+import { twoMode } from './helpers.js';
+
+const eigen = (spec: string): { g: UnifiedIndex; x: number[] } => {
+  const g = unify(buildBipartiteIndex(twoMode(spec)));
+  return { g, x: Array.from(eigenvectorCentrality(g).values) };
+};
+const at = (g: UnifiedIndex, key: string): number => g.keys.indexOf(key);
+
+/** ‖A x − λ x‖ with λ = xᵀA x (x of unit norm). */
+function residual(g: UnifiedIndex, x: ArrayLike<number>): number {
+  const N = g.n + g.m, ax = new Float64Array(N);
+  for (let v = 0; v < N; v++) for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) ax[v] = (ax[v] as number) + (x[g.adj[e] as number] as number);
+  let lambda = 0;
+  for (let v = 0; v < N; v++) lambda += (x[v] as number) * (ax[v] as number);
+  let r = 0;
+  for (let v = 0; v < N; v++) r += ((ax[v] as number) - lambda * (x[v] as number)) ** 2;
+  return Math.sqrt(r);
+}
+
+/** Power iteration on A + I from 1/N, run until the vector stops changing in the last bits. */
+function longPowerIteration(g: UnifiedIndex): Float64Array {
+  const N = g.n + g.m;
+  let x = new Float64Array(N).fill(1 / N), next = new Float64Array(N);
+  for (let it = 0; it < 200_000; it++) {
+    for (let v = 0; v < N; v++) {
+      let acc = x[v] as number;
+      for (let e = g.offsets[v] as number; e < (g.offsets[v + 1] as number); e++) acc += x[g.adj[e] as number] as number;
+      next[v] = acc;
+    }
+    const norm = Math.hypot(...next);
+    let change = 0;
+    for (let v = 0; v < N; v++) { next[v] = (next[v] as number) / norm; change = Math.max(change, Math.abs((next[v] as number) - (x[v] as number))); }
+    [x, next] = [next, x];
+    if (change < 1e-15) break;
+  }
+  return x;
+}
+
+describe('Lanczos on a symmetric matrix', () => {
+  it('finds θ = 3 and (1, 1)/√2 for [[2, 1], [1, 2]] from (1, 0)', () => {
+    const pair = largestEigenpair((x, out) => { out[0] = 2 * (x[0] as number) + (x[1] as number); out[1] = (x[0] as number) + 2 * (x[1] as number); }, Float64Array.of(1, 0));
+    expect(pair.converged).toBe(true);
+    expect(pair.value).toBeCloseTo(3, 13);
+    expect(pair.vector[0]).toBeCloseTo(Math.SQRT1_2, 13);
+    expect(pair.vector[1]).toBeCloseTo(Math.SQRT1_2, 13);
+  });
+});
+
+describe('eigenvector centrality per component', () => {
+  it.each([1, 2, 5, 40])('gives a star K_{1,%i} its centre at 1/√2 and each leaf at 1/√(2k)', (k) => {
+    const { g, x } = eigen(Array.from({ length: k }, (_, i) => `c-p${i}`).join(' '));
+    expect(x[at(g, 'c')]).toBeCloseTo(Math.SQRT1_2, 14);
+    for (let i = 0; i < k; i++) expect(x[at(g, `p${i}`)]).toBeCloseTo(1 / Math.sqrt(2 * k), 14);
+  });
+  it.each([[2, 3], [3, 3], [4, 7]])('gives a complete bipartite K_{%i,%i} home entries 1/√(2a) and partner entries 1/√(2b)', (a, b) => {
+    const spec = Array.from({ length: a }, (_, i) => Array.from({ length: b }, (_, j) => `h${i}-p${j}`).join(' ')).join(' ');
+    const { g, x } = eigen(spec);
+    for (let i = 0; i < a; i++) expect(x[at(g, `h${i}`)]).toBeCloseTo(1 / Math.sqrt(2 * a), 14);
+    for (let j = 0; j < b; j++) expect(x[at(g, `p${j}`)]).toBeCloseTo(1 / Math.sqrt(2 * b), 14);
+  });
+  it('gives the path a–x–b–y the vector (1, φ, φ, 1)/√(2 + 2φ²), λ = φ', () => {
+    // B·Bᵀ over {a, b} is [[1, 1], [1, 2]]: λ² = φ² = (3 + √5)/2 with u ∝ (1, φ); x = Bᵀu/λ ∝ (φ, 1).
+    const phi = (1 + Math.sqrt(5)) / 2, norm = Math.sqrt(2 + 2 * phi * phi);
+    const { g, x } = eigen('a-x b-x b-y');
+    expect(x[at(g, 'a')]).toBeCloseTo(1 / norm, 14);
+    expect(x[at(g, 'b')]).toBeCloseTo(phi / norm, 14);
+    expect(x[at(g, 'x')]).toBeCloseTo(phi / norm, 14);
+    expect(x[at(g, 'y')]).toBeCloseTo(1 / norm, 14);
+  });
+  it('puts the whole vector on the component with the larger λ, exactly 0 elsewhere', () => {
+    // K_{2,3} less one edge: B·Bᵀ = [[3, 2], [2, 2]], λ² = (5 + √17)/2 ≈ 4.56 > 3, the star K_{1,3}'s.
+    const { g, x } = eigen('s-l1 s-l2 s-l3 a-x a-y a-z b-x b-y');
+    for (const k of ['s', 'l1', 'l2', 'l3']) expect(x[at(g, k)]).toBe(0);
+    const l2 = (5 + Math.sqrt(17)) / 2, l = Math.sqrt(l2);
+    const u = [1, (l2 - 3) / 2]; // (3 − λ²)·u_a + 2·u_b = 0
+    const v = [u[0]! + u[1]!, u[0]! + u[1]!, u[0]!].map((s) => s / l); // x, y, z
+    const norm = Math.hypot(...u, ...v);
+    expect(x[at(g, 'a')]).toBeCloseTo(u[0]! / norm, 14);
+    expect(x[at(g, 'b')]).toBeCloseTo(u[1]! / norm, 14);
+    expect(x[at(g, 'z')]).toBeCloseTo(v[2]! / norm, 14);
+    expect(residual(g, x)).toBeLessThan(1e-13);
+  });
+  it('lets a star beat a path, the path exactly 0', () => {
+    const { g, x } = eigen('a-x b-x b-y c-p1 c-p2 c-p3');
+    for (const k of ['a', 'b', 'x', 'y']) expect(x[at(g, k)]).toBe(0);
+    expect(x[at(g, 'c')]).toBeCloseTo(Math.SQRT1_2, 14);
+  });
+  it('falls back to power iteration when two components tie (two identical stars, plus a single edge)', () => {
+    const g = unify(buildBipartiteIndex(twoMode('c-p1 c-p2 d-q1 d-q2 a-x')));
+    const e = eigenvectorCentrality(g);
+    const p = powerIterationEigenvector(g);
+    expect(Array.from(e.values)).toEqual(Array.from(p.values));
+    expect(e.iterations).toBe(p.iterations);
+    // The limit shares the unit norm equally between the two stars.
+    expect(e.values[at(g, 'c')]).toBeCloseTo(0.5, 8);
+  });
+  it('gives an edgeless graph the uniform vector (every component ties at λ = 0)', () => {
+    const graph = new UndirectedGraph();
+    graph.addNode('a', { side: 'home' }); graph.addNode('x', { side: 'partner' });
+    const e = eigenvectorCentrality(unify(buildBipartiteIndex(graph)));
+    expect(Array.from(e.values)).toEqual([Math.SQRT1_2, Math.SQRT1_2]);
+  });
+
+  const connected = fc.record({ n: fc.integer({ min: 1, max: 7 }), m: fc.integer({ min: 1, max: 7 }) }).chain(({ n, m }) => fc.record({
+    n: fc.constant(n), m: fc.constant(m),
+    // A spanning tree (each node after the first joins an earlier one of the other side), then extra edges.
+    tree: fc.array(fc.nat(), { minLength: n + m, maxLength: n + m }),
+    extra: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(m - 1)), { maxLength: 3 * (n + m) }),
+  }));
+  it('equals power iteration run to the last bit on random connected bipartite graphs, residual ‖Ax − λx‖ < 1e-12 (fast-check)', () => {
+    fc.assert(fc.property(connected, ({ n, m, tree, extra }) => {
+      const graph = new UndirectedGraph();
+      for (let i = 0; i < n; i++) graph.addNode(`h${i}`, { side: 'home' });
+      for (let j = 0; j < m; j++) graph.addNode(`p${j}`, { side: 'partner' });
+      // Nodes in the order h0, p0, then the rest alternating where possible; each links to an earlier node of the other side.
+      const seq = [...Array.from({ length: n }, (_, i) => `h${i}`), ...Array.from({ length: m }, (_, j) => `p${j}`)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b));
+      seq.forEach((key, i) => {
+        const earlier = seq.slice(0, i).filter((k) => k[0] !== key[0]);
+        if (earlier.length === 0) return;
+        const other = earlier[(tree[i] as number) % earlier.length] as string;
+        if (!graph.hasEdge(key, other)) graph.addEdge(key, other);
+      });
+      for (const [i, j] of extra) if (!graph.hasEdge(`h${i}`, `p${j}`)) graph.addEdge(`h${i}`, `p${j}`);
+      const g = unify(buildBipartiteIndex(graph));
+      const got = eigenvectorCentrality(g).values, want = longPowerIteration(g);
+      for (let v = 0; v < got.length; v++) expect(Math.abs((got[v] as number) - (want[v] as number))).toBeLessThan(1e-9);
+      expect(residual(g, got)).toBeLessThan(1e-12);
+    }), { numRuns: 100, seed: 16 });
+  });
+});
