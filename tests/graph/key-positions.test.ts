@@ -95,14 +95,14 @@ describe('KeyPositions', () => {
     }), { numRuns: 200 });
   });
 
-  it('grows past its capacity: 100,000 keys in a table made for 16', () => {
+  it('grows past its capacity: 30,000 keys in a table made for 16', () => {
     const at = new KeyPositions(16);
     const map = new Map<string, number>();
-    for (let i = 0; i < 100_000; i++) {
-      const k = `p:${(i * 7919) % 100_003}-${String.fromCharCode(0x4e00 + (i % 500))}`;
+    for (let i = 0; i < 30_000; i++) {
+      const k = `p:${(i * 7919) % 30_011}-${String.fromCharCode(0x4e00 + (i % 500))}`;
       at.set(k, i);
       map.set(k, i);
     }
-    expectSame(at, map, ['p:', 'p:100003-x']);
+    expectSame(at, map, ['p:', 'p:30011-x']);
   });
 });
