@@ -9,6 +9,7 @@
 import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteNodes, Side } from './build-bipartite.js';
+import { KeyPositions } from './key-positions.js';
 
 export interface SideIndex {
   keys: string[];
@@ -34,7 +35,7 @@ export function degreeOf(s: SideIndex, i: number): number {
 export function buildBipartiteIndex(graph: Graph): BipartiteIndex {
   if (graph.type !== 'undirected') throw new Error(`graph/bipartite-index: expected an undirected graph, got ${graph.type}`);
   if (graph.multi) throw new Error('graph/bipartite-index: multigraphs are not supported');
-  const pos = new Map<string, number>();
+  const pos = new KeyPositions(graph.order);
   const keys: Record<Side, string[]> = { home: [], partner: [] };
   graph.forEachNode((key, attr) => {
     const side = (attr as { side?: unknown }).side;
@@ -51,7 +52,7 @@ export function buildBipartiteIndex(graph: Graph): BipartiteIndex {
     const a = sideOf(s), b = sideOf(t);
     if (a === b) throw new Error(`graph/bipartite-index: edge ${edge} joins two ${a} nodes ("${s}" – "${t}"): the graph is not bipartite`);
     const [c, p] = a === 'home' ? [s, t] : [t, s];
-    ec[e] = pos.get(c) as number; ep[e] = pos.get(p) as number; e++;
+    ec[e] = pos.get(c); ep[e] = pos.get(p); e++;
   });
   return fromEdges(keys.home, keys.partner, ec, ep, e);
 }
@@ -80,12 +81,13 @@ function fromEdges(homeKeys: string[], partnerKeys: string[], ec: Int32Array, ep
  * after merging districts, is one edge).
  */
 export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNodes): BipartiteIndex {
-  const homeAt = new Map<string, number>();
-  nodes.home.keys.forEach((k, i) => homeAt.set(k, i));
-  const homeOfId = new Map<string, number>();
-  for (const [id, key] of nodes.homeNodeOf) homeOfId.set(id, homeAt.get(key) as number);
-  const partnerAt = new Map<string, number>();
-  nodes.partner.keys.forEach((k, j) => partnerAt.set(k, j));
+  const homeAt = KeyPositions.of(nodes.home.keys);
+  const homeOfId = new KeyPositions(nodes.homeNodeOf.size);
+  for (const [id, key] of nodes.homeNodeOf) {
+    const c = homeAt.get(key);
+    if (c >= 0) homeOfId.set(id, c);
+  }
+  const partnerAt = KeyPositions.of(nodes.partner.keys);
   const n = nodes.home.keys.length, m = nodes.partner.keys.length;
 
   // Links as (city, partner) positions; then, per partner, the cities it has met so far (a
@@ -95,7 +97,7 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
   const perPartner = new Int32Array(m + 1);
   ds.links.forEach((l, k) => {
     const c = homeOfId.get(l.homeId), p = partnerAt.get(l.partnerId);
-    if (c === undefined || p === undefined) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.homeId}" – "${l.partnerId}"`);
+    if (c < 0 || p < 0) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.homeId}" – "${l.partnerId}"`);
     lc[k] = c; lp[k] = p; perPartner[p + 1]!++;
   });
   for (let j = 1; j <= m; j++) perPartner[j] = (perPartner[j] as number) + (perPartner[j - 1] as number);

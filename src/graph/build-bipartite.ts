@@ -82,6 +82,14 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
   }
   const partner: BipartiteNodes['partner'] = { keys: new Array<string>(ds.partners.length), attributes: new Array<NodeAttributes>(ds.partners.length) };
   const countryName = new Map<string, string | null>();
+  // `, England, United Kingdom` once per location: each label is the partner's label and a shared tail
+  const tails = new Map<string, string>();
+  const tailOf = (location: readonly string[]): string => {
+    const text = location.length === 1 ? (location[0] as string) : location.join(', ');
+    let tail = tails.get(text);
+    if (tail === undefined) tails.set(text, tail = `, ${text}`);
+    return tail;
+  };
   ds.partners.forEach((p, j) => {
     let name: string | null = null;
     if (p.country) {
@@ -90,7 +98,7 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
     }
     partner.keys[j] = p.id;
     partner.attributes[j] = {
-      side: 'partner', label: p.location.length > 0 ? `${p.label}, ${p.location.join(', ')}` : p.label,
+      side: 'partner', label: p.location.length > 0 ? p.label + tailOf(p.location) : p.label,
       country: p.country, countryName: name, territory: p.territory, kind: 'partner', parentId: null, ids: [p.id],
     };
   });

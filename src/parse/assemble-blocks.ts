@@ -84,6 +84,10 @@ export class BlockAssembler {
   /** Locations as written (`England, United Kingdom`) by number, numbers by location, and each partner's number. */
   private readonly locations: string[] = [];
   private readonly locationNumbers = new Map<string, number>();
+  /** Per location number, the partners' `location` array (shared: never mutated). */
+  private readonly locationArrays: string[][] = [];
+  /** Per home entry (by position), the `[id]` its partners start with as `homeIds` (shared until a second entry is added). */
+  private readonly homeIdArrays: string[][] = [];
   private readonly partnerLocation: Int32Array;
   private readonly demonym: string;
   private readonly report: Reporter;
@@ -201,8 +205,9 @@ export class BlockAssembler {
     }
     if (known < 0) {
       const label = copyText(line, start, labelEnd);
-      // an exact-size array; a literal where it can be (V8 then allocates them where long-lived objects go)
-      const location = nParts === 1 ? [parts[0] as string] : parts.slice(0, nParts);
+      // one array per location as written, shared by the partners there
+      const k = this.locationNumber(parts, nParts);
+      const location = this.locationArrays[k] ??= parts.slice(0, nParts);
       const q = line.charCodeAt(labelEnd - 1) === 0x29 ? QUALIFIED.exec(label) : null;
       const partner: Partner = {
         id: id ?? codesToString(this.slug, n),
@@ -214,12 +219,13 @@ export class BlockAssembler {
         country: null,
         territory: null,
         subdivision: null,
-        // first entries as literals: exact-size arrays
-        homeIds: [b.entry.id],
+        // shared by the entry's partners until one has a second home entry
+        homeIds: this.homeIdArray(b.index),
+        // a literal: an exact-size array
         lines: [lineNo],
       };
       this.partnerById.add(hash, partners.length);
-      this.partnerLocation[partners.length] = this.locationNumber(location);
+      this.partnerLocation[partners.length] = k;
       partners.push(partner);
       this.addLink(b, partners.length - 1, lineNo, code);
       return true;
@@ -230,7 +236,9 @@ export class BlockAssembler {
       this.report('warning', 'duplicate-link', [this.linkedOn[known] as number, lineNo], `"${partner.label}, ${partner.location.join(', ')}" is listed twice under "${b.entry.name}"; merged into one link`);
       return true;
     }
-    partner.homeIds.push(b.entry.id);
+    // a partner's first homeIds array is its first entry's, shared: replaced, not pushed to
+    if (partner.homeIds.length === 1) partner.homeIds = [partner.homeIds[0] as string, b.entry.id];
+    else partner.homeIds.push(b.entry.id);
     this.addLink(b, known, lineNo, code);
     return true;
   }
@@ -247,7 +255,7 @@ export class BlockAssembler {
     });
     partners.forEach((p) => {
       if (p.lines.length > 1) p.lines = p.lines.slice();
-      if (p.homeIds.length > 1) p.homeIds = p.homeIds.slice();
+      if (p.homeIds.length > 2) p.homeIds = p.homeIds.slice();
     });
     const facts: PartnerFacts = {
       positionsOf(i: number, out: Int32Array): number {
@@ -291,9 +299,14 @@ export class BlockAssembler {
     this.linkedOn[partner] = lineNo;
   }
 
-  /** The number of a location (its parts as shared strings). */
-  private locationNumber(location: readonly string[]): number {
-    const text = location.length === 1 ? (location[0] as string) : location.join(', ');
+  /** `[id]` of the home entry at `index`, one array per entry. */
+  private homeIdArray(index: number): string[] {
+    return this.homeIdArrays[index] ??= [(this.homes[index] as HomeEntry).id];
+  }
+
+  /** The number of the location of the first `n` of `parts` (shared strings). */
+  private locationNumber(parts: readonly string[], n: number): number {
+    const text = n === 1 ? (parts[0] as string) : parts.slice(0, n).join(', ');
     let k = this.locationNumbers.get(text);
     if (k === undefined) {
       k = this.locations.length;

@@ -152,7 +152,10 @@ export interface Partner extends PlaceFacts {
   name: string;
   /** The parenthesised qualifier without brackets (`Seoul`, `district`), or null. */
   qualifier: string | null;
-  /** The parts after the name, as written: `['England', 'United Kingdom']`. */
+  /**
+   * The parts after the name, as written: `['England', 'United Kingdom']`. Partners of one location
+   * may share this array: never mutate it (assign a new one).
+   */
   location: string[];
   /** The last part of the location: the country as written. */
   countryWritten: string;
@@ -162,7 +165,10 @@ export interface Partner extends PlaceFacts {
   territory: string | null;
   /** ISO 3166-2 subdivision when the location or the code names one (GB-ENG, GB-SCT, GB-WLS, GB-NIR). */
   subdivision: string | null;
-  /** Ids of its home partners, in input order. */
+  /**
+   * Ids of its home partners, in input order. Partners with one home partner may share this array
+   * (`[id]`): never mutate it (assign a new one).
+   */
   homeIds: string[];
   /** Lines on which it appears. */
   lines: number[];

@@ -97,3 +97,23 @@ describe('BlockAssembler: blocks', () => {
     expect(found.map((f) => [f.code, f.lines])).toEqual([['blank-in-list', [4]]]);
   });
 });
+
+describe('BlockAssembler: arrays partners share', () => {
+  it('gives partners of one location one location array, and the right parts to each', () => {
+    const { assemble } = german();
+    const { partners } = assemble('Bonn', '- GBR Perth, Scotland, United Kingdom', '- GBR Leeds, England, United Kingdom', '- GBR York, England, United Kingdom');
+    const [perth, leeds, york] = partners;
+    expect(perth?.location).toEqual(['Scotland', 'United Kingdom']);
+    expect(leeds?.location).toEqual(['England', 'United Kingdom']);
+    expect(york?.location).toBe(leeds?.location);
+    expect(perth?.location).not.toBe(leeds?.location);
+  });
+  it('gives a partner of a second home entry its own homeIds, leaving the shared [id] of the first as it was', () => {
+    const { assemble } = german();
+    const { partners } = assemble('Bonn', '- JPN Ibaraki, Japan', '- FRA Lyon, France', 'Köln', '- JPN Ibaraki, Japan', '- JPN Kyoto, Japan', '- FRA Nice, France', '- FRA Lyon, France');
+    const byLabel = Object.fromEntries(partners.map((p) => [p.label, p.homeIds]));
+    expect(byLabel).toEqual({ Ibaraki: ['de:bonn', 'de:koln'], Lyon: ['de:bonn', 'de:koln'], Kyoto: ['de:koln'], Nice: ['de:koln'] });
+    expect(byLabel['Kyoto']).toBe(byLabel['Nice']);
+    expect(byLabel['Ibaraki']).not.toBe(byLabel['Lyon']);
+  });
+});
