@@ -10,7 +10,7 @@ import { analyze } from '../analysis/analyze.js';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
-import { gexfFor } from '../export/network-gexf.js';
+import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfVersion } from '../export/gexf.js';
 import { writeGraphJson } from '../export/json.js';
 import { writeGraphml } from '../export/graphml.js';
@@ -57,7 +57,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   let files: OutputFile[];
   switch (to) {
     case 'gexf':
-      files = [{ path: out, content: gexfFor(a, flags.graph, { seed: a.options.seed, snapshotDate, network: net, layout: layout(), version: flags.gexfVersion }) }];
+      files = [{ path: out, content: gexfPiecesFor(a, flags.graph, { seed: a.options.seed, snapshotDate, network: net, layout: layout(), version: flags.gexfVersion }) }];
       break;
     case 'graphml': {
       const drawn = withLayoutColumns(net, layout().positions);

@@ -31,16 +31,21 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * A streaming XML writer with the slice of xmlbuilder2's API the writers use (`ele`, `att`, `txt`,
  * `end`), formatted as xmlbuilder2's pretty print (2-space indent, text-only elements on one line,
  * empty elements self-closed). Elements are written as they are made — no tree is kept, so a
- * 100 MB GEXF costs about its own size in memory — which fixes the order of calls: attributes and
+ * 100 MB GEXF costs about its own size in memory, and nothing more when its text is taken in pieces
+ * as it is written (`pieces`, then `endPieces`) — which fixes the order of calls: attributes and
  * text go on the element made last, before any child; adding a child to an element closes everything
  * opened inside it since. `leaf` writes a child that has attributes only, closed at once (the bulk of
  * a GEXF: its `<attvalue>`s), without an element object. Escaping: `&`, `<`, `>` in text; `&`, `<`,
  * `>`, `"` and tab/CR/LF (as character references) in attributes; callers pass values through
  * `xmlText` / `xmlAttr` first.
  */
+/** No pieces (shared: `take` is called after every node and edge). */
+const NONE: string[] = [];
+
 class XmlWriter {
-  private readonly chunks: string[] = [];
-  /** Pieces since the last chunk, joined every ~8,000 pieces (joining flat pieces beats growing one string). */
+  /** Finished pieces of text, not yet taken. */
+  private chunks: string[] = [];
+  /** Strings since the last piece, joined every ~8,000 (joining flat strings beats growing one string). */
   private parts: string[] = [];
   /** Open elements, outermost first. */
   readonly stack: XmlElement[] = [];
@@ -60,12 +65,21 @@ class XmlWriter {
     }
   }
 
-  result(): string {
+  /** The pieces finished since the last call (often none): the document so far, in order. */
+  take(): string[] {
+    if (this.chunks.length === 0) return NONE;
+    const done = this.chunks;
+    this.chunks = [];
+    return done;
+  }
+
+  /** Closes every element; the pieces not taken yet, the last one ending the document with one newline. */
+  finish(): string[] {
     this.closeInside(undefined as unknown as XmlElement);
-    this.chunks.push(this.parts.join(''));
-    this.parts = [];
-    const doc = this.chunks.join('');
-    return doc.endsWith('\n') ? doc.slice(0, -1) : doc;
+    if (this.parts.length > 0) { this.chunks.push(this.parts.join('')); this.parts = []; }
+    const done = this.take(), last = done.length - 1;
+    if (!(done[last] as string).endsWith('\n')) done[last] += '\n';
+    return done;
   }
 }
 
@@ -78,9 +92,19 @@ export class XmlElement {
     this.indent = '  '.repeat(depth);
   }
 
-  /** The whole document, from the XML declaration to the root's end tag. */
+  /** The whole document, from the XML declaration to the root's end tag (no final newline). */
   end(): string {
-    return this.w.result();
+    return this.w.finish().join('').slice(0, -1);
+  }
+
+  /** The document's text finished since the last call, in pieces of ~100 kB (often none). */
+  pieces(): string[] {
+    return this.w.take();
+  }
+
+  /** Closes the document: the rest of its text, ending with a newline. */
+  endPieces(): string[] {
+    return this.w.finish();
   }
 
   ele(nameOrNs: string, nameOrAttrs?: string | Record<string, string>, attrs?: Record<string, string>): XmlElement {

@@ -101,14 +101,29 @@ const WHERE = 'export/gexf';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function writeGexf(graph: Graph, options: GexfOptions): string {
-  const { nodeColumns, edgeColumns, meta, viz = {} } = options;
-  const weightKey = options.weightKey ?? null;
+  return Array.from(gexfPieces(graph, options)).join('');
+}
+
+/**
+ * The text `writeGexf` returns, as a sequence of pieces of ~100 kB made as they are consumed (a
+ * GEXF larger than V8's longest string, ~512 MB, can be written to a file piece by piece). The
+ * options are checked at once; a node or edge value the format cannot carry throws when its piece
+ * is made.
+ */
+export function gexfPieces(graph: Graph, options: GexfOptions): Iterable<string> {
+  const { nodeColumns, edgeColumns, meta } = options;
   checkColumns(nodeColumns, `${WHERE}: nodeColumns`);
   checkColumns(edgeColumns, `${WHERE}: edgeColumns`);
   checkMeta(meta);
   const version = options.version ?? '1.3';
+  if (GEXF_DIALECTS[version] === undefined) throw new TypeError(`${WHERE}: version must be one of ${GEXF_VERSIONS.join(', ')}, got ${JSON.stringify(version)}`);
+  return writePieces(graph, options, version);
+}
+
+function* writePieces(graph: Graph, options: GexfOptions, version: GexfVersion): Generator<string> {
+  const { nodeColumns, edgeColumns, meta, viz = {} } = options;
+  const weightKey = options.weightKey ?? null;
   const dialect = GEXF_DIALECTS[version];
-  if (dialect === undefined) throw new TypeError(`${WHERE}: version must be one of ${GEXF_VERSIONS.join(', ')}, got ${JSON.stringify(version)}`);
   const listText = version === '1.3' ? list13 : list12;
 
   const root = createDocument()
@@ -137,17 +152,19 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
 
   const nodeId = nodeIdWriter(WHERE);
   const nodesEl = graphEl.ele('nodes', { count: String(graph.order) });
-  graph.forEachNode((key, attributes) => {
+  for (const { node: key, attributes } of graph.nodeEntries()) {
     const nodeEl = nodesEl.ele('node', { id: nodeId(key) });
     const label: unknown = attributes.label;
     if (label !== undefined && label !== null) nodeEl.att('label', xmlAttr(String(label)));
     writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`, listText);
     writeViz(nodeEl, key, attributes, viz);
-  });
+    const ready = root.pieces();
+    if (ready.length > 0) yield* ready;
+  }
 
   const edgesEl = graphEl.ele('edges', { count: String(graph.size) });
   let index = 0;
-  graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
+  for (const { attributes, source, target, undirected } of graph.edgeEntries()) {
     const edgeEl = edgesEl.ele('edge', { id: String(index++), source: nodeId(source), target: nodeId(target) });
     if (graph.type === 'mixed' && !undirected) edgeEl.att('type', 'directed');
     const owner = `edge ${source}–${target}`;
@@ -167,9 +184,11 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
       }
     }
     writeValues(edgeEl, edgeColumns, attributes, owner, listText);
-  });
+    const ready = root.pieces();
+    if (ready.length > 0) yield* ready;
+  }
 
-  return `${root.end()}\n`;
+  yield* root.endPieces();
 }
 
 const YEAR_OR_DATE = /^\d{4}(-\d{2}-\d{2})?$/;

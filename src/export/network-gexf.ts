@@ -1,12 +1,12 @@
 /**
  * The GEXF of one of an analysis's networks (bipartite graph or a projection), with its seeded
  * ForceAtlas2 positions and a description of the input and parameters: what `twinnet export --format
- * gexf` and `twinnet report` write.
+ * gexf` and `twinnet report` write, whole (`gexfFor`) or in pieces for a file (`gexfPiecesFor`).
  */
 import type { Analysis } from '../analysis/analyze.js';
 import type { GeocodeResult } from '../geo/geocode.js';
 import type { WeightKind } from '../analysis/projection/project.js';
-import { writeGexf } from './gexf.js';
+import { gexfPieces } from './gexf.js';
 import type { GexfVersion } from './gexf.js';
 import { exportNetwork } from './network.js';
 import type { ExportNetwork, NetworkKind } from './network.js';
@@ -29,11 +29,20 @@ export interface GexfForOptions {
   places?: GeocodeResult | null;
 }
 
+/** The GEXF of network `kind` with its layout, as one string: `gexfPiecesFor` joined. */
 export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): string {
+  return Array.from(gexfPiecesFor(a, kind, o)).join('');
+}
+
+/**
+ * The GEXF of network `kind` in pieces (`gexfPieces`), for writing to a file piece by piece: the
+ * network and its layout are made at once, the XML as the pieces are consumed.
+ */
+export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): Iterable<string> {
   const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight, undefined, o.places ?? null);
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
-  return writeGexf(net.graph, {
+  return gexfPieces(net.graph, {
     nodeColumns: net.nodeColumns,
     edgeColumns: net.edgeColumns,
     weightKey: net.weightKey,
@@ -50,4 +59,3 @@ export function gexfFor(a: Analysis, kind: NetworkKind, o: GexfForOptions): stri
     version: o.version,
   });
 }
-

@@ -1,6 +1,6 @@
 /**
  * forceAtlas2Arrays: ForceAtlas2 iterations on typed arrays, giving the same positions bit for bit as
- * graphology-layout-forceatlas2 0.10 (`iterate.js`) without Barnes–Hut, several times faster.
+ * graphology-layout-forceatlas2 0.10 (`iterate.js`), with or without Barnes–Hut, several times faster.
  *
  * ForceAtlas2 (Jacomy, Venturini, Heymann & Bastian 2014, PLoS ONE 9(6): e98679,
  * doi:10.1371/journal.pone.0098679). Per iteration, with kr = scalingRatio, m_i = 1 + weighted degree
@@ -24,10 +24,11 @@
  * factors): the same doubles each time. `Math.pow(v, 2)` is written `v * v` (fdlibm's pow, which V8
  * uses, returns x·x for y = 2). The tests compare with graphology bit for bit.
  *
- * Speed: O(n²) repulsion per iteration as in graphology (no Barnes–Hut here: use graphology's for large
- * graphs), on a WebAssembly SIMD kernel (`forceatlas2-repulsion.ts`; anti-collision repulsion stays in
- * JavaScript); settings hoisted, loops specialised per mode, nothing allocated per iteration. On the
- * seed's core (333 nodes, 100 iterations) about 3× less CPU than graphology warm, 2.3–2.7× in a fresh process.
+ * Speed: O(n²) repulsion per iteration as in graphology, on a WebAssembly SIMD kernel
+ * (`forceatlas2-repulsion.ts`; anti-collision repulsion stays in JavaScript), or with
+ * `barnesHutOptimize` graphology's O(n log n) quadtree on typed arrays (`forceatlas2-barnes-hut.ts`);
+ * settings hoisted, loops specialised per mode, nothing allocated per iteration. On the seed's core
+ * (333 nodes, 100 iterations) about 3× less CPU than graphology warm, 2.3–2.7× in a fresh process.
  *
  * Inputs as graphology reads them from a graph: nodes in graph order, initial x, y (rounded to float32),
  * size `size || 1`, `fixed` nodes never move; edges in graph order with weights as `getEdgeWeight` gives
@@ -38,6 +39,7 @@
  *   const { x, y } = forceAtlas2Arrays({ x: [0, 1, 2], y: [0, 0, 0], source: [0, 1], target: [1, 2], weight: [1, 1] }, {}, 10);
  */
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import { createBarnesHut } from './forceatlas2-barnes-hut.js';
 import { createRepulsion } from './forceatlas2-repulsion.js';
 
 /** graphology-layout-forceatlas2's `defaults.js`, which settings are laid over. */
@@ -139,7 +141,9 @@ export function forceAtlas2Arrays(
 
   let dx = new Float32Array(n), dy = new Float32Array(n), oldDx = new Float32Array(n), oldDy = new Float32Array(n);
   const convergence = new Float32Array(n).fill(1);
-  const repulsion = s.adjustSizes ? null : createRepulsion(n, options.simd ?? true);
+  const barnesHut = s.barnesHutOptimize ? createBarnesHut(n) : null;
+  const thetaSquared = s.barnesHutTheta * s.barnesHutTheta;
+  const repulsion = s.adjustSizes || barnesHut ? null : createRepulsion(n, options.simd ?? true);
   repulsion?.mass.set(mass);
   for (let it = 0; it < iterations; it++) {
     // old ← current, current ← 0: swapping the arrays does both without copying.
@@ -147,7 +151,8 @@ export function forceAtlas2Arrays(
     oldDx = dx; oldDy = dy;
     dx = tx.fill(0); dy = ty.fill(0);
 
-    if (repulsion === null) repulseSized(n, x, y, mass, size, dx, dy, s.scalingRatio);
+    if (barnesHut) barnesHut.run(x, y, mass, dx, dy, s.scalingRatio, thetaSquared);
+    else if (repulsion === null) repulseSized(n, x, y, mass, size, dx, dy, s.scalingRatio);
     else {
       repulsion.x.set(x); repulsion.y.set(y);
       repulsion.run(s.scalingRatio);
@@ -274,5 +279,7 @@ function checkSettings(s: Required<ForceAtlas2Settings>): void {
   }
   // graphology's check of slowDown lets any number through (`||` where `&&` was meant): so does this one.
   if (typeof s.slowDown !== 'number') throw new TypeError(`layout/forceatlas2: the \`slowDown\` setting should be a number, got ${String(s.slowDown)}`);
-  if (s.barnesHutOptimize) throw new TypeError('layout/forceatlas2: no Barnes–Hut here (use graphology-layout-forceatlas2 for it)');
+  if (!(typeof s.barnesHutTheta === 'number' && s.barnesHutTheta >= 0)) {
+    throw new TypeError(`layout/forceatlas2: the \`barnesHutTheta\` setting should be a number ≥ 0, got ${String(s.barnesHutTheta)}`);
+  }
 }

@@ -20,15 +20,14 @@
  * On the seed this leaves ~330 of 1,391 nodes to ForceAtlas2. `leaves: 'layout'` lays out every node.
  *
  * Settings: `inferSettings(core)` (strong gravity, gravity 0.05, scaling 10, slow-down 1 + ln n), with
- * Barnes–Hut when the core has more than 1000 nodes, then `settings` on top. Without Barnes–Hut the
- * iterations run in `forceAtlas2Arrays` (typed arrays, the same positions bit for bit as
- * graphology-layout-forceatlas2, several times faster: the seed's core of ~330 nodes); with it (large
- * cores, O(n log n) per iteration) graphology-layout-forceatlas2 runs them on a copy of the core.
+ * Barnes–Hut when the core has more than 1000 nodes, then `settings` on top. The iterations run in
+ * `forceAtlas2Arrays` (typed arrays, the same positions bit for bit as graphology-layout-forceatlas2,
+ * several times faster), with Barnes–Hut (O(n log n) per iteration) on large cores.
  *
  * Weights: with `weightKey`, that edge attribute is an attraction strength, i.e. a *similarity*
  * (heavier edges pull harder; `edgeWeightInfluence` sets the exponent). Default `null`: unweighted.
  *
- * Pure: the input graph is not touched (the layout runs on arrays, or a copy holding only x, y, weight);
+ * Pure: the input graph is not touched (the layout runs on arrays);
  * `assignLayout` writes the result onto node attributes `x`, `y` as a separate step.
  *
  * @example
@@ -37,7 +36,6 @@
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
-import { MultiUndirectedGraph } from 'graphology';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
@@ -152,13 +150,7 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
   };
   // Laid-out positions of core nodes, by node index (leaves' entries unused).
   const cx = Float64Array.from(x0), cy = Float64Array.from(y0);
-  if (iterations > 0 && settings.barnesHutOptimize === true) {
-    const core = new MultiUndirectedGraph({ allowSelfLoops: true });
-    for (const i of coreNodes) core.addNode(keys[i] as string, { x: x0[i], y: y0[i] });
-    for (let e = 0; e < coreSrc.length; e++) core.addEdge(keys[coreSrc[e] as number] as string, keys[coreDst[e] as number] as string, { weight: coreWt[e] });
-    const raw: Record<string, Position> = forceAtlas2(core, { iterations, settings, getEdgeWeight: 'weight' });
-    for (const i of coreNodes) { const p = raw[keys[i] as string] as Position; cx[i] = p.x; cy[i] = p.y; }
-  } else if (iterations > 0) {
+  if (iterations > 0) {
     const coreIndex = new Int32Array(keys.length).fill(-1);
     coreNodes.forEach((i, c) => { coreIndex[i] = c; });
     const laid = forceAtlas2Arrays({

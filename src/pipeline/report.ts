@@ -24,7 +24,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { buildReportData, NODE_TABLE_LIMIT } from '../report/report-data.js';
 import type { ReportData } from '../report/report-data.js';
 import { explorerHtml } from '../explorer/explorer-html.js';
-import { gexfFor } from '../export/network-gexf.js';
+import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfVersion } from '../export/gexf.js';
 import { gexfInWorker } from './gexf-job.js';
 import { layoutInWorker } from './layout-job.js';
@@ -126,7 +126,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   }
   if (withGexf) {
     stage(gexf ? 'waiting for the GEXF' : 'GEXF');
-    const content = gexf ? await gexf : gexfFor(a, 'bipartite', { ...gexfOptions, network: run.network('bipartite'), layout: run.layout('bipartite') });
+    const content = gexf ? await gexf : gexfPiecesFor(a, 'bipartite', { ...gexfOptions, network: run.network('bipartite'), layout: run.layout('bipartite') });
     files.push({ path: join(o.out, `${name}.gexf`), content });
   }
   if (explorer !== null) files.push({ path: join(o.out, `${name}.html`), content: explorer });

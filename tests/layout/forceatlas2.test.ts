@@ -40,7 +40,7 @@ describe('forceAtlas2Arrays', () => {
   const path: ForceAtlas2Input = { x: [0, 1, 2], y: [0, 0, 1], source: [0, 1], target: [1, 2], weight: [1, 1] };
 
   it.each([
-    ['Barnes–Hut', { barnesHutOptimize: true }, /Barnes–Hut/],
+    ['a negative Barnes–Hut θ', { barnesHutOptimize: true, barnesHutTheta: -0.5 }, /barnesHutTheta/],
     ['a setting of the wrong type', { linLogMode: 1 as unknown as boolean }, /linLogMode/],
     ['a negative gravity', { gravity: -1 }, /gravity/],
     ['a setting given as undefined (graphology rejects it too)', { scalingRatio: undefined }, /scalingRatio/],
@@ -151,7 +151,7 @@ describe('layoutForceAtlas2 on typed arrays', () => {
       const leaves = graph.neighbors(k).filter(leafOf).length;
       if (core.hasNode(k) && leaves > 0) core.addEdge(k, k, { weight: leaves / 2 });
     }
-    expect(core.order).toBeLessThan(1000); // no Barnes–Hut: the typed-array path
+    expect(core.order).toBeLessThan(1000); // no Barnes–Hut: the all-pairs repulsion
     const settings = { ...forceAtlas2.inferSettings(core), barnesHutOptimize: false };
     const expected = forceAtlas2(core, { iterations: 100, settings, getEdgeWeight: 'weight' });
 
