@@ -28,7 +28,7 @@ import type { BipartiteIndex, UnifiedIndex } from '../src/graph/bipartite-index.
 import { bipartiteNodes } from '../src/graph/build-bipartite.js';
 import type { Side } from '../src/graph/build-bipartite.js';
 import { writeLinkTable } from '../src/io/table-writer.js';
-import { NULL_SAMPLES_DEFAULT, placesFor } from '../src/pipeline/geography.js';
+import { defaultNullSamples, placesFor } from '../src/pipeline/geography.js';
 import { parseSisterCityList } from '../src/parse/parse-list.js';
 import { readList } from '../src/parse/read-list.js';
 import type { Dataset } from '../src/parse/types.js';
@@ -226,12 +226,13 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'null-model',
     title: 'distance null model',
-    // Every place at seeded random coordinates, on the analysis index, with the report's samples.
+    // Every place at seeded random coordinates (so every link is measured), on the analysis index,
+    // with the report's default samples (1,000 within the trade budget, fewer above).
     run(file, ctx) {
       const { ds, places, index } = placedOf(file);
       const coords = indexCoordinates(index, places, ds);
       ctx.begin();
-      const r = distanceNullModel(index, coords, { samples: NULL_SAMPLES_DEFAULT, seed: o.seed });
+      const r = distanceNullModel(index, coords, { samples: defaultNullSamples(index.edges), seed: o.seed });
       return { links: r.links.measured, samples: r.samples, trades: r.burnIn + r.samples * r.tradesPerSample, groups: Object.keys(r.byGroup).length };
     },
   },

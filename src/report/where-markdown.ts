@@ -18,6 +18,8 @@ export const AMBIGUOUS_SHOWN = 40;
 
 const km = (x: number | null | undefined) => (x === null || x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 const p3 = (x: number) => (x < 0.001 ? x.toExponential(2) : num(x, 3));
+/** A standard error in km: one decimal below 10 km, whole km above. */
+const seKm = (x: number) => (x < 10 ? x.toFixed(1) : km(x));
 
 export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): string {
   const out: string[] = [];
@@ -72,14 +74,21 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
   if (!n) {
     p(`Not tested: ${g.notes.length ? md(g.notes.join(' ')) : 'the null model was switched off.'}`);
   } else {
-    const row = (name: string, t: NonNullable<WhereData['nullModel']>['overall']) => [
-      md(name), t.links, km(t.mean.observed), km(t.mean.expected), num(t.mean.z, 3), p3(t.mean.p), km(t.median.observed), km(t.median.expected), num(t.median.z, 3), p3(t.median.p),
+    // With fewer samples than the default, each expected value ± its standard error.
+    const se = g.nullPrecision?.standardErrors;
+    const expected = (value: number, error: number | undefined) => (error === undefined ? km(value) : `${km(value)} ± ${seKm(error)}`);
+    const row = (name: string, t: NonNullable<WhereData['nullModel']>['overall'], e: { mean: number; median: number } | undefined) => [
+      md(name), t.links, km(t.mean.observed), expected(t.mean.expected, e?.mean), num(t.mean.z, 3), p3(t.mean.p), km(t.median.observed), expected(t.median.expected, e?.median), num(t.median.z, 3), p3(t.median.p),
     ];
     const z = n.overall.mean.z;
-    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${km(n.overall.mean.expected)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
+    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${expected(n.overall.mean.expected, se?.overall.mean)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
     p();
+    if (g.nullPrecision) {
+      p(`${md(g.notes.join(' '))} Fewer samples than the default ${num(g.nullPrecision.defaultSamples)}: each expected value is the mean of ${num(n.samples)} samples, given ± its standard error sd/√${num(n.samples)}.`);
+      p();
+    }
     p(table(['links to', 'links', 'mean km', 'expected', 'z', 'p', 'median km', 'expected', 'z', 'p'],
-      [row('all partners', n.overall), ...Object.entries(n.byGroup).sort((x, y) => y[1].links - x[1].links).map(([k, t]) => row(k, t))],
+      [row('all partners', n.overall, se?.overall), ...Object.entries(n.byGroup).sort((x, y) => y[1].links - x[1].links).map(([k, t]) => row(k, t, se?.byGroup[k]))],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   }
   p();
@@ -121,7 +130,7 @@ export function whereMethod(g: WhereData): string {
   const n = g.nullModel;
   return [
     `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country (the qualifier and location narrow it; the most populous candidate wins and the others are kept); provinces are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
-    `Null model: ${n ? `${num(n.samples)} samples of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${num(n.tradesPerSample)} trades between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
+    `Null model: ${n ? `${num(n.samples)} samples${g.nullPrecision ? ` (fewer than the default ${num(g.nullPrecision.defaultSamples)}; expected values ± standard error sd/√N)` : ''} of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${num(n.tradesPerSample)} trades between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
     'What it means: it tests whether the actual partners are nearer than partners chosen at random among the same places with the same numbers of partners; per continent, a partner keeps its continent. What it does not say: why (neighbourhood, history, trade, language or the way the list was compiled), and it takes every rewiring as equally likely. ' +
     `Links with an unplaced end are left out and counted (${num(g.coverage.links.leftOut)} here).`,
     `${md(g.credits.places)}. ${md(g.credits.map)}.`,
