@@ -13,6 +13,8 @@ import { createRng } from '../../src/util/rng.js';
 import { buildWhereData } from '../../src/report/where-data.js';
 import { whereMarkdown, whereMethod } from '../../src/report/where-markdown.js';
 
+const CN = { code: 'CN', demonym: 'Chinese' };
+
 describe('defaultNullSamples', () => {
   it('refuses a trade count that is not a whole number ≥ 0', () => {
     expect(() => defaultNullSamples(-1)).toThrow(/tradesPerSample must be a whole number/);
@@ -55,7 +57,7 @@ describe('runGeography and the report', () => {
     expect(geo.notes).toEqual([]);
     const where = buildWhereData(a, geo.places(), n, { nullSamples: geo.nullSamples, notes: geo.notes });
     expect('nullPrecision' in where).toBe(false);
-    expect(whereMarkdown(where, 'Chinese', {})).not.toContain('±');
+    expect(whereMarkdown(where, CN, {})).not.toContain('±');
   });
 
   it('honours an explicit sample count and then gives each expected value ± sd/√N', () => {
@@ -72,11 +74,11 @@ describe('runGeography and the report', () => {
     expect(where.nullPrecision?.standardErrors.overall.mean).toBeCloseTo(n.overall.mean.sd / 4, 12); // √16 = 4
     expect(where.nullPrecision?.standardErrors.overall.median).toBeCloseTo(n.overall.median.sd / 4, 12);
     for (const [g, t] of Object.entries(n.byGroup)) expect(where.nullPrecision?.standardErrors.byGroup[g]?.mean).toBeCloseTo(t.mean.sd / 4, 12);
-    const md = whereMarkdown(where, 'Chinese', {});
+    const md = whereMarkdown(where, CN, {});
     expect(md).toContain('16 samples, as asked (--null-samples)');
     expect(md).toContain('given ± its standard error sd/√16');
     expect(md).toMatch(/\| all partners \| 5 \| [\d,]+ \| [\d,]+ ± [\d.,]+ \|/);
-    expect(whereMethod(where)).toContain('Null model: 16 samples (fewer than the default 1,000; expected values ± standard error sd/√N) of the curveball');
+    expect(whereMethod(where, CN)).toContain('Null model: 16 samples (fewer than the default 1,000; expected values ± standard error sd/√N) of the curveball');
   });
 
   it('runs fewer samples above the budget, and says so', () => {
@@ -96,6 +98,6 @@ describe('runGeography and the report', () => {
     expect(geo.notes).toEqual([`Distance null model: ${n.samples} samples instead of 1,000 (${links.toLocaleString('en-US')} links measured, as many curveball trades per sample; the default keeps samples × trades within 5,000,000, and runs at least 10). Expected values are given ± their standard error; --null-samples N runs N.`]);
     const where = buildWhereData(a, geo.places(), n, { nullSamples: geo.nullSamples, notes: geo.notes });
     expect(where.nullPrecision?.samples).toBe(n.samples);
-    expect(whereMarkdown(where, 'Chinese', {})).toContain(`${n.samples} samples instead of 1,000`);
+    expect(whereMarkdown(where, CN, {})).toContain(`${n.samples} samples instead of 1,000`);
   }, 60_000);
 });
