@@ -90,7 +90,8 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
     p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${expected(n.overall.mean.expected, se?.overall.mean)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
     p();
     if (g.nullPrecision) {
-      p(`${md(g.notes.join(' '))} Fewer samples than the default ${num(g.nullPrecision.defaultSamples)}: each expected value is the mean of ${num(n.samples)} samples, given ± its standard error sd/√${num(n.samples)}.`);
+      const said = g.notes.join(' ');
+      p(`${said ? md(said) : `${num(n.samples)} samples, fewer than the default ${num(g.nullPrecision.defaultSamples)}.`} ± gives the standard error sd/√${num(n.samples)} of each expected value (the mean of the samples).`);
       p();
     }
     p(table(['links to', 'links', 'mean km', 'expected', 'z', 'p', 'median km', 'expected', 'z', 'p'],

@@ -76,7 +76,7 @@ describe('runGeography and the report', () => {
     for (const [g, t] of Object.entries(n.byGroup)) expect(where.nullPrecision?.standardErrors.byGroup[g]?.mean).toBeCloseTo(t.mean.sd / 4, 12);
     const md = whereMarkdown(where, CN, {});
     expect(md).toContain('16 samples, as asked (--null-samples)');
-    expect(md).toContain('given ± its standard error sd/√16');
+    expect(md).toContain('Expected values are given ± their standard error. ± gives the standard error sd/√16 of each expected value (the mean of the samples).');
     expect(md).toMatch(/\| all partners \| 5 \| [\d,]+ \| [\d,]+ ± [\d.,]+ \|/);
     expect(whereMethod(where, CN)).toContain('Null model: 16 samples (fewer than the default 1,000; expected values ± standard error sd/√N) of the curveball');
   });
