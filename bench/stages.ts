@@ -18,11 +18,17 @@ import { project } from '../src/analysis/projection/project.js';
 import type { Projection } from '../src/analysis/projection/project.js';
 import { significance } from '../src/analysis/projection/significance.js';
 import { gexfPiecesFor } from '../src/export/network-gexf.js';
+import { distanceNullModel } from '../src/geo/distance-null-model.js';
+import type { GeocodeResult } from '../src/geo/geocode.js';
+import { indexCoordinates } from '../src/geo/index-coordinates.js';
+import { linkDistances } from '../src/geo/link-distances.js';
+import { loadGazetteer } from '../src/geo/load-gazetteer.js';
 import { buildBipartiteIndexFromDataset, unify } from '../src/graph/bipartite-index.js';
 import type { BipartiteIndex, UnifiedIndex } from '../src/graph/bipartite-index.js';
 import { bipartiteNodes } from '../src/graph/build-bipartite.js';
 import type { Side } from '../src/graph/build-bipartite.js';
 import { writeLinkTable } from '../src/io/table-writer.js';
+import { defaultNullSamples, placesFor } from '../src/pipeline/geography.js';
 import { parseSisterCityList } from '../src/parse/parse-list.js';
 import { readList } from '../src/parse/read-list.js';
 import type { Dataset } from '../src/parse/types.js';
@@ -48,18 +54,34 @@ export interface Stage {
 
 const o = ANALYSIS_DEFAULTS;
 
-/** `ds` as a link table whose places have coordinates and whose links have a start year (seeded: the same table each run). */
-function tableOf(ds: Dataset): string {
-  const rng = createRng(7);
+/** Gives every place of `ds` coordinates (latitude in ±70°, longitude in ±170°, 4 decimals) from `rng`. */
+function scatter(ds: Dataset, rng: () => number): void {
   for (const place of [...ds.homes, ...ds.partners]) {
     place.lat = Math.round((rng() * 140 - 70) * 1e4) / 1e4;
     place.lon = Math.round((rng() * 340 - 170) * 1e4) / 1e4;
   }
+}
+
+/** `ds` as a link table whose places have coordinates and whose links have a start year (seeded: the same table each run). */
+function tableOf(ds: Dataset): string {
+  const rng = createRng(7);
+  scatter(ds, rng);
   for (const l of ds.links) l.start = String(1950 + Math.floor(rng() * 70));
   return writeLinkTable(ds);
 }
 
 const load = (file: string): Dataset => parseSisterCityList(readFileSync(file, 'utf8'), { source: file });
+
+/**
+ * The list with seeded coordinates on every place (generated names are made up and mostly match no
+ * GeoNames place), placed as the input's coordinates are, and its analysis index.
+ */
+function placedOf(file: string): { ds: Dataset; places: GeocodeResult; index: BipartiteIndex } {
+  const ds = load(file);
+  scatter(ds, createRng(7));
+  const places = placesFor(ds);
+  return { ds, places, index: buildBipartiteIndexFromDataset(ds, bipartiteNodes(ds, { districts: o.districts })) };
+}
 
 function indexOf(file: string): { index: BipartiteIndex; unified: UnifiedIndex } {
   const ds = load(file);
@@ -170,6 +192,48 @@ export const STAGES: readonly Stage[] = [
       const { unified } = indexOf(file);
       ctx.begin();
       return { iterations: eigenvectorCentrality(unified).iterations };
+    },
+  },
+  {
+    name: 'geocode',
+    title: 'geocode (index load included)',
+    // The real geocoder on the generated names (most match nothing, so this is mostly the cost of
+    // looking every name up), from a cold start: opening the GeoNames index and reading the aliases and
+    // overrides are inside the timed section, as they are in `twinnet report`; `indexLoadSeconds` is
+    // the opening alone.
+    run(file, ctx) {
+      const ds = load(file);
+      ctx.begin();
+      const t0 = performance.now();
+      loadGazetteer();
+      const indexLoadSeconds = (performance.now() - t0) / 1000;
+      const places = placesFor(ds);
+      const total = ds.homes.length + ds.partners.length;
+      return { places: total, placed: total - places.unplaced.length, ambiguous: places.ambiguous.length, indexLoadSeconds };
+    },
+  },
+  {
+    name: 'distances',
+    title: 'link distances',
+    // Every place at seeded random coordinates, so that every link is measured.
+    run(file, ctx) {
+      const { ds, places } = placedOf(file);
+      ctx.begin();
+      const d = linkDistances(ds, places);
+      return { links: d.length, measured: d.filter((x) => !Number.isNaN(x)).length };
+    },
+  },
+  {
+    name: 'null-model',
+    title: 'distance null model',
+    // Every place at seeded random coordinates (so every link is measured), on the analysis index,
+    // with the report's default samples (1,000 within the trade budget, fewer above).
+    run(file, ctx) {
+      const { ds, places, index } = placedOf(file);
+      const coords = indexCoordinates(index, places, ds);
+      ctx.begin();
+      const r = distanceNullModel(index, coords, { samples: defaultNullSamples(index.edges), seed: o.seed });
+      return { links: r.links.measured, samples: r.samples, trades: r.burnIn + r.samples * r.tradesPerSample, groups: Object.keys(r.byGroup).length };
     },
   },
   projectStage('home'),

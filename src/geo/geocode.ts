@@ -255,6 +255,8 @@ function byPopulation(a: PlaceCandidate, b: PlaceCandidate): number {
 
 /** `a` with the candidates of `b` it lacks (same place, or same division). */
 function union(a: PlaceCandidate[], b: readonly PlaceCandidate[]): PlaceCandidate[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return [...b];
   const seen = new Set(a.map((c) => c.area ?? c.geonameId));
   return [...a, ...b.filter((c) => !seen.has(c.area ?? c.geonameId))];
 }

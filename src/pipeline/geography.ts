@@ -4,12 +4,13 @@
  * reviewed aliases and overrides), the distance of every link, and the distance null model (seeded
  * with the run's seed). The geocoder and the null model are pure functions; this is where a run
  * decides when they run — `computeReport` runs the null model on the main thread while the side
- * worker analyses the partner side, or later, on first use, when there is no worker.
+ * worker analyses the partner side, or later, on first use, when there is no worker — and how many
+ * null samples it can afford (`defaultNullSamples`).
  */
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
 import { distanceNullModel, DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
-import type { DistanceNullResult } from '../geo/distance-null-model.js';
+import type { DistanceNullResult, NullModelCoordinates } from '../geo/distance-null-model.js';
 import { geocodeDataset } from '../geo/geocode.js';
 import type { GeocodeResult } from '../geo/geocode.js';
 import { indexCoordinates } from '../geo/index-coordinates.js';
@@ -18,11 +19,31 @@ import { loadGazetteer } from '../geo/load-gazetteer.js';
 import { loadPlaceReferences } from '../geo/place-references.js';
 import type { PlaceAlias, PlaceOverride } from '../geo/reference-csv.js';
 
-/** Null samples by default (`--null-samples`; 0 switches the null model off). */
+/** Null samples by default, within the trade budget (`--null-samples`; 0 switches the null model off). */
 export const NULL_SAMPLES_DEFAULT = DISTANCE_NULL_DEFAULTS.samples;
 
-/** Links (measured) above which the null model is not run: each sample re-measures every link. */
-export const NULL_MODEL_LINK_LIMIT = 200_000;
+/** Curveball trades the default null samples may cost together (samples × trades per sample; the burn-in apart). */
+export const NULL_TRADE_BUDGET = 5_000_000;
+
+/** Fewest null samples the budget leaves. */
+export const NULL_SAMPLES_MIN = 10;
+
+/**
+ * Null samples run by default when each sample costs `tradesPerSample` curveball trades (the links
+ * measured, see `distance-null-model.ts`): NULL_SAMPLES_DEFAULT while samples × tradesPerSample ≤
+ * `budget`, else ⌊budget / tradesPerSample⌋, and never fewer than NULL_SAMPLES_MIN (so above
+ * budget / NULL_SAMPLES_MIN = 500,000 links the budget is exceeded rather than the samples cut further).
+ *
+ * @example
+ *   defaultNullSamples(1_380)   // 1000 (1,380,000 trades)
+ *   defaultNullSamples(35_000)  // 142 (4,970,000 trades)
+ *   defaultNullSamples(1_400_000) // 10
+ */
+export function defaultNullSamples(tradesPerSample: number, budget: number = NULL_TRADE_BUDGET): number {
+  if (!(Number.isInteger(tradesPerSample) && tradesPerSample >= 0)) throw new RangeError(`pipeline/geography: tradesPerSample must be a whole number ≥ 0, got ${tradesPerSample}`);
+  if (tradesPerSample === 0) return NULL_SAMPLES_DEFAULT;
+  return Math.min(NULL_SAMPLES_DEFAULT, Math.max(NULL_SAMPLES_MIN, Math.floor(budget / tradesPerSample)));
+}
 
 let references: { aliases: PlaceAlias[]; overrides: PlaceOverride[] } | null = null;
 
@@ -42,41 +63,62 @@ function inputCoordinates(ds: Dataset): Map<string, { lat: number; lon: number }
 export interface GeographyOptions {
   /** Seed of the null model (the run's). */
   seed: number;
-  /** Null samples; 0 = no null model. Default `NULL_SAMPLES_DEFAULT`. */
+  /** Null samples, run as given; 0 = no null model. Default: `defaultNullSamples` of the links measured. */
   nullSamples?: number | undefined;
 }
 
 export interface RunGeography {
+  /** Null samples asked for: the option, else NULL_SAMPLES_DEFAULT (the budget may run fewer; `nullModel().samples` says how many ran). */
   readonly nullSamples: number;
   places(): GeocodeResult;
   /** `linkDistances(ds, places())`, per link of the data set. */
   distances(): Float64Array;
-  /** The null model on `index` (the analysis' index), or null when switched off or too large (`notes` says which). */
+  /** The null model on `index` (the analysis' index), or null when switched off (`notes` says so). */
   nullModel(index: BipartiteIndex): DistanceNullResult | null;
-  /** What was skipped, in words. */
+  /** What was skipped or cut, in words. */
   notes: string[];
 }
 
 export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
-  const nullSamples = o.nullSamples ?? NULL_SAMPLES_DEFAULT;
-  if (!(Number.isInteger(nullSamples) && nullSamples >= 0)) throw new RangeError(`pipeline/geography: nullSamples must be a whole number ≥ 0, got ${nullSamples}`);
+  const asked = o.nullSamples;
+  if (asked !== undefined && !(Number.isInteger(asked) && asked >= 0)) throw new RangeError(`pipeline/geography: nullSamples must be a whole number ≥ 0, got ${asked}`);
   let places: GeocodeResult | null = null, distances: Float64Array | null = null;
   let nullModel: { index: BipartiteIndex; result: DistanceNullResult | null } | null = null;
   const notes: string[] = [];
   const run: RunGeography = {
-    nullSamples,
+    nullSamples: asked ?? NULL_SAMPLES_DEFAULT,
     notes,
     places: () => (places ??= placesFor(ds)),
     distances: () => (distances ??= linkDistances(ds, run.places())),
     nullModel(index) {
       if (nullModel?.index === index) return nullModel.result;
       let result: DistanceNullResult | null = null;
-      if (nullSamples === 0) notes.push('Distance null model switched off (--null-samples 0).');
-      else if (index.edges > NULL_MODEL_LINK_LIMIT) notes.push(`Distance null model not run (${index.edges} links, limit ${NULL_MODEL_LINK_LIMIT}).`);
-      else result = distanceNullModel(index, indexCoordinates(index, run.places(), ds), { samples: nullSamples, seed: o.seed });
+      if (asked === 0) notes.push('Distance null model switched off (--null-samples 0).');
+      else {
+        const coords = indexCoordinates(index, run.places(), ds);
+        const links = measuredLinks(index, coords);
+        const samples = asked ?? defaultNullSamples(links);
+        if (asked === undefined && samples < NULL_SAMPLES_DEFAULT) {
+          notes.push(`Distance null model: ${samples.toLocaleString('en-US')} samples instead of ${NULL_SAMPLES_DEFAULT.toLocaleString('en-US')} (${links.toLocaleString('en-US')} links measured, as many curveball trades per sample; the default keeps samples × trades within ${NULL_TRADE_BUDGET.toLocaleString('en-US')}, and runs at least ${NULL_SAMPLES_MIN}). Expected values are given ± their standard error; --null-samples N runs N.`);
+        } else if (asked !== undefined && asked < NULL_SAMPLES_DEFAULT) {
+          notes.push(`Distance null model: ${asked.toLocaleString('en-US')} samples, as asked (--null-samples), fewer than the default ${NULL_SAMPLES_DEFAULT.toLocaleString('en-US')}. Expected values are given ± their standard error.`);
+        }
+        result = distanceNullModel(index, coords, { samples, seed: o.seed });
+      }
       nullModel = { index, result };
       return result;
     },
   };
   return run;
+}
+
+/** Links of `index` with both ends placed: those the null model randomises, and its trades per sample. */
+function measuredLinks(index: BipartiteIndex, coords: NullModelCoordinates): number {
+  const placed = (c: { lat: Float64Array; lon: Float64Array }, i: number) => !Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!);
+  let links = 0;
+  for (let i = 0; i < index.home.keys.length; i++) {
+    if (!placed(coords.home, i)) continue;
+    for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) if (placed(coords.partner, index.home.adj[e]!)) links++;
+  }
+  return links;
 }

@@ -129,7 +129,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     chart('growth', 'Links signed per decade, by continent');
   }
 
-  if (r.geography) p(whereMarkdown(r.geography, H, charts));
+  if (r.geography) p(whereMarkdown(r.geography, r.home, charts));
 
   p('## Centrality');
   p();
@@ -233,7 +233,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   for (const m of RANKED_MEASURES) if (m.rankedIn) p(`- ${md(m.title)} is ranked within the largest connected component only: across separate pieces its values are not comparable.`);
   p(`- Libraries: ${Object.entries(r.generator.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   p();
-  if (r.geography) { p(whereMethod(r.geography)); p(); }
+  if (r.geography) { p(whereMethod(r.geography, r.home)); p(); }
   p('Reproduce: `twinnet report` with the same input and seed writes byte-identical files.');
   p();
   return out.join('\n');

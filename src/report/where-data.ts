@@ -10,7 +10,8 @@
  * 0-based; the median is q(0.5), the mean of the two middle values for an even n.
  */
 import type { Analysis } from '../analysis/analyze.js';
-import type { DistanceNullResult } from '../geo/distance-null-model.js';
+import { DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
+import type { DistanceNullResult, DistanceTest } from '../geo/distance-null-model.js';
 import type { GeocodeResult, PlaceCandidate, Placement } from '../geo/geocode.js';
 import { EARTH_RADIUS_KM } from '../geo/haversine.js';
 import { indexCoordinates } from '../geo/index-coordinates.js';
@@ -50,6 +51,20 @@ export function summarizeDistances(values: readonly number[]): DistanceSummary |
   let sum = 0;
   for (const v of s) sum += v;
   return { links: s.length, min: s[0]!, q1: quantile(s, 0.25), median: quantile(s, 0.5), q3: quantile(s, 0.75), max: s[s.length - 1]!, mean: sum / s.length };
+}
+
+/**
+ * Standard errors of the null model's expected values when it ran fewer samples than the default:
+ * SE = sd / √N, the standard error of the mean of N null samples (sd from their spread, N − 1 in its
+ * divisor), so that a reader sees how precisely each expected value is known.
+ */
+export function nullPrecision(n: DistanceNullResult) {
+  const se = (t: DistanceTest) => ({ mean: t.mean.sd / Math.sqrt(n.samples), median: t.median.sd / Math.sqrt(n.samples) });
+  return {
+    samples: n.samples,
+    defaultSamples: DISTANCE_NULL_DEFAULTS.samples,
+    standardErrors: { overall: se(n.overall), byGroup: Object.fromEntries(Object.entries(n.byGroup).map(([g, t]) => [g, se(t)])) },
+  };
 }
 
 export interface WhereOptions {
@@ -168,6 +183,8 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     nearest: byKm.slice(0, PAIRS_SHOWN).map(pair),
     farthest: byKm.slice(-PAIRS_SHOWN).reverse().map(pair),
     nullModel,
+    // Only when fewer samples than the default ran (the budget, or --null-samples): reports with the default keep their bytes.
+    ...(nullModel && nullModel.samples < DISTANCE_NULL_DEFAULTS.samples ? { nullPrecision: nullPrecision(nullModel) } : {}),
     linksByRegion,
     regionsByContinent: cross(continent, totals(continent)),
     regionsByCountry: cross(countryName, [...topCountries, 'other']),

@@ -6,26 +6,34 @@ import { md, num, pct, table } from './markdown.js';
 import type { Charts } from './markdown.js';
 import { linkTarget } from './markdown-paths.js';
 import type { DistanceSummary, WhereData } from './where-data.js';
+import { capitalised, divisionWords } from './where-words.js';
 
 /** Home places listed with the nearest and with the farthest median partner distance. */
 export const HOME_DISTANCES_SHOWN = 10;
 /** Fewest placed partners for a home place to be ranked by its median distance. */
 export const HOME_DISTANCE_MIN_LINKS = 3;
-/** Provinces shown in the cross tables. */
+/** First-level divisions (provinces, states …) shown in the cross tables. */
 export const REGIONS_SHOWN = 40;
 /** Ambiguous places listed in the Markdown (all are in the JSON). */
 export const AMBIGUOUS_SHOWN = 40;
 
 const km = (x: number | null | undefined) => (x === null || x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 const p3 = (x: number) => (x < 0.001 ? x.toExponential(2) : num(x, 3));
+/** A standard error in km: one decimal below 10 km, whole km above. */
+const seKm = (x: number) => (x < 10 ? x.toFixed(1) : km(x));
 
-export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): string {
+/** The home country, as the report names it: its ISO code (which says what its divisions are called) and demonym. */
+export interface WhereHome { code: string; demonym: string }
+
+export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): string {
+  const { demonym } = home;
+  const division = divisionWords(home.code);
   const out: string[] = [];
   const p = (s = '') => out.push(s);
   const c = g.coverage;
   p('## Where');
   p();
-  p(`Every place was given coordinates (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their province) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
+  p(`Every place was given coordinates (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their ${division.singular}) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
   p();
   if (charts['map']) p(`![The network on a world map: places sized by their number of partners, links as great-circle arcs](${linkTarget(charts['map'])})\n`);
   const o = g.distance.overall;
@@ -37,13 +45,13 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
   const summaryHeader = ['links', 'Q1 km', 'median km', 'Q3 km', 'mean km'];
   p(table(['partner continent', ...summaryHeader], g.distance.byContinent.map((x) => summaryRow(x.continent, x)), ['l', 'r', 'r', 'r', 'r', 'r']));
   p();
-  p(table([`${demonym} province`, ...summaryHeader], g.distance.byRegion.slice(0, REGIONS_SHOWN).map((x) => summaryRow(x.region, x)), ['l', 'r', 'r', 'r', 'r', 'r']));
+  p(table([`${demonym} ${division.singular}`, ...summaryHeader], g.distance.byRegion.slice(0, REGIONS_SHOWN).map((x) => summaryRow(x.region, x)), ['l', 'r', 'r', 'r', 'r', 'r']));
   p();
 
   const ranked = g.homeDistances.filter((h) => h.links >= HOME_DISTANCE_MIN_LINKS);
   if (ranked.length) {
     const rows = (list: typeof ranked) => list.map((h) => [md(h.label), md(h.region ?? '–'), h.links, km(h.median)]);
-    const header = [`${demonym} place`, 'province', 'partners placed', 'median km'];
+    const header = [`${demonym} place`, division.singular, 'partners placed', 'median km'];
     const split = ranked.length > 2 * HOME_DISTANCES_SHOWN;
     p(`${demonym} places by the median distance to their partners (those with at least ${HOME_DISTANCE_MIN_LINKS} placed partners; all ${g.homeDistances.length} in the JSON)${split ? '. Nearest:' : ', nearest first:'}`);
     p();
@@ -72,29 +80,37 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
   if (!n) {
     p(`Not tested: ${g.notes.length ? md(g.notes.join(' ')) : 'the null model was switched off.'}`);
   } else {
-    const row = (name: string, t: NonNullable<WhereData['nullModel']>['overall']) => [
-      md(name), t.links, km(t.mean.observed), km(t.mean.expected), num(t.mean.z, 3), p3(t.mean.p), km(t.median.observed), km(t.median.expected), num(t.median.z, 3), p3(t.median.p),
+    // With fewer samples than the default, each expected value ± its standard error.
+    const se = g.nullPrecision?.standardErrors;
+    const expected = (value: number, error: number | undefined) => (error === undefined ? km(value) : `${km(value)} ± ${seKm(error)}`);
+    const row = (name: string, t: NonNullable<WhereData['nullModel']>['overall'], e: { mean: number; median: number } | undefined) => [
+      md(name), t.links, km(t.mean.observed), expected(t.mean.expected, e?.mean), num(t.mean.z, 3), p3(t.mean.p), km(t.median.observed), expected(t.median.expected, e?.median), num(t.median.z, 3), p3(t.median.p),
     ];
     const z = n.overall.mean.z;
-    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${km(n.overall.mean.expected)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
+    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${expected(n.overall.mean.expected, se?.overall.mean)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
     p();
+    if (g.nullPrecision) {
+      const said = g.notes.join(' ');
+      p(`${said ? md(said) : `${num(n.samples)} samples, fewer than the default ${num(g.nullPrecision.defaultSamples)}.`} ± gives the standard error sd/√${num(n.samples)} of each expected value (the mean of the samples).`);
+      p();
+    }
     p(table(['links to', 'links', 'mean km', 'expected', 'z', 'p', 'median km', 'expected', 'z', 'p'],
-      [row('all partners', n.overall), ...Object.entries(n.byGroup).sort((x, y) => y[1].links - x[1].links).map(([k, t]) => row(k, t))],
+      [row('all partners', n.overall, se?.overall), ...Object.entries(n.byGroup).sort((x, y) => y[1].links - x[1].links).map(([k, t]) => row(k, t, se?.byGroup[k]))],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   }
   p();
 
-  p('### Provinces and the world');
+  p(`### ${capitalised(division.plural)} and the world`);
   p();
-  p(`Links per ${demonym} province (home places, links, distinct partners, median distance), and where each province's partners lie:`);
+  p(`Links per ${demonym} ${division.singular} (home places, links, distinct partners, median distance), and where each ${division.singular}'s partners lie:`);
   p();
-  p(table(['province', `${demonym} places`, 'links', 'partners', 'median km'], g.linksByRegion.slice(0, REGIONS_SHOWN).map((r) => [md(r.region), r.homePlaces, r.links, r.partners, km(r.medianKm)]), ['l', 'r', 'r', 'r', 'r']));
+  p(table([division.singular, `${demonym} places`, 'links', 'partners', 'median km'], g.linksByRegion.slice(0, REGIONS_SHOWN).map((r) => [md(r.region), r.homePlaces, r.links, r.partners, km(r.medianKm)]), ['l', 'r', 'r', 'r', 'r']));
   p();
   for (const t of [g.regionsByContinent, g.regionsByCountry]) {
-    p(table(['province', 'links', ...t.columns.map(md)], t.rows.slice(0, REGIONS_SHOWN).map((r) => [md(r.region), r.links, ...r.counts]), ['l', 'r', ...t.columns.map(() => 'r' as const)]));
+    p(table([division.singular, 'links', ...t.columns.map(md)], t.rows.slice(0, REGIONS_SHOWN).map((r) => [md(r.region), r.links, ...r.counts]), ['l', 'r', ...t.columns.map(() => 'r' as const)]));
     p();
   }
-  if (g.linksByRegion.length > REGIONS_SHOWN) { p(`(${g.linksByRegion.length} provinces in all; every one in the JSON.)`); p(); }
+  if (g.linksByRegion.length > REGIONS_SHOWN) { p(`(${g.linksByRegion.length} ${division.plural} in all; every one in the JSON.)`); p(); }
 
   p('### Places not placed, and names with several candidates');
   p();
@@ -117,11 +133,12 @@ export function whereMarkdown(g: WhereData, demonym: string, charts: Charts): st
 }
 
 /** The Method section's paragraph on the geography. */
-export function whereMethod(g: WhereData): string {
+export function whereMethod(g: WhereData, home: WhereHome): string {
   const n = g.nullModel;
+  const division = divisionWords(home.code);
   return [
-    `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country (the qualifier and location narrow it; the most populous candidate wins and the others are kept); provinces are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
-    `Null model: ${n ? `${num(n.samples)} samples of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${num(n.tradesPerSample)} trades between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
+    `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country (the qualifier and location narrow it; the most populous candidate wins and the others are kept); ${division.plural} are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
+    `Null model: ${n ? `${num(n.samples)} samples${g.nullPrecision ? ` (fewer than the default ${num(g.nullPrecision.defaultSamples)}; expected values ± standard error sd/√N)` : ''} of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${num(n.tradesPerSample)} trades between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
     'What it means: it tests whether the actual partners are nearer than partners chosen at random among the same places with the same numbers of partners; per continent, a partner keeps its continent. What it does not say: why (neighbourhood, history, trade, language or the way the list was compiled), and it takes every rewiring as equally likely. ' +
     `Links with an unplaced end are left out and counted (${num(g.coverage.links.leftOut)} here).`,
     `${md(g.credits.places)}. ${md(g.credits.map)}.`,

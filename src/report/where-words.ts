@@ -1,0 +1,49 @@
+/**
+ * What the home country calls its first-level divisions (GeoNames admin1), for the report's prose
+ * and table headings: China's provinces, the United States' states, Japan's prefectures. A country
+ * not in the table gets the neutral "region". Only words: the JSON keeps its neutral keys (`region`).
+ *
+ * The word is the usual English name of the division kind; where a country mixes kinds (China's
+ * provinces, autonomous regions, municipalities and SARs; Germany's Länder, three of them
+ * city-states) it is the word for most of them. The United Kingdom's admin1 are its four nations.
+ *
+ * @example
+ *   divisionWords('CN') // { singular: 'province', plural: 'provinces' }
+ *   divisionWords('ZZ') // { singular: 'region', plural: 'regions' }
+ */
+
+export interface DivisionWords {
+  singular: string;
+  plural: string;
+}
+
+const words = (singular: string, plural = `${singular}s`): DivisionWords => ({ singular, plural });
+
+/** By ISO 3166-1 alpha-2 code of the home country. */
+const DIVISION_WORDS: Readonly<Record<string, DivisionWords>> = {
+  AU: words('state'),
+  BR: words('state'),
+  CA: words('province'),
+  CN: words('province'),
+  DE: words('state'),
+  ES: words('autonomous community', 'autonomous communities'),
+  FR: words('region'),
+  GB: words('nation'),
+  IN: words('state'),
+  IT: words('region'),
+  JP: words('prefecture'),
+  KR: words('province'),
+  MX: words('state'),
+  RU: words('federal subject'),
+  US: words('state'),
+};
+
+/** The neutral word, for any other country. */
+export const DIVISION_FALLBACK: DivisionWords = words('region');
+
+export function divisionWords(country: string): DivisionWords {
+  return DIVISION_WORDS[country.toUpperCase()] ?? DIVISION_FALLBACK;
+}
+
+/** The word with a capital first letter, for a heading. */
+export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
