@@ -111,11 +111,13 @@ describe('interrupted reports', () => {
     const out = tmp();
     for (const n of NAMES) writeFileSync(join(out, n), 'old');
     const child = spawn(process.execPath, [BIN, 'report', '--out', out, '--quiet'], { stdio: 'ignore' });
-    const code = await new Promise<number | null>((done) => {
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
       const timer = setTimeout(() => child.kill('SIGINT'), ms);
-      child.on('exit', (c) => { clearTimeout(timer); done(c); });
+      child.on('exit', (c, s) => { clearTimeout(timer); done({ code: c, signal: s }); });
     });
-    expect([0, 130]).toContain(code);
+    // Finished (0), stopped by twinnet's handler (130), or — on a loaded machine, when the signal
+    // arrives before Node has run any of twinnet's code — ended by the signal itself (nothing written yet).
+    expect(code === 0 || code === 130 || (code === null && signal === 'SIGINT')).toBe(true);
     const left = readdirSync(out);
     expect(left.filter((n) => n.startsWith('.twinnet-'))).toEqual([]);
     const old = NAMES.filter((n) => readFileSync(join(out, n), 'utf8') === 'old');

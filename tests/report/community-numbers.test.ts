@@ -13,7 +13,12 @@ const report = await computeReport(
   () => parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'), { source: 'data/raw/china-sister-cities.txt' }),
   { out: 'out', name: 'r', snapshotDate: null, sourceUrl: null, analysis: { runs: 10 } },
 );
-const file = (name: string) => report.files.find((f) => f.path.endsWith(name))?.content as string;
+// A file's content as text: a string, or pieces (the GEXF is written as it is made).
+const file = (name: string): string => {
+  const content = report.files.find((f) => f.path.endsWith(name))?.content;
+  if (content === undefined || content instanceof Uint8Array) throw new Error(`no text file ${name}`);
+  return typeof content === 'string' ? content : [...content].join('');
+};
 const md = file('r.md'), html = file('r.html'), gexf = file('r.gexf'), chart = file('r-communities.svg');
 const json = JSON.parse(file('r.json')) as {
   communities: { home: { communities: { id: number; size: number; members: string[] }[] } };
