@@ -32,7 +32,7 @@ export const QUERY_RUNS = 1;
 /** Aligned plain-text table (numbers right-aligned). */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
-  const width = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const width = header.map((_, i) => cells.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[-\d.,e+–]+$/.test(String(r[i]))));
   const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(width[i] as number) : c.padEnd(width[i] as number))).join('  ').trimEnd();
   return [line(header), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

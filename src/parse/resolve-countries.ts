@@ -9,6 +9,7 @@ import {
 import type { CodeReading } from './countries.js';
 import type { Reporter } from './reporter.js';
 import type { CountryRecord, Link, Partner } from './types.js';
+import { append } from '../util/append.js';
 
 /**
  * Resolves each partner's country (name as written → ISO), reconciles flag codes, and aggregates the
@@ -33,12 +34,12 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
     readLocationParts(p);
     if (p.territory) {
       const t = territories.get(p.territory) ?? { lines: [], territory: p.territory, sovereign: p.country ?? '?' };
-      t.lines.push(...p.lines);
+      append(t.lines, p.lines);
       territories.set(p.territory, t);
     }
     if (!named) {
       const u = unknownNames.get(p.countryWritten);
-      if (u) u.lines.push(...p.lines); else unknownNames.set(p.countryWritten, { lines: [...p.lines], first: p });
+      if (u) append(u.lines, p.lines); else unknownNames.set(p.countryWritten, { lines: [...p.lines], first: p });
     }
   }
 

@@ -24,6 +24,7 @@ import { columnsOf, parseColumnsSpec, REQUIRED_ROLES, TABLE_ROLES } from './colu
 import type { Table } from './delimited.js';
 import { readRows } from './table-rows.js';
 import type { LinkRow } from './table-rows.js';
+import { append } from '../../util/append.js';
 
 export interface TableReadOptions {
   /** The home country, ISO alpha-2; default: the one country of the home column. */
@@ -87,7 +88,7 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
     location,
     locations,
   };
-  diagnostics.push(...qualityDiagnostics(a.homes, a.partners, facts, demonym));
+  append(diagnostics, qualityDiagnostics(a.homes, a.partners, facts, demonym));
   diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || x.code.localeCompare(y.code));
 
   source.lines = table.lines;
@@ -138,7 +139,7 @@ function tableCountries(partners: Partner[], links: readonly Link[], linkPartner
   for (const p of partners) {
     if (p.country === null) {
       const lines = unknown.get(p.countryWritten);
-      if (lines) lines.push(...p.lines); else unknown.set(p.countryWritten, [...p.lines]);
+      if (lines) append(lines, p.lines); else unknown.set(p.countryWritten, [...p.lines]);
     }
     readLocationParts(p);
   }
