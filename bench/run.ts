@@ -327,7 +327,8 @@ function comparison(r: BenchResult): string[] {
     'Same generated lists, measured by `bench/reference/reference.py` (NetworkX 2.8.8, python-igraph 0.10.2, Debian; ' +
       'each stage in a fresh process, peak RSS including the parsed list; see bench/reference/README.md). ' +
       'Betweenness: exact up to 50,000 nodes in twinnet and igraph, NetworkX exact up to 14,100 links and 256 pivots above; twinnet samples 256 pivots above 50,000 nodes. ' +
-      'The reference runs were made on the same machine while other work ran on it: read them as orders of magnitude.',
+      `Reference runs of ${[...new Set(sizes.map((s) => ref.get(s.scale)?.date?.slice(0, 10) ?? 'an unknown date'))].join(', ')} on the same machine ` +
+      '(each file in bench/reference/ records the load average before every stage); a stage not run says why. Timings here vary by ±40 % between runs: read small differences as ties.',
     '',
   ];
   for (const s of sizes) {
