@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { InputError, UsageError, OutputError } from '../util/errors.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand } from './report-command.js';
-import { NULL_SAMPLES_DEFAULT, NULL_SAMPLES_MIN, NULL_TRADE_BUDGET } from '../pipeline/geography.js';
+import { DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
+import { NULL_SAMPLES_MIN, NULL_TRADE_BUDGET } from '../pipeline/geography.js';
 import { PARTNERS_BY } from './place-geography.js';
 import type { PartnersBy } from './place-geography.js';
 import type { ReportFlags } from './report-command.js';
@@ -62,7 +63,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
-    .option('--null-samples <n>', `samples of the distance null model (default ${NULL_SAMPLES_DEFAULT}, fewer (at least ${NULL_SAMPLES_MIN}) above ${NULL_TRADE_BUDGET.toLocaleString('en-US')} curveball trades in all; 0 = off)`, integer('--null-samples'))
+    .option('--null-samples <n>', `samples of the distance null model (default ${DISTANCE_NULL_DEFAULTS.samples}, fewer (at least ${NULL_SAMPLES_MIN}) above ${NULL_TRADE_BUDGET.toLocaleString('en-US')} curveball trades in all; 0 = off)`, integer('--null-samples'))
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 

@@ -81,6 +81,33 @@ export interface DistanceNullResult {
   byGroup: Record<string, DistanceTest>;
 }
 
+const isPlaced = (c: { lat: Float64Array; lon: Float64Array }, i: number): boolean => !Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!);
+
+/** The links of `index` with both ends placed, as CSR rows of the home side: the graph the null model randomises. */
+function placedLinks(index: BipartiteIndex, coords: NullModelCoordinates): { offsets: Int32Array; kept: number[] } {
+  const n = index.home.keys.length, offsets = new Int32Array(n + 1), kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (isPlaced(coords.home, i)) {
+      for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) {
+        const j = index.home.adj[e]!;
+        if (isPlaced(coords.partner, j)) kept.push(j);
+      }
+    }
+    offsets[i + 1] = kept.length;
+  }
+  return { offsets, kept };
+}
+
+/** How many links of `index` have both ends placed: those the null model randomises, and its trades per sample. */
+export function measuredLinkCount(index: BipartiteIndex, coords: NullModelCoordinates): number {
+  let links = 0;
+  for (let i = 0; i < index.home.keys.length; i++) {
+    if (!isPlaced(coords.home, i)) continue;
+    for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) if (isPlaced(coords.partner, index.home.adj[e]!)) links++;
+  }
+  return links;
+}
+
 export const DISTANCE_NULL_DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;
 const DEFAULTS = DISTANCE_NULL_DEFAULTS;
 const RAD = Math.PI / 180;
@@ -99,16 +126,7 @@ export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordi
   if (coords.partnerGroup && coords.partnerGroup.length !== m) throw new RangeError(`geo/distance-null-model: ${coords.partnerGroup.length} partner groups for ${m} partners`);
 
   // The graph of placed nodes, rows = home side.
-  const placedH = (i: number): boolean => !Number.isNaN(coords.home.lat[i]!) && !Number.isNaN(coords.home.lon[i]!);
-  const placedP = (j: number): boolean => !Number.isNaN(coords.partner.lat[j]!) && !Number.isNaN(coords.partner.lon[j]!);
-  const offsets = new Int32Array(n + 1), kept: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) {
-      const j = index.home.adj[e]!;
-      if (placedH(i) && placedP(j)) kept.push(j);
-    }
-    offsets[i + 1] = kept.length;
-  }
+  const { offsets, kept } = placedLinks(index, coords);
   const L = kept.length;
   const trades = o.tradesPerSample ?? L;
   const burnIn = o.burnIn ?? 5 * L;

@@ -9,7 +9,7 @@
  */
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
-import { distanceNullModel, DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
+import { distanceNullModel, measuredLinkCount, DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
 import type { DistanceNullResult, NullModelCoordinates } from '../geo/distance-null-model.js';
 import { geocodeDataset } from '../geo/geocode.js';
 import type { GeocodeResult } from '../geo/geocode.js';
@@ -19,9 +19,6 @@ import { loadGazetteer } from '../geo/load-gazetteer.js';
 import { loadPlaceReferences } from '../geo/place-references.js';
 import type { PlaceAlias, PlaceOverride } from '../geo/reference-csv.js';
 
-/** Null samples by default, within the trade budget (`--null-samples`; 0 switches the null model off). */
-export const NULL_SAMPLES_DEFAULT = DISTANCE_NULL_DEFAULTS.samples;
-
 /** Curveball trades the default null samples may cost together (samples × trades per sample; the burn-in apart). */
 export const NULL_TRADE_BUDGET = 5_000_000;
 
@@ -30,7 +27,7 @@ export const NULL_SAMPLES_MIN = 10;
 
 /**
  * Null samples run by default when each sample costs `tradesPerSample` curveball trades (the links
- * measured, see `distance-null-model.ts`): NULL_SAMPLES_DEFAULT while samples × tradesPerSample ≤
+ * measured, see `distance-null-model.ts`): DISTANCE_NULL_DEFAULTS.samples while samples × tradesPerSample ≤
  * `budget`, else ⌊budget / tradesPerSample⌋, and never fewer than NULL_SAMPLES_MIN (so above
  * budget / NULL_SAMPLES_MIN = 500,000 links the budget is exceeded rather than the samples cut further).
  *
@@ -41,8 +38,8 @@ export const NULL_SAMPLES_MIN = 10;
  */
 export function defaultNullSamples(tradesPerSample: number, budget: number = NULL_TRADE_BUDGET): number {
   if (!(Number.isInteger(tradesPerSample) && tradesPerSample >= 0)) throw new RangeError(`pipeline/geography: tradesPerSample must be a whole number ≥ 0, got ${tradesPerSample}`);
-  if (tradesPerSample === 0) return NULL_SAMPLES_DEFAULT;
-  return Math.min(NULL_SAMPLES_DEFAULT, Math.max(NULL_SAMPLES_MIN, Math.floor(budget / tradesPerSample)));
+  if (tradesPerSample === 0) return DISTANCE_NULL_DEFAULTS.samples;
+  return Math.min(DISTANCE_NULL_DEFAULTS.samples, Math.max(NULL_SAMPLES_MIN, Math.floor(budget / tradesPerSample)));
 }
 
 let references: { aliases: PlaceAlias[]; overrides: PlaceOverride[] } | null = null;
@@ -68,7 +65,7 @@ export interface GeographyOptions {
 }
 
 export interface RunGeography {
-  /** Null samples asked for: the option, else NULL_SAMPLES_DEFAULT (the budget may run fewer; `nullModel().samples` says how many ran). */
+  /** Null samples asked for: the option, else DISTANCE_NULL_DEFAULTS.samples (the budget may run fewer; `nullModel().samples` says how many ran). */
   readonly nullSamples: number;
   places(): GeocodeResult;
   /** `linkDistances(ds, places())`, per link of the data set. */
@@ -86,7 +83,7 @@ export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
   let nullModel: { index: BipartiteIndex; result: DistanceNullResult | null } | null = null;
   const notes: string[] = [];
   const run: RunGeography = {
-    nullSamples: asked ?? NULL_SAMPLES_DEFAULT,
+    nullSamples: asked ?? DISTANCE_NULL_DEFAULTS.samples,
     notes,
     places: () => (places ??= placesFor(ds)),
     distances: () => (distances ??= linkDistances(ds, run.places())),
@@ -96,12 +93,12 @@ export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
       if (asked === 0) notes.push('Distance null model switched off (--null-samples 0).');
       else {
         const coords = indexCoordinates(index, run.places(), ds);
-        const links = measuredLinks(index, coords);
+        const links = measuredLinkCount(index, coords);
         const samples = asked ?? defaultNullSamples(links);
-        if (asked === undefined && samples < NULL_SAMPLES_DEFAULT) {
-          notes.push(`Distance null model: ${samples.toLocaleString('en-US')} samples instead of ${NULL_SAMPLES_DEFAULT.toLocaleString('en-US')} (${links.toLocaleString('en-US')} links measured, as many curveball trades per sample; the default keeps samples × trades within ${NULL_TRADE_BUDGET.toLocaleString('en-US')}, and runs at least ${NULL_SAMPLES_MIN}). Expected values are given ± their standard error; --null-samples N runs N.`);
-        } else if (asked !== undefined && asked < NULL_SAMPLES_DEFAULT) {
-          notes.push(`Distance null model: ${asked.toLocaleString('en-US')} samples, as asked (--null-samples), fewer than the default ${NULL_SAMPLES_DEFAULT.toLocaleString('en-US')}. Expected values are given ± their standard error.`);
+        if (asked === undefined && samples < DISTANCE_NULL_DEFAULTS.samples) {
+          notes.push(`Distance null model: ${samples.toLocaleString('en-US')} samples instead of ${DISTANCE_NULL_DEFAULTS.samples.toLocaleString('en-US')} (${links.toLocaleString('en-US')} links measured, as many curveball trades per sample; the default keeps samples × trades within ${NULL_TRADE_BUDGET.toLocaleString('en-US')}, and runs at least ${NULL_SAMPLES_MIN}). Expected values are given ± their standard error; --null-samples N runs N.`);
+        } else if (asked !== undefined && asked < DISTANCE_NULL_DEFAULTS.samples) {
+          notes.push(`Distance null model: ${asked.toLocaleString('en-US')} samples, as asked (--null-samples), fewer than the default ${DISTANCE_NULL_DEFAULTS.samples.toLocaleString('en-US')}. Expected values are given ± their standard error.`);
         }
         result = distanceNullModel(index, coords, { samples, seed: o.seed });
       }
@@ -110,15 +107,4 @@ export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
     },
   };
   return run;
-}
-
-/** Links of `index` with both ends placed: those the null model randomises, and its trades per sample. */
-function measuredLinks(index: BipartiteIndex, coords: NullModelCoordinates): number {
-  const placed = (c: { lat: Float64Array; lon: Float64Array }, i: number) => !Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!);
-  let links = 0;
-  for (let i = 0; i < index.home.keys.length; i++) {
-    if (!placed(coords.home, i)) continue;
-    for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) if (placed(coords.partner, index.home.adj[e]!)) links++;
-  }
-  return links;
 }

@@ -57,7 +57,7 @@ export interface ReportOptions {
   layoutIterations?: number | undefined;
   /** Version of the report's GEXF; default 1.3. */
   gexfVersion?: GexfVersion | undefined;
-  /** Samples of the distance null model; 0 = off. Default `NULL_SAMPLES_DEFAULT` (1,000). */
+  /** Samples of the distance null model; 0 = off. Default `DISTANCE_NULL_DEFAULTS.samples` (1,000). */
   nullSamples?: number | undefined;
   onStage?: ((stage: string) => void) | undefined;
 }

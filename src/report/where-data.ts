@@ -58,7 +58,7 @@ export function summarizeDistances(values: readonly number[]): DistanceSummary |
  * SE = sd / √N, the standard error of the mean of N null samples (sd from their spread, N − 1 in its
  * divisor), so that a reader sees how precisely each expected value is known.
  */
-export function nullPrecision(n: DistanceNullResult) {
+function nullPrecision(n: DistanceNullResult) {
   const se = (t: DistanceTest) => ({ mean: t.mean.sd / Math.sqrt(n.samples), median: t.median.sd / Math.sqrt(n.samples) });
   return {
     samples: n.samples,

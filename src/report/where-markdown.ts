@@ -6,7 +6,8 @@ import { md, num, pct, table } from './markdown.js';
 import type { Charts } from './markdown.js';
 import { linkTarget } from './markdown-paths.js';
 import type { DistanceSummary, WhereData } from './where-data.js';
-import { capitalised, divisionWords } from './where-words.js';
+import { divisionWords } from './where-words.js';
+import { capitalise } from '../util/capitalise.js';
 
 /** Home places listed with the nearest and with the farthest median partner distance. */
 export const HOME_DISTANCES_SHOWN = 10;
@@ -100,7 +101,7 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
   }
   p();
 
-  p(`### ${capitalised(division.plural)} and the world`);
+  p(`### ${capitalise(division.plural)} and the world`);
   p();
   p(`Links per ${demonym} ${division.singular} (home places, links, distinct partners, median distance), and where each ${division.singular}'s partners lie:`);
   p();

@@ -39,11 +39,9 @@ const DIVISION_WORDS: Readonly<Record<string, DivisionWords>> = {
 };
 
 /** The neutral word, for any other country. */
-export const DIVISION_FALLBACK: DivisionWords = words('region');
+const DIVISION_FALLBACK: DivisionWords = words('region');
 
 export function divisionWords(country: string): DivisionWords {
   return DIVISION_WORDS[country.toUpperCase()] ?? DIVISION_FALLBACK;
 }
 
-/** The word with a capital first letter, for a heading. */
-export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

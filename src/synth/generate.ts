@@ -44,6 +44,7 @@
  *   const { text, stats } = generateList({ scale: 1 });
  *   // stats.links === 1407, stats.seed === 42; text starts with '= List of twin towns'
  */
+import { capitalise } from '../util/capitalise.js';
 import { createRng, DEFAULT_SEED, type Rng } from '../util/rng.js';
 
 export interface GenerateOptions {
@@ -116,7 +117,6 @@ const CODAS = ['', '', '', '', 'n', 'r', 's', 'l', 'k', 'm'];
 const QUALIFIERS = ['district', 'county', 'prefecture', 'municipality', 'region', 'province', 'borough'];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Standard normal draw (Box–Muller, one value per call). */

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
-import { defaultNullSamples, NULL_SAMPLES_DEFAULT, NULL_SAMPLES_MIN, NULL_TRADE_BUDGET, runGeography } from '../../src/pipeline/geography.js';
+import { DISTANCE_NULL_DEFAULTS } from '../../src/geo/distance-null-model.js';
+import { defaultNullSamples, NULL_SAMPLES_MIN, NULL_TRADE_BUDGET, runGeography } from '../../src/pipeline/geography.js';
 import { generateList } from '../../src/synth/generate.js';
 import { createRng } from '../../src/util/rng.js';
 import { buildWhereData } from '../../src/report/where-data.js';
@@ -38,9 +39,9 @@ describe('defaultNullSamples', () => {
     for (const links of [1, 999, 5_000, 7_777, 123_457, 499_999, 500_000]) {
       const s = defaultNullSamples(links);
       expect(s).toBeGreaterThanOrEqual(NULL_SAMPLES_MIN);
-      expect(s).toBeLessThanOrEqual(NULL_SAMPLES_DEFAULT);
+      expect(s).toBeLessThanOrEqual(DISTANCE_NULL_DEFAULTS.samples);
       expect(s * links).toBeLessThanOrEqual(NULL_TRADE_BUDGET);
-      if (s < NULL_SAMPLES_DEFAULT) expect((s + 1) * links).toBeGreaterThan(NULL_TRADE_BUDGET); // as many as fit
+      if (s < DISTANCE_NULL_DEFAULTS.samples) expect((s + 1) * links).toBeGreaterThan(NULL_TRADE_BUDGET); // as many as fit
     }
   });
 });

@@ -7,7 +7,8 @@ import { runGeography } from '../../src/pipeline/geography.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReportData } from '../../src/report/report-data.js';
 import { buildWhereData } from '../../src/report/where-data.js';
-import { capitalised, divisionWords } from '../../src/report/where-words.js';
+import { divisionWords } from '../../src/report/where-words.js';
+import { capitalise } from '../../src/util/capitalise.js';
 
 describe('divisionWords', () => {
   it.each([
@@ -26,7 +27,7 @@ describe('divisionWords', () => {
   });
 
   it('capitalises a word for a heading', () => {
-    expect(capitalised('autonomous communities')).toBe('Autonomous communities');
+    expect(capitalise('autonomous communities')).toBe('Autonomous communities');
   });
 });
 
