@@ -90,37 +90,43 @@ export function curveballChain(side: CsrSide, rng: Rng): CurveballChain {
     const a = Math.floor(x / (rows - 1));
     let b = x - a * (rows - 1);
     if (b >= a) b++;
-    const a0 = offsets[a] as number, a1 = offsets[a + 1] as number, b0 = offsets[b] as number, b1 = offsets[b + 1] as number;
-    stamp++;
-    if (stamp === 0x7fffffff) { mark.fill(0); stamp = 1; }
-    for (let e = a0; e < a1; e++) mark[adj[e] as number] = stamp;
-    // b's neighbours: shared ones (marked −stamp so that a's pass skips them) or b's own, to the pool.
+    const a0 = offsets[a]!, a1 = offsets[a + 1]!, b0 = offsets[b]!, b1 = offsets[b + 1]!;
+    if (stamp === 0x7ffffffe) { mark.fill(0); stamp = 0; }
+    // This trade's marks, in locals (a closure variable is reloaded at each use): on = in a's row,
+    // off = shared with b (so that a's second pass skips it).
+    const on = ++stamp, off = -on;
+    for (let e = a0; e < a1; e++) mark[adj[e]!] = on;
+    // b's neighbours: shared ones, or b's own to the pool.
     let n = 0, s = 0;
     for (let e = b0; e < b1; e++) {
-      const c = adj[e] as number;
-      if (mark[c] === stamp) { mark[c] = -stamp; shared[s++] = c; } else pool[n++] = c;
+      const c = adj[e]!;
+      if (mark[c] === on) { mark[c] = off; shared[s++] = c; } else pool[n++] = c;
     }
     const nB = n;
     if (nB === 0) return;
     for (let e = a0; e < a1; e++) {
-      const c = adj[e] as number;
-      if (mark[c] === stamp) pool[n++] = c;
+      const c = adj[e]!;
+      if (mark[c] === on) pool[n++] = c;
     }
     const nA = n - nB;
     if (nA === 0) return;
     // A uniformly random nA-subset of the pool goes to a, the rest to b: partial Fisher–Yates on the
     // first min(nA, nB) places, which are a's share when nA ≤ nB and b's otherwise.
-    const pick = nA <= nB ? nA : nB;
+    const firstToA = nA <= nB;
+    const pick = firstToA ? nA : nB;
     for (let k = 0; k < pick; k++) {
       const r = k + Math.min(n - k - 1, Math.floor(rng() * (n - k)));
-      const t = pool[k] as number; pool[k] = pool[r] as number; pool[r] = t;
+      const t = pool[k]!; pool[k] = pool[r]!; pool[r] = t;
     }
-    // Both rows: the shared neighbours, then their share of the pool.
+    // Both rows: the shared neighbours, then their share of the pool (the first `pick` to one row, the rest to the other).
     let pa = a0, pb = b0;
-    for (let k = 0; k < s; k++) { adj[pa++] = shared[k] as number; adj[pb++] = shared[k] as number; }
-    const firstToA = nA <= nB;
-    for (let k = 0; k < n; k++) {
-      if ((k < pick) === firstToA) adj[pa++] = pool[k] as number; else adj[pb++] = pool[k] as number;
+    for (let k = 0; k < s; k++) { const c = shared[k]!; adj[pa++] = c; adj[pb++] = c; }
+    if (firstToA) {
+      for (let k = 0; k < pick; k++) adj[pa++] = pool[k]!;
+      for (let k = pick; k < n; k++) adj[pb++] = pool[k]!;
+    } else {
+      for (let k = 0; k < pick; k++) adj[pb++] = pool[k]!;
+      for (let k = pick; k < n; k++) adj[pa++] = pool[k]!;
     }
   };
 
