@@ -26,7 +26,7 @@ import type { Outcome } from './child.js';
 import { growthExponent, median } from './fit.js';
 import { describeMachine } from './machine.js';
 import type { Machine } from './machine.js';
-import { REPORT_STAGE, STAGES, STAGE_NAMES } from './stages.js';
+import { load, PLACED_REPORT_STAGE, REPORT_STAGE, STAGES, STAGE_NAMES, tableOf } from './stages.js';
 import { loadReference, referenceCell, referenceLouvain } from './reference.js';
 import type { ReferenceResult } from './reference.js';
 import type { StageInfo } from './stages.js';
@@ -184,9 +184,14 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
           continue;
         }
         let cell: Cell;
-        if (stage === REPORT_STAGE.name) {
+        if (stage === REPORT_STAGE.name || stage === PLACED_REPORT_STAGE.name) {
           // The whole command on this size, as a user runs it (no heap flag), with its peak memory.
-          const e = await endToEnd(o, tmp, mainScript, file, runs, o.prerequisiteTimeout);
+          let input = file;
+          if (stage === PLACED_REPORT_STAGE.name) {
+            input = join(tmp, `table-scale${scale}-seed${o.seed}.csv`);
+            writeFileSync(input, tableOf(load(file)));
+          }
+          const e = await endToEnd(o, tmp, mainScript, input, runs, o.prerequisiteTimeout);
           cell = { status: e.status, seconds: e.seconds, maxRssMb: e.maxRssMb, runs: e.runs, info: {}, note: e.note };
         } else {
           const outcomes: Outcome[] = [];
@@ -249,7 +254,7 @@ function cellText(c: Cell | undefined): string {
 
 export function renderBench(r: BenchResult): string {
   const m = r.machine;
-  const title = (name: string) => [...STAGES, REPORT_STAGE].find((s) => s.name === name)?.title ?? name;
+  const title = (name: string) => [...STAGES, REPORT_STAGE, PLACED_REPORT_STAGE].find((s) => s.name === name)?.title ?? name;
   const lines: string[] = [
     '# twinnet benchmark',
     '',

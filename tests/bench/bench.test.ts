@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { growthExponent } from '../../bench/fit.js';
-import { REPORT_STAGE, STAGES, STAGE_NAMES } from '../../bench/stages.js';
+import { PLACED_REPORT_STAGE, REPORT_STAGE, STAGES, STAGE_NAMES } from '../../bench/stages.js';
 
 describe('growthExponent', () => {
   it('is null with fewer than two positive times', () => {
@@ -28,7 +28,7 @@ describe('npm run bench at the smallest size', () => {
     const md = readFileSync(join(out, 'bench.md'), 'utf8');
     expect(md).toMatch(/^Machine: .+, \d+ cores, .+ GB memory, Node v\d+/m);
     expect(md).toContain('| stage | scale 1 | growth exponent |');
-    for (const stage of [...STAGES, REPORT_STAGE]) expect(md).toMatch(new RegExp(`^\\| ${stage.title.replace(/[()+]/g, '\\$&')} \\| \\d[\\d.]* s · \\d+ MB \\|`, 'm'));
+    for (const stage of [...STAGES, REPORT_STAGE, PLACED_REPORT_STAGE]) expect(md).toMatch(new RegExp(`^\\| ${stage.title.replace(/[()+]/g, '\\$&')} \\| \\d[\\d.]* s · \\d+ MB \\|`, 'm'));
     expect(md).toMatch(/Shortest paths: scale 1: exact, \d+ pivots\./);
     expect(md).toMatch(/End to end, `node dist\/twinnet\.mjs report --out <tmp>` on the seed .*: \d[\d.]* s/);
     expect(md).toMatch(/Louvain \(home\): scale 1: 10 seed\(s\), \d[\d.]* s per seed, Q 0\.\d{4}\./);
