@@ -11,7 +11,7 @@
  *   arcPath(31.23, 121.47, 48.86, 2.35) // 'M…L…': Shanghai → Paris over Siberia
  */
 import { geoEqualEarth, geoPath } from 'd3-geo';
-import type { GeoPermissibleObjects, GeoProjection } from 'd3-geo';
+import type { GeoPath, GeoPermissibleObjects, GeoProjection } from 'd3-geo';
 
 export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 470;
@@ -32,14 +32,21 @@ export function projectPoint(lat: number, lon: number): [number, number] {
   return [round1(p[0]), round1(p[1])];
 }
 
-/** SVG path data of a GeoJSON object in the frame (one decimal). */
+let path: GeoPath | null = null;
+
+/** SVG path data of a GeoJSON object in the frame (one decimal); one path generator for all (made once). */
 export function pathOf(object: GeoPermissibleObjects): string {
-  return geoPath(mapProjection()).digits(1)(object) ?? '';
+  return (path ??= geoPath(mapProjection()).digits(1))(object) ?? '';
 }
+
+/** One two-point LineString, refilled for each arc (d3 reads it and keeps nothing). */
+const arc = { type: 'LineString' as const, coordinates: [[0, 0], [0, 0]] };
 
 /** SVG path data of the great-circle arc between two places. */
 export function arcPath(lat1: number, lon1: number, lat2: number, lon2: number): string {
-  return pathOf({ type: 'LineString', coordinates: [[lon1, lat1], [lon2, lat2]] });
+  const [a, b] = arc.coordinates as [number[], number[]];
+  a[0] = lon1; a[1] = lat1; b[0] = lon2; b[1] = lat2;
+  return pathOf(arc);
 }
 
 /** The outline of the globe in the frame. */
