@@ -5,25 +5,25 @@
  * the bucket table and the first-level names (a few hundred KB); a lookup reads its key's bucket, in
  * one piece, with the records of every candidate; anything else is read when first asked for.
  *
- * Layout: a header line `twinnet-geo-index 4 <json>\n` padded with spaces to HEADER_BYTES, where the
+ * Layout: a header line `twinnet-geo-index 5 <json>\n` padded with spaces to HEADER_BYTES, where the
  * JSON gives the source in words, the counts and the byte offset of each section; then
- *   placeAt    Uint32 offsets (places + 1) into the place records
+ *   placeAt    Uint32 pairs (places): where the place's record stands in the postings, from and to
  *   areaAt     Uint32 offsets (areas + 1) into the area records
  *   bucketAt   Uint32 offsets (buckets + 1) into the postings
  *   ids        Int32 GeoNames ids of the places, in place order (ascending)
- *   places     UTF-8 `country geonameId name admin1 admin2 featureCode population lat lon`, by geonameId
  *   areas      UTF-8 `code name seat`: code `CC.A1` (level 1) or `CC.A1.A2` (level 2), by code; `seat`
  *              is the place index of the area's seat (see `seatOf`), or -1 when no place of it is known
- *   postings   UTF-8 lines `CC key ref…`, grouped by bucket (`keyHash` of `CC<tab>key`, modulo the
+ *   postings   UTF-8 lines `CC key ref…`, grouped by bucket (`keyHash` of country and key, modulo the
  *              bucket count, a power of two), sorted within a bucket. Each ref carries its record, so
- *              that a lookup needs no other read: `p index geonameId name admin1 admin2 featureCode
- *              population lat lon` for a place, `a index code name seat` for an area, followed when
- *              seat ≥ 0 by the seat's `geonameId name admin1 admin2 featureCode population lat lon`;
- *              places in ascending index, areas in descending index
+ *              that a lookup needs no other read: `p index <place>` for a place, `a index code name
+ *              seat` for an area, followed by `<place>` of the seat when seat ≥ 0; places in ascending
+ *              index, areas in descending index. A place record is `country geonameId name admin1
+ *              admin2 featureCode population lat lon`. After the last bucket, one line per place that
+ *              no posting holds (a name that folds to nothing), so that every place has a record.
  *   admin1     `CC.A1 name` lines of the first-level divisions (read whole on opening)
- * Every field is tab-separated. Keys are `placeKey(name)` and, where they differ, `withoutSuffix` of it
- * (places) or `withoutAreaWords` of it (areas); see `place-key.ts`. A key lists the places and areas of
- * its own country only, so a place's country, and a seat's, is the key's.
+ * Every field is tab-separated. Places are numbered by GeoNames id, areas by code. Keys are
+ * `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or `withoutAreaWords` of it
+ * (areas); see `place-key.ts`. A key lists the places and areas of its own country only.
  *
  * An area's coordinates are those of its seat: the place of feature code PPLA (level 1) or PPLA2
  * (level 2) in it, else the capital (PPLC) in it, else its most populous place — a point inside the
@@ -87,7 +87,7 @@ export interface Gazetteer {
   indexOfArea(code: string): number;
 }
 
-const VERSION = 4;
+const VERSION = 5;
 const MAGIC = `twinnet-geo-index ${VERSION} `;
 /** Room for the header line; sections start after it, 4-byte aligned. */
 const HEADER_BYTES = 1024;
@@ -100,8 +100,8 @@ interface Header {
   areas: number;
   keys: number;
   buckets: number;
-  /** Byte offsets in the file: placeAt, areaAt, bucketAt, ids, places, areas, postings, admin1, the end. */
-  sections: [number, number, number, number, number, number, number, number, number];
+  /** Byte offsets in the file: placeAt, areaAt, bucketAt, ids, areas, postings, admin1, the end. */
+  sections: [number, number, number, number, number, number, number, number];
 }
 
 /** Reads `length` bytes at `position` of the index. */
@@ -153,32 +153,65 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     add(country, withoutAreaWords(key), -1 - j);
     return seatOf(places, inArea.get(a.code) ?? [], levelOf(a.code));
   });
-  const placeFields = (p: GazetteerPlace): string => [p.geonameId, clean(p.name), p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t');
-  const placeLines = places.map((p) => `${p.country}\t${placeFields(p)}`);
-  const areaLines = areas.map((a, j) => `${a.code}\t${clean(a.name)}\t${seats[j]}`);
+  const placeRecords = places.map((p) => [p.country, p.geonameId, clean(p.name), p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t'));
+  const areaRecords = areas.map((a, j) => `${a.code}\t${clean(a.name)}\t${seats[j]}`);
   let buckets = 1;
   while (buckets * KEYS_PER_BUCKET < keys.size) buckets *= 2;
-  const inBucket: string[][] = Array.from({ length: buckets }, () => []);
+  /** Posting lines by bucket; `at` gives the byte offset in the line of each place record it holds. */
+  const inBucket: { text: string; at: [number, number][] }[][] = Array.from({ length: buckets }, () => []);
   for (const { country, key, refs } of keys.values()) {
-    const postings = [...refs].sort((x, y) => x - y).map((r) => {
-      if (r >= 0) return `p\t${r}\t${placeFields(places[r]!)}`;
-      const j = -1 - r, seat = seats[j]!;
-      return `a\t${j}\t${areaLines[j]}${seat >= 0 ? `\t${placeFields(places[seat]!)}` : ''}`;
-    });
-    inBucket[keyHash(country, key) & (buckets - 1)]!.push(`${country}\t${key}\t${postings.join('\t')}\n`);
+    let text = `${country}\t${key}`;
+    let bytes = Buffer.byteLength(text);
+    const at: [number, number][] = [];
+    const append = (s: string, place?: number): void => {
+      if (place !== undefined) at.push([place, bytes]);
+      text += s;
+      bytes += Buffer.byteLength(s);
+    };
+    for (const r of [...refs].sort((x, y) => x - y)) {
+      if (r >= 0) {
+        append(`\tp\t${r}\t`);
+        append(placeRecords[r]!, r);
+      } else {
+        const j = -1 - r, seat = seats[j]!;
+        append(`\ta\t${j}\t${areaRecords[j]}`);
+        if (seat >= 0) { append('\t'); append(placeRecords[seat]!, seat); }
+      }
+    }
+    inBucket[keyHash(country, key) & (buckets - 1)]!.push({ text: `${text}\n`, at });
   }
+  // Each place record is read alone (`place`) where it first stands in the postings; a place in no
+  // posting (a name that folds to nothing, and no seat) is written after them.
   const enc = new TextEncoder();
-  const bucketLines = inBucket.map((lines) => enc.encode(lines.sort(cmp).join('')));
-  const recordSections = [placeLines, areaLines].map((lines) => lines.map((l) => enc.encode(l)));
-  const tables = [...recordSections, bucketLines].map((lines) => {
-    const t = new Uint32Array(lines.length + 1);
-    lines.forEach((l, i) => { t[i + 1] = t[i]! + l.length; });
-    return t;
+  const placeAt = new Uint32Array(2 * places.length).fill(0xffffffff);
+  const bucketAt = new Uint32Array(buckets + 1);
+  const postings: Uint8Array[] = [];
+  let pos = 0;
+  inBucket.forEach((lines, b) => {
+    for (const { text, at } of lines.sort((x, y) => cmp(x.text, y.text))) {
+      for (const [i, offset] of at) {
+        if (placeAt[2 * i] === 0xffffffff) { placeAt[2 * i] = pos + offset; placeAt[2 * i + 1] = pos + offset + Buffer.byteLength(placeRecords[i]!); }
+      }
+      const line = enc.encode(text);
+      postings.push(line);
+      pos += line.length;
+    }
+    bucketAt[b + 1] = pos;
   });
+  placeRecords.forEach((r, i) => {
+    if (placeAt[2 * i] !== 0xffffffff) return;
+    const line = enc.encode(`${r}\n`);
+    placeAt[2 * i] = pos; placeAt[2 * i + 1] = pos + line.length - 1;
+    postings.push(line);
+    pos += line.length;
+  });
+  const areaLines = areaRecords.map((l) => enc.encode(l));
+  const areaAt = new Uint32Array(areas.length + 1);
+  areaLines.forEach((l, j) => { areaAt[j + 1] = areaAt[j]! + l.length; });
   const ids = Int32Array.from(places, (p) => p.geonameId);
   const admin1 = enc.encode(areas.filter((a) => levelOf(a.code) === 1).map((a) => `${a.code}\t${clean(a.name)}`).join('\n'));
-  const parts: Uint8Array[] = [...tables, ids].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
-  parts.push(...[...recordSections, bucketLines].map(concatBytes), admin1);
+  const parts: Uint8Array[] = [placeAt, areaAt, bucketAt, ids].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
+  parts.push(concatBytes(areaLines), concatBytes(postings), admin1);
   const sections: number[] = [];
   let at = HEADER_BYTES;
   for (const part of parts) { sections.push(at); at += part.length; }
@@ -211,25 +244,27 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   const headText = dec.decode(reader.read(0, HEADER_BYTES));
   if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version ${VERSION} (starts "${headText.slice(0, 24)}")`);
   const h = JSON.parse(headText.slice(MAGIC.length, headText.indexOf('\n'))) as Header;
-  const [pt, at, bt, is, ps, as, ks, a1, end] = h.sections;
+  const [pt, at, bt, is, as, ks, a1, end] = h.sections;
   const read = (position: number, length: number): Uint8Array => {
     const b = reader.read(position, length);
     if (b.length !== length) throw new Error(`geo/gazetteer: truncated index: ${position + b.length} of ${end} bytes`);
     return b;
   };
-  const int32s = <T extends Uint32Array | Int32Array>(type: new (b: ArrayBufferLike, offset?: number, length?: number) => T, position: number, n: number): T => {
+  /** `n` Uint32 or Int32 at `position`, in memory of their own. */
+  const int32s = <T extends Uint32Array | Int32Array>(type: new (b: ArrayBufferLike) => T, position: number, n: number): T => {
     const b = read(position, 4 * n);
-    return b.byteOffset % 4 === 0 ? new type(b.buffer, b.byteOffset, n) : new type(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+    return new type(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   };
   read(end - 1, 1);
   const bucketAt = int32s(Uint32Array, bt, h.buckets + 1);
   const admin1Names = new Map(dec.decode(read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
-  let placeAt: Uint32Array | null = null, areaAt: Uint32Array | null = null, ids: Int32Array | null = null;
+  let areaAt: Uint32Array | null = null, ids: Int32Array | null = null;
   const places = new Map<number, GazetteerPlace>();
   const areas = new Map<number, GazetteerArea>();
-  const placeOf = (f: readonly string[], i: number, country: string): GazetteerPlace => ({
-    geonameId: Number(f[i]), name: f[i + 1]!, country, admin1: f[i + 2]!, admin2: f[i + 3]!, featureCode: f[i + 4]!,
-    population: Number(f[i + 5]), lat: Number(f[i + 6]), lon: Number(f[i + 7]),
+  /** The place record at f[i …]: country, geonameId, name, admin1, admin2, featureCode, population, lat, lon. */
+  const placeOf = (f: readonly string[], i: number): GazetteerPlace => ({
+    geonameId: Number(f[i + 1]), name: f[i + 2]!, country: f[i]!, admin1: f[i + 3]!, admin2: f[i + 4]!, featureCode: f[i + 5]!,
+    population: Number(f[i + 6]), lat: Number(f[i + 7]), lon: Number(f[i + 8]),
   });
   const areaOf = (code: string, name: string, seat: string): GazetteerArea =>
     ({ code, name, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(seat) });
@@ -237,9 +272,8 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     let p = places.get(i);
     if (p === undefined) {
       if (!(Number.isInteger(i) && i >= 0 && i < h.places)) throw new RangeError(`geo/gazetteer: no place ${i} (of ${h.places})`);
-      placeAt ??= int32s(Uint32Array, pt, h.places + 1);
-      const f = dec.decode(read(ps + placeAt[i]!, placeAt[i + 1]! - placeAt[i]!)).split('\t');
-      p = placeOf(f, 1, f[0]!);
+      const span = int32s(Uint32Array, pt + 8 * i, 2);
+      p = placeOf(dec.decode(read(ks + span[0]!, span[1]! - span[0]!)).split('\t'), 0);
       places.set(i, p);
     }
     return p;
@@ -269,14 +303,14 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
       if (f[i] === 'p') {
         const index = Number(f[i + 1]);
         out.places.push(index);
-        if (!places.has(index)) places.set(index, placeOf(f, i + 2, country));
-        i += 10;
+        if (!places.has(index)) places.set(index, placeOf(f, i + 2));
+        i += 11;
       } else {
         const index = Number(f[i + 1]), seat = Number(f[i + 4]);
         out.areas.push(index);
         if (!areas.has(index)) areas.set(index, areaOf(f[i + 2]!, f[i + 3]!, f[i + 4]!));
-        if (seat >= 0 && !places.has(seat)) places.set(seat, placeOf(f, i + 5, country));
-        i += seat >= 0 ? 13 : 5;
+        if (seat >= 0 && !places.has(seat)) places.set(seat, placeOf(f, i + 5));
+        i += seat >= 0 ? 14 : 5;
       }
     }
     return out;

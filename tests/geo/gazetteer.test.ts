@@ -8,12 +8,12 @@ describe('openGazetteer', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
     expect(() => openGazetteer(memoryReader(bytes.subarray(0, bytes.length - 10)))).toThrow(/truncated/);
   });
-  it('writes version 4 in its header, and refuses an index of version 3', () => {
+  it('writes version 5 in its header, and refuses an index of version 4', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
-    expect(new TextDecoder().decode(bytes.subarray(0, 20))).toBe('twinnet-geo-index 4 ');
+    expect(new TextDecoder().decode(bytes.subarray(0, 20))).toBe('twinnet-geo-index 5 ');
     const old = bytes.slice();
-    old[18] = '3'.charCodeAt(0);
-    expect(() => openGazetteer(memoryReader(old))).toThrow(/not a twinnet geo index, version 4/);
+    old[18] = '4'.charCodeAt(0);
+    expect(() => openGazetteer(memoryReader(old))).toThrow(/not a twinnet geo index, version 5/);
   });
   it('gives a place the same record whether a lookup read it first or it was read alone', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
@@ -25,6 +25,12 @@ describe('openGazetteer', () => {
     expect(viaLookup.area(antwerp!)).toEqual({ code: 'BE.VLG.VAN', name: 'Provincie Antwerpen', level: 2, country: 'BE', seat: viaLookup.indexOfGeonameId(2803138) });
     expect(alone.area(antwerp!)).toEqual(viaLookup.area(antwerp!));
     expect(alone.place(alone.area(antwerp!).seat)).toMatchObject({ name: 'Antwerpen', admin2: 'VAN', population: 459805 });
+  });
+  it('reads the record of a place that no key lists (its name folds to nothing)', () => {
+    const dots = { ...PLACES[0]!, geonameId: 5, name: '...' };
+    const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places: [PLACES[0]!, dots], areas: [] })));
+    expect(g.place(g.indexOfGeonameId(5))).toEqual(dots);
+    expect(g.place(g.indexOfGeonameId(2063523))).toEqual(PLACES[0]);
   });
   it('lists the areas of a key by descending code and its places by ascending GeoNames id', () => {
     const places = [PLACES[0]!, { ...PLACES[0]!, geonameId: 7, admin1: '02' }, { ...PLACES[0]!, geonameId: 9, admin1: '01' }];
