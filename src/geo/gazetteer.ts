@@ -78,7 +78,7 @@ export interface Gazetteer {
    * Places and areas whose key in `country` is `key` (a `placeKey`): places in ascending index
    * (GeoNames id), areas in descending index (code) — the order in which candidates that tie stay.
    */
-  lookup(country: string, key: string): { places: number[]; areas: number[] };
+  lookup(country: string, key: string): { places: readonly number[]; areas: readonly number[] };
   /** Place index of a GeoNames id, or -1. */
   indexOfGeonameId(geonameId: number): number;
   /** English name of a first-level division (`CN.02` → `Zhejiang`), or null. */
@@ -258,7 +258,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   read(end - 1, 1);
   const bucketAt = int32s(Uint32Array, bt, h.buckets + 1);
   const admin1Names = new Map(dec.decode(read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
-  let areaAt: Uint32Array | null = null, ids: Int32Array | null = null;
+  let areaAt: Uint32Array | null = null, areaText: Uint8Array | null = null, ids: Int32Array | null = null;
   const places = new Map<number, GazetteerPlace>();
   const areas = new Map<number, GazetteerArea>();
   /** The place record at f[i …]: country, geonameId, name, admin1, admin2, featureCode, population, lat, lon. */
@@ -282,23 +282,30 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     let a = areas.get(j);
     if (a === undefined) {
       if (!(Number.isInteger(j) && j >= 0 && j < h.areas)) throw new RangeError(`geo/gazetteer: no area ${j} (of ${h.areas})`);
+      // Read whole on first use (about 1 MB): `indexOfArea` searches it.
       areaAt ??= int32s(Uint32Array, at, h.areas + 1);
-      const [code, name, seat] = dec.decode(read(as + areaAt[j]!, areaAt[j + 1]! - areaAt[j]!)).split('\t') as [string, string, string];
+      areaText ??= read(as, areaAt[h.areas]!);
+      const [code, name, seat] = dec.decode(areaText.subarray(areaAt[j]!, areaAt[j + 1]!)).split('\t') as [string, string, string];
       a = areaOf(code, name, seat);
       areas.set(j, a);
     }
     return a;
   };
   const found = new Map<string, { places: number[]; areas: number[] }>();
+  const enc = new TextEncoder(), scratch = new Uint8Array(256);
   /** The places and areas of a key, their records kept for `place` and `area`. */
   const postings = (country: string, key: string): { places: number[]; areas: number[] } => {
     const out = { places: [] as number[], areas: [] as number[] };
     const b = keyHash(country, key) & (h.buckets - 1);
-    const text = dec.decode(read(ks + bucketAt[b]!, bucketAt[b + 1]! - bucketAt[b]!));
+    const bytes = read(ks + bucketAt[b]!, bucketAt[b + 1]! - bucketAt[b]!);
+    // Only the key's own line is decoded: found by its UTF-8 prefix among the bucket's lines.
     const prefix = `${country}\t${key}\t`;
-    const from = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1 || -1;
-    if (from < 0) return out;
-    const f = text.slice(from + prefix.length, text.indexOf('\n', from)).split('\t');
+    const fits = enc.encodeInto(prefix, scratch);
+    const want = fits.read === prefix.length ? scratch : enc.encode(prefix), n = fits.read === prefix.length ? fits.written : want.length;
+    let line = 0;
+    while (line < bytes.length && !startsWith(bytes, line, want, n)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
+    if (line >= bytes.length) return out;
+    const f = dec.decode(bytes.subarray(line + n, bytes.indexOf(0x0a, line))).split('\t');
     for (let i = 0; i < f.length;) {
       if (f[i] === 'p') {
         const index = Number(f[i + 1]);
@@ -315,11 +322,11 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     }
     return out;
   };
-  const lookup = (country: string, key: string): { places: number[]; areas: number[] } => {
+  const lookup = (country: string, key: string): { places: readonly number[]; areas: readonly number[] } => {
     const k = `${country}\t${key}`;
     let out = found.get(k);
     if (out === undefined) { out = postings(country, key); found.set(k, out); }
-    return { places: out.places.slice(), areas: out.areas.slice() };
+    return out;
   };
   const indexOfGeonameId = (id: number): number => {
     const all = (ids ??= int32s(Int32Array, is, h.places));
@@ -332,6 +339,13 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   };
   const admin1Name = (code: string): string | null => admin1Names.get(code) ?? null;
   return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
+}
+
+/** Whether bytes[at, at + n) equals want[0, n). */
+function startsWith(bytes: Uint8Array, at: number, want: Uint8Array, n: number): boolean {
+  if (at + n > bytes.length) return false;
+  for (let i = 0; i < n; i++) if (bytes[at + i] !== want[i]) return false;
+  return true;
 }
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {

@@ -45,6 +45,9 @@ describe('openGazetteer', () => {
     const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places, areas: [] })));
     for (let i = 0; i < 300; i++) expect(g.lookup('AU', `town ${i}`).places.map((k) => g.place(k).name)).toEqual([`Town ${i}`]);
     expect(g.lookup('AU', 'town 300')).toEqual({ places: [], areas: [] });
+    const long = { ...PLACES[0]!, geonameId: 1000, name: 'Ж'.repeat(200) }; // 400 bytes of UTF-8 in its key
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places: [...places, long], areas: [] })));
+    expect(g2.lookup('AU', 'ж'.repeat(200)).places.map((k) => g2.place(k).geonameId)).toEqual([1000]);
     expect(g.lookup('NZ', 'town 1')).toEqual({ places: [], areas: [] });
   });
   it('refuses a GeoNames id listed twice when building', () => {
