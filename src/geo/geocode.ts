@@ -261,9 +261,18 @@ function union(a: PlaceCandidate[], b: readonly PlaceCandidate[]): PlaceCandidat
   return [...a, ...b.filter((c) => !seen.has(c.area ?? c.geonameId))];
 }
 
+let territories: Map<string, string[]> | null = null;
+
 /** Dependent territories of a country, which GeoNames codes apart (CN → HK, MO). */
-function territoriesOf(country: string): string[] {
-  return Object.keys(SOVEREIGN_OF).filter((t) => SOVEREIGN_OF[t] === country).sort();
+function territoriesOf(country: string): readonly string[] {
+  if (territories === null) {
+    territories = new Map();
+    for (const t of Object.keys(SOVEREIGN_OF).sort()) {
+      const s = SOVEREIGN_OF[t]!;
+      territories.set(s, [...territories.get(s) ?? [], t]);
+    }
+  }
+  return territories.get(country) ?? [];
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
