@@ -355,8 +355,10 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** 1 for a code of two parts (`CN.02`), else 2. */
 function levelOf(code: string): 1 | 2 {
-  return code.split('.').length === 2 ? 1 : 2;
+  const dot = code.indexOf('.');
+  return dot >= 0 && code.indexOf('.', dot + 1) < 0 ? 1 : 2;
 }
 
 /** First i in [lo, hi) for which `before(i)` is false (`before` true on a prefix). */

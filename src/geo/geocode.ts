@@ -231,7 +231,8 @@ class Context {
     const a = this.g.area(j);
     if (a.seat < 0) return null;
     const s = this.g.place(a.seat);
-    return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.split('.')[1]!, featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
+    const from = a.code.indexOf('.') + 1, to = a.code.indexOf('.', from);
+    return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.slice(from, to < 0 ? undefined : to), featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
   }
 
   /** The code of the country's first-level division whose name folds to `key`, or null. */
