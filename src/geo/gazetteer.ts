@@ -1,21 +1,29 @@
 /**
  * The gazetteer: GeoNames places (cities of ≥ 1,000 inhabitants and administrative seats) and
  * first- and second-level administrative areas, in a compact binary index written once at build time
- * (`scripts/build-geo-index.mjs` → `dist/geo-index.bin`) and read lazily: opening it reads the sorted
- * keys and the offset tables (a few MB); a place or area record is read when first asked for.
+ * (`scripts/build-geo-index.mjs` → `dist/geo-index.bin`) and read lazily: opening it reads the header,
+ * the bucket table and the first-level names (a few hundred KB); a lookup reads its key's bucket, in
+ * one piece, with the records of every candidate; anything else is read when first asked for.
  *
- * Layout: a header line `twinnet-geo-index 3 <json>\n` padded with spaces to HEADER_BYTES, where the
- * JSON gives the source in words, the counts and the byte offset of each section; then three Uint32
- * offset tables (places, areas, keys; n + 1 entries each, relative to their text section) and three
- * UTF-8 text sections of tab-separated records:
- *   places   `geonameId name country admin1 admin2 featureCode population lat lon`, by geonameId
- *   areas    `code name seat`: code `CC.A1` (level 1) or `CC.A1.A2` (level 2), by code; `seat` is the
- *            place index of the area's seat (see `seatOf`), or -1 when no place of the area is known
- *   keys     `CC<tab>key<tab>refs`, in byte order: refs are place indices ≥ 0 and area indices as
- *            −1 − index, comma-separated
- *   admin1   `CC.A1 name` of the first-level divisions (read whole on opening)
- * Keys are `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or
- * `withoutAreaWords` of it (areas); see `place-key.ts`.
+ * Layout: a header line `twinnet-geo-index 5 <json>\n` padded with spaces to HEADER_BYTES, where the
+ * JSON gives the source in words, the counts and the byte offset of each section; then
+ *   placeAt    Uint32 pairs (places): where the place's record stands in the postings, from and to
+ *   areaAt     Uint32 offsets (areas + 1) into the area records
+ *   bucketAt   Uint32 offsets (buckets + 1) into the postings
+ *   ids        Int32 GeoNames ids of the places, in place order (ascending)
+ *   areas      UTF-8 `code name seat`: code `CC.A1` (level 1) or `CC.A1.A2` (level 2), by code; `seat`
+ *              is the place index of the area's seat (see `seatOf`), or -1 when no place of it is known
+ *   postings   UTF-8 lines `CC key ref…`, grouped by bucket (`keyHash` of country and key, modulo the
+ *              bucket count, a power of two), sorted within a bucket. Each ref carries its record, so
+ *              that a lookup needs no other read: `p index <place>` for a place, `a index code name
+ *              seat` for an area, followed by `<place>` of the seat when seat ≥ 0; places in ascending
+ *              index, areas in descending index. A place record is `country geonameId name admin1
+ *              admin2 featureCode population lat lon`. After the last bucket, one line per place that
+ *              no posting holds (a name that folds to nothing), so that every place has a record.
+ *   admin1     `CC.A1 name` lines of the first-level divisions (read whole on opening)
+ * Every field is tab-separated. Places are numbered by GeoNames id, areas by code. Keys are
+ * `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or `withoutAreaWords` of it
+ * (areas); see `place-key.ts`. A key lists the places and areas of its own country only.
  *
  * An area's coordinates are those of its seat: the place of feature code PPLA (level 1) or PPLA2
  * (level 2) in it, else the capital (PPLC) in it, else its most populous place — a point inside the
@@ -66,8 +74,11 @@ export interface Gazetteer {
   areaCount: number;
   place(index: number): GazetteerPlace;
   area(index: number): GazetteerArea;
-  /** Places and areas whose key in `country` is `key` (a `placeKey`). */
-  lookup(country: string, key: string): { places: number[]; areas: number[] };
+  /**
+   * Places and areas whose key in `country` is `key` (a `placeKey`): places in ascending index
+   * (GeoNames id), areas in descending index (code) — the order in which candidates that tie stay.
+   */
+  lookup(country: string, key: string): { places: readonly number[]; areas: readonly number[] };
   /** Place index of a GeoNames id, or -1. */
   indexOfGeonameId(geonameId: number): number;
   /** English name of a first-level division (`CN.02` → `Zhejiang`), or null. */
@@ -76,16 +87,20 @@ export interface Gazetteer {
   indexOfArea(code: string): number;
 }
 
-const MAGIC = 'twinnet-geo-index 3 ';
+const VERSION = 5;
+const MAGIC = `twinnet-geo-index ${VERSION} `;
 /** Room for the header line; sections start after it, 4-byte aligned. */
 const HEADER_BYTES = 1024;
+/** Keys per bucket of the postings, at most (on average over the buckets). */
+const KEYS_PER_BUCKET = 4;
 
 interface Header {
   source: string;
   places: number;
   areas: number;
   keys: number;
-  /** Byte offsets in the file: the three offset tables, then the three text sections, the first-level names, the end. */
+  buckets: number;
+  /** Byte offsets in the file: placeAt, areaAt, bucketAt, ids, areas, postings, admin1, the end. */
   sections: [number, number, number, number, number, number, number, number];
 }
 
@@ -99,6 +114,15 @@ export function memoryReader(bytes: Uint8Array): IndexReader {
   return { read: (position, length) => bytes.subarray(position, position + length) };
 }
 
+/** The hash that picks a key's bucket: FNV-1a over the UTF-16 code units of `CC<tab>key`. */
+export function keyHash(country: string, key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < country.length; i++) h = Math.imul(h ^ country.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 9, 0x01000193);
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The binary index of `input`; deterministic (sorted throughout). */
 export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   const places = [...input.places].sort((a, b) => a.geonameId - b.geonameId);
@@ -106,11 +130,11 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     if (places[i]!.geonameId === places[i - 1]!.geonameId) throw new Error(`geo/gazetteer: geonameId ${places[i]!.geonameId} twice`);
   }
   const areas = [...new Map(input.areas.map((a) => [a.code, a])).values()].sort((a, b) => cmp(a.code, b.code));
-  const keys = new Map<string, Set<number>>();
+  const keys = new Map<string, { country: string; key: string; refs: Set<number> }>();
   const add = (country: string, key: string | null, ref: number): void => {
     if (!key) return;
     const k = `${country}\t${key}`;
-    (keys.get(k) ?? keys.set(k, new Set()).get(k)!).add(ref);
+    (keys.get(k) ?? keys.set(k, { country, key, refs: new Set() }).get(k)!).refs.add(ref);
   };
   const inArea = new Map<string, number[]>();
   places.forEach((p, i) => {
@@ -122,43 +146,82 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
       (inArea.get(code) ?? inArea.set(code, []).get(code)!).push(i);
     }
   });
-  const areaLines = areas.map((a, j) => {
+  const seats = areas.map((a, j) => {
     const country = a.code.slice(0, a.code.indexOf('.'));
     const key = placeKey(a.name);
     add(country, key, -1 - j);
     add(country, withoutAreaWords(key), -1 - j);
-    return `${a.code}\t${clean(a.name)}\t${seatOf(places, inArea.get(a.code) ?? [], levelOf(a.code))}`;
+    return seatOf(places, inArea.get(a.code) ?? [], levelOf(a.code));
   });
+  const placeRecords = places.map((p) => [p.country, p.geonameId, clean(p.name), p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t'));
+  const areaRecords = areas.map((a, j) => `${a.code}\t${clean(a.name)}\t${seats[j]}`);
+  let buckets = 1;
+  while (buckets * KEYS_PER_BUCKET < keys.size) buckets *= 2;
+  /** Posting lines by bucket; `at` gives the byte offset in the line of each place record it holds. */
+  const inBucket: { text: string; at: [number, number][] }[][] = Array.from({ length: buckets }, () => []);
+  for (const { country, key, refs } of keys.values()) {
+    let text = `${country}\t${key}`;
+    let bytes = Buffer.byteLength(text);
+    const at: [number, number][] = [];
+    const append = (s: string, place?: number): void => {
+      if (place !== undefined) at.push([place, bytes]);
+      text += s;
+      bytes += Buffer.byteLength(s);
+    };
+    for (const r of [...refs].sort((x, y) => x - y)) {
+      if (r >= 0) {
+        append(`\tp\t${r}\t`);
+        append(placeRecords[r]!, r);
+      } else {
+        const j = -1 - r, seat = seats[j]!;
+        append(`\ta\t${j}\t${areaRecords[j]}`);
+        if (seat >= 0) { append('\t'); append(placeRecords[seat]!, seat); }
+      }
+    }
+    inBucket[keyHash(country, key) & (buckets - 1)]!.push({ text: `${text}\n`, at });
+  }
+  // Each place record is read alone (`place`) where it first stands in the postings; a place in no
+  // posting (a name that folds to nothing, and no seat) is written after them.
   const enc = new TextEncoder();
-  const keyLines = [...keys].map(([k, refs]) => ({ k: enc.encode(`${k}\t`), refs: [...refs].sort((x, y) => x - y).join(',') }))
-    .sort((a, b) => Buffer.compare(a.k, b.k))
-    .map(({ k, refs }) => Buffer.concat([k, enc.encode(refs)]));
-  const placeLines = places.map((p) => enc.encode([p.geonameId, clean(p.name), p.country, p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t')));
-  const sectionsOf = [placeLines, areaLines.map((l) => enc.encode(l)), keyLines];
-  const tables = sectionsOf.map((lines) => {
-    const t = new Uint32Array(lines.length + 1);
-    lines.forEach((l, i) => { t[i + 1] = t[i]! + l.length; });
-    return t;
+  const placeAt = new Uint32Array(2 * places.length).fill(0xffffffff);
+  const bucketAt = new Uint32Array(buckets + 1);
+  const postings: Uint8Array[] = [];
+  let pos = 0;
+  inBucket.forEach((lines, b) => {
+    for (const { text, at } of lines.sort((x, y) => cmp(x.text, y.text))) {
+      for (const [i, offset] of at) {
+        if (placeAt[2 * i] === 0xffffffff) { placeAt[2 * i] = pos + offset; placeAt[2 * i + 1] = pos + offset + Buffer.byteLength(placeRecords[i]!); }
+      }
+      const line = enc.encode(text);
+      postings.push(line);
+      pos += line.length;
+    }
+    bucketAt[b + 1] = pos;
   });
+  placeRecords.forEach((r, i) => {
+    if (placeAt[2 * i] !== 0xffffffff) return;
+    const line = enc.encode(`${r}\n`);
+    placeAt[2 * i] = pos; placeAt[2 * i + 1] = pos + line.length - 1;
+    postings.push(line);
+    pos += line.length;
+  });
+  const areaLines = areaRecords.map((l) => enc.encode(l));
+  const areaAt = new Uint32Array(areas.length + 1);
+  areaLines.forEach((l, j) => { areaAt[j + 1] = areaAt[j]! + l.length; });
+  const ids = Int32Array.from(places, (p) => p.geonameId);
+  const admin1 = enc.encode(areas.filter((a) => levelOf(a.code) === 1).map((a) => `${a.code}\t${clean(a.name)}`).join('\n'));
+  const parts: Uint8Array[] = [placeAt, areaAt, bucketAt, ids].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
+  parts.push(concatBytes(areaLines), concatBytes(postings), admin1);
   const sections: number[] = [];
   let at = HEADER_BYTES;
-  for (const t of tables) { sections.push(at); at += t.byteLength; }
-  for (const t of tables) { sections.push(at); at += t[t.length - 1]!; }
-  const admin1 = enc.encode(areas.filter((a) => levelOf(a.code) === 1).map((a) => `${a.code}\t${clean(a.name)}`).join('\n'));
+  for (const part of parts) { sections.push(at); at += part.length; }
   sections.push(at);
-  at += admin1.length;
-  sections.push(at);
-  const header: Header = { source: clean(input.source), places: places.length, areas: areas.length, keys: keyLines.length, sections: sections as Header['sections'] };
+  const header: Header = { source: clean(input.source), places: places.length, areas: areas.length, keys: keys.size, buckets, sections: sections as Header['sections'] };
   const head = enc.encode(`${MAGIC}${JSON.stringify(header)}\n`);
   if (head.length > HEADER_BYTES) throw new Error(`geo/gazetteer: header of ${head.length} bytes exceeds ${HEADER_BYTES}`);
   const out = new Uint8Array(at).fill(0x20, 0, HEADER_BYTES);
   out.set(head, 0);
-  tables.forEach((t, s) => out.set(new Uint8Array(t.buffer), sections[s]!));
-  sectionsOf.forEach((lines, s) => {
-    let p = sections[3 + s]!;
-    for (const l of lines) { out.set(l, p); p += l.length; }
-  });
-  out.set(admin1, sections[6]!);
+  parts.forEach((part, i) => out.set(part, sections[i]!));
   return out;
 }
 
@@ -175,66 +238,100 @@ export function seatOf(places: readonly GazetteerPlace[], members: readonly numb
   return best;
 }
 
-/** Opens an index written by `buildGazetteerIndex`: reads its header, offset tables and keys; records on demand. */
+/** Opens an index written by `buildGazetteerIndex`: reads its header, bucket table and first-level names; the rest on demand. */
 export function openGazetteer(reader: IndexReader): Gazetteer {
   const dec = new TextDecoder();
   const headText = dec.decode(reader.read(0, HEADER_BYTES));
-  if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version 3 (starts "${headText.slice(0, 24)}")`);
+  if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version ${VERSION} (starts "${headText.slice(0, 24)}")`);
   const h = JSON.parse(headText.slice(MAGIC.length, headText.indexOf('\n'))) as Header;
-  const [pt, at, kt, ps, as, ks, a1, end] = h.sections;
-  const table = (pos: number, n: number): Uint32Array => {
-    const b = reader.read(pos, 4 * (n + 1));
-    if (b.length !== 4 * (n + 1)) throw new Error(`geo/gazetteer: truncated index at byte ${pos}`);
-    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  const [pt, at, bt, is, as, ks, a1, end] = h.sections;
+  const read = (position: number, length: number): Uint8Array => {
+    const b = reader.read(position, length);
+    if (b.length !== length) throw new Error(`geo/gazetteer: truncated index: ${position + b.length} of ${end} bytes`);
+    return b;
   };
-  const placeAt = table(pt, h.places), areaAt = table(at, h.areas), keyAt = table(kt, h.keys);
-  const keyText = reader.read(ks, a1 - ks);
-  const admin1Bytes = reader.read(a1, end - a1);
-  if (admin1Bytes.length !== end - a1) throw new Error(`geo/gazetteer: truncated index: ${a1 + admin1Bytes.length} of ${end} bytes`);
-  const admin1Names = new Map(dec.decode(admin1Bytes).split('\n').map((l) => l.split('\t') as [string, string]));
-  if (keyText.length !== keyAt[h.keys]) throw new Error(`geo/gazetteer: truncated index: keys end at ${keyText.length} of ${keyAt[h.keys]} bytes`);
-  const enc = new TextEncoder();
-  const line = (base: number, offsets: Uint32Array, i: number): string =>
-    dec.decode(reader.read(base + offsets[i]!, offsets[i + 1]! - offsets[i]!));
-  /** Record i of a section, split into fields and parsed by `parse` when first asked for. */
-  const records = <T>(what: string, count: number, base: number, offsets: Uint32Array, parse: (f: string[]) => T) => {
-    const cache = new Map<number, T>();
-    return (i: number): T => {
-      if (!(i >= 0 && i < count)) throw new RangeError(`geo/gazetteer: no ${what} ${i} (of ${count})`);
-      let r = cache.get(i);
-      if (r === undefined) { r = parse(line(base, offsets, i).split('\t')); cache.set(i, r); }
-      return r;
-    };
+  /** `n` Uint32 or Int32 at `position`, in memory of their own. */
+  const int32s = <T extends Uint32Array | Int32Array>(type: new (b: ArrayBufferLike) => T, position: number, n: number): T => {
+    const b = read(position, 4 * n);
+    return new type(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   };
-  const place = records('place', h.places, ps, placeAt, (f): GazetteerPlace => ({
-    geonameId: Number(f[0]), name: f[1]!, country: f[2]!, admin1: f[3]!, admin2: f[4]!, featureCode: f[5]!,
-    population: Number(f[6]), lat: Number(f[7]), lon: Number(f[8]),
-  }));
-  const area = records('area', h.areas, as, areaAt, (f): GazetteerArea => {
-    const code = f[0]!;
-    return { code, name: f[1]!, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(f[2]) };
+  read(end - 1, 1);
+  const bucketAt = int32s(Uint32Array, bt, h.buckets + 1);
+  const admin1Names = new Map(dec.decode(read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
+  let areaAt: Uint32Array | null = null, areaText: Uint8Array | null = null, ids: Int32Array | null = null;
+  const places = new Map<number, GazetteerPlace>();
+  const areas = new Map<number, GazetteerArea>();
+  /** The place record at f[i …]: country, geonameId, name, admin1, admin2, featureCode, population, lat, lon. */
+  const placeOf = (f: readonly string[], i: number): GazetteerPlace => ({
+    geonameId: Number(f[i + 1]), name: f[i + 2]!, country: f[i]!, admin1: f[i + 3]!, admin2: f[i + 4]!, featureCode: f[i + 5]!,
+    population: Number(f[i + 6]), lat: Number(f[i + 7]), lon: Number(f[i + 8]),
   });
-  const lookupCache = new Map<string, { places: number[]; areas: number[] }>();
-  const lookup = (country: string, key: string): { places: number[]; areas: number[] } => {
-    const k = `${country}\t${key}\t`;
-    let out = lookupCache.get(k);
-    if (!out) { out = lookupBytes(enc.encode(k)); lookupCache.set(k, out); }
-    return { places: out.places.slice(), areas: out.areas.slice() };
+  const areaOf = (code: string, name: string, seat: string): GazetteerArea =>
+    ({ code, name, level: levelOf(code), country: code.slice(0, code.indexOf('.')), seat: Number(seat) });
+  const place = (i: number): GazetteerPlace => {
+    let p = places.get(i);
+    if (p === undefined) {
+      if (!(Number.isInteger(i) && i >= 0 && i < h.places)) throw new RangeError(`geo/gazetteer: no place ${i} (of ${h.places})`);
+      const span = int32s(Uint32Array, pt + 8 * i, 2);
+      p = placeOf(dec.decode(read(ks + span[0]!, span[1]! - span[0]!)).split('\t'), 0);
+      places.set(i, p);
+    }
+    return p;
   };
-  const lookupBytes = (want: Uint8Array): { places: number[]; areas: number[] } => {
-    const i = lowerBound(0, h.keys, (k) => comparePrefix(keyText, keyAt[k]!, keyAt[k + 1]!, want) < 0);
+  const area = (j: number): GazetteerArea => {
+    let a = areas.get(j);
+    if (a === undefined) {
+      if (!(Number.isInteger(j) && j >= 0 && j < h.areas)) throw new RangeError(`geo/gazetteer: no area ${j} (of ${h.areas})`);
+      // Read whole on first use (about 1 MB): `indexOfArea` searches it.
+      areaAt ??= int32s(Uint32Array, at, h.areas + 1);
+      areaText ??= read(as, areaAt[h.areas]!);
+      const [code, name, seat] = dec.decode(areaText.subarray(areaAt[j]!, areaAt[j + 1]!)).split('\t') as [string, string, string];
+      a = areaOf(code, name, seat);
+      areas.set(j, a);
+    }
+    return a;
+  };
+  const found = new Map<string, { places: number[]; areas: number[] }>();
+  const enc = new TextEncoder(), scratch = new Uint8Array(256);
+  /** The places and areas of a key, their records kept for `place` and `area`. */
+  const postings = (country: string, key: string): { places: number[]; areas: number[] } => {
     const out = { places: [] as number[], areas: [] as number[] };
-    if (i < h.keys && comparePrefix(keyText, keyAt[i]!, keyAt[i + 1]!, want) === 0) {
-      for (const r of dec.decode(keyText.subarray(keyAt[i]! + want.length, keyAt[i + 1]!)).split(',')) {
-        const v = Number(r);
-        if (v >= 0) out.places.push(v); else out.areas.push(-1 - v);
+    const b = keyHash(country, key) & (h.buckets - 1);
+    const bytes = read(ks + bucketAt[b]!, bucketAt[b + 1]! - bucketAt[b]!);
+    // Only the key's own line is decoded: found by its UTF-8 prefix among the bucket's lines.
+    const prefix = `${country}\t${key}\t`;
+    const fits = enc.encodeInto(prefix, scratch);
+    const want = fits.read === prefix.length ? scratch : enc.encode(prefix), n = fits.read === prefix.length ? fits.written : want.length;
+    let line = 0;
+    while (line < bytes.length && !startsWith(bytes, line, want, n)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
+    if (line >= bytes.length) return out;
+    const f = dec.decode(bytes.subarray(line + n, bytes.indexOf(0x0a, line))).split('\t');
+    for (let i = 0; i < f.length;) {
+      if (f[i] === 'p') {
+        const index = Number(f[i + 1]);
+        out.places.push(index);
+        if (!places.has(index)) places.set(index, placeOf(f, i + 2));
+        i += 11;
+      } else {
+        const index = Number(f[i + 1]), seat = Number(f[i + 4]);
+        out.areas.push(index);
+        if (!areas.has(index)) areas.set(index, areaOf(f[i + 2]!, f[i + 3]!, f[i + 4]!));
+        if (seat >= 0 && !places.has(seat)) places.set(seat, placeOf(f, i + 5));
+        i += seat >= 0 ? 14 : 5;
       }
     }
     return out;
   };
+  const lookup = (country: string, key: string): { places: readonly number[]; areas: readonly number[] } => {
+    const k = `${country}\t${key}`;
+    let out = found.get(k);
+    if (out === undefined) { out = postings(country, key); found.set(k, out); }
+    return out;
+  };
   const indexOfGeonameId = (id: number): number => {
-    const i = lowerBound(0, h.places, (k) => place(k).geonameId < id);
-    return i < h.places && place(i).geonameId === id ? i : -1;
+    const all = (ids ??= int32s(Int32Array, is, h.places));
+    const i = lowerBound(0, h.places, (k) => all[k]! < id);
+    return i < h.places && all[i] === id ? i : -1;
   };
   const indexOfArea = (code: string): number => {
     const j = lowerBound(0, h.areas, (k) => cmp(area(k).code, code) < 0);
@@ -244,18 +341,24 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
 }
 
-/** Compares bytes[from, min(to, from + want.length)) with `want`, byte by byte (UTF-8 byte order). */
-function comparePrefix(bytes: Uint8Array, from: number, to: number, want: Uint8Array): number {
-  const n = Math.min(to - from, want.length);
-  for (let i = 0; i < n; i++) {
-    const d = bytes[from + i]! - want[i]!;
-    if (d !== 0) return d;
-  }
-  return n - want.length;
+/** Whether bytes[at, at + n) equals want[0, n). */
+function startsWith(bytes: Uint8Array, at: number, want: Uint8Array, n: number): boolean {
+  if (at + n > bytes.length) return false;
+  for (let i = 0; i < n; i++) if (bytes[at + i] !== want[i]) return false;
+  return true;
 }
 
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** 1 for a code of two parts (`CN.02`), else 2. */
 function levelOf(code: string): 1 | 2 {
-  return code.split('.').length === 2 ? 1 : 2;
+  const dot = code.indexOf('.');
+  return dot >= 0 && code.indexOf('.', dot + 1) < 0 ? 1 : 2;
 }
 
 /** First i in [lo, hi) for which `before(i)` is false (`before` true on a prefix). */

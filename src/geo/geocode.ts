@@ -231,7 +231,8 @@ class Context {
     const a = this.g.area(j);
     if (a.seat < 0) return null;
     const s = this.g.place(a.seat);
-    return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.split('.')[1]!, featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
+    const from = a.code.indexOf('.') + 1, to = a.code.indexOf('.', from);
+    return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.slice(from, to < 0 ? undefined : to), featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
   }
 
   /** The code of the country's first-level division whose name folds to `key`, or null. */
@@ -261,9 +262,18 @@ function union(a: PlaceCandidate[], b: readonly PlaceCandidate[]): PlaceCandidat
   return [...a, ...b.filter((c) => !seen.has(c.area ?? c.geonameId))];
 }
 
+let territories: Map<string, string[]> | null = null;
+
 /** Dependent territories of a country, which GeoNames codes apart (CN → HK, MO). */
-function territoriesOf(country: string): string[] {
-  return Object.keys(SOVEREIGN_OF).filter((t) => SOVEREIGN_OF[t] === country).sort();
+function territoriesOf(country: string): readonly string[] {
+  if (territories === null) {
+    territories = new Map();
+    for (const t of Object.keys(SOVEREIGN_OF).sort()) {
+      const s = SOVEREIGN_OF[t]!;
+      territories.set(s, [...territories.get(s) ?? [], t]);
+    }
+  }
+  return territories.get(country) ?? [];
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -8,6 +8,48 @@ describe('openGazetteer', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
     expect(() => openGazetteer(memoryReader(bytes.subarray(0, bytes.length - 10)))).toThrow(/truncated/);
   });
+  it('writes version 5 in its header, and refuses an index of version 4', () => {
+    const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
+    expect(new TextDecoder().decode(bytes.subarray(0, 20))).toBe('twinnet-geo-index 5 ');
+    const old = bytes.slice();
+    old[18] = '4'.charCodeAt(0);
+    expect(() => openGazetteer(memoryReader(old))).toThrow(/not a twinnet geo index, version 5/);
+  });
+  it('gives a place the same record whether a lookup read it first or it was read alone', () => {
+    const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
+    const viaLookup = openGazetteer(memoryReader(bytes)), alone = openGazetteer(memoryReader(bytes));
+    const [sd] = viaLookup.lookup('RE', 'saint denis').places;
+    expect(viaLookup.place(sd!)).toEqual({ geonameId: 935264, name: 'Saint-Denis', country: 'RE', admin1: 'RE', admin2: '', featureCode: 'PPLC', population: 137195, lat: -20.88, lon: 55.45 });
+    expect(alone.place(sd!)).toEqual(viaLookup.place(sd!));
+    const [antwerp] = viaLookup.lookup('BE', 'antwerpen').areas;
+    expect(viaLookup.area(antwerp!)).toEqual({ code: 'BE.VLG.VAN', name: 'Provincie Antwerpen', level: 2, country: 'BE', seat: viaLookup.indexOfGeonameId(2803138) });
+    expect(alone.area(antwerp!)).toEqual(viaLookup.area(antwerp!));
+    expect(alone.place(alone.area(antwerp!).seat)).toMatchObject({ name: 'Antwerpen', admin2: 'VAN', population: 459805 });
+  });
+  it('reads the record of a place that no key lists (its name folds to nothing)', () => {
+    const dots = { ...PLACES[0]!, geonameId: 5, name: '...' };
+    const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places: [PLACES[0]!, dots], areas: [] })));
+    expect(g.place(g.indexOfGeonameId(5))).toEqual(dots);
+    expect(g.place(g.indexOfGeonameId(2063523))).toEqual(PLACES[0]);
+  });
+  it('lists the areas of a key by descending code and its places by ascending GeoNames id', () => {
+    const places = [PLACES[0]!, { ...PLACES[0]!, geonameId: 7, admin1: '02' }, { ...PLACES[0]!, geonameId: 9, admin1: '01' }];
+    const areas = [{ code: 'AU.01', name: 'Perth' }, { code: 'AU.02', name: 'Perth Region' }];
+    const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places, areas })));
+    const found = g.lookup('AU', 'perth');
+    expect(found.places.map((i) => g.place(i).geonameId)).toEqual([7, 9, 2063523]);
+    expect(found.areas.map((j) => g.area(j).code)).toEqual(['AU.02', 'AU.01']);
+  });
+  it('finds every key of many that share buckets', () => {
+    const places = Array.from({ length: 300 }, (_, i) => ({ ...PLACES[0]!, geonameId: i + 1, name: `Town ${i}` }));
+    const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places, areas: [] })));
+    for (let i = 0; i < 300; i++) expect(g.lookup('AU', `town ${i}`).places.map((k) => g.place(k).name)).toEqual([`Town ${i}`]);
+    expect(g.lookup('AU', 'town 300')).toEqual({ places: [], areas: [] });
+    const long = { ...PLACES[0]!, geonameId: 1000, name: 'Ж'.repeat(200) }; // 400 bytes of UTF-8 in its key
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 's', places: [...places, long], areas: [] })));
+    expect(g2.lookup('AU', 'ж'.repeat(200)).places.map((k) => g2.place(k).geonameId)).toEqual([1000]);
+    expect(g.lookup('NZ', 'town 1')).toEqual({ places: [], areas: [] });
+  });
   it('refuses a GeoNames id listed twice when building', () => {
     expect(() => buildGazetteerIndex({ source: 's', places: [PLACES[0]!, PLACES[0]!], areas: [] })).toThrow(/2063523 twice/);
   });
