@@ -13,8 +13,8 @@ import { InputError } from '../util/errors.js';
 import { birank } from './centrality/birank.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank, PAGERANK_DEFAULTS } from './centrality/pagerank.js';
-import { PATH_DEFAULTS, pathMeasures } from './centrality/paths.js';
-import type { PathMeasures } from './centrality/paths.js';
+import { PATH_DEFAULTS, pathPlan, pathResults, pathTotals } from './centrality/paths.js';
+import type { PathMeasures, PathOptions, PathPlan, PathSums } from './centrality/paths.js';
 import { bipartiteCommunities } from './communities/bipartite-communities.js';
 import type { BipartiteCommunities } from './communities/bipartite-communities.js';
 import { LOUVAIN_DEFAULTS, louvainProjection } from './communities/louvain-projection.js';
@@ -144,13 +144,17 @@ export function analyze(dataset: Dataset, options: AnalysisOptions = {}, graph: 
   return assembleAnalysis(base, { home, partner }, wholeGraphMeasures(base, home.analysis, o, stage), o, graph);
 }
 
-/** What `analyze` computes before the sides: the graph, its indices, components and shortest paths. */
-export interface AnalysisBase {
+/** The graph an analysis runs on: its nodes, indices and components. */
+export interface AnalysisGraph {
   dataset: Dataset;
   nodes: BipartiteNodes;
   index: BipartiteIndex;
   unified: UnifiedIndex;
   components: Components;
+}
+
+/** What `analyze` computes before the sides: the graph, its indices, components and shortest paths. */
+export interface AnalysisBase extends AnalysisGraph {
   paths: PathMeasures;
   largestComponent: Analysis['largestComponent'];
   notes: string[];
@@ -171,11 +175,33 @@ export function prepareAnalysis(
   stage: (s: string) => void = () => {},
   built: { nodes: BipartiteNodes; index: BipartiteIndex } = buildAnalysisGraph(dataset, o, stage),
 ): AnalysisBase {
-  const { nodes, index } = built;
-  const unified = unify(index);
-  const comps = components(unified);
+  return withPaths(analysisGraph(dataset, built), o, stage);
+}
+
+/** The unified index and the components of the graph `buildAnalysisGraph` built. */
+export function analysisGraph(dataset: Dataset, built: { nodes: BipartiteNodes; index: BipartiteIndex }): AnalysisGraph {
+  const unified = unify(built.index);
+  return { dataset, ...built, unified, components: components(unified) };
+}
+
+/** The options of the shortest paths: any thread that makes `pathPlan(unify(index), pathOptions(o))` gets the same plan. */
+export function pathOptions(o: ResolvedAnalysisOptions): PathOptions {
+  return { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) };
+}
+
+/**
+ * The shortest-path measures of the graph and what follows from them. `sums`: the sums of every chunk
+ * of the plan added in chunk order (`pathTotals`, here on this thread, or the same from chunks computed
+ * elsewhere: the same bits).
+ */
+export function withPaths(
+  graph: AnalysisGraph, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
+  sums: (plan: PathPlan) => PathSums = pathTotals,
+): AnalysisBase {
+  const { unified, components: comps } = graph;
   stage(`shortest paths (${unified.keys.length} nodes)`);
-  const paths = pathMeasures(unified, { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) });
+  const plan = pathPlan(unified, pathOptions(o));
+  const paths = pathResults(plan, sums(plan));
 
   let largestComponent: Analysis['largestComponent'] = null;
   if (paths.eccentricity && paths.distanceSum) {
@@ -193,7 +219,7 @@ export function prepareAnalysis(
   if (!paths.exact) {
     notes.push(`Shortest-path measures sampled: betweenness estimated from ${paths.pivots} random pivot sources (of ${unified.keys.length} nodes, seed ${o.seed})${sampledErrorNote(paths)}; closeness, harmonic closeness, diameter and mean distance not computed (graph above ${o.exactLimit} nodes).`);
   }
-  return { dataset, nodes, index, unified, components: comps, paths, largestComponent, notes };
+  return { ...graph, paths, largestComponent, notes };
 }
 
 /** One side: its projection, significance (hypergeometric, SDSM), Louvain, clustering, degrees; with what it had to skip. Pure. */
@@ -245,7 +271,7 @@ export interface WholeGraphMeasures {
 }
 
 export function wholeGraphMeasures(
-  base: AnalysisBase, home: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
+  base: AnalysisGraph, home: SideAnalysis, o: ResolvedAnalysisOptions, stage: (s: string) => void = () => {},
   withBipartite = true,
 ): WholeGraphMeasures {
   const { index, unified } = base;

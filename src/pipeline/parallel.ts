@@ -1,16 +1,16 @@
 /**
  * analyzeInParallel: `analyze` on two cores. The partner side (its projection, significance, SDSM and
  * Louvain: the largest share of the work on the seed) runs in a worker thread while the main thread
- * computes shortest paths, the China side and the whole-graph measures. Every part is a pure function
- * of the same inputs and the notes are put together in a fixed order, so the result equals
+ * computes the China side, the whole-graph measures and the shortest paths. Every part is a pure
+ * function of the same inputs and the notes are put together in a fixed order, so the result equals
  * `analyze(dataset, options)` (tested byte for byte through the reports). Without a compiled worker
  * (running from TypeScript sources) or with TWINNET_WORKERS=0, it is `analyze`.
  *
  * `graph`: as for `analyze`, a graphology graph of the same data set already built by the caller.
  * `worker`: a side worker started ahead (`startSideWorker`).
- * `whileWaiting`: work of the caller's to do on the main thread once its share of the analysis is
- * done and before it waits for the worker (not called when there is no worker); it gets the index
- * the analysis runs on.
+ * `whileWaiting`: work of the caller's to do on the main thread once its part of the analysis but
+ * the shortest paths is done (not called when there is no worker); it gets the index the analysis
+ * runs on.
  * `keepWorker`: given the worker once it has answered, instead of ending it (the caller may give it
  * another job — `gexfInWorker` — and ends it; unref'd meanwhile, it does not keep the process alive).
  *
@@ -18,24 +18,31 @@
  * worker after the partner side, or the main thread after its share and `whileWaiting` — claimed
  * through one shared Int32 (compare-and-exchange), so neither waits while the other still has work
  * (up to 200,000 links; above, the main thread keeps them, for memory).
- * Which thread ran them changes nothing in the result. Likewise the seeds of the partner side's
- * Louvain (the longest part of the worker's share): once the main thread has nothing else to do it
- * projects the partner side itself and runs the seeds the worker has not started (`helpLouvain`).
+ * Which thread ran them changes nothing in the result. The shortest paths come last on the main
+ * thread, as they can be shared: their sums are defined chunk by chunk (`pathPlan`), and the worker,
+ * once done with the rest, computes the chunks the main thread has not claimed (`collectChunks`; up
+ * to 200,000 links); the main thread adds them all in chunk order, the same bits as `pathTotals`.
+ * Likewise the seeds of the partner side's Louvain (the longest part of the worker's share): once
+ * the main thread has nothing else to do and the worker has not posted its side, it projects the
+ * partner side itself and runs the seeds the worker has not started (`helpLouvain`).
  */
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { BipartiteGraph } from '../graph/build-bipartite.js';
-import { Claim, tryClaim, workerInbox, workerScript } from './workers.js';
+import { chunkShare, Claim, collectChunks, tryClaim, workerInbox, workerScript } from './workers.js';
+import type { ChunkShare } from './workers.js';
 import {
-  analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, prepareAnalysis, resolveOptions, runsFor,
-  sharedEntryCount, wholeGraphMeasures,
+  analysisGraph, analyze, analyzeSide, assembleAnalysis, bipartiteMeasures, buildAnalysisGraph, louvainOptions, resolveOptions, runsFor,
+  sharedEntryCount, wholeGraphMeasures, withPaths,
 } from '../analysis/analyze.js';
 import type { Analysis, AnalysisOptions, ResolvedAnalysisOptions, SideAnalysis } from '../analysis/analyze.js';
 import type { BipartiteCommunities } from '../analysis/communities/bipartite-communities.js';
 import { createSeedShare, helpLouvain } from '../analysis/communities/louvain-projection.js';
 import type { SeedShare } from '../analysis/communities/louvain-projection.js';
 import { project } from '../analysis/projection/project.js';
+import { chunkCount, chunkTotal, pathChunkSums } from '../analysis/centrality/paths.js';
+import type { PathPlan, PathSums } from '../analysis/centrality/paths.js';
 
 /**
  * What the side worker answers: its side (posted as soon as it is done, so its memory moves here
@@ -74,32 +81,40 @@ export async function analyzeInParallel(
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
   const claim = new Int32Array(new SharedArrayBuffer(4));
-  // A large graph's bipartite communities stay here: the worker then ends with its side, and its copy
-  // of the graph is freed at once (at 1.4M links, running them there raised the peak by ~1 GB).
-  if (built.index.edges > FIRST_FREE_EDGES) claim[0] = Claim.Main;
+  const sidePosted = new Int32Array(new SharedArrayBuffer(4));
+  // A large graph's bipartite communities and path chunks stay here: the worker then ends with its
+  // side, and its copy of the graph is freed at once (at 1.4M links, running the communities there
+  // raised the peak by ~1 GB).
+  const small = built.index.edges <= FIRST_FREE_EDGES;
+  if (!small) claim[0] = Claim.Main;
+  const paths = small ? chunkShare() : null;
   const partners = built.index.partner.keys.length;
   const seeds = partners * o.runs <= SHARED_SEEDS_LIMIT ? createSeedShare(partners, o.runs) : null;
   const worker = early ?? new Worker(url);
   const inbox = workerInbox(worker, 'pipeline/parallel: the partner-side worker');
   worker.ref();
-  worker.postMessage({ index: built.index, side: 'partner', options: o, claim, seeds, stay: keepWorker !== undefined });
+  worker.postMessage(
+    { index: built.index, side: 'partner', options: o, claim, sidePosted, seeds, paths: paths?.worker ?? null, stay: keepWorker !== undefined },
+    paths ? [paths.worker.port] : [],
+  );
   const partner = inbox.next<SideAnswer>();
   partner.catch(() => {}); // handled when awaited below; no unhandled rejection meanwhile
   try {
-    const base = prepareAnalysis(dataset, o, stage, built);
+    const graphBase = analysisGraph(dataset, built);
     const home = analyzeSide(built.index, 'home', o, stage);
-    const whole = wholeGraphMeasures(base, home.analysis, o, stage, false);
+    const whole = wholeGraphMeasures(graphBase, home.analysis, o, stage, false);
     if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(built.index); }
     let bipartite: BipartiteAnswer | null = null;
     if (tryClaim(claim, Claim.Main)) {
       stage('bipartite communities');
       bipartite = bipartiteMeasures(built.index, o);
     }
+    const base = withPaths(graphBase, o, stage, paths ? (plan) => sharedPathSums(plan, paths.main, stage) : undefined);
     // Only when the worker runs Louvain on the partner side: it has started, or will surely (every
     // projection's pair count is at most Σ C(d, 2) over the other side) — never a large projection
-    // made here for nothing.
+    // made here for nothing — and has not finished its side (its seeds may be fewer than o.runs).
     const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
-    if (seeds && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
+    if (seeds && Atomics.load(sidePosted, 0) === 0 && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
       stage('Louvain seeds of the partner side');
       helpPartnerLouvain(built.index, o, seeds);
     }
@@ -116,10 +131,20 @@ export async function analyzeInParallel(
     inbox.close();
     void worker.terminate();
     throw e;
+  } finally {
+    paths?.main.port.close();
   }
 }
 
-/** Links above which the bipartite communities are not offered to the worker (memory). */
+/** The sums of every chunk of `plan`, computed here and by the worker (whichever claims each first), added in chunk order. */
+function sharedPathSums(plan: PathPlan, share: ChunkShare, stage: (s: string) => void): PathSums {
+  const total = chunkTotal(plan);
+  const onRest = () => { stage('the worker\'s shortest-path chunks'); };
+  collectChunks(share, chunkCount(plan), (c) => pathChunkSums(plan, c), (c, sums: PathSums) => { total.add(c, sums); }, onRest);
+  return total.result();
+}
+
+/** Links above which the bipartite communities and the shortest paths' chunks are not offered to the worker (memory). */
 const FIRST_FREE_EDGES = 200_000;
 
 /** Labels (partners × seeds) above which the partner side's Louvain seeds are not shared (memory). */

@@ -4,20 +4,29 @@
  * transferred (not copied). The projection's key arrays are the index's own: they are left out of the
  * message and put back by the caller. Then, if the main thread has not claimed them (`tryClaim` on
  * the job's `claim`), it computes the bipartite communities and posts them as a second message. With
- * `seeds`, its Louvain shares seeds with the main thread (`helpLouvain`).
+ * `seeds`, its Louvain shares seeds with the main thread (`helpLouvain`). With `paths`, it then
+ * computes chunks of the shortest paths that the main thread has not claimed (`shareChunks`), from a
+ * plan of its own: the same as the main thread's (`pathOptions`), so its chunks are the main thread's.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeSide, bipartiteMeasures } from '../analysis/analyze.js';
+import { analyzeSide, bipartiteMeasures, pathOptions } from '../analysis/analyze.js';
+import { chunkCount, pathChunkSums, pathPlan } from '../analysis/centrality/paths.js';
+import { unify } from '../graph/bipartite-index.js';
 import type { ResolvedAnalysisOptions } from '../analysis/analyze.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import type { SeedShare } from '../analysis/communities/louvain-projection.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { Claim, transferables, tryClaim } from './workers.js';
+import { chunksLeft, Claim, shareChunks, transferables, tryClaim } from './workers.js';
+import type { ChunkShare } from './workers.js';
 import { runGexfJob } from './gexf-job.js';
 import type { GexfJob } from './gexf-job.js';
 
 type Job = {
   task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim: Int32Array; seeds?: SeedShare | null;
+  /** Set to 1 once the side is posted (the main thread then knows its Louvain seeds are all done). */
+  sidePosted: Int32Array;
+  /** The shortest paths' chunks, shared with the main thread; null: not offered. */
+  paths?: ChunkShare | null;
   /** Whether another job may follow (else the thread ends once this one is answered, freeing its heap). */
   stay?: boolean;
 };
@@ -28,9 +37,14 @@ function run(job: Job): void {
   side.analysis.projection.sharedKeys = [];
   // Posted (its arrays transferred) before anything else: a large projection leaves this thread now.
   parentPort?.postMessage(side, transferables(side));
+  Atomics.store(job.sidePosted, 0, 1);
   if (tryClaim(job.claim, Claim.Worker)) {
     const bipartite = bipartiteMeasures(job.index, job.options);
     parentPort?.postMessage(bipartite, transferables(bipartite));
+  }
+  if (job.paths && chunksLeft(job.paths)) {
+    const plan = pathPlan(unify(job.index), pathOptions(job.options));
+    shareChunks(job.paths, chunkCount(plan), (c) => pathChunkSums(plan, c));
   }
 }
 

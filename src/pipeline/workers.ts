@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
 /** URL of the worker script `name` beside `base` (the caller's `import.meta.url`), or null when workers are off or it is missing. */
 export function workerScript(name: string, base: string): URL | null {
@@ -88,4 +89,86 @@ export type Claim = (typeof Claim)[keyof typeof Claim];
 export function tryClaim(flag: Int32Array, who: Claim): boolean {
   const before = Atomics.compareExchange(flag, 0, Claim.Free, who);
   return before === Claim.Free || before === who;
+}
+
+/**
+ * Chunks 0 … count − 1 of one job shared between the main thread and a worker, each a pure function
+ * of its number: each thread claims the next number (`control[0]`, atomic add) and computes that
+ * chunk; the worker posts each of its chunks on `port` (typed arrays transferred) and counts it in
+ * `control[1]`; the main thread takes them from the port without returning to its event loop
+ * (`receiveMessageOnPort`), waiting on `control[1]` for those still being computed. `control[2]` is
+ * the number of chunks, published by the main thread as it starts (0 before), so that a worker
+ * coming late makes nothing for a job already taken (`chunksLeft`).
+ */
+export interface ChunkShare { control: Int32Array; port: MessagePort }
+
+const ChunkSlot = { next: 0, posted: 1, count: 2 } as const;
+
+/** A share's two ends: `main` stays on the main thread, `worker` is posted to the worker (its port in the transfer list). */
+export function chunkShare(): { main: ChunkShare; worker: ChunkShare } {
+  const control = new Int32Array(new SharedArrayBuffer(4 * 3));
+  const { port1, port2 } = new MessageChannel();
+  return { main: { control, port: port1 }, worker: { control, port: port2 } };
+}
+
+/** Whether a thread coming now may find chunks to compute: the main thread has not started, or some are unclaimed. */
+export function chunksLeft(share: ChunkShare): boolean {
+  const count = Atomics.load(share.control, ChunkSlot.count);
+  return count === 0 || Atomics.load(share.control, ChunkSlot.next) < count;
+}
+
+interface ChunkMessage { chunk: number; value?: unknown; error?: string }
+
+/** In the worker: claims and computes chunks until none is left, posting each; a failure is posted too (the main thread would wait for it forever), then thrown. */
+export function shareChunks<T>(share: ChunkShare, count: number, compute: (chunk: number) => T): void {
+  const { control, port } = share;
+  const posted = (message: ChunkMessage, transfer: ArrayBuffer[] = []): void => {
+    port.postMessage(message, transfer);
+    Atomics.add(control, ChunkSlot.posted, 1);
+    Atomics.notify(control, ChunkSlot.posted);
+  };
+  try {
+    const published = Atomics.load(control, ChunkSlot.count);
+    if (published !== 0 && published !== count) throw new Error(`pipeline/workers: ${count} chunks here, ${published} on the main thread`);
+    for (let c = Atomics.add(control, ChunkSlot.next, 1); c < count; c = Atomics.add(control, ChunkSlot.next, 1)) {
+      const value = compute(c);
+      posted({ chunk: c, value }, transferables(value));
+    }
+  } catch (e) {
+    posted({ chunk: -1, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    throw e;
+  }
+}
+
+/**
+ * On the main thread: publishes `count`, computes the chunks it claims and takes those the worker
+ * computed; `take` gets every chunk once, in no fixed order (as they are done). `onRest` is called
+ * once if, every chunk claimed, some of the worker's are yet to be taken (posted or still being
+ * computed). Throws when the worker failed on one.
+ */
+export function collectChunks<T>(
+  share: ChunkShare, count: number, compute: (chunk: number) => T, take: (chunk: number, value: T) => void, onRest: () => void = () => {},
+): void {
+  const { control, port } = share;
+  Atomics.store(control, ChunkSlot.count, count);
+  let taken = 0;
+  const receive = (): boolean => {
+    const m = receiveMessageOnPort(port)?.message as ChunkMessage | undefined;
+    if (!m) return false;
+    if (m.chunk < 0) throw new Error(`pipeline/workers: the worker failed on a shared chunk: ${m.error ?? ''}`);
+    take(m.chunk, m.value as T);
+    taken++;
+    return true;
+  };
+  for (let c = Atomics.add(control, ChunkSlot.next, 1); c < count; c = Atomics.add(control, ChunkSlot.next, 1)) {
+    take(c, compute(c));
+    taken++;
+    while (receive());
+  }
+  if (taken < count) onRest();
+  while (taken < count) {
+    // Read the count before looking: a chunk posted after the look counts after it, and wakes the wait.
+    const seen = Atomics.load(control, ChunkSlot.posted);
+    if (!receive()) Atomics.wait(control, ChunkSlot.posted, seen);
+  }
 }

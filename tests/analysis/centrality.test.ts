@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBipartiteIndex, unify } from '../../src/graph/bipartite-index.js';
 import { eigenvectorCentrality } from '../../src/analysis/centrality/eigenvector.js';
 import { pagerank } from '../../src/analysis/centrality/pagerank.js';
-import { bipartiteBetweennessMax, mergePathSums, pathMeasures, pathPlan, pathResults, pathSums } from '../../src/analysis/centrality/paths.js';
+import {
+  addPathSums, bipartiteBetweennessMax, chunkCount, chunkTotal, PATH_CHUNKS, pathChunkSums, pathMeasures, pathPlan, pathResults, pathSums, pathTotals,
+} from '../../src/analysis/centrality/paths.js';
+import type { PathSums } from '../../src/analysis/centrality/paths.js';
 import type { UnifiedIndex } from '../../src/graph/bipartite-index.js';
 import { createRng } from '../../src/util/rng.js';
 import { twoMode } from './helpers.js';
@@ -308,12 +311,15 @@ function hubOfLeaf(u: UnifiedIndex, v: number): number {
 
 /**
  * Exact mode by its definition with whole-graph searches: betweenness Σ over non-leaf sources of
- * (1 + k_s)·δ_s plus k_s·(r_s − 2) at s, halved; distance sums, reaches, eccentricities and
- * harmonic sums from a search from every node, leaves included.
+ * (1 + k_s)·δ_s plus k_s·(r_s − 2) at s, summed from zero within each chunk (`chunkEnds`: the
+ * number of non-leaf sources before each chunk's end, as `pathPlan` cuts them), the chunks added in
+ * order, halved; distance sums, reaches, eccentricities and harmonic sums from a search from every
+ * node, leaves included.
  */
-function foldedReference(u: UnifiedIndex) {
+function foldedReference(u: UnifiedIndex, chunkEnds: ArrayLike<number>) {
   const N = u.n + u.m;
   const bc = new Float64Array(N), sum = new Float64Array(N), reach = new Int32Array(N), harmonic = new Float64Array(N), ecc = new Int32Array(N);
+  let chunk = new Float64Array(N), sources = 0, next = 1;
   const leaves = new Int32Array(N);
   for (let v = 0; v < N; v++) { const h = hubOfLeaf(u, v); if (h >= 0) leaves[h]!++; }
   for (let s = 0; s < N; s++) {
@@ -321,8 +327,12 @@ function foldedReference(u: UnifiedIndex) {
     sum[s] = r.sum; reach[s] = r.reach; harmonic[s] = r.harmonic; ecc[s] = r.ecc;
     if (hubOfLeaf(u, s) >= 0) continue;
     const k = leaves[s] as number;
-    for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; bc[w] = (bc[w] as number) + (1 + k) * (r.delta[w] as number); }
-    if (k > 0) bc[s] = (bc[s] as number) + k * (r.reach - 2);
+    for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; chunk[w] = (chunk[w] as number) + (1 + k) * (r.delta[w] as number); }
+    if (k > 0) chunk[s] = (chunk[s] as number) + k * (r.reach - 2);
+    if (++sources === chunkEnds[next]) {
+      for (let v = 0; v < N; v++) bc[v] = next === 1 ? (chunk[v] as number) : (bc[v] as number) + (chunk[v] as number);
+      chunk = new Float64Array(N); next++;
+    }
   }
   return { bc: bc.map((b) => b * 0.5), sum, reach, harmonic, ecc };
 }
@@ -359,6 +369,12 @@ const leafyGraph = fc.record({
   return unify(buildBipartiteIndex(bipartiteGraph(n, m, edges)));
 });
 
+/** A generated list (`generateList`, seed 3) and its nodes, as `buildBipartiteIndexFromDataset` takes them. */
+function seedDataset(scale: number) {
+  const ds = parseSisterCityList(generateList({ scale, seed: 3 }).text);
+  return [ds, bipartiteNodes(ds, { districts: 'separate' })] as const;
+}
+
 const sameBits = (a: ArrayLike<number> | null | undefined, b: ArrayLike<number>) => {
   expect(a).toBeTruthy();
   expect(Array.from(a as ArrayLike<number>)).toEqual(Array.from(b));
@@ -371,7 +387,7 @@ const within = (a: ArrayLike<number>, b: ArrayLike<number>, rel: number) => {
 describe('shortest paths searched on the core (the graph without its leaves)', () => {
   it('gives every exact measure bit for bit as whole-graph searches with the leaf formulas (fast-check, seeded)', () => {
     fc.assert(fc.property(leafyGraph, (u) => {
-      const pm = pathMeasures(u), ref = foldedReference(u);
+      const pm = pathMeasures(u), ref = foldedReference(u, pathPlan(u).chunks);
       sameBits(pm.betweennessRaw, ref.bc);
       sameBits(pm.distanceSum, ref.sum);
       sameBits(pm.harmonic, ref.harmonic);
@@ -393,32 +409,36 @@ describe('shortest paths searched on the core (the graph without its leaves)', (
       });
     }), { seed: 17, numRuns: 100 });
   });
-  it('gives sampled betweenness bit for bit as whole-graph searches from the same pivots, leaves among them (fast-check, seeded)', () => {
+  it('gives sampled betweenness bit for bit as whole-graph searches from the same pivots, chunk by chunk, leaves among them (fast-check, seeded)', () => {
     fc.assert(fc.property(leafyGraph, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), (u, samples, seed) => {
       const N = u.n + u.m;
       const plan = pathPlan(u, { exactLimit: 0, samples, rng: createRng(seed) });
       const pm = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed) });
       const bc = new Float64Array(N);
-      for (const s of plan.sources) {
-        const r = wholeGraphSearch(u, s);
-        for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; bc[w] = (bc[w] as number) + (r.delta[w] as number); }
+      for (let c = 0; c < chunkCount(plan); c++) {
+        const chunk = new Float64Array(N);
+        for (const s of plan.sources.subarray(plan.chunks[c], plan.chunks[c + 1])) {
+          const r = wholeGraphSearch(u, s);
+          for (let i = r.order.length - 1; i > 0; i--) { const w = r.order[i] as number; chunk[w] = (chunk[w] as number) + (r.delta[w] as number); }
+        }
+        for (let v = 0; v < N; v++) bc[v] = c === 0 ? (chunk[v] as number) : (bc[v] as number) + (chunk[v] as number);
       }
       const scale = (0.5 * N) / plan.sources.length;
       sameBits(pm.betweennessRaw, bc.map((b) => b * scale));
     }), { seed: 18, numRuns: 150 });
   });
-  it('merges two or three ranges of sources into the single range: per-source measures bit for bit, betweenness to 1e-12 (fast-check, seeded)', () => {
+  it('adds the sums of two or three ranges of sources into the single range: per-source measures bit for bit, betweenness to 1e-12 (fast-check, seeded)', () => {
     fc.assert(fc.property(leafyGraph, fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (u, sampled, x, y) => {
       const plan = pathPlan(u, sampled ? { exactLimit: 0, samples: 30, rng: createRng(5) } : {});
       const S = plan.sources.length;
-      expect(plan.split).toBeGreaterThanOrEqual(0);
-      expect(plan.split).toBeLessThanOrEqual(S);
       const [i, j] = [Math.floor(Math.min(x, y) * S), Math.floor(Math.max(x, y) * S)];
       const whole = pathSums(plan, 0, S);
-      for (const merged of [
-        mergePathSums(pathSums(plan, 0, plan.split), pathSums(plan, plan.split, S)),
-        mergePathSums(mergePathSums(pathSums(plan, 0, i), pathSums(plan, i, j)), pathSums(plan, j, S)),
-      ]) {
+      const two = pathSums(plan, 0, i);
+      addPathSums(two, pathSums(plan, i, S));
+      const three = pathSums(plan, 0, i);
+      addPathSums(three, pathSums(plan, i, j));
+      addPathSums(three, pathSums(plan, j, S));
+      for (const merged of [two, three]) {
         within(merged.bc, whole.bc, 1e-12);
         if (sampled) within(merged.bcSquares as Float64Array, whole.bcSquares as Float64Array, 1e-12);
         else {
@@ -430,10 +450,75 @@ describe('shortest paths searched on the core (the graph without its leaves)', (
       }
     }), { seed: 19, numRuns: 150 });
   });
-  it('splits the sources where the estimated work is halved: two equal components, one source range each', () => {
-    const u = unify(buildBipartiteIndex(twoMode('a-x a-y b-x b-y c-z d-z c-w d-w')));
+  it('cuts two equal components K_{11,11} into 4 chunks of 11 sources: work 44 × (22 + 242) = 11,616, ⌊11,616 / (64 · 44)⌋ = 4', () => {
+    const edges: string[] = [];
+    for (const side of ['a', 'b']) for (let i = 0; i < 11; i++) for (let j = 0; j < 11; j++) edges.push(`${side}${i}-${side}x${j}`);
+    const u = unify(buildBipartiteIndex(twoMode(edges.join(' '))));
+    expect(PATH_CHUNKS).toEqual({ max: 64, nodeWork: 64 });
     const plan = pathPlan(u);
-    expect(plan.sources.length).toBe(8);
-    expect(plan.split).toBe(4);
+    expect(plan.sources.length).toBe(44);
+    expect(Array.from(plan.chunks)).toEqual([0, 11, 22, 33, 44]);
+    expectSameAsAllSources(twoMode(edges.join(' ')));
+  });
+  it('keeps a small graph in one chunk: a star K_{1,4} has work 1 · 1 < 64 · 5', () => {
+    const plan = pathPlan(unify(buildBipartiteIndex(twoMode('c-p1 c-p2 c-p3 c-p4'))));
+    expect(Array.from(plan.chunks)).toEqual([0, 1]);
+  });
+  it('cuts the sources into at most 64 consecutive non-empty chunks that cover them all (fast-check, seeded)', () => {
+    const dense = fc.record({ n: fc.integer({ min: 1, max: 30 }), m: fc.integer({ min: 1, max: 30 }), p: fc.double({ min: 0.05, max: 1, noNaN: true }), seed: fc.nat() });
+    fc.assert(fc.property(dense, fc.boolean(), ({ n, m, p, seed }, sampled) => {
+      const rng = createRng(seed + 1), edges: [number, number][] = [];
+      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (rng() < p) edges.push([i, j]);
+      const u = unify(buildBipartiteIndex(bipartiteGraph(n, m, edges)));
+      const plan = pathPlan(u, sampled ? { exactLimit: 0, samples: 25, rng: createRng(3) } : {});
+      const K = chunkCount(plan);
+      expect(K).toBeGreaterThanOrEqual(1);
+      expect(K).toBeLessThanOrEqual(64);
+      expect(plan.chunks[0]).toBe(0);
+      expect(plan.chunks[K]).toBe(plan.sources.length);
+      for (let c = 0; c < K; c++) if (plan.sources.length > 0) expect(plan.chunks[c + 1]).toBeGreaterThan(plan.chunks[c] as number);
+    }), { seed: 20, numRuns: 200 });
+  });
+  it('adds the chunks in chunk order whatever order they arrive in: the same bits (fast-check, seeded)', () => {
+    const u = unify(buildBipartiteIndexFromDataset(...seedDataset(2)));
+    const plan = pathPlan(u);
+    const K = chunkCount(plan);
+    expect(K).toBeGreaterThan(2);
+    const inOrder = pathTotals(plan);
+    fc.assert(fc.property(fc.array(fc.nat(), { minLength: K, maxLength: K }), (keys) => {
+      const order = Array.from({ length: K }, (_, c) => c).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+      const total = chunkTotal(plan);
+      for (const c of order) total.add(c, pathChunkSums(plan, c));
+      const sums: PathSums = total.result();
+      sameBits(sums.bc, inOrder.bc);
+      for (const key of ['closeSum', 'reach', 'harmonic', 'ecc'] as const) sameBits(sums[key], inOrder[key] as ArrayLike<number>);
+    }), { seed: 21, numRuns: 20 });
+  });
+  it('refuses a chunk given twice, one out of range, and a total before every chunk is in', () => {
+    const u = unify(buildBipartiteIndexFromDataset(...seedDataset(2)));
+    const plan = pathPlan(u);
+    const total = chunkTotal(plan);
+    expect(() => total.result()).toThrow(/0 of \d+ chunks summed/);
+    total.add(1, pathChunkSums(plan, 1));
+    expect(() => total.add(1, pathChunkSums(plan, 1))).toThrow(/chunk 1 given twice or out of range/);
+    expect(() => total.add(chunkCount(plan), pathChunkSums(plan, 0))).toThrow(/out of range/);
+    expect(() => pathChunkSums(plan, -1)).toThrow(/no chunk -1/);
+    total.add(0, pathChunkSums(plan, 0));
+    expect(total.merged).toBe(2);
+  });
+  it('gives a generated list, in two chunks, as an independent all-sources Brandes: betweenness to 1e-12, the rest bit for bit', () => {
+    const [ds, nodes] = seedDataset(1);
+    const u = unify(buildBipartiteIndexFromDataset(ds, nodes));
+    expect(chunkCount(pathPlan(u))).toBe(2);
+    const g = new UndirectedGraph();
+    u.keys.forEach((k, v) => g.addNode(k, { side: v < u.n ? 'home' : 'partner' }));
+    for (let v = 0; v < u.n; v++) for (let e = u.offsets[v] as number; e < (u.offsets[v + 1] as number); e++) g.addEdge(u.keys[v], u.keys[u.adj[e] as number]);
+    const pm = pathMeasures(u), ref = allSourcesReference(g);
+    u.keys.forEach((k, v) => {
+      expect(Math.abs((pm.betweennessRaw[v] as number) - (ref.bc.get(k) as number))).toBeLessThanOrEqual(1e-12 * (ref.bc.get(k) as number));
+      expect(pm.distanceSum?.[v]).toBe(ref.distSum.get(k));
+      expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(k));
+      expect(pm.harmonic?.[v]).toBe(ref.harmonic.get(k));
+    });
   });
 });

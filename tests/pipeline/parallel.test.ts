@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { pathPlan } from '../../src/analysis/centrality/paths.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { generateList } from '../../src/synth/generate.js';
 
@@ -26,7 +27,7 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
     expect(par.sides.partner.projection.sharedKeys).toBe(par.index.home.keys);
   });
 
-  it('equals analyze when the worker, free first, takes the bipartite communities', async () => {
+  it('equals analyze when the worker, free first, takes the bipartite communities and the shortest paths\' chunks', async () => {
     const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/pipeline/parallel.js');
     const ds = parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
     const stages: string[] = [];
@@ -34,8 +35,24 @@ describe.runIf(hasBuild)('analyzeInParallel (compiled, partner side in a worker 
     const sleep = () => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000); };
     const par = await analyzeInParallel(ds, { runs: 3, onStage: (s) => stages.push(s), whileWaiting: sleep });
     expect(stages).not.toContain('bipartite communities'); // not run on the main thread
+    // The shortest paths come after `whileWaiting`: the worker, free, has claimed their chunks meanwhile.
+    expect(stages).toContain('the worker\'s shortest-path chunks');
     expect(par.bipartite).not.toBeNull();
     expect(plain(par)).toEqual(plain(analyze(ds, { runs: 3 })));
+  });
+
+  it('equals analyze bit for bit on a generated list whose shortest paths come in 13 chunks, however the threads shared them', async () => {
+    const { analyzeInParallel } = (await import(compiled)) as typeof import('../../src/pipeline/parallel.js');
+    const ds = parseSisterCityList(generateList({ scale: 5, seed: 3 }).text);
+    const par = await analyzeInParallel(ds, { runs: 2 });
+    const seq = analyze(ds, { runs: 2 });
+    expect(pathPlan(seq.unified).chunks.length - 1).toBe(13);
+    for (const key of ['betweennessRaw', 'betweenness', 'closeness', 'harmonic', 'distanceSum'] as const) {
+      const a = par.paths[key] as Float64Array, b = seq.paths[key] as Float64Array;
+      expect(a.length).toBe(b.length);
+      for (let v = 0; v < b.length; v++) expect(Object.is(a[v], b[v])).toBe(true);
+    }
+    expect(plain(par)).toEqual(plain(seq));
   });
 
   it('equals analyze with size limits that add notes (notes in the same order)', async () => {

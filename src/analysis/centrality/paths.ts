@@ -36,8 +36,9 @@
  *   Σ_t d(ℓ,t) = Σ_t d(h,t) + r_h − 2, r_ℓ = r_h, ecc(ℓ) = ecc(h) + 1,
  *   H(ℓ) = 1 + ½(c_1 − 1) + Σ_{d≥2} c_d/(1 + d), with c_d the level counts of h's BFS.
  *   Sampled mode: a leaf pivot ℓ counts δ_ℓ(h) as the sum over h's successors other than ℓ.
- * Floating point: every result is the one a BFS over the whole graph (leaves included, from every
- * source but the leaves in exact mode, from every pivot in sampled mode) gives, bit for bit. A BFS
+ * Floating point: every per-source result, and each chunk's betweenness sums (below), is the one a
+ * BFS over the whole graph (leaves included, from every source of the chunk but the leaves in exact
+ * mode, from every pivot of the chunk in sampled mode) gives, bit for bit. A BFS
  * meets the nodes level by level, so a harmonic sum adds 1/d c_d times in a row (`addRepeated`
  * gives that loop's bits without the loop); distance sums and reaches are sums of integers. The
  * leaves' terms of δ_s(h) are added one at a time, each where the whole-graph BFS adds it: a leaf
@@ -47,12 +48,14 @@
  * The exact mode's betweenness sums the same dependencies as an all-sources BFS in another order,
  * so it may differ from that in the last bits.
  *
- * Two threads: `pathPlan` fixes the sources and a split point that halves the estimated work,
- * `pathSums` runs a range of the sources, `mergePathSums` adds two ranges' sums, `pathResults`
- * normalises. Distance sums, reaches, eccentricities and harmonic sums belong to one source each,
- * so a merge reproduces them bit for bit; betweenness is a sum over sources, and a + b rounds
- * otherwise than one running sum: a merged betweenness may differ from the single range's in the
- * last bits (the same for the same split point, whichever thread ran which half).
+ * Chunks. The sums over sources are defined chunk by chunk: `pathPlan` cuts the sources into
+ * consecutive chunks of about equal estimated work — how many and where depends on the graph (and
+ * the pivots) only, never on threads or timing — each chunk's sums start from zero (`pathChunkSums`),
+ * and the chunks' sums are added in chunk order, ((s_0 + s_1) + s_2) + … (`chunkTotal`, which takes
+ * them in any order of arrival). So the chunks may be computed anywhere, by any number of threads,
+ * and the result is the same bits. Distance sums, reaches, eccentricities and harmonic sums belong
+ * to one source each (0 in the other chunks), so only betweenness (and its squares when sampled)
+ * depends on the chunking, in its last bits.
  *
  * @example  path a–x–b: betweenness raw of x = 1, closeness of x (bipartite) = (2+0)/2 = 1.
  */
@@ -95,17 +98,21 @@ export function bipartiteBetweennessMax(n: number, m: number): number {
 }
 
 /**
- * The work of `pathMeasures` laid out once: the core graph, the sources in order, and where to split
- * them in two. `pathSums` runs any range of the sources; `mergePathSums` adds two ranges' sums;
- * `pathResults` normalises. `pathMeasures(g, o)` = `pathResults(plan, pathSums(plan, 0, S))`.
+ * The work of `pathMeasures` laid out once: the core graph, the sources in order, and their chunks.
+ * `pathChunkSums` runs one chunk; `chunkTotal` adds the chunks' sums in chunk order; `pathResults`
+ * normalises. `pathMeasures(g, o)` = `pathResults(plan, pathTotals(plan))`.
  */
 export interface PathPlan {
   g: UnifiedIndex;
   exact: boolean;
   /** BFS sources in order (node ids): every node but the leaves (exact) or the pivots (sampled). */
   sources: Int32Array;
-  /** Sources [0, split) and [split, end) have about the same estimated work (core nodes + core edges reached). */
-  split: number;
+  /**
+   * Chunk c holds the sources [chunks[c], chunks[c + 1]); the chunks have about the same estimated
+   * work (core nodes + core entries reached), at most `PATH_CHUNKS.max` of them, each worth at least
+   * `PATH_CHUNKS.nodeWork` × N (a chunk's sums take O(N) to add).
+   */
+  chunks: Int32Array;
   /** hubOf[ℓ] = the hub of leaf ℓ, −1 for a core node; leaves[v] = k_v, the leaves of v. */
   hubOf: Int32Array;
   leaves: Int32Array;
@@ -139,9 +146,59 @@ export interface PathSums {
   ecc: Int32Array | null;
 }
 
+/** How the sources are cut into chunks (see `PathPlan.chunks`); part of the definition of the sums. */
+export const PATH_CHUNKS = { max: 64, nodeWork: 64 } as const;
+
 export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMeasures {
   const plan = pathPlan(g, options);
-  return pathResults(plan, pathSums(plan, 0, plan.sources.length));
+  return pathResults(plan, pathTotals(plan));
+}
+
+/** The sums of every chunk of `plan`, one after the other on this thread, added in chunk order. */
+export function pathTotals(plan: PathPlan): PathSums {
+  const total = chunkTotal(plan);
+  for (let c = 0; c < chunkCount(plan); c++) total.add(c, pathChunkSums(plan, c));
+  return total.result();
+}
+
+export function chunkCount(plan: PathPlan): number {
+  return plan.chunks.length - 1;
+}
+
+/** The sums of chunk c of `plan`, from zero. */
+export function pathChunkSums(plan: PathPlan, c: number): PathSums {
+  if (!(c >= 0 && c < chunkCount(plan))) throw new RangeError(`analysis/paths: no chunk ${c} (${chunkCount(plan)} chunks)`);
+  return pathSums(plan, plan.chunks[c] as number, plan.chunks[c + 1] as number);
+}
+
+/** The running total of a plan's chunk sums: `add` takes them in any order, they are added in chunk order. */
+export interface ChunkTotal {
+  add(c: number, sums: PathSums): void;
+  /** Chunks added to the total so far (chunks 0 … merged − 1). */
+  readonly merged: number;
+  /** The total once every chunk is in. */
+  result(): PathSums;
+}
+
+export function chunkTotal(plan: PathPlan): ChunkTotal {
+  const count = chunkCount(plan);
+  const waiting = new Map<number, PathSums>();
+  let total: PathSums | null = null, merged = 0;
+  return {
+    add(c, sums) {
+      if (!(c >= merged && c < count) || waiting.has(c)) throw new RangeError(`analysis/paths: chunk ${c} given twice or out of range (${count} chunks)`);
+      waiting.set(c, sums);
+      for (let next = waiting.get(merged); next; next = waiting.get(merged)) {
+        waiting.delete(merged++);
+        if (total) addPathSums(total, next); else total = next;
+      }
+    },
+    get merged() { return merged; },
+    result() {
+      if (merged < count || !total) throw new Error(`analysis/paths: ${merged} of ${count} chunks summed`);
+      return total;
+    },
+  };
 }
 
 export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
@@ -163,7 +220,7 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
     const k = Math.min(N, options.samples ?? PATH_DEFAULTS.samples);
     sources = samplePivots(N, k, options.rng);
   }
-  return { g, exact, sources, split: balancedSplit(core, hubOf, sources), hubOf, leaves, core };
+  return { g, exact, sources, chunks: chunkBounds(core, hubOf, sources, N), hubOf, leaves, core };
 }
 
 function coreGraph(g: UnifiedIndex, hubOf: Int32Array, nodeLeaves: Int32Array): CoreGraph {
@@ -195,8 +252,11 @@ function coreGraph(g: UnifiedIndex, hubOf: Int32Array, nodeLeaves: Int32Array): 
   return { node, id, offsets, adj, leavesAfter, leaves };
 }
 
-/** The source index that halves the estimated work, Σ over sources of the core nodes + entries of their component. */
-function balancedSplit(core: CoreGraph, hubOf: Int32Array, sources: Int32Array): number {
+/**
+ * Chunk bounds over `sources` (see `PathPlan.chunks`), the work of a source estimated as the core
+ * nodes + entries of its component.
+ */
+function chunkBounds(core: CoreGraph, hubOf: Int32Array, sources: Int32Array, N: number): Int32Array {
   const C = core.node.length;
   const comp = new Int32Array(C).fill(-1), work: number[] = [];
   const queue = new Int32Array(C);
@@ -220,9 +280,16 @@ function balancedSplit(core: CoreGraph, hubOf: Int32Array, sources: Int32Array):
   };
   let total = 0;
   for (const v of sources) total += cost(v);
-  let i = 0;
-  for (let done = 0; i < sources.length && 2 * done < total; i++) done += cost(sources[i] as number);
-  return i;
+  const count = Math.max(1, Math.min(PATH_CHUNKS.max, sources.length, Math.floor(total / (PATH_CHUNKS.nodeWork * N))));
+  const bounds = [0];
+  let done = 0;
+  for (let i = 0; i < sources.length; i++) {
+    // A bound after source i once the work so far reaches the next c/count of the total.
+    done += cost(sources[i] as number);
+    if (i + 1 < sources.length && done * count >= total * bounds.length) bounds.push(i + 1);
+  }
+  bounds.push(sources.length);
+  return Int32Array.from(bounds);
 }
 
 /**
@@ -292,18 +359,14 @@ export function pathSums(plan: PathPlan, from: number, to: number): PathSums {
   return sums;
 }
 
-/** Sums of two ranges (a's sources before b's); per-source entries are 0 outside their range, so they are copied exactly. */
-export function mergePathSums(a: PathSums, b: PathSums): PathSums {
-  const add = <T extends Float64Array | Int32Array>(x: T | null, y: T | null): T | null => {
-    if (!x || !y) return null;
-    const out = x.slice() as T;
-    for (let i = 0; i < out.length; i++) out[i] = (x[i] as number) + (y[i] as number);
-    return out;
+/** Adds the sums of a later range `b` into `a`, in place; per-source entries are 0 outside their range, so they are copied exactly. */
+export function addPathSums(a: PathSums, b: PathSums): void {
+  const add = (x: Float64Array | Int32Array | null, y: Float64Array | Int32Array | null): void => {
+    if (!x || !y) return;
+    for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) + (y[i] as number);
   };
-  return {
-    bc: add(a.bc, b.bc) as Float64Array, bcSquares: add(a.bcSquares, b.bcSquares), closeSum: add(a.closeSum, b.closeSum),
-    reach: add(a.reach, b.reach), harmonic: add(a.harmonic, b.harmonic), ecc: add(a.ecc, b.ecc),
-  };
+  add(a.bc, b.bc); add(a.bcSquares, b.bcSquares); add(a.closeSum, b.closeSum);
+  add(a.reach, b.reach); add(a.harmonic, b.harmonic); add(a.ecc, b.ecc);
 }
 
 interface Workspace {
