@@ -146,7 +146,8 @@ export function exportNetwork(
   const label = (key: string) => (attributesOf.get(key) as NodeAttributes).label;
   const parentLabel = (r: NodeRow) => (r.parentId ? (attributesOf.get(r.parentId)?.label ?? null) : null);
   const territoryOf = (r: NodeRow) => (r.side === 'partner' ? (attributesOf.get(r.key) as NodeAttributes).territory : null);
-  const geo = (key: string) => (places ? geoNodeAttributes(places, key) : null);
+  // Geography attributes added to a node's (same keys, same order as merging them in after).
+  const withGeo = (attributes: Record<string, unknown>, key: string) => (places ? Object.assign(attributes, geoNodeAttributes(places, key)) : attributes);
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
@@ -154,15 +155,17 @@ export function exportNetwork(
 
   if (kind === 'bipartite') {
     for (const r of rows) {
-      g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory: territoryOf(r), projection_class: r.community, ...geo(r.key) });
+      const attributes = nodeAttributes(r, r.bipartiteCommunity, parentLabel(r));
+      attributes['territory'] = territoryOf(r);
+      attributes['projection_class'] = r.community;
+      g.addNode(r.key, withGeo(attributes, r.key));
     }
     for (const { source: s, target: t, attributes: attr } of bipartiteEdges(a.dataset, a.nodes)) {
-      g.addEdge(s, t, {
-        lines: attr.lines.map(String),
-        ...(places ? { distance_km: geoEdgeDistance(places, s, t) } : {}),
-        ...(attr.start === undefined ? {} : { start: attr.start }),
-        ...(attr.end === undefined ? {} : { end: attr.end }),
-      });
+      const attributes: Record<string, unknown> = { lines: attr.lines.map(String) };
+      if (places) attributes['distance_km'] = geoEdgeDistance(places, s, t);
+      if (attr.start !== undefined) attributes['start'] = attr.start;
+      if (attr.end !== undefined) attributes['end'] = attr.end;
+      g.addEdge(s, t, attributes);
     }
     timeformat = timeFormatOf(g);
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
@@ -175,7 +178,9 @@ export function exportNetwork(
     const at = new Map(p.keys.map((k, i) => [k, i]));
     for (const r of rows) {
       if (r.side !== side) continue;
-      g.addNode(r.key, { ...projectionNodeAttributes({ ...nodeAttributes(r, r.community, parentLabel(r)), territory: territoryOf(r) }, metrics, at.get(r.key) as number), ...geo(r.key) });
+      const attributes = nodeAttributes(r, r.community, parentLabel(r));
+      attributes['territory'] = territoryOf(r);
+      g.addNode(r.key, withGeo(projectionNodeAttributes(attributes, metrics, at.get(r.key) as number), r.key));
     }
     for (let i = 0; i < p.u.length; i++) {
       g.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
