@@ -8,7 +8,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { analysisData, analysisFromData } from '../analysis/analyze.js';
-import type { Analysis, AnalysisData } from '../analysis/analyze.js';
+import type { Analysis, AnalysisData, SideAnalysis } from '../analysis/analyze.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfForOptions } from '../export/network-gexf.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
@@ -25,13 +25,28 @@ export interface GexfJob {
 }
 
 /**
- * The analysis as the job sends it: `analysisData`, without the data set's lists of entries and
- * diagnostics, which the GEXF does not read (its nodes come from `nodes`, its edges from the links):
- * the partner entries alone were a large part of the structured clone's time, on both threads.
+ * The analysis as the job sends it: `analysisData` without what the bipartite GEXF does not read,
+ * most of a structured clone's time on both threads: the data set's lists of entries and diagnostics
+ * (its nodes come from `nodes`, its edges from the links) and each side's projected pairs with their
+ * tests (a side keeps its communities and clustering; its projection, its nodes with no pairs).
  */
 export function gexfJobData(a: Analysis): AnalysisData {
   const data = analysisData(a);
-  return { ...data, dataset: { ...data.dataset, homes: [], partners: [], diagnostics: [] } };
+  return {
+    ...data,
+    dataset: { ...data.dataset, homes: [], partners: [], diagnostics: [] },
+    sides: { home: withoutPairs(data.sides.home), partner: withoutPairs(data.sides.partner) },
+  };
+}
+
+function withoutPairs(s: SideAnalysis): SideAnalysis {
+  const none = new Int32Array(0), noValues = new Float64Array(0);
+  return {
+    ...s,
+    projection: { ...s.projection, u: none, v: none, count: none, newman: noValues, sharedOffsets: null, sharedAdj: null },
+    significance: { ...s.significance, p: noValues, holm: noValues, bh: noValues, backbone: [] },
+    sdsm: null,
+  };
 }
 
 /** Posts the job to `worker` (a side worker kept after its analysis) and ends the worker once it answered: the GEXF's pieces. */

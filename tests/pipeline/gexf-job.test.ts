@@ -15,7 +15,10 @@ describe('GEXF job (the worker side of the report)', () => {
   it('equals gexfFor on the main thread, through a structured clone and without laying out again', () => {
     const positions = layoutForceAtlas2(a.graph, { seed: 42, iterations: 15 });
     const data = structuredClone(gexfJobData(a)); // what postMessage does
-    expect(data.dataset.partners).toEqual([]); // left out: the GEXF does not read them
+    // Left out: the GEXF does not read them.
+    expect(data.dataset.partners).toEqual([]);
+    expect(data.sides.partner.projection.u.length).toBe(0);
+    expect(data.sides.partner.significance.p.length).toBe(0);
     // Positions moved by a known offset: the job must use the ones it is given, not lay out itself.
     const layout = { positions: new Map([...positions].map(([k, p]) => [k, { x: p.x + 1000, y: p.y }])), iterations: 15 };
     const xml = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options }).pieces.join('');
