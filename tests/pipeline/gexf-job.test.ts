@@ -21,9 +21,9 @@ describe('GEXF job (the worker side of the report)', () => {
     expect(data.sides.partner.significance.p.length).toBe(0);
     // Positions moved by a known offset: the job must use the ones it is given, not lay out itself.
     const layout = { positions: new Map([...positions].map(([k, p]) => [k, { x: p.x + 1000, y: p.y }])), iterations: 15 };
-    const xml = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options }).pieces.join('');
-    expect(xml).toBe(gexfFor(a, 'bipartite', { ...options, layout }));
-    expect(xml).toContain('A &amp; B &lt;c&gt; &quot;d&quot;');
+    const { bytes } = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options });
+    expect(Buffer.from(bytes).equals(Buffer.from(gexfFor(a, 'bipartite', { ...options, layout }), 'utf8'))).toBe(true);
+    expect(Buffer.from(bytes).toString('utf8')).toContain('A &amp; B &lt;c&gt; &quot;d&quot;');
   });
 
   it('analysisData leaves a graph not yet built unbuilt', () => {
