@@ -5,13 +5,18 @@
  */
 
 // Everything outside XML 1.0's Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** Printable ASCII only: nothing for `xmlText` to replace (the common case, tested first). */
-const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
+export const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * The code units `NOT_XML_CHAR` may match: the controls XML forbids, U+FFFE, U+FFFF and every
+ * surrogate (a pair is a character XML takes, a lone one is not: told apart by the slow path). A
+ * string with none has nothing to replace; the test runs by code unit, without the `u` flag, and
+ * is the common case (accented names included), tested first.
+ */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Text content: characters XML cannot carry become U+FFFD. */
 export function xmlText(value: string): string {
-  if (PLAIN_ASCII.test(value)) return value;
+  if (!MAYBE_NOT_XML.test(value)) return value;
   return value.replace(NOT_XML_CHAR, '\uFFFD');
 }
 
@@ -50,8 +55,8 @@ class XmlWriter {
   /** Open elements, outermost first. */
   readonly stack: XmlElement[] = [];
 
-  write(...s: string[]): void {
-    for (let i = 0; i < s.length; i++) this.parts.push(s[i] as string);
+  write(s: string): void {
+    this.parts.push(s);
     if (this.parts.length > 8192) { this.chunks.push(this.parts.join('')); this.parts = []; }
   }
 
@@ -88,8 +93,11 @@ export class XmlElement {
   private state: 'open' | 'text' | 'parent' = 'open';
   /** Indentation of this element's tags. */
   private readonly indent: string;
+  /** The start of a child's start tag: its indentation and `<`. */
+  private readonly childOpen: string;
   constructor(private readonly w: XmlWriter, private readonly name: string, private readonly depth: number) {
     this.indent = '  '.repeat(depth);
+    this.childOpen = `${this.indent}  <`;
   }
 
   /** The whole document, from the XML declaration to the root's end tag (no final newline). */
@@ -110,7 +118,7 @@ export class XmlElement {
   ele(nameOrNs: string, nameOrAttrs?: string | Record<string, string>, attrs?: Record<string, string>): XmlElement {
     const named = typeof nameOrAttrs === 'string';
     const name = named ? nameOrAttrs : nameOrNs;
-    this.startChild(name, named ? attrs : nameOrAttrs);
+    this.w.write(this.startChild(name, named ? attrs : nameOrAttrs));
     const child = new XmlElement(this.w, name, this.depth + 1);
     this.w.stack.push(child);
     return child;
@@ -118,17 +126,20 @@ export class XmlElement {
 
   /** A child with attributes only, `<name a="…"/>`, closed at once (nothing can be added to it). */
   leaf(name: string, attrs: Record<string, string>): void {
-    this.startChild(name, attrs);
-    this.w.write('/>\n');
+    this.w.write(`${this.startChild(name, attrs)}/>\n`);
   }
 
-  /** Closes what was opened inside this element and writes a child's start tag up to its attributes. */
-  private startChild(name: string, attrs: Record<string, string> | undefined): void {
+  /**
+   * Closes what was opened inside this element; the text of a child's start tag up to its attributes
+   * included, for the caller to write (one string per tag: a GEXF has millions).
+   */
+  private startChild(name: string, attrs: Record<string, string> | undefined): string {
     this.w.closeInside(this);
-    if (this.state === 'open') { this.w.write('>\n'); this.state = 'parent'; }
+    let tag = this.childOpen + name;
+    if (this.state === 'open') { tag = `>\n${tag}`; this.state = 'parent'; }
     else if (this.state === 'text') throw new Error(`export/xml: <${this.name}> has text; it cannot also have children`);
-    this.w.write(this.indent, '  <', name);
-    if (attrs) for (const k in attrs) this.w.write(' ', k, '="', escapeAttr(attrs[k] as string), '"');
+    if (attrs) for (const k in attrs) tag += ` ${k}="${escapeAttr(attrs[k] as string)}"`;
+    return tag;
   }
 
   att(nameOrNs: string, nameOrValue: string, value?: string): XmlElement {
@@ -136,7 +147,7 @@ export class XmlElement {
       throw new Error(`export/xml: attribute on <${this.name}> after its content was written`);
     }
     const [k, v] = value === undefined ? [nameOrNs, nameOrValue] : [nameOrValue, value];
-    this.w.write(' ', k, '="', escapeAttr(v), '"');
+    this.w.write(` ${k}="${escapeAttr(v)}"`);
     return this;
   }
 
@@ -145,7 +156,7 @@ export class XmlElement {
       throw new Error(`export/xml: text in <${this.name}> after its content was written`);
     }
     if (text === '') return this;
-    this.w.write('>', escapeText(text));
+    this.w.write(`>${escapeText(text)}`);
     this.state = 'text';
     return this;
   }
@@ -153,8 +164,8 @@ export class XmlElement {
   /** Called by the writer when the element is closed. */
   close(): void {
     if (this.state === 'open') this.w.write('/>\n');
-    else if (this.state === 'text') this.w.write('</', this.name, '>\n');
-    else this.w.write(this.indent, '</', this.name, '>\n');
+    else if (this.state === 'text') this.w.write(`</${this.name}>\n`);
+    else this.w.write(`${this.indent}</${this.name}>\n`);
   }
 }
 
@@ -163,7 +174,7 @@ export function createDocument(): { ele(ns: string, name: string): XmlElement } 
   return {
     ele: (ns, name) => {
       const w = new XmlWriter();
-      w.write('<?xml version="1.0" encoding="UTF-8"?>\n', '<', name, ' xmlns="', escapeAttr(ns), '"');
+      w.write(`<?xml version="1.0" encoding="UTF-8"?>\n<${name} xmlns="${escapeAttr(ns)}"`);
       const root = new XmlElement(w, name, 0);
       w.stack.push(root);
       return root;

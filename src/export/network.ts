@@ -25,6 +25,8 @@ import { nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
 import type { GeocodeResult } from '../geo/geocode.js';
+import { bipartiteEdges } from '../graph/build-bipartite.js';
+import type { NodeAttributes } from '../graph/build-bipartite.js';
 import { GEO_EDGE_COLUMNS, GEO_NODE_COLUMNS, geoEdgeDistance, geoNodeAttributes } from './geo-columns.js';
 import { communityPalette } from './palette.js';
 import { projectionMetrics } from '../analysis/projection/projection-metrics.js';
@@ -137,8 +139,15 @@ export function exportNetwork(
   a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a), places: GeocodeResult | null = null,
 ): ExportNetwork {
   const g = new UndirectedGraph();
-  const label = (key: string) => a.graph.getNodeAttribute(key, 'label');
-  const parentLabel = (r: NodeRow) => (r.parentId && a.graph.hasNode(r.parentId) ? label(r.parentId) : null);
+  // Nodes' attributes by key, from the analysis's node lists: the graph's, without the graph (a worker
+  // writing the GEXF has the analysis as data, and building its graph cost more than the rest).
+  const attributesOf = new Map<string, NodeAttributes>();
+  for (const side of [a.nodes.home, a.nodes.partner]) side.keys.forEach((key, i) => attributesOf.set(key, side.attributes[i] as NodeAttributes));
+  const label = (key: string) => (attributesOf.get(key) as NodeAttributes).label;
+  const parentLabel = (r: NodeRow) => (r.parentId ? (attributesOf.get(r.parentId)?.label ?? null) : null);
+  const territoryOf = (r: NodeRow) => (r.side === 'partner' ? (attributesOf.get(r.key) as NodeAttributes).territory : null);
+  // Geography attributes added to a node's (same keys, same order as merging them in after).
+  const withGeo = (attributes: Record<string, unknown>, key: string) => (places ? Object.assign(attributes, geoNodeAttributes(places, key)) : attributes);
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
@@ -146,15 +155,18 @@ export function exportNetwork(
 
   if (kind === 'bipartite') {
     for (const r of rows) {
-      const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
-      g.addNode(r.key, { ...nodeAttributes(r, r.bipartiteCommunity, parentLabel(r)), territory, projection_class: r.community });
+      const attributes = nodeAttributes(r, r.bipartiteCommunity, parentLabel(r));
+      attributes['territory'] = territoryOf(r);
+      attributes['projection_class'] = r.community;
+      g.addNode(r.key, withGeo(attributes, r.key));
     }
-    a.graph.forEachEdge((_e, attr, s, t) => g.addEdge(s, t, {
-      lines: attr.lines.map(String),
-      ...(places ? { distance_km: geoEdgeDistance(places, s, t) } : {}),
-      ...(attr.start === undefined ? {} : { start: attr.start }),
-      ...(attr.end === undefined ? {} : { end: attr.end }),
-    }));
+    for (const { source: s, target: t, attributes: attr } of bipartiteEdges(a.dataset, a.nodes)) {
+      const attributes: Record<string, unknown> = { lines: attr.lines.map(String) };
+      if (places) attributes['distance_km'] = geoEdgeDistance(places, s, t);
+      if (attr.start !== undefined) attributes['start'] = attr.start;
+      if (attr.end !== undefined) attributes['end'] = attr.end;
+      g.addEdge(s, t, attributes);
+    }
     timeformat = timeFormatOf(g);
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
     edgeColumns = places ? [...BIPARTITE_EDGES, ...GEO_EDGE_COLUMNS] : BIPARTITE_EDGES;
@@ -166,8 +178,9 @@ export function exportNetwork(
     const at = new Map(p.keys.map((k, i) => [k, i]));
     for (const r of rows) {
       if (r.side !== side) continue;
-      const territory = r.side === 'partner' ? a.graph.getNodeAttribute(r.key, 'territory') : null;
-      g.addNode(r.key, projectionNodeAttributes({ ...nodeAttributes(r, r.community, parentLabel(r)), territory }, metrics, at.get(r.key) as number));
+      const attributes = nodeAttributes(r, r.community, parentLabel(r));
+      attributes['territory'] = territoryOf(r);
+      g.addNode(r.key, withGeo(projectionNodeAttributes(attributes, metrics, at.get(r.key) as number), r.key));
     }
     for (let i = 0; i < p.u.length; i++) {
       g.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
@@ -182,10 +195,7 @@ export function exportNetwork(
     edgeColumns = PROJECTION_EDGES;
     weightKey = 'weight';
   }
-  if (places) {
-    g.forEachNode((key) => g.mergeNodeAttributes(key, geoNodeAttributes(places, key)));
-    nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
-  }
+  if (places) nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
   const colorOf = communityColors(a, kind);
   return {
     kind, graph: g, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),

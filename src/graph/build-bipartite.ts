@@ -110,13 +110,34 @@ export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}, nod
   for (const side of [nodes.home, nodes.partner]) {
     side.keys.forEach((key, i) => graph.addNode(key, { ...(side.attributes[i] as NodeAttributes), ids: [...(side.attributes[i] as NodeAttributes).ids] }));
   }
+  for (const e of bipartiteEdges(ds, nodes)) graph.addEdge(e.source, e.target, e.attributes);
+  return graph;
+}
+
+/** An edge of the bipartite graph: a home node's key, a partner's key, the edge's attributes. */
+export interface BipartiteEdge { source: string; target: string; attributes: EdgeAttributes }
+
+/**
+ * The edges of the bipartite graph, in graph order (that of their first link), with their attributes:
+ * what `buildBipartiteGraph` adds, without a graph (a writer that only walks the edges needs none).
+ * A repeated (home node, partner) pair, as after merging districts, is one edge with all its lines.
+ */
+export function bipartiteEdges(ds: Dataset, nodes: BipartiteNodes): BipartiteEdge[] {
+  const edges: BipartiteEdge[] = [];
+  // Per home node, its edges by partner key.
+  const byHome = new Map<string, Map<string, EdgeAttributes>>();
   for (const l of ds.links) {
     const u = nodes.homeNodeOf.get(l.homeId) as string;
-    const edge = graph.edge(u, l.partnerId);
-    const attributes = edge === undefined ? graph.getEdgeAttributes(graph.addEdge(u, l.partnerId, { lines: [l.line] })) : graph.getEdgeAttributes(edge);
-    if (edge !== undefined) attributes.lines.push(l.line);
+    let mine = byHome.get(u);
+    if (mine === undefined) byHome.set(u, mine = new Map());
+    let attributes = mine.get(l.partnerId);
+    if (attributes === undefined) {
+      attributes = { lines: [l.line] };
+      mine.set(l.partnerId, attributes);
+      edges.push({ source: u, target: l.partnerId, attributes });
+    } else attributes.lines.push(l.line);
     if (l.start !== undefined && (attributes.start === undefined || l.start < attributes.start)) attributes.start = l.start;
     if (l.end !== undefined && (attributes.end === undefined || l.end > attributes.end)) attributes.end = l.end;
   }
-  return graph;
+  return edges;
 }

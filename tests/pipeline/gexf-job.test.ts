@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisData, analyze } from '../../src/analysis/analyze.js';
-import { runGexfJob } from '../../src/pipeline/gexf-job.js';
+import { gexfJobData, runGexfJob } from '../../src/pipeline/gexf-job.js';
 import { layoutForceAtlas2 } from '../../src/layout/layout.js';
 import { gexfFor } from '../../src/export/network-gexf.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
@@ -14,12 +14,16 @@ describe('GEXF job (the worker side of the report)', () => {
 
   it('equals gexfFor on the main thread, through a structured clone and without laying out again', () => {
     const positions = layoutForceAtlas2(a.graph, { seed: 42, iterations: 15 });
-    const data = structuredClone(analysisData(a)); // what postMessage does
+    const data = structuredClone(gexfJobData(a)); // what postMessage does
+    // Left out: the GEXF does not read them.
+    expect(data.dataset.partners).toEqual([]);
+    expect(data.sides.partner.projection.u.length).toBe(0);
+    expect(data.sides.partner.significance.p.length).toBe(0);
     // Positions moved by a known offset: the job must use the ones it is given, not lay out itself.
     const layout = { positions: new Map([...positions].map(([k, p]) => [k, { x: p.x + 1000, y: p.y }])), iterations: 15 };
-    const job = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options });
-    expect(job.xml).toBe(gexfFor(a, 'bipartite', { ...options, layout }));
-    expect(job.xml).toContain('A &amp; B &lt;c&gt; &quot;d&quot;');
+    const { bytes } = runGexfJob({ task: 'gexf', data, kind: 'bipartite', layout, gexf: options });
+    expect(Buffer.from(bytes).equals(Buffer.from(gexfFor(a, 'bipartite', { ...options, layout }), 'utf8'))).toBe(true);
+    expect(Buffer.from(bytes).toString('utf8')).toContain('A &amp; B &lt;c&gt; &quot;d&quot;');
   });
 
   it('analysisData leaves a graph not yet built unbuilt', () => {

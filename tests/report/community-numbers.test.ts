@@ -13,10 +13,11 @@ const report = await computeReport(
   () => parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8'), { source: 'data/raw/china-sister-cities.txt' }),
   { out: 'out', name: 'r', snapshotDate: null, sourceUrl: null, analysis: { runs: 10 } },
 );
-// A file's content as text: a string, or pieces (the GEXF is written as it is made).
+// A file's content as text: a string, pieces, or UTF-8 bytes (the GEXF, from the worker).
 const file = (name: string): string => {
   const content = report.files.find((f) => f.path.endsWith(name))?.content;
-  if (content === undefined || content instanceof Uint8Array) throw new Error(`no text file ${name}`);
+  if (content === undefined) throw new Error(`no file ${name}`);
+  if (content instanceof Uint8Array) return Buffer.from(content).toString('utf8');
   return typeof content === 'string' ? content : [...content].join('');
 };
 const md = file('r.md'), html = file('r.html'), gexf = file('r.gexf'), chart = file('r-communities.svg');
