@@ -31,6 +31,7 @@
  *   distanceNullModel({ home, partner, edges }, coordinates, { samples: 1000, seed: 42 })
  *   // { overall: { links: 1380, observed: { mean: 7890, … }, expected: { mean: 8420, … }, z: …, p: … }, … }
  */
+import { definedOnly } from '../util/defined-only.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
 import { DEFAULT_SEED, createRng } from '../util/rng.js';
 import { curveballChain } from './curveball.js';
@@ -113,7 +114,7 @@ const DEFAULTS = DISTANCE_NULL_DEFAULTS;
 const RAD = Math.PI / 180;
 
 export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordinates, options: DistanceNullOptions = {}): DistanceNullResult {
-  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<DistanceNullOptions>;
+  const o = { ...DEFAULTS, ...definedOnly(options) } as Required<DistanceNullOptions>;
   const n = index.home.keys.length, m = index.partner.keys.length;
   if (!(Number.isInteger(o.samples) && o.samples >= 1)) throw new RangeError(`geo/distance-null-model: samples must be a whole number ≥ 1, got ${o.samples}`);
   for (const k of ['burnIn', 'tradesPerSample'] as const) {

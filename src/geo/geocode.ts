@@ -29,6 +29,7 @@
  *   // { lat: 56.39522, lon: -3.43139, source: 'geonames', match: 'name', geonameId: 2640358,
  *   //   name: 'Perth', country: 'GB', admin1: { code: 'SCT', name: 'Scotland' }, candidates: 1, … }
  */
+import { definedOnly } from '../util/defined-only.js';
 import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
@@ -274,8 +275,4 @@ function territoriesOf(country: string): readonly string[] {
     }
   }
   return territories.get(country) ?? [];
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -92,20 +92,52 @@ describe('eigenvector centrality per component', () => {
     for (const k of ['a', 'b', 'x', 'y']) expect(x[at(g, k)]).toBe(0);
     expect(x[at(g, 'c')]).toBeCloseTo(Math.SQRT1_2, 14);
   });
-  it('falls back to power iteration when two components tie (two identical stars, plus a single edge)', () => {
+  it('gives tied components their Perron vectors weighted by x₀\'s projections (two identical stars, plus a single edge)', () => {
     const g = unify(buildBipartiteIndex(twoMode('c-p1 c-p2 d-q1 d-q2 a-x')));
     const e = eigenvectorCentrality(g);
-    const p = powerIterationEigenvector(g);
-    expect(Array.from(e.values)).toEqual(Array.from(p.values));
-    expect(e.iterations).toBe(p.iterations);
-    // The limit shares the unit norm equally between the two stars.
-    expect(e.values[at(g, 'c')]).toBeCloseTo(0.5, 8);
+    // Each star K_{1,2}: φ = (1/√2; 1/2, 1/2), equal sums, so x = (φ ⊕ φ)/√2: centres 1/2, leaves 1/(2√2); the edge (λ 1 < √2) 0.
+    for (const k of ['c', 'd']) expect(e.values[at(g, k)]).toBeCloseTo(0.5, 14);
+    for (const k of ['p1', 'p2', 'q1', 'q2']) expect(e.values[at(g, k)]).toBeCloseTo(1 / (2 * Math.SQRT2), 14);
+    for (const k of ['a', 'x']) expect(e.values[at(g, k)]).toBe(0);
+    // Power iteration tends to the same limit.
+    const p = powerIterationEigenvector(g, { tolerance: 1e-15 });
+    p.values.forEach((v, i) => expect(e.values[i]).toBeCloseTo(v, 12));
+  });
+  it('weights tied components of different shapes by their entry sums (K_{1,4} beside K_{2,2}, both λ = 2), against power iteration to the last bit', () => {
+    const g = unify(buildBipartiteIndex(twoMode('s-l1 s-l2 s-l3 s-l4 a-x a-y b-x b-y')));
+    const e = eigenvectorCentrality(g);
+    // K_{1,4}: φ = (1/√2; 1/√8 ×4), sum 1/√2 + √2 = 3/√2; K_{2,2}: φ = 1/2 ×4, sum 2. Weights 3/√2 and 2, norm² = 9/2 + 4 = 17/2.
+    const n = Math.sqrt(17 / 2);
+    expect(e.values[at(g, 's')]).toBeCloseTo((3 / Math.SQRT2) * Math.SQRT1_2 / n, 14);
+    expect(e.values[at(g, 'l1')]).toBeCloseTo((3 / Math.SQRT2) / Math.sqrt(8) / n, 14);
+    for (const k of ['a', 'b', 'x', 'y']) expect(e.values[at(g, k)]).toBeCloseTo(2 * 0.5 / n, 14);
+    const limit = longPowerIteration(g);
+    limit.forEach((v, i) => expect(e.values[i]).toBeCloseTo(v, 12));
+  });
+  it('settles ties where power iteration converges too slowly (two K_{1,4} beside a 60-node path; two identical 300-node paths)', () => {
+    const path = (prefix: string, nodes: number) => Array.from({ length: nodes - 1 }, (_, i) => (i % 2 === 0 ? `${prefix}h${i}-${prefix}p${i + 1}` : `${prefix}h${i + 1}-${prefix}p${i}`)).join(' ');
+    // Path nodes alternate sides: home at even positions, partner at odd ones.
+    const stars = unify(buildBipartiteIndex(twoMode(`c-p1 c-p2 c-p3 c-p4 d-q1 d-q2 d-q3 d-q4 ${path('z', 60)}`)));
+    expect(() => powerIterationEigenvector(stars)).toThrow(/no convergence/);
+    const e = eigenvectorCentrality(stars);
+    for (const k of ['c', 'd']) expect(e.values[at(stars, k)]).toBeCloseTo(0.5, 14); // λ = 2 beats the path's 2cos(π/61)
+    expect(e.values[at(stars, 'p1')]).toBeCloseTo(0.25, 14);
+    expect(e.values[at(stars, 'zh0')]).toBe(0);
+    // Two paths P₃₀₀: φ_i = sin(iπ/301)·√(2/301), equal sums, so x_i = sin(iπ/301)/√301 on both.
+    const twins = unify(buildBipartiteIndex(twoMode(`${path('a', 300)} ${path('b', 300)}`)));
+    const x = eigenvectorCentrality(twins).values;
+    for (const prefix of ['a', 'b']) {
+      for (let i = 0; i < 300; i++) {
+        const key = `${prefix}${i % 2 === 0 ? 'h' : 'p'}${i}`;
+        expect(x[at(twins, key)]).toBeCloseTo(Math.sin(((i + 1) * Math.PI) / 301) / Math.sqrt(301), 11);
+      }
+    }
   });
   it('gives an edgeless graph the uniform vector (every component ties at λ = 0)', () => {
     const graph = new UndirectedGraph();
     graph.addNode('a', { side: 'home' }); graph.addNode('x', { side: 'partner' });
     const e = eigenvectorCentrality(unify(buildBipartiteIndex(graph)));
-    expect(Array.from(e.values)).toEqual([Math.SQRT1_2, Math.SQRT1_2]);
+    for (const v of e.values) expect(v).toBeCloseTo(Math.SQRT1_2, 15);
   });
 
   const connected = fc.record({ n: fc.integer({ min: 1, max: 7 }), m: fc.integer({ min: 1, max: 7 }) }).chain(({ n, m }) => fc.record({
@@ -133,5 +165,20 @@ describe('eigenvector centrality per component', () => {
       for (let v = 0; v < got.length; v++) expect(Math.abs((got[v] as number) - (want[v] as number))).toBeLessThan(1e-9);
       expect(residual(g, got)).toBeLessThan(1e-12);
     }), { numRuns: 100, seed: 16 });
+  });
+});
+
+describe('Lanczos options', () => {
+  const apply = (x: Float64Array, out: Float64Array) => { out[0] = 2 * (x[0] as number) + (x[1] as number); out[1] = (x[0] as number) + 2 * (x[1] as number); };
+  it('takes an option given as undefined as its default', () => {
+    const pair = largestEigenpair(apply, Float64Array.of(1, 0), { steps: undefined, tolerance: undefined });
+    expect(pair.converged).toBe(true);
+    expect(pair.value).toBeCloseTo(3, 13);
+  });
+  it('refuses steps < 2, keep outside [1, steps), a tolerance ≤ 0 and a zero start vector', () => {
+    expect(() => largestEigenpair(apply, Float64Array.of(1, 0), { steps: 1 })).toThrow(/steps/);
+    expect(() => largestEigenpair(apply, Float64Array.of(1, 0), { keep: 0 })).toThrow(/keep/);
+    expect(() => largestEigenpair(apply, Float64Array.of(1, 0), { tolerance: 0 })).toThrow(/tolerance/);
+    expect(() => largestEigenpair(apply, Float64Array.of(0, 0))).toThrow(/start vector/);
   });
 });

@@ -13,10 +13,15 @@
  * against the best λ found so far, and a complete bipartite K_{a,b} (a star, a single edge) has
  * λ = √(ab), home entries 1/√(2a) and partner entries 1/√(2b).
  *
- * When the two largest components' λ are within a relative 1e-6 (say two identical stars) the
- * limit mixes their vectors in proportion to x₀'s projections, which only power iteration
- * reproduces: then (and if Lanczos did not converge) the vector is power iteration's
- * (`powerIterationEigenvector`), stopped, as NetworkX's, when Σ|x − x_prev| < N·tol.
+ * When several components share the largest λ (within a relative 1e-10, far below what separates
+ * distinct eigenvalues of graphs of this size and far above Lanczos' error; say two identical stars)
+ * the limit keeps each of them in proportion to x₀'s projection on it: with φ_c the unit Perron
+ * vector of tied component c, x ∝ Σ_c (1ᵀφ_c)·φ_c, normalised (the other components, and the
+ * eigenvalues 1 − λ of A + I, decay). Only if Lanczos does not converge is the vector power
+ * iteration's (`powerIterationEigenvector`), stopped, as NetworkX's, when Σ|x − x_prev| < N·tol.
+ *
+ * NetworkX reproduces this limit when run to a tight tolerance (tol ≤ 1e-13: within 1e-9); at its
+ * default tol = 1e-6 and 100 iterations, components that lose keep small non-zero values.
  *
  * Gephi's `eigencentrality` is the same vector scaled so that its maximum is 1 (`maxNormalized`).
  * `iterations` counts applications of B·Bᵀ (Lanczos steps and residual checks, over all
@@ -26,13 +31,14 @@
  */
 import type { UnifiedIndex } from '../../graph/bipartite-index.js';
 import { components } from '../structure/structure.js';
+import { definedOnly } from '../../util/defined-only.js';
 import { largestEigenpair } from './lanczos.js';
 
 export interface EigenvectorOptions { tolerance?: number; maxIterations?: number }
 /** Options of the power iteration, used for tied components. */
 export const EIGENVECTOR_DEFAULTS = { tolerance: 1e-10, maxIterations: 10_000 } as const;
 /** Components whose λ differ by less than this (relative) are tied. */
-export const EIGENVECTOR_TIE = 1e-6;
+export const EIGENVECTOR_TIE = 1e-10;
 
 export interface EigenvectorResult { values: Float64Array; maxNormalized: Float64Array; iterations: number }
 
@@ -47,18 +53,33 @@ export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptio
   if (N === 0) throw new Error('analysis/eigenvector: the graph is empty');
   const { order, pieces } = piecesOf(g);
   const local = new Int32Array(N);
-  let best: Leading | null = null, second = -Infinity, products = 0;
+  // The components that can win, largest lower bound first; `leaders` holds those tied at the top λ.
+  let leaders: Leading[] = [], top = -Infinity, products = 0;
   for (const p of [...pieces].sort((a, b) => b.lower - a.lower)) {
-    if (best !== null && p.upper < best.lambda * (1 - EIGENVECTOR_TIE)) continue;
+    if (leaders.length > 0 && p.upper < top * (1 - EIGENVECTOR_TIE)) continue;
     const found = completeBipartite(order, p) ?? lanczosLeading(g, order, p, local);
     if (found === null) return powerIterationEigenvector(g, options);
     products += found.products;
-    if (best === null || found.lambda > best.lambda) { second = best?.lambda ?? -Infinity; best = found; }
-    else second = Math.max(second, found.lambda);
+    if (found.lambda > top * (1 + EIGENVECTOR_TIE)) leaders = [found];
+    else if (found.lambda >= top * (1 - EIGENVECTOR_TIE)) leaders.push(found);
+    top = Math.max(top, found.lambda);
   }
-  if (best === null || best.lambda === 0 || second >= best.lambda * (1 - EIGENVECTOR_TIE)) return powerIterationEigenvector(g, options);
-  const values = new Float64Array(N), { nodes, vector } = best;
-  nodes.forEach((v, i) => { values[v] = vector[i] as number; });
+  leaders = leaders.filter((l) => l.lambda >= top * (1 - EIGENVECTOR_TIE));
+  const values = new Float64Array(N);
+  if (leaders.length === 1) {
+    const { nodes, vector } = leaders[0]!;
+    nodes.forEach((v, i) => { values[v] = vector[i]!; });
+  } else {
+    // Tied: each Perron vector weighted by its entry sum (x₀'s projection on it, up to 1/N), then unit norm.
+    let norm = 0;
+    for (const { nodes, vector } of leaders) {
+      let sum = 0;
+      for (const x of vector) sum += x;
+      nodes.forEach((v, i) => { values[v] = sum * vector[i]!; norm += values[v]! ** 2; });
+    }
+    norm = Math.sqrt(norm);
+    for (let v = 0; v < N; v++) values[v] = values[v]! / norm;
+  }
   return { values, maxNormalized: maxNormalized(values), iterations: products };
 }
 
@@ -67,7 +88,7 @@ export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptio
  * Σ|x − x_prev| < N·tol (NetworkX `eigenvector_centrality`); `iterations` counts the steps.
  */
 export function powerIterationEigenvector(g: UnifiedIndex, options: EigenvectorOptions = {}): EigenvectorResult {
-  const { tolerance, maxIterations } = { ...EIGENVECTOR_DEFAULTS, ...options };
+  const { tolerance, maxIterations } = { ...EIGENVECTOR_DEFAULTS, ...definedOnly(options) };
   const N = g.n + g.m;
   if (N === 0) throw new Error('analysis/eigenvector: the graph is empty');
   let x = new Float64Array(N).fill(1 / N);

@@ -11,8 +11,10 @@
  * restarts from the `keep` leading Ritz vectors and the remainder, so that what was learnt about the
  * next eigenvectors is kept. The pair is returned once the true residual is ≤ tol·θ.
  *
- * @example  M = [[2, 1], [1, 2]] from y = (1, 0): θ = 3, y = (1, 1)/√2 after two products.
+ * @example  M = [[2, 1], [1, 2]] from y = (1, 0): θ = 3, y = (1, 1)/√2 (two products build the basis, a third checks the residual).
  */
+
+import { definedOnly } from '../../util/defined-only.js';
 
 export interface LanczosOptions { steps?: number; keep?: number; tolerance?: number; maxRestarts?: number }
 export const LANCZOS_DEFAULTS = { steps: 40, keep: 12, tolerance: 1e-13, maxRestarts: 200 } as const;
@@ -30,9 +32,13 @@ export interface Eigenpair {
 
 /** `apply(x, out)` writes M·x into out. `start` must not be orthogonal to the wanted eigenvector. */
 export function largestEigenpair(apply: (x: Float64Array, out: Float64Array) => void, start: Float64Array, options: LanczosOptions = {}): Eigenpair {
-  const { steps, keep, tolerance, maxRestarts } = { ...LANCZOS_DEFAULTS, ...options };
+  const { steps, keep, tolerance, maxRestarts } = { ...LANCZOS_DEFAULTS, ...definedOnly(options) };
   const r = start.length;
   if (r === 0) throw new Error('analysis/lanczos: the operator is empty');
+  if (!(Number.isInteger(steps) && steps >= 2)) throw new RangeError(`analysis/lanczos: steps must be a whole number ≥ 2, got ${steps}`);
+  if (!(Number.isInteger(keep) && keep >= 1 && keep < steps)) throw new RangeError(`analysis/lanczos: keep must be a whole number in [1, steps), got ${keep}`);
+  if (!(tolerance > 0)) throw new RangeError(`analysis/lanczos: tolerance must be > 0, got ${tolerance}`);
+  if (!(norm(start) > 0)) throw new RangeError('analysis/lanczos: the start vector is zero (or not finite)');
   const k = Math.max(2, Math.min(steps, r)), l = Math.min(keep, k - 1);
   /** Vectors of length r no longer in the basis, for reuse. */
   const spare: Float64Array[] = [];
