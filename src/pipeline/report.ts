@@ -1,7 +1,8 @@
 /**
  * How `twinnet report` is computed, on two cores: the side worker (started before the list is read)
  * analyses the partner side while the main thread analyses the rest and lays out the bipartite graph
- * (a large layout runs in a thread of its own alongside the whole analysis); then the worker, idle,
+ * (a large layout runs in a thread of its own alongside the whole analysis); both threads then share
+ * the shortest paths' chunks (`parallel.ts`); then the worker, idle,
  * writes the GEXF while the main thread writes the report data, Markdown, JSON, charts and explorer.
  * Every derived product is made once (`runProducts`) and handed to each output that reads it. Which
  * thread ran what changes no byte of the files.
@@ -80,7 +81,8 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
   let laidOut: NetworkLayout | null = null;
   const layOut = (g: BipartiteGraph): NetworkLayout => (laidOut ??= { positions: layoutForceAtlas2(g, { seed, iterations }), iterations });
-  // The geography: placed once; its null model, like a small layout, while waiting for the worker.
+  // The geography: placed once; its null model, like a small layout, on the main thread after its
+  // share of the analysis and before the shortest paths, whose chunks the worker takes once free.
   const geo = runGeography(ds, { seed, nullSamples: o.nullSamples });
   const whileWaiting = (index: BipartiteIndex) => {
     if (structure && !pending) layOut(structure);
