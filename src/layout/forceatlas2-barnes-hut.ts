@@ -46,12 +46,15 @@ export interface BarnesHut {
 
 /** A Barnes–Hut workspace for n nodes (its tree is kept between calls). */
 export function createBarnesHut(n: number): BarnesHut {
-  // Up to 4 splits per node, 4 regions each; most trees need far fewer, so the store grows on demand.
+  // Preallocated for up to 4 splits per node, 4 regions each (576 bytes per node); `buildTree` grows
+  // it should a tree need more.
   let tree: Float64Array = new Float64Array(REGION * (1 + 8 * Math.max(1, n)));
   const walk: Preorder = { body: new Float64Array(0), quad: new Float64Array(0), link: new Int32Array(0), length: 0, place: new Int32Array(0) };
   return {
     run(x, y, mass, dx, dy, kr, thetaSquared) {
-      if (x.length !== n) throw new RangeError(`layout/forceatlas2-barnes-hut: made for ${n} nodes, given ${x.length}`);
+      for (const [name, a] of [['x', x], ['y', y], ['mass', mass], ['dx', dx], ['dy', dy]] as const) {
+        if (a.length !== n) throw new RangeError(`layout/forceatlas2-barnes-hut: made for ${n} nodes, given ${a.length} in ${name}`);
+      }
       const built = buildTree(tree, n, x, y, mass);
       tree = built.tree;
       preorder(tree, built.regions, x, y, mass, walk);
@@ -194,6 +197,8 @@ function repulse(p: Preorder, n: number, x: Float32Array, y: Float32Array, mass:
     for (let k = 0; k < length;) {
       const l = link[k]!;
       const ex = xi - body[3 * k]!, ey = yi - body[3 * k + 1]!;
+      // graphology squares with Math.pow(·, 2); ex * ex gives the same double on V8 (checked on 5
+      // million random doubles), which bit-identity with the library relies on.
       const distance = ex * ex + ey * ey;
       let next: number;
       if (l >= 0) {

@@ -175,6 +175,22 @@ describe('Lanczos options', () => {
     expect(pair.converged).toBe(true);
     expect(pair.value).toBeCloseTo(3, 13);
   });
+  it('returns, when out of restarts, a consistent pair: θ = yᵀMy and the residual of that y (converged false)', () => {
+    // diag(1 … 200) from the ones vector, 3 steps and no restart: far from converged.
+    const n = 200, diag = (x: Float64Array, out: Float64Array) => { for (let i = 0; i < n; i++) out[i] = (i + 1) * (x[i] as number); };
+    const pair = largestEigenpair(diag, new Float64Array(n).fill(1), { steps: 3, keep: 1, maxRestarts: 0 });
+    expect(pair.converged).toBe(false);
+    const my = new Float64Array(n);
+    diag(pair.vector, my);
+    let theta = 0, norm = 0;
+    for (let i = 0; i < n; i++) { theta += (pair.vector[i] as number) * (my[i] as number); norm += (pair.vector[i] as number) ** 2; }
+    expect(norm).toBeCloseTo(1, 12);
+    expect(pair.value).toBeCloseTo(theta, 10);
+    let r = 0;
+    for (let i = 0; i < n; i++) r += ((my[i] as number) - theta * (pair.vector[i] as number)) ** 2;
+    expect(pair.residual).toBeCloseTo(Math.sqrt(r) / theta, 10);
+    expect(pair.residual).toBeGreaterThan(1e-3);
+  });
   it('refuses steps < 2, keep outside [1, steps), a tolerance ≤ 0 and a zero start vector', () => {
     expect(() => largestEigenpair(apply, Float64Array.of(1, 0), { steps: 1 })).toThrow(/steps/);
     expect(() => largestEigenpair(apply, Float64Array.of(1, 0), { keep: 0 })).toThrow(/keep/);

@@ -68,17 +68,23 @@ export function largestEigenpair(apply: (x: Float64Array, out: Float64Array) => 
       const ritz = leadingRitz(h, k, j + 1);
       const top = ritz.order[0] as number;
       theta = ritz.values[top] as number;
-      if (invariant || beta * Math.abs(ritz.vectors[j * (j + 1) + top] as number) <= 0.1 * tolerance * theta) {
+      // The Ritz pair as the returned pair: y = Q s, θ = yᵀMy and its true relative residual.
+      const settle = (): void => {
         y = combine(basis, ritz.vectors, j + 1, top, new Float64Array(r));
         scale(y, 1 / norm(y));
         apply(y, rest); products++;
         theta = dot(y, rest);
         axpy(rest, -theta, y);
         residual = theta > 0 ? norm(rest) / theta : norm(rest);
+      };
+      let settled = false;
+      if (invariant || beta * Math.abs(ritz.vectors[j * (j + 1) + top] as number) <= 0.1 * tolerance * theta) {
+        settle(); settled = true;
         if (residual <= tolerance || invariant || restarts >= maxRestarts) break;
       }
       if (full) {
-        if (restarts++ >= maxRestarts) break;
+        // Out of restarts: return the latest Ritz pair with its own residual (converged: false).
+        if (restarts++ >= maxRestarts) { if (!settled) settle(); break; }
         // Thick restart: the l leading Ritz vectors, then the remainder; H = diag(θ) bordered by β·s_last.
         const kept = ritz.order.slice(0, l).map((t) => combine(basis, ritz.vectors, k, t, take()));
         const next = take();
