@@ -8,7 +8,7 @@
  * `exactLimit` nodes and sampled pivots above (never exact above the limit).
  */
 import { readFileSync } from 'node:fs';
-import { analyze, ANALYSIS_DEFAULTS, runsFor, sharedEntryCount } from '../src/analysis/analyze.js';
+import { analyze, ANALYSIS_DEFAULTS, pathOptions, runsFor, sharedEntryCount } from '../src/analysis/analyze.js';
 import { eigenvectorCentrality } from '../src/analysis/centrality/eigenvector.js';
 import { pagerank } from '../src/analysis/centrality/pagerank.js';
 import { pathMeasures } from '../src/analysis/centrality/paths.js';
@@ -172,7 +172,7 @@ export const STAGES: readonly Stage[] = [
     run(file, ctx) {
       const { unified } = indexOf(file);
       ctx.begin();
-      const p = pathMeasures(unified, { exactLimit: o.exactLimit, samples: o.samples, rng: createRng(o.seed) });
+      const p = pathMeasures(unified, pathOptions(o));
       return { nodes: unified.n + unified.m, exact: p.exact, pivots: p.pivots };
     },
   },

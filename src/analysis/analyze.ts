@@ -169,7 +169,7 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   return { nodes, index };
 }
 
-export function prepareAnalysis(
+function prepareAnalysis(
   dataset: Dataset,
   o: ResolvedAnalysisOptions,
   stage: (s: string) => void = () => {},

@@ -101,12 +101,7 @@ function placedLinks(index: BipartiteIndex, coords: NullModelCoordinates): { off
 
 /** How many links of `index` have both ends placed: those the null model randomises, and its trades per sample. */
 export function measuredLinkCount(index: BipartiteIndex, coords: NullModelCoordinates): number {
-  let links = 0;
-  for (let i = 0; i < index.home.keys.length; i++) {
-    if (!isPlaced(coords.home, i)) continue;
-    for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) if (isPlaced(coords.partner, index.home.adj[e]!)) links++;
-  }
-  return links;
+  return placedLinks(index, coords).kept.length;
 }
 
 export const DISTANCE_NULL_DEFAULTS = { samples: 1000, burnIn: null, tradesPerSample: null, seed: DEFAULT_SEED } satisfies Required<DistanceNullOptions>;

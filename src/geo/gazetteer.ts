@@ -35,6 +35,7 @@
  *   const g = openGazetteer(memoryReader(buildGazetteerIndex({ source: 'test', places: [perth], areas: [] })));
  *   g.lookup('AU', 'perth') // { places: [0], areas: [] }
  */
+import { hashChars, HASH_SEED } from '../parse/hash-index.js';
 import { placeKey, withoutAreaWords, withoutSuffix } from './place-key.js';
 
 export interface GazetteerPlace {
@@ -114,13 +115,9 @@ export function memoryReader(bytes: Uint8Array): IndexReader {
   return { read: (position, length) => bytes.subarray(position, position + length) };
 }
 
-/** The hash that picks a key's bucket: FNV-1a over the UTF-16 code units of `CC<tab>key`. */
-export function keyHash(country: string, key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < country.length; i++) h = Math.imul(h ^ country.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ 9, 0x01000193);
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** The hash that picks a key's bucket: FNV-1a (`hashChars`) over the UTF-16 code units of `CC<tab>key`. */
+function keyHash(country: string, key: string): number {
+  return hashChars(hashChars(hashChars(HASH_SEED, country), '\t'), key) >>> 0;
 }
 
 /** The binary index of `input`; deterministic (sorted throughout). */
@@ -292,7 +289,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     return a;
   };
   const found = new Map<string, { places: number[]; areas: number[] }>();
-  const enc = new TextEncoder(), scratch = new Uint8Array(256);
+  const enc = new TextEncoder();
   /** The places and areas of a key, their records kept for `place` and `area`. */
   const postings = (country: string, key: string): { places: number[]; areas: number[] } => {
     const out = { places: [] as number[], areas: [] as number[] };
@@ -300,12 +297,11 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     const bytes = read(ks + bucketAt[b]!, bucketAt[b + 1]! - bucketAt[b]!);
     // Only the key's own line is decoded: found by its UTF-8 prefix among the bucket's lines.
     const prefix = `${country}\t${key}\t`;
-    const fits = enc.encodeInto(prefix, scratch);
-    const want = fits.read === prefix.length ? scratch : enc.encode(prefix), n = fits.read === prefix.length ? fits.written : want.length;
+    const want = enc.encode(prefix); // once per distinct key: `lookup` keeps the answer
     let line = 0;
-    while (line < bytes.length && !startsWith(bytes, line, want, n)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
+    while (line < bytes.length && !startsWith(bytes, line, want)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
     if (line >= bytes.length) return out;
-    const f = dec.decode(bytes.subarray(line + n, bytes.indexOf(0x0a, line))).split('\t');
+    const f = dec.decode(bytes.subarray(line + want.length, bytes.indexOf(0x0a, line))).split('\t');
     for (let i = 0; i < f.length;) {
       if (f[i] === 'p') {
         const index = Number(f[i + 1]);
@@ -341,10 +337,10 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
 }
 
-/** Whether bytes[at, at + n) equals want[0, n). */
-function startsWith(bytes: Uint8Array, at: number, want: Uint8Array, n: number): boolean {
-  if (at + n > bytes.length) return false;
-  for (let i = 0; i < n; i++) if (bytes[at + i] !== want[i]) return false;
+/** Whether bytes[at, at + want.length) equals want. */
+function startsWith(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
+  if (at + want.length > bytes.length) return false;
+  for (let i = 0; i < want.length; i++) if (bytes[at + i] !== want[i]) return false;
   return true;
 }
 

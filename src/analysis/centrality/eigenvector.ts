@@ -66,7 +66,7 @@ export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptio
   }
   leaders = leaders.filter((l) => l.lambda >= top * (1 - EIGENVECTOR_TIE));
   const values = new Float64Array(N);
-  if (leaders.length === 1) {
+  if (leaders.length === 1) { // the component's own vector, as is (the weighting below would round it)
     const { nodes, vector } = leaders[0]!;
     nodes.forEach((v, i) => { values[v] = vector[i]!; });
   } else {
