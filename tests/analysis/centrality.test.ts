@@ -7,6 +7,7 @@ import {
   addPathSums, bipartiteBetweennessMax, chunkCount, chunkTotal, PATH_CHUNKS, pathChunkSums, pathMeasures, pathPlan, pathResults, pathSums, pathTotals,
 } from '../../src/analysis/centrality/paths.js';
 import type { PathSums } from '../../src/analysis/centrality/paths.js';
+import { pendantTrees } from '../../src/analysis/centrality/pendant-trees.js';
 import type { UnifiedIndex } from '../../src/graph/bipartite-index.js';
 import { createRng } from '../../src/util/rng.js';
 import { twoMode } from './helpers.js';
@@ -385,9 +386,9 @@ const within = (a: ArrayLike<number>, b: ArrayLike<number>, rel: number) => {
 };
 
 describe('shortest paths searched on the core (the graph without its leaves)', () => {
-  it('gives every exact measure bit for bit as whole-graph searches with the leaf formulas (fast-check, seeded)', () => {
+  it('gives every exact measure bit for bit as whole-graph searches with the leaf formulas, pendant trees off (fast-check, seeded)', () => {
     fc.assert(fc.property(leafyGraph, (u) => {
-      const pm = pathMeasures(u), ref = foldedReference(u, pathPlan(u).chunks);
+      const pm = pathMeasures(u, { pendantTrees: false }), ref = foldedReference(u, pathPlan(u, { pendantTrees: false }).chunks);
       sameBits(pm.betweennessRaw, ref.bc);
       sameBits(pm.distanceSum, ref.sum);
       sameBits(pm.harmonic, ref.harmonic);
@@ -509,16 +510,155 @@ describe('shortest paths searched on the core (the graph without its leaves)', (
   it('gives a generated list, in two chunks, as an independent all-sources Brandes: betweenness to 1e-12, the rest bit for bit', () => {
     const [ds, nodes] = seedDataset(1);
     const u = unify(buildBipartiteIndexFromDataset(ds, nodes));
-    expect(chunkCount(pathPlan(u))).toBe(2);
+    expect(chunkCount(pathPlan(u, { pendantTrees: false }))).toBe(2);
     const g = new UndirectedGraph();
     u.keys.forEach((k, v) => g.addNode(k, { side: v < u.n ? 'home' : 'partner' }));
     for (let v = 0; v < u.n; v++) for (let e = u.offsets[v] as number; e < (u.offsets[v + 1] as number); e++) g.addEdge(u.keys[v], u.keys[u.adj[e] as number]);
-    const pm = pathMeasures(u), ref = allSourcesReference(g);
-    u.keys.forEach((k, v) => {
-      expect(Math.abs((pm.betweennessRaw[v] as number) - (ref.bc.get(k) as number))).toBeLessThanOrEqual(1e-12 * (ref.bc.get(k) as number));
-      expect(pm.distanceSum?.[v]).toBe(ref.distSum.get(k));
-      expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(k));
-      expect(pm.harmonic?.[v]).toBe(ref.harmonic.get(k));
-    });
+    const ref = allSourcesReference(g);
+    for (const pendantTrees of [false, true]) {
+      const pm = pathMeasures(u, { pendantTrees });
+      u.keys.forEach((k, v) => {
+        expect(Math.abs((pm.betweennessRaw[v] as number) - (ref.bc.get(k) as number))).toBeLessThanOrEqual(1e-12 * (ref.bc.get(k) as number));
+        expect(pm.distanceSum?.[v]).toBe(ref.distSum.get(k));
+        expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(k));
+        expect(pm.harmonic?.[v]).toBe(ref.harmonic.get(k));
+      });
+    }
+  });
+});
+
+/**
+ * Random bipartite graphs with deep pendant trees: a random small graph (cycles likely), then nodes
+ * added one at a time, each joined to a random earlier node of the other side (so trees grow on
+ * the 2-core, on trees and from scratch as separate components), a few isolated nodes; the edges
+ * shuffled so that tree and core entries alternate in the lists.
+ */
+const treeGraph = fc.record({
+  n: fc.integer({ min: 1, max: 6 }),
+  m: fc.integer({ min: 1, max: 6 }),
+  base: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 14 }),
+  grow: fc.array(fc.tuple(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 40 }),
+  shuffle: fc.integer({ min: 1, max: 1e6 }),
+}).map(({ n: n0, m: m0, base, grow, shuffle }) => {
+  let n = n0, m = m0;
+  const edges: [number, number][] = [];
+  const seen = new Set<string>();
+  const add = (i: number, j: number) => { if (!seen.has(`${i},${j}`)) { seen.add(`${i},${j}`); edges.push([i, j]); } };
+  for (const [i, j] of base) add(i % n0, j % m0);
+  for (const [home, x] of grow) {
+    // a new home node on a random partner, or a new partner on a random home node; x ≥ 0.9: a new component of two
+    if (x >= 0.9) add(n++, m++);
+    else if (home) add(n++, Math.floor(x / 0.9 * m));
+    else add(Math.floor(x / 0.9 * n), m++);
+  }
+  const rng = createRng(shuffle);
+  for (let i = edges.length - 1; i > 0; i--) { const j = Math.floor(rng() * (i + 1)); [edges[i], edges[j]] = [edges[j] as [number, number], edges[i] as [number, number]]; }
+  return bipartiteGraph(n, m, edges);
+});
+
+describe('exact shortest paths on the 2-core and its pendant trees', () => {
+  it('gives a path c0–p0–c1–p1–c2 by hand: betweenness 0, 3, 4, 3, 0; c1 at 1, 1, 2, 2', () => {
+    const u = unify(buildBipartiteIndex(bipartiteGraph(3, 2, [[0, 0], [1, 0], [1, 1], [2, 1]])));
+    const plan = pathPlan(u);
+    expect(plan.trees).not.toBeNull();
+    expect(plan.trees?.core.node.length).toBe(0); // a tree: no 2-core, one root
+    expect(plan.sources.length).toBe(1);
+    const pm = pathMeasures(u);
+    // u numbers c0, c1, c2, p0, p1
+    expect(Array.from(pm.betweennessRaw)).toEqual([0, 4, 0, 3, 3]);
+    expect(Array.from(pm.distanceSum as Float64Array)).toEqual([1 + 2 + 3 + 4, 1 + 1 + 2 + 2, 10, 1 + 1 + 2 + 3, 7]);
+    expect(Array.from(pm.eccentricity as Int32Array)).toEqual([4, 2, 4, 3, 3]);
+    expect(pm.harmonic?.[1]).toBe(1 + 1 + 0.5 + 0.5);
+  });
+  it('gives a 4-cycle c0 p0 c1 p1 with a tail p1–c2–p2 by hand', () => {
+    // Pairs through c2: p2 with the other four (4). Through p1: c2 and p2 with each of c0, c1, p0 (6), and
+    // c0–c1 half (1/2): 6.5. Through c0 and c1: p0–p1 half each (1/2), and p0 with c2 and with p2 half each
+    // (2 × 1/2): 1.5. Through p0: c0–c1 half: 0.5.
+    const u = unify(buildBipartiteIndex(bipartiteGraph(3, 3, [[0, 0], [1, 0], [0, 1], [1, 1], [2, 1], [2, 2]])));
+    const pm = pathMeasures(u);
+    expect(pathPlan(u).trees?.core.node.length).toBe(4);
+    // u numbers c0, c1, c2, p0, p1, p2
+    expect(Array.from(pm.betweennessRaw)).toEqual([1.5, 1.5, 4, 0.5, 6.5, 0]);
+    expect(pm.distanceSum?.[5]).toBe(1 + 2 + 3 + 3 + 4); // p2: c2, p1, c0 and c1, p0
+    expect(pm.eccentricity?.[5]).toBe(4);
+    expect(pm.harmonic?.[5]).toBe(1 + 1 / 2 + 1 / 3 + 1 / 3 + 1 / 4);
+  });
+  it('equals the independent all-sources Brandes on graphs with deep trees: betweenness to 1e-12, the rest bit for bit (fast-check, seeded)', () => {
+    fc.assert(fc.property(treeGraph, (g) => {
+      const u = unify(buildBipartiteIndex(g));
+      const plan = pathPlan(u);
+      expect(plan.trees).not.toBeNull();
+      const pm = pathMeasures(u), ref = allSourcesReference(g);
+      u.keys.forEach((k, v) => {
+        const b = ref.bc.get(k) as number;
+        expect(Math.abs((pm.betweennessRaw[v] as number) - b)).toBeLessThanOrEqual(1e-12 * b);
+        expect(pm.distanceSum?.[v]).toBe(ref.distSum.get(k));
+        expect(pm.eccentricity?.[v]).toBe(ref.ecc.get(k));
+      });
+    }), { seed: 22, numRuns: 300 });
+  });
+  it('gives the distance sums, reaches, eccentricities and harmonic sums of whole-graph searches bit for bit (fast-check, seeded)', () => {
+    fc.assert(fc.property(fc.oneof(treeGraph.map((g) => unify(buildBipartiteIndex(g))), leafyGraph), (u) => {
+      const pm = pathMeasures(u);
+      for (let s = 0; s < u.keys.length; s++) {
+        const r = wholeGraphSearch(u, s);
+        expect(Object.is(pm.distanceSum?.[s], r.sum)).toBe(true);
+        expect(Object.is(pm.harmonic?.[s], r.harmonic)).toBe(true);
+        expect(pm.eccentricity?.[s]).toBe(r.ecc);
+      }
+    }), { seed: 23, numRuns: 200 });
+  });
+  it('agrees with the leaf-only method: per-source measures bit for bit, betweenness to 1e-12 (fast-check, seeded)', () => {
+    fc.assert(fc.property(fc.oneof(treeGraph.map((g) => unify(buildBipartiteIndex(g))), leafyGraph), (u) => {
+      const a = pathMeasures(u), b = pathMeasures(u, { pendantTrees: false });
+      sameBits(a.distanceSum, b.distanceSum as Float64Array);
+      sameBits(a.harmonic, b.harmonic as Float64Array);
+      sameBits(a.eccentricity, b.eccentricity as Int32Array);
+      sameBits(a.closeness, b.closeness as Float64Array);
+      within(a.betweennessRaw, b.betweennessRaw, 1e-12);
+    }), { seed: 24, numRuns: 200 });
+  });
+  it('cuts the roots into chunks whose sums add up to one range: the same bits in any arrival order', () => {
+    const u = unify(buildBipartiteIndexFromDataset(...seedDataset(4)));
+    const plan = pathPlan(u);
+    expect(plan.trees).not.toBeNull();
+    const K = chunkCount(plan);
+    expect(K).toBeGreaterThan(2);
+    const inOrder = pathTotals(plan);
+    const total = chunkTotal(plan);
+    for (let c = K - 1; c >= 0; c--) total.add(c, pathChunkSums(plan, c));
+    const sums = total.result();
+    sameBits(sums.bc, inOrder.bc);
+    const whole = pathSums(plan, 0, plan.sources.length);
+    within(sums.bc, whole.bc, 1e-12);
+    for (const key of ['closeSum', 'reach', 'harmonic', 'ecc'] as const) sameBits(sums[key], whole[key] as ArrayLike<number>);
+  });
+});
+
+describe('pendantTrees', () => {
+  const index = (lists: number[][], n: number): UnifiedIndex => {
+    const offsets = new Int32Array(lists.length + 1);
+    lists.forEach((l, v) => { offsets[v + 1] = (offsets[v] as number) + l.length; });
+    return { n, m: lists.length - n, keys: lists.map((_, v) => `v${v}`), offsets, adj: Int32Array.from(lists.flat()) };
+  };
+  it('peels a 4-cycle with a tail and a separate path of three: parents, sizes, heights, histograms', () => {
+    // 0–3–1–4–0 a cycle, 4–2–5 a tail; 6–7–8 a path (6, 8 home... sides do not matter here)
+    const u = index([[3, 4], [3, 4], [4, 5], [0, 1], [0, 1, 2], [2], [7], [6, 8], [7]], 3);
+    const t = pendantTrees(u);
+    expect(t).not.toBeNull();
+    expect(Array.from(t!.parent)).toEqual([-1, -1, 4, -1, -1, 2, 7, -1, 7]);
+    expect(Array.from(t!.core.node)).toEqual([0, 1, 3, 4]);
+    expect(Array.from(t!.size)).toEqual([1, 1, 2, 1, 3, 1, 1, 3, 1]);
+    expect(Array.from(t!.height)).toEqual([0, 0, 1, 0, 2, 0, 0, 1, 0]);
+    const hist = (v: number) => Array.from(t!.hist.subarray(t!.histOffsets[v], t!.histOffsets[v + 1]));
+    expect(hist(4)).toEqual([1, 1, 1]);
+    expect(hist(7)).toEqual([1, 2]);
+  });
+  it('declines a self-loop, a repeated neighbour, and histograms over the limit', () => {
+    expect(pendantTrees(index([[0, 1], [0]], 1))).toBeNull();
+    expect(pendantTrees(index([[1, 1], [0, 0]], 1))).toBeNull();
+    const path = index([[1], [0, 2], [1, 3], [2]], 2);
+    expect(pendantTrees(path)).not.toBeNull();
+    expect(pendantTrees(path, 3)).toBeNull();
   });
 });
