@@ -83,63 +83,77 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const INITIAL_HALF_SIDE = 50;
 
 export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Map<string, Position> {
-  const seed = options.seed ?? LAYOUT_DEFAULTS.seed;
-  const iterations = options.iterations ?? LAYOUT_DEFAULTS.iterations;
+  checkedOptions(options);
   const weightKey = options.weightKey === undefined ? LAYOUT_DEFAULTS.weightKey : options.weightKey;
-  const decimals = options.decimals ?? LAYOUT_DEFAULTS.decimals;
-  const leaves = options.leaves ?? LAYOUT_DEFAULTS.leaves;
-  if (!Number.isInteger(iterations) || iterations < 0) {
-    throw new TypeError(`layout/layout: iterations must be a non-negative integer, got ${iterations}`);
-  }
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12) {
-    throw new TypeError(`layout/layout: decimals must be an integer in [0, 12], got ${decimals}`);
-  }
-  const rng = createRng(seed);
-
-  // Every node gets its seeded initial position (in graph order, so that the draws do not depend on
-  // which nodes are leaves); edges are read once, weights checked.
   const keys = graph.nodes();
   const at = new Map<string, number>();
   keys.forEach((k, i) => at.set(k, i));
-  const x0 = new Float64Array(keys.length), y0 = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    x0[i] = (rng() * 2 - 1) * INITIAL_HALF_SIDE;
-    y0[i] = (rng() * 2 - 1) * INITIAL_HALF_SIDE;
-  }
-  const src: number[] = [], dst: number[] = [], wt: number[] = [];
+  const src = new Int32Array(graph.size), dst = new Int32Array(graph.size);
+  const wt = weightKey === null ? null : new Float64Array(graph.size);
+  let e = 0;
   graph.forEachEdge((_edge, attributes: Attributes, source, target) => {
-    let w = 1;
-    if (weightKey !== null) {
-      const v: unknown = attributes[weightKey];
+    if (wt !== null) {
+      const v: unknown = attributes[weightKey as string];
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
         throw new TypeError(`layout/layout: edge ${source}–${target}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
       }
-      w = v;
+      wt[e] = v;
     }
-    const s = at.get(source) as number, t = at.get(target) as number;
-    src.push(s); dst.push(t); wt.push(w);
+    src[e] = at.get(source) as number;
+    dst[e] = at.get(target) as number;
+    e++;
   });
+  const laid = layoutEdgeList(keys.length, src, dst, wt, options);
+  const positions = new Map<string, Position>();
+  keys.forEach((key, i) => {
+    const x = laid.x[i] as number, y = laid.y[i] as number;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${key}"`);
+    positions.set(key, { x, y });
+  });
+  return positions;
+}
+
+/**
+ * `layoutForceAtlas2` on a graph given as nodes 0 … n−1 (in graph order) and its edges (in graph
+ * order; `weight` null = unweighted, else finite and ≥ 0): the same positions, rounded, as arrays
+ * (a position ForceAtlas2 could not make finite comes back as it is; `layoutForceAtlas2` refuses it).
+ */
+export function layoutEdgeList(
+  n: number, src: Int32Array, dst: Int32Array, weight: Float64Array | null, options: LayoutOptions = {},
+): { x: Float64Array; y: Float64Array } {
+  const { seed, iterations, decimals, leaves } = checkedOptions(options);
+  const rng = createRng(seed);
+
+  // Every node gets its seeded initial position (in graph order, so that the draws do not depend on
+  // which nodes are leaves).
+  const x0 = new Float64Array(n), y0 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x0[i] = (rng() * 2 - 1) * INITIAL_HALF_SIDE;
+    y0[i] = (rng() * 2 - 1) * INITIAL_HALF_SIDE;
+  }
+  const edges = src.length;
+  const wt = (e: number): number => (weight === null ? 1 : (weight[e] as number));
 
   // Leaves leave the force-directed part and are placed around their hub afterwards.
-  const hubOf = leaves === 'ring' ? leafHubs(keys.length, src, dst) : new Int32Array(keys.length).fill(-1);
-  const ringWeight = new Float64Array(keys.length), ringCount = new Int32Array(keys.length);
-  for (let e = 0; e < src.length; e++) {
+  const hubOf = leaves === 'ring' ? leafHubs(n, src, dst) : new Int32Array(n).fill(-1);
+  const ringWeight = new Float64Array(n), ringCount = new Int32Array(n);
+  for (let e = 0; e < edges; e++) {
     const s = src[e] as number, t = dst[e] as number;
-    if (hubOf[s] === t) { ringWeight[t]! += wt[e] as number; ringCount[t]!++; }
-    else if (hubOf[t] === s) { ringWeight[s]! += wt[e] as number; ringCount[s]!++; }
+    if (hubOf[s] === t) { ringWeight[t]! += wt(e); ringCount[t]!++; }
+    else if (hubOf[t] === s) { ringWeight[s]! += wt(e); ringCount[s]!++; }
   }
 
   // The core: nodes in graph order, its edges in graph order, then each hub's self-loop. A hub keeps
   // the mass of its ring (ForceAtlas2's mass is 1 + weighted degree): a self-loop of half the ring's
   // weight adds it, and a self-loop has length 0, so it adds no attraction.
   const coreNodes: number[] = [];
-  for (let i = 0; i < keys.length; i++) if (hubOf[i] === -1) coreNodes.push(i);
+  for (let i = 0; i < n; i++) if (hubOf[i] === -1) coreNodes.push(i);
   const coreSrc: number[] = [], coreDst: number[] = [], coreWt: number[] = [];
-  for (let e = 0; e < src.length; e++) {
+  for (let e = 0; e < edges; e++) {
     const s = src[e] as number, t = dst[e] as number;
-    if (hubOf[s] === -1 && hubOf[t] === -1) { coreSrc.push(s); coreDst.push(t); coreWt.push(wt[e] as number); }
+    if (hubOf[s] === -1 && hubOf[t] === -1) { coreSrc.push(s); coreDst.push(t); coreWt.push(wt(e)); }
   }
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (ringCount[i]! > 0) { coreSrc.push(i); coreDst.push(i); coreWt.push((ringWeight[i] as number) / 2); }
   }
 
@@ -151,7 +165,7 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
   // Laid-out positions of core nodes, by node index (leaves' entries unused).
   const cx = Float64Array.from(x0), cy = Float64Array.from(y0);
   if (iterations > 0) {
-    const coreIndex = new Int32Array(keys.length).fill(-1);
+    const coreIndex = new Int32Array(n).fill(-1);
     coreNodes.forEach((i, c) => { coreIndex[i] = c; });
     const laid = forceAtlas2Arrays({
       x: coreNodes.map((i) => x0[i] as number),
@@ -167,39 +181,50 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
   // golden angle) whose radius R is where ForceAtlas2 itself would hold a lone leaf: linear attraction
   // w·d against repulsion kr·m_leaf·m_hub/d gives d = √(kr · (1 + w) · (1 + s_hub) / w), w the mean
   // leaf weight, s_hub the hub's weighted degree.
-  const strength = new Float64Array(keys.length);
-  for (let e = 0; e < src.length; e++) {
+  const strength = new Float64Array(n);
+  for (let e = 0; e < edges; e++) {
     const s = src[e] as number, t = dst[e] as number;
-    if (s !== t) { strength[s]! += wt[e] as number; strength[t]! += wt[e] as number; }
+    if (s !== t) { strength[s]! += wt(e); strength[t]! += wt(e); }
   }
   const kr = settings.scalingRatio ?? 10;
-  const placed = new Int32Array(keys.length);
+  const placed = new Int32Array(n);
 
   const factor = 10 ** decimals;
   const round = (v: number): number => {
     const r = Math.round(v * factor) / factor;
     return r === 0 ? 0 : r; // no -0
   };
-  const positions = new Map<string, Position>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  const x = new Float64Array(n), y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const hub = hubOf[i] as number;
-    let p: Position;
-    if (hub === -1) p = { x: cx[i] as number, y: cy[i] as number };
+    let px: number, py: number;
+    if (hub === -1) { px = cx[i] as number; py = cy[i] as number; }
     else {
-      const centre = { x: cx[hub] as number, y: cy[hub] as number };
       const k = ringCount[hub] as number, j = placed[hub]!++;
       const w = Math.max((ringWeight[hub] as number) / k, 1e-9);
       const radius = Math.sqrt((kr * (1 + w) * (1 + (strength[hub] as number))) / w) * Math.sqrt((j + 0.5) / k);
       const angle = j * GOLDEN_ANGLE;
-      p = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+      px = (cx[hub] as number) + radius * Math.cos(angle);
+      py = (cy[hub] as number) + radius * Math.sin(angle);
     }
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
-      throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${key}"`);
-    }
-    positions.set(key, { x: round(p.x), y: round(p.y) });
+    x[i] = Number.isFinite(px) ? round(px) : px;
+    y[i] = Number.isFinite(py) ? round(py) : py;
   }
-  return positions;
+  return { x, y };
+}
+
+function checkedOptions(options: LayoutOptions): { seed: number; iterations: number; decimals: number; leaves: 'ring' | 'layout' } {
+  const seed = options.seed ?? LAYOUT_DEFAULTS.seed;
+  const iterations = options.iterations ?? LAYOUT_DEFAULTS.iterations;
+  const decimals = options.decimals ?? LAYOUT_DEFAULTS.decimals;
+  const leaves = options.leaves ?? LAYOUT_DEFAULTS.leaves;
+  if (!Number.isInteger(iterations) || iterations < 0) {
+    throw new TypeError(`layout/layout: iterations must be a non-negative integer, got ${iterations}`);
+  }
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12) {
+    throw new TypeError(`layout/layout: decimals must be an integer in [0, 12], got ${decimals}`);
+  }
+  return { seed, iterations, decimals, leaves };
 }
 
 /** Nodes the force-directed part of `layoutForceAtlas2` moves (all but ring leaves): its cost grows with this. */
@@ -217,7 +242,7 @@ export function layoutCoreOrder(graph: Graph): number {
  * For each node of a graph given as edge lists (nodes 0…n−1): its hub when it is a leaf — degree 1
  * (self-loops aside) and its neighbour is not a leaf itself — else −1.
  */
-function leafHubs(n: number, src: readonly number[], dst: readonly number[]): Int32Array {
+function leafHubs(n: number, src: ArrayLike<number>, dst: ArrayLike<number>): Int32Array {
   const degree = new Int32Array(n);
   for (let e = 0; e < src.length; e++) if (src[e] !== dst[e]) { degree[src[e] as number]!++; degree[dst[e] as number]!++; }
   const hubOf = new Int32Array(n).fill(-1);

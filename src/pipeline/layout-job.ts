@@ -3,7 +3,8 @@
  * returns a promise of the positions, so that a report can lay out the network while it analyses it
  * (the machine has two cores; the layout is the longest single step on the seed). Falls back to the
  * main thread where the compiled worker is not available (running from TypeScript sources) or when
- * TWINNET_WORKERS=0. Either way the positions are identical (same graph order, same seed).
+ * TWINNET_WORKERS=0. Either way the positions are identical (same graph order, same seed): the
+ * worker lays out the edge list (`layoutEdgeList`) that `layoutForceAtlas2` makes of the graph.
  */
 import { Worker } from 'node:worker_threads';
 import type { AbstractGraph as Graph } from 'graphology-types';
@@ -34,7 +35,13 @@ export function layoutInWorker(graph: Graph, options: { seed: number; iterations
   graph.forEachEdge((_edge, attrs, s, t) => {
     sources[e] = index.get(s) as number;
     targets[e] = index.get(t) as number;
-    if (weights) weights[e] = attrs[weightKey as string] as number;
+    if (weights) {
+      const v: unknown = attrs[weightKey as string];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw new TypeError(`layout/layout: edge ${s}–${t}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
+      }
+      weights[e] = v;
+    }
     e++;
   });
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };

@@ -1,25 +1,15 @@
 /**
- * Worker thread for `layoutInWorker`: rebuilds the graph from node keys and edge index pairs (in the
- * same order, so ForceAtlas2 sees the same graph) and runs `layoutForceAtlas2`. Positions come back
- * as plain arrays; the result equals a layout on the main thread bit for bit.
+ * Worker thread for `layoutInWorker`: lays out the node keys' indices and edge index pairs as they
+ * came (the graph's order) with `layoutEdgeList`, no graph rebuilt; the positions come back as plain
+ * arrays and equal a layout of the graph on the main thread bit for bit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UndirectedGraph } from 'graphology';
-import { layoutForceAtlas2 } from '../layout/layout.js';
+import { layoutEdgeList } from '../layout/layout.js';
 import type { LayoutJob } from './layout-job.js';
 
 const job = workerData as LayoutJob;
-const graph = new UndirectedGraph();
-for (const key of job.keys) graph.addNode(key);
-for (let i = 0; i < job.sources.length; i++) {
-  const attrs = job.weights ? { weight: job.weights[i] } : {};
-  graph.addEdge(job.keys[job.sources[i] as number] as string, job.keys[job.targets[i] as number] as string, attrs);
+const { x, y } = layoutEdgeList(job.keys.length, job.sources, job.targets, job.weights, { seed: job.seed, iterations: job.iterations });
+for (let i = 0; i < job.keys.length; i++) {
+  if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${job.keys[i]}"`);
 }
-const positions = layoutForceAtlas2(graph, { seed: job.seed, iterations: job.iterations, weightKey: job.weights ? 'weight' : null });
-const x = new Float64Array(job.keys.length), y = new Float64Array(job.keys.length);
-job.keys.forEach((key, i) => {
-  const p = positions.get(key) as { x: number; y: number };
-  x[i] = p.x;
-  y[i] = p.y;
-});
 parentPort?.postMessage({ x, y });

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { layoutForceAtlas2 } from '../../src/layout/layout.js';
+import { seedGraph } from '../export/_helpers.js';
+
+// The compiled module (npm test builds first): only there is the layout worker script beside it.
+const compiled = '../../dist/src/pipeline/layout-job.js';
+const hasBuild = existsSync(new URL(compiled, import.meta.url));
+
+describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker thread, from the edge list)', () => {
+  it('gives the positions of layoutForceAtlas2 on the main thread bit for bit, unweighted and weighted', async () => {
+    const { layoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
+    const g = seedGraph();
+    g.forEachEdge((e, _a, s, t) => { g.setEdgeAttribute(e, 'w', 1 + ((s.length * 7 + t.length) % 5)); });
+    for (const weightKey of [null, 'w']) {
+      const options = { seed: 7, iterations: 40, weightKey };
+      const inWorker = await layoutInWorker(g, options);
+      const here = layoutForceAtlas2(g, options);
+      expect([...inWorker.keys()]).toEqual([...here.keys()]);
+      for (const [k, p] of here) {
+        expect(Object.is(inWorker.get(k)?.x, p.x)).toBe(true);
+        expect(Object.is(inWorker.get(k)?.y, p.y)).toBe(true);
+      }
+    }
+  });
+  it('refuses a weight that is not a finite number ≥ 0, naming the edge', async () => {
+    const { layoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
+    const g = seedGraph();
+    const [e] = g.edges();
+    g.setEdgeAttribute(e as string, 'w', -1);
+    g.forEachEdge((x) => { if (x !== e) g.setEdgeAttribute(x, 'w', 1); });
+    expect(() => layoutInWorker(g, { seed: 1, iterations: 1, weightKey: 'w' })).toThrow(/weight "w" must be a finite number ≥ 0, got -1/);
+  });
+});
