@@ -410,11 +410,11 @@ describe('shortest paths searched on the core (the graph without its leaves)', (
       });
     }), { seed: 17, numRuns: 100 });
   });
-  it('gives sampled betweenness bit for bit as whole-graph searches from the same pivots, chunk by chunk, leaves among them (fast-check, seeded)', () => {
+  it('gives sampled betweenness bit for bit as whole-graph searches from the same pivots, chunk by chunk, leaves among them, pendant trees off (fast-check, seeded)', () => {
     fc.assert(fc.property(leafyGraph, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), (u, samples, seed) => {
       const N = u.n + u.m;
-      const plan = pathPlan(u, { exactLimit: 0, samples, rng: createRng(seed) });
-      const pm = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed) });
+      const plan = pathPlan(u, { exactLimit: 0, samples, rng: createRng(seed), pendantTrees: false });
+      const pm = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed), pendantTrees: false });
       const bc = new Float64Array(N);
       for (let c = 0; c < chunkCount(plan); c++) {
         const chunk = new Float64Array(N);
@@ -617,6 +617,41 @@ describe('exact shortest paths on the 2-core and its pendant trees', () => {
       sameBits(a.closeness, b.closeness as Float64Array);
       within(a.betweennessRaw, b.betweennessRaw, 1e-12);
     }), { seed: 24, numRuns: 200 });
+  });
+  it('samples the same pivots as whole-graph searches do: betweenness and its squares to 1e-12, standard errors to 1e-9 (fast-check, seeded)', () => {
+    fc.assert(fc.property(fc.oneof(treeGraph.map((g) => unify(buildBipartiteIndex(g))), leafyGraph), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), (u, samples, seed) => {
+      const N = u.n + u.m;
+      const options = { exactLimit: 0, samples, rng: createRng(seed) };
+      const plan = pathPlan(u, { ...options, rng: createRng(seed) });
+      expect(plan.trees).not.toBeNull();
+      const pivots = plan.pivots as Int32Array;
+      const sum = new Float64Array(N), squares = new Float64Array(N);
+      for (const s of pivots) {
+        const r = wholeGraphSearch(u, s);
+        for (let i = r.order.length - 1; i > 0; i--) {
+          const w = r.order[i] as number, d = r.delta[w] as number;
+          sum[w] = (sum[w] as number) + d; squares[w] = (squares[w] as number) + d * d;
+        }
+      }
+      const k = pivots.length, scale = (0.5 * N) / k;
+      const pm = pathMeasures(u, options);
+      expect(pm.pivots).toBe(k);
+      within(pm.betweennessRaw, sum.map((b) => b * scale), 1e-12);
+      const leafOnly = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed), pendantTrees: false });
+      within(pm.betweennessRaw, leafOnly.betweennessRaw, 1e-12);
+      const se = pm.betweennessStdError as Float64Array, theirs = leafOnly.betweennessStdError as Float64Array;
+      for (let v = 0; v < N; v++) expect(Math.abs((se[v] as number) - (theirs[v] as number))).toBeLessThanOrEqual(1e-9 * Math.max(1, theirs[v] as number));
+    }), { seed: 25, numRuns: 200 });
+  });
+  it('counts a pivot in a tree by its root: a path of five sampled at its two ends searches nothing and gives the exact shares', () => {
+    // c0–p0–c1–p1–c2 is a tree; pivots drawn from all 5 nodes: with k = 5 every node is a pivot and the
+    // estimate is exact: 0, 4, 0, 3, 3, with standard error 0 (k = N).
+    const u = unify(buildBipartiteIndex(bipartiteGraph(3, 2, [[0, 0], [1, 0], [1, 1], [2, 1]])));
+    const plan = pathPlan(u, { exactLimit: 0, samples: 5, rng: createRng(1) });
+    expect(plan.sources.length).toBe(0);
+    const pm = pathMeasures(u, { exactLimit: 0, samples: 5, rng: createRng(1) });
+    expect(Array.from(pm.betweennessRaw)).toEqual([0, 4, 0, 3, 3]);
+    expect(Array.from(pm.betweennessStdError as Float64Array)).toEqual([0, 0, 0, 0, 0]);
   });
   it('cuts the roots into chunks whose sums add up to one range: the same bits in any arrival order', () => {
     const u = unify(buildBipartiteIndexFromDataset(...seedDataset(4)));

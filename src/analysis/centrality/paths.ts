@@ -129,7 +129,14 @@ export interface PathPlan {
    * each worth at least `PATH_CHUNKS.nodeWork` × N (a chunk's sums take O(N) to add).
    */
   chunks: Int32Array;
-  /** Exact mode on a simple graph: the 2-core and its pendant trees; null otherwise. */
+  /** Pivots drawn (sampled; sorted), or null when exact. */
+  pivots: Int32Array | null;
+  /**
+   * With `trees` when sampled: the sources are the 2-core roots of the pivots (a pivot in a tree
+   * searches from its root), `weight[i]` the number of pivots whose root is sources[i].
+   */
+  weight: Int32Array | null;
+  /** The 2-core and its pendant trees (a simple graph, unless `pendantTrees: false`); null otherwise. */
   trees: PendantTrees | null;
   /** Without `trees`: the leaves and the core without them; null with `trees`. */
   leafCore: LeafCore | null;
@@ -229,18 +236,30 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
   const N = g.n + g.m;
   const exactLimit = options.exactLimit ?? PATH_DEFAULTS.exactLimit;
   const exact = N <= exactLimit;
-  const trees = exact && options.pendantTrees !== false ? pendantTrees(g) : null;
+  if (!exact && !options.rng) throw new Error('analysis/paths: sampling pivots needs an rng');
+  const pivots = exact ? null : samplePivots(N, Math.min(N, options.samples ?? PATH_DEFAULTS.samples), options.rng as Rng);
+  const trees = options.pendantTrees !== false ? pendantTrees(g) : null;
   if (trees) {
     const { parent, size, core } = trees;
-    const roots: number[] = [];
-    for (let v = 0; v < N; v++) if (parent[v] === -1) roots.push(v);
-    const sources = Int32Array.from(roots);
     const { comp, work } = componentWork(core.offsets, core.adj);
     const cost = (v: number): number => {
       const c = core.id[v] as number;
-      return (c >= 0 ? (work[comp[c] as number] as number) : 0) + (size[v] as number);
+      return (c >= 0 ? (work[comp[c] as number] as number) : 0) + (exact ? (size[v] as number) : 0);
     };
-    return { g, exact, sources, chunks: chunkBounds(sources, cost, N), trees, leafCore: null };
+    if (pivots === null) {
+      const roots: number[] = [];
+      for (let v = 0; v < N; v++) if (parent[v] === -1) roots.push(v);
+      const sources = Int32Array.from(roots);
+      return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight: null, trees, leafCore: null };
+    }
+    // Each pivot searches from its root; the roots on the 2-core are the sources, once each.
+    const root = rootsOf(trees), count = new Int32Array(N);
+    for (const p of pivots) count[root[p] as number]!++;
+    const roots: number[] = [];
+    for (let v = 0; v < N; v++) if ((count[v] as number) > 0 && (core.id[v] as number) >= 0) roots.push(v);
+    const sources = Int32Array.from(roots);
+    const weight = Int32Array.from(roots, (v) => count[v] as number);
+    return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight, trees, leafCore: null };
   }
   const hubOf = new Int32Array(N).fill(-1);
   const leaves = new Int32Array(N);
@@ -249,17 +268,10 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
     if (h >= 0) { hubOf[v] = h; leaves[h]!++; }
   }
   const core = coreGraph(g, hubOf, leaves);
-  let sources: Int32Array;
-  if (exact) {
-    sources = core.node;
-  } else {
-    if (!options.rng) throw new Error('analysis/paths: sampling pivots needs an rng');
-    const k = Math.min(N, options.samples ?? PATH_DEFAULTS.samples);
-    sources = samplePivots(N, k, options.rng);
-  }
+  const sources = pivots ?? core.node;
   const { comp, work } = componentWork(core.offsets, core.adj);
   const cost = (v: number): number => work[comp[core.id[hubOf[v] === -1 ? v : (hubOf[v] as number)] as number] as number] as number;
-  return { g, exact, sources, chunks: chunkBounds(sources, cost, N), trees: null, leafCore: { hubOf, leaves, core } };
+  return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight: null, trees: null, leafCore: { hubOf, leaves, core } };
 }
 
 function coreGraph(g: UnifiedIndex, hubOf: Int32Array, nodeLeaves: Int32Array): CoreGraph {
@@ -422,6 +434,15 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
   const N = g.n + g.m;
   const { core, size, height, childOffsets, children, histOffsets, hist } = trees;
   const C = core.node.length;
+  if (plan.weight) {
+    // Sampled: each root's search counts for its pivots; the trees' shares come in `pathResults`.
+    const bc = new Float64Array(N), squares = new Float64Array(N);
+    const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
+    for (let i = from; i < to; i++) {
+      coreSearch(trees, core.id[sources[i] as number] as number, dist, sigma, delta, order, null, 0, bc, plan.weight[i] as number, squares);
+    }
+    return { bc, bcSquares: squares, closeSum: null, reach: null, harmonic: null, ecc: null };
+  }
   const bc = new Float64Array(N), closeSum = new Float64Array(N), reach = new Int32Array(N), harmonic = new Float64Array(N), ecc = new Int32Array(N);
   const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
   let deepest = 0;
@@ -462,7 +483,7 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
     const cs = core.id[s] as number;
     let len: number;
     if (cs >= 0) {
-      len = coreLevelsSearch(trees, cs, dist, sigma, delta, order, buf, base0, bc);
+      len = coreSearch(trees, cs, dist, sigma, delta, order, buf, base0, bc, size[s] as number, null);
     } else {
       const hs = histOffsets[s] as number;
       len = (height[s] as number) + 1;
@@ -497,13 +518,14 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
 }
 
 /**
- * Brandes from 2-core node s on the 2-core, the trees counted as targets: adds the levels of the
- * whole component to buf[base …] and size(s)·δ_s(v) to bc for every 2-core node v ≠ s; returns the
- * number of levels. Leaves dist, σ and δ as it found them (−1, 0, 0).
+ * Brandes from 2-core node s on the 2-core, the trees counted as targets: adds `times`·δ_s(v) to bc
+ * (and `times`·δ_s(v)² to `squares`) for every 2-core node v ≠ s, and the levels of the whole
+ * component to buf[base …] (when given); returns the number of levels. Leaves dist, σ and δ as it
+ * found them (−1, 0, 0).
  */
-function coreLevelsSearch(
+function coreSearch(
   trees: PendantTrees, s: number, dist: Int32Array, sigma: Float64Array, delta: Float64Array, order: Int32Array,
-  buf: Int32Array, base: number, bc: Float64Array,
+  buf: Int32Array | null, base: number, bc: Float64Array, times: number, squares: Float64Array | null,
 ): number {
   const { core, size, height, histOffsets, hist } = trees;
   const { node, offsets, adj } = core;
@@ -512,9 +534,11 @@ function coreLevelsSearch(
   while (head < tail) {
     const v = order[head++] as number;
     const dv = dist[v] as number, u = node[v] as number, sv = sigma[v] as number, next = dv + 1;
-    const hu = histOffsets[u] as number, H = height[u] as number;
-    for (let h = 0; h <= H; h++) buf[base + dv + h] = (buf[base + dv + h] as number) + (hist[hu + h] as number);
-    if (dv + H + 1 > len) len = dv + H + 1;
+    if (buf !== null) {
+      const hu = histOffsets[u] as number, H = height[u] as number;
+      for (let h = 0; h <= H; h++) buf[base + dv + h] = (buf[base + dv + h] as number) + (hist[hu + h] as number);
+      if (dv + H + 1 > len) len = dv + H + 1;
+    }
     const end = offsets[v + 1] as number;
     for (let e = offsets[v] as number; e < end; e++) {
       const w = adj[e] as number, dw = dist[w] as number;
@@ -523,7 +547,6 @@ function coreLevelsSearch(
       else if (dw === next) sigma[w] = (sigma[w] as number) + sv;
     }
   }
-  const times = size[node[s] as number] as number;
   for (let i = tail - 1; i > 0; i--) {
     const w = order[i] as number;
     const up = (dist[w] as number) - 1, coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
@@ -532,11 +555,65 @@ function coreLevelsSearch(
       const v = adj[e] as number;
       if (dist[v] === up) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
     }
-    const x = node[w] as number;
-    bc[x] = (bc[x] as number) + times * (delta[w] as number);
+    const x = node[w] as number, d = delta[w] as number;
+    bc[x] = (bc[x] as number) + times * d;
+    if (squares !== null) squares[x] = (squares[x] as number) + times * (d * d);
   }
   for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
   return len;
+}
+
+/** root[v]: the root of v's tree (v itself for a root). */
+function rootsOf(trees: PendantTrees): Int32Array {
+  const { peeled, parent } = trees;
+  const root = new Int32Array(parent.length);
+  for (let v = 0; v < root.length; v++) root[v] = v;
+  // Removal order puts children first: backwards, each parent's root is known before its children's.
+  for (let i = peeled.length - 1; i >= 0; i--) { const x = peeled[i] as number; root[x] = root[parent[x] as number] as number; }
+  return root;
+}
+
+/**
+ * Sampled mode on pendant trees: the sums of the pivots' dependencies with the trees' shares added,
+ * in closed form (see `treeSums`). For a node x of a component of R nodes holding P pivots, pc(y)
+ * the pivots in y's subtree (y included): a pivot in the component outside x's subtree depends on a
+ * non-root x for the nodes below it, size(x) − 1 (on a root, its searches gave that share); one in
+ * the subtree of x's child c, on every node but c's subtree and x, R − 1 − size(c). The shares are
+ * integers, and so are their sums and their squares' sums, exactly.
+ */
+function withTreeShares(trees: PendantTrees, pivots: Int32Array, bc: Float64Array, squares: Float64Array): [Float64Array, Float64Array] {
+  const N = bc.length;
+  const { peeled, parent, size, childOffsets, children, core } = trees;
+  const pc = new Int32Array(N);
+  for (const p of pivots) pc[p]!++;
+  for (const x of peeled) pc[parent[x] as number]! += pc[x] as number;
+  const root = rootsOf(trees);
+  const { comp, work } = componentWork(core.offsets, core.adj);
+  const compR = new Float64Array(work.length), compP = new Float64Array(work.length);
+  for (let c = 0; c < core.node.length; c++) {
+    const u = core.node[c] as number, k = comp[c] as number;
+    compR[k] = (compR[k] as number) + (size[u] as number);
+    compP[k] = (compP[k] as number) + (pc[u] as number);
+  }
+  const sums = bc.slice(), sq = squares.slice();
+  for (let x = 0; x < N; x++) {
+    const r = root[x] as number, cr = core.id[r] as number;
+    const R = cr >= 0 ? (compR[comp[cr] as number] as number) : (size[r] as number);
+    let s1 = 0, s2 = 0;
+    if (parent[x] !== -1) {
+      const P = cr >= 0 ? (compP[comp[cr] as number] as number) : (pc[r] as number);
+      const outside = P - (pc[x] as number), d = (size[x] as number) - 1;
+      s1 += outside * d; s2 += outside * d * d;
+    }
+    for (let j = childOffsets[x] as number; j < (childOffsets[x + 1] as number); j++) {
+      const c = children[j] as number, k = pc[c] as number;
+      if (k === 0) continue;
+      const d = R - 1 - (size[c] as number);
+      s1 += k * d; s2 += k * d * d;
+    }
+    if (s1 !== 0) { sums[x] = (sums[x] as number) + s1; sq[x] = (sq[x] as number) + s2; }
+  }
+  return [sums, sq];
 }
 
 /** Adds the sums of a later range `b` into `a`, in place; per-source entries are 0 outside their range, so they are copied exactly. */
@@ -635,10 +712,12 @@ function leafRankFromEnd(g: UnifiedIndex, hubOf: Int32Array, h: number, l: numbe
 }
 
 export function pathResults(plan: PathPlan, sums: PathSums): PathMeasures {
-  const { g, exact, sources } = plan;
+  const { g, exact } = plan;
   const N = g.n + g.m;
-  const { bcSquares, closeSum, reach, harmonic } = sums;
-  const k = sources.length;
+  const { closeSum, reach, harmonic } = sums;
+  const k = plan.pivots ? plan.pivots.length : N;
+  let bcSums = sums.bc, bcSquares = sums.bcSquares;
+  if (plan.trees && plan.pivots && bcSquares) [bcSums, bcSquares] = withTreeShares(plan.trees, plan.pivots, bcSums, bcSquares);
   const bc = new Float64Array(N);
   const scale = exact ? 0.5 : (0.5 * N) / k;
   const maxTop = bipartiteBetweennessMax(g.n, g.m), maxBottom = bipartiteBetweennessMax(g.m, g.n);
@@ -647,12 +726,12 @@ export function pathResults(plan: PathPlan, sums: PathSums): PathMeasures {
   for (let v = 0; v < N; v++) {
     const max = v < g.n ? maxTop : maxBottom;
     if (bcSquares && stdError && k > 1) {
-      const sum = sums.bc[v] as number;
+      const sum = bcSums[v] as number;
       const variance = Math.max(0, ((bcSquares[v] as number) - (sum * sum) / k) / (k - 1));
       const se = (N / 2) * Math.sqrt(((1 - k / N) * variance) / k);
       stdError[v] = max > 0 ? se / max : 0;
     }
-    bc[v] = (sums.bc[v] as number) * scale;
+    bc[v] = (bcSums[v] as number) * scale;
     norm[v] = max > 0 ? (bc[v] as number) / max : 0;
   }
   let closeness: Float64Array | null = null, gephi: Float64Array | null = null, hn: Float64Array | null = null;

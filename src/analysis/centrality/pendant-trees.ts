@@ -20,6 +20,8 @@
 import type { UnifiedIndex } from '../../graph/bipartite-index.js';
 
 export interface PendantTrees {
+  /** The removed nodes in order of removal (each after its children). */
+  peeled: Int32Array;
   /** parent[x]: the next node towards x's root; −1 for a root (a 2-core node or a tree component's root). */
   parent: Int32Array;
   /** Children of x: children[childOffsets[x]] … children[childOffsets[x + 1] − 1], in order of removal. */
@@ -104,15 +106,11 @@ export function pendantTrees(g: UnifiedIndex, histLimit = HIST_LIMIT(g.n + g.m))
   }
   // The 2-core: nodes left with degree ≥ 2, their lists without removed nodes.
   const id = new Int32Array(N).fill(-1);
+  const node = new Int32Array(N);
   let C = 0;
-  for (let v = 0; v < N; v++) if (!removed[v] && (degree[v] as number) >= 2) id[v] = C++;
-  const node = new Int32Array(C), coreOffsets = new Int32Array(C + 1);
-  for (let v = 0; v < N; v++) {
-    const c = id[v] as number;
-    if (c < 0) continue;
-    node[c] = v;
-    coreOffsets[c + 1] = (coreOffsets[c] as number) + (degree[v] as number);
-  }
+  for (let v = 0; v < N; v++) if (!removed[v] && (degree[v] as number) >= 2) { id[v] = C; node[C++] = v; }
+  const coreOffsets = new Int32Array(C + 1);
+  for (let c = 0; c < C; c++) coreOffsets[c + 1] = (coreOffsets[c] as number) + (degree[node[c] as number] as number);
   const coreAdj = new Int32Array(coreOffsets[C] as number);
   for (let c = 0, at = 0; c < C; c++) {
     const v = node[c] as number;
@@ -121,5 +119,8 @@ export function pendantTrees(g: UnifiedIndex, histLimit = HIST_LIMIT(g.n + g.m))
       if ((id[w] as number) >= 0) coreAdj[at++] = id[w] as number;
     }
   }
-  return { parent, childOffsets, children, size, height, histOffsets, hist, core: { node, id, offsets: coreOffsets, adj: coreAdj } };
+  const peeled = new Int32Array(N - C);
+  let r = 0;
+  for (let i = 0; i < tail; i++) { const x = queue[i] as number; if (removed[x]) peeled[r++] = x; }
+  return { peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist, core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj } };
 }
