@@ -434,17 +434,20 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
   const N = g.n + g.m;
   const { core, size, height, childOffsets, children, histOffsets, hist } = trees;
   const C = core.node.length;
+  // The 2-core's sums by core number (near each other in memory), put in place at the end.
+  const coreBc = new Float64Array(C);
+  const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
   if (plan.weight) {
     // Sampled: each root's search counts for its pivots; the trees' shares come in `pathResults`.
-    const bc = new Float64Array(N), squares = new Float64Array(N);
-    const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
+    const coreSquares = new Float64Array(C);
     for (let i = from; i < to; i++) {
-      coreSearch(trees, core.id[sources[i] as number] as number, dist, sigma, delta, order, null, 0, bc, plan.weight[i] as number, squares);
+      coreSearch(trees, core.id[sources[i] as number] as number, dist, sigma, delta, order, null, 0, coreBc, plan.weight[i] as number, coreSquares);
     }
+    const bc = new Float64Array(N), squares = new Float64Array(N);
+    for (let c = 0; c < C; c++) { bc[core.node[c] as number] = coreBc[c] as number; squares[core.node[c] as number] = coreSquares[c] as number; }
     return { bc, bcSquares: squares, closeSum: null, reach: null, harmonic: null, ecc: null };
   }
   const bc = new Float64Array(N), closeSum = new Float64Array(N), reach = new Int32Array(N), harmonic = new Float64Array(N), ecc = new Int32Array(N);
-  const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
   let deepest = 0;
   for (let i = from; i < to; i++) deepest = Math.max(deepest, height[sources[i] as number] as number);
   // Levels of the node at depth k below the root at buf[base0 − k …]; the root's levels need at most N + 1 places.
@@ -483,7 +486,7 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
     const cs = core.id[s] as number;
     let len: number;
     if (cs >= 0) {
-      len = coreSearch(trees, cs, dist, sigma, delta, order, buf, base0, bc, size[s] as number, null);
+      len = coreSearch(trees, cs, dist, sigma, delta, order, buf, base0, coreBc, size[s] as number, null);
     } else {
       const hs = histOffsets[s] as number;
       len = (height[s] as number) + 1;
@@ -492,7 +495,8 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
     let R = 0;
     for (let d = 0; d < len; d++) R += buf[base0 + d] as number;
     record(s, base0, len);
-    bc[s] = (bc[s] as number) + branches(s, R);
+    if (cs >= 0) coreBc[cs] = (coreBc[cs] as number) + branches(s, R);
+    else bc[s] = (bc[s] as number) + branches(s, R);
     // The tree below s, depth first, each node's levels made from its parent's and undone after its subtree.
     let top = 0;
     stackNode[0] = s; stackNext[0] = childOffsets[s] as number;
@@ -514,28 +518,29 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
     }
     buf.fill(0, base0, base0 + len);
   }
+  for (let c = 0; c < C; c++) bc[core.node[c] as number] = coreBc[c] as number;
   return { bc, bcSquares: null, closeSum, reach, harmonic, ecc };
 }
 
 /**
- * Brandes from 2-core node s on the 2-core, the trees counted as targets: adds `times`·δ_s(v) to bc
- * (and `times`·δ_s(v)² to `squares`) for every 2-core node v ≠ s, and the levels of the whole
- * component to buf[base …] (when given); returns the number of levels. Leaves dist, σ and δ as it
- * found them (−1, 0, 0).
+ * Brandes from 2-core node s on the 2-core, the trees counted as targets: adds `times`·δ_s(v) to
+ * bc[v] (and `times`·δ_s(v)² to squares[v]) for every 2-core node v ≠ s (by core number), and the
+ * levels of the whole component to buf[base …] (when given); returns the number of levels. Leaves
+ * dist, σ and δ as it found them (−1, 0, 0).
  */
 function coreSearch(
   trees: PendantTrees, s: number, dist: Int32Array, sigma: Float64Array, delta: Float64Array, order: Int32Array,
   buf: Int32Array | null, base: number, bc: Float64Array, times: number, squares: Float64Array | null,
 ): number {
-  const { core, size, height, histOffsets, hist } = trees;
-  const { node, offsets, adj } = core;
+  const { core, height, histOffsets, hist } = trees;
+  const { node, offsets, adj, treeSize } = core;
   let head = 0, tail = 0, len = 0;
   order[tail++] = s; dist[s] = 0; sigma[s] = 1;
   while (head < tail) {
     const v = order[head++] as number;
-    const dv = dist[v] as number, u = node[v] as number, sv = sigma[v] as number, next = dv + 1;
+    const dv = dist[v] as number, sv = sigma[v] as number, next = dv + 1;
     if (buf !== null) {
-      const hu = histOffsets[u] as number, H = height[u] as number;
+      const u = node[v] as number, hu = histOffsets[u] as number, H = height[u] as number;
       for (let h = 0; h <= H; h++) buf[base + dv + h] = (buf[base + dv + h] as number) + (hist[hu + h] as number);
       if (dv + H + 1 > len) len = dv + H + 1;
     }
@@ -543,7 +548,7 @@ function coreSearch(
     for (let e = offsets[v] as number; e < end; e++) {
       const w = adj[e] as number, dw = dist[w] as number;
       // σ starts at 0, so a first path sets it to σ_v (0 + σ_v, the same bits).
-      if (dw === -1) { dist[w] = next; order[tail++] = w; delta[w] = (size[node[w] as number] as number) - 1; sigma[w] = sv; }
+      if (dw === -1) { dist[w] = next; order[tail++] = w; delta[w] = treeSize[w] as number; sigma[w] = sv; }
       else if (dw === next) sigma[w] = (sigma[w] as number) + sv;
     }
   }
@@ -555,9 +560,9 @@ function coreSearch(
       const v = adj[e] as number;
       if (dist[v] === up) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
     }
-    const x = node[w] as number, d = delta[w] as number;
-    bc[x] = (bc[x] as number) + times * d;
-    if (squares !== null) squares[x] = (squares[x] as number) + times * (d * d);
+    const d = delta[w] as number;
+    bc[w] = (bc[w] as number) + times * d;
+    if (squares !== null) squares[w] = (squares[w] as number) + times * (d * d);
   }
   for (let i = 0; i < tail; i++) { const w = order[i] as number; dist[w] = -1; sigma[w] = 0; delta[w] = 0; }
   return len;

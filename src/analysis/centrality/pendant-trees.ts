@@ -32,8 +32,11 @@ export interface PendantTrees {
   /** hist(x) = hist[histOffsets[x]] … hist[histOffsets[x] + height(x)]. */
   histOffsets: Int32Array;
   hist: Int32Array;
-  /** The 2-core, numbered 0 … C−1 in node order: node[c] its node id, id[v] its core number (−1 off the core). */
-  core: { node: Int32Array; id: Int32Array; offsets: Int32Array; adj: Int32Array };
+  /**
+   * The 2-core, numbered 0 … C−1 in node order: node[c] its node id, id[v] its core number (−1 off
+   * the core), treeSize[c] = size(node[c]) − 1, the nodes of its tree.
+   */
+  core: { node: Int32Array; id: Int32Array; offsets: Int32Array; adj: Int32Array; treeSize: Int32Array };
 }
 
 /** Default bound on the histogram entries: a few per node, whatever the trees' shapes in real lists. */
@@ -122,5 +125,5 @@ export function pendantTrees(g: UnifiedIndex, histLimit = HIST_LIMIT(g.n + g.m))
   const peeled = new Int32Array(N - C);
   let r = 0;
   for (let i = 0; i < tail; i++) { const x = queue[i] as number; if (removed[x]) peeled[r++] = x; }
-  return { peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist, core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj } };
+  return { peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist, core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj, treeSize: Int32Array.from(node.subarray(0, C), (v) => (size[v] as number) - 1) } };
 }
