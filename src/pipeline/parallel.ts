@@ -81,7 +81,6 @@ export async function analyzeInParallel(
   const o = resolveOptions(rest);
   const built = buildAnalysisGraph(dataset, o, stage);
   const claim = new Int32Array(new SharedArrayBuffer(4));
-  const sidePosted = new Int32Array(new SharedArrayBuffer(4));
   // A large graph's bipartite communities and path chunks stay here: the worker then ends with its
   // side, and its copy of the graph is freed at once (at 1.4M links, running the communities there
   // raised the peak by ~1 GB).
@@ -94,7 +93,7 @@ export async function analyzeInParallel(
   const inbox = workerInbox(worker, 'pipeline/parallel: the partner-side worker');
   worker.ref();
   worker.postMessage(
-    { index: built.index, side: 'partner', options: o, claim, sidePosted, seeds, paths: paths?.worker ?? null, stay: keepWorker !== undefined },
+    { index: built.index, side: 'partner', options: o, claim, seeds, paths: paths?.worker ?? null, stay: keepWorker !== undefined },
     paths ? [paths.worker.port] : [],
   );
   const partner = inbox.next<SideAnswer>();
@@ -110,11 +109,12 @@ export async function analyzeInParallel(
       bipartite = bipartiteMeasures(built.index, o);
     }
     const base = withPaths(graphBase, o, stage, paths ? (plan) => sharedPathSums(plan, paths.main, stage) : undefined);
-    // Only when the worker runs Louvain on the partner side: it has started, or will surely (every
-    // projection's pair count is at most Σ C(d, 2) over the other side) — never a large projection
-    // made here for nothing — and has not finished its side (its seeds may be fewer than o.runs).
+    // Only when the worker runs Louvain on the partner side: it has started (and said with how many
+    // seeds), or will surely (every projection's pair count is at most Σ C(d, 2) over the other
+    // side) — never a large projection made here for nothing — and seeds are left to claim.
     const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
-    if (seeds && Atomics.load(sidePosted, 0) === 0 && (Atomics.load(seeds.counters, 2) === 1 || louvainSure) && Atomics.load(seeds.counters, 0) < o.runs) {
+    const started = seeds ? Atomics.load(seeds.counters, 2) : 0;
+    if (seeds && (started > 0 || louvainSure) && Atomics.load(seeds.counters, 0) < (started > 0 ? started : o.runs)) {
       stage('Louvain seeds of the partner side');
       helpPartnerLouvain(built.index, o, seeds);
     }

@@ -23,8 +23,6 @@ import type { GexfJob } from './gexf-job.js';
 
 type Job = {
   task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim: Int32Array; seeds?: SeedShare | null;
-  /** Set to 1 once the side is posted (the main thread then knows its Louvain seeds are all done). */
-  sidePosted: Int32Array;
   /** The shortest paths' chunks, shared with the main thread; null: not offered. */
   paths?: ChunkShare | null;
   /** Whether another job may follow (else the thread ends once this one is answered, freeing its heap). */
@@ -37,7 +35,6 @@ function run(job: Job): void {
   side.analysis.projection.sharedKeys = [];
   // Posted (its arrays transferred) before anything else: a large projection leaves this thread now.
   parentPort?.postMessage(side, transferables(side));
-  Atomics.store(job.sidePosted, 0, 1);
   if (tryClaim(job.claim, Claim.Worker)) {
     const bipartite = bipartiteMeasures(job.index, job.options);
     parentPort?.postMessage(bipartite, transferables(bipartite));

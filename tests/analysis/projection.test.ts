@@ -110,7 +110,9 @@ describe('modularity and Louvain', () => {
     const share = createSeedShare(p.keys.length, 4);
     helpLouvain(project(index, 'partner', { keepShared: false }), { seed: 42, runs: 4 }, share);
     expect(Atomics.load(share.counters, 1)).toBe(4);
+    expect(Atomics.load(share.counters, 2)).toBe(0); // the owner has not started
     const shared = louvainProjection(p, { seed: 42, runs: 4 }, share);
+    expect(Atomics.load(share.counters, 2)).toBe(4); // the owner says how many seeds there are
     expect(shared.runs).toEqual(alone.runs);
     expect(Array.from(shared.best.membership)).toEqual(Array.from(alone.best.membership));
     expect(shared.best.modularity).toBe(alone.best.modularity);

@@ -71,7 +71,8 @@ export interface LouvainResult {
  * Seeds of one `louvainProjection` shared between threads: each thread claims the next seed index
  * (`counters[0]`, atomic add), runs it and writes the canonical membership and its Q into shared
  * memory, then counts it finished (`counters[1]`); the thread that owns the result waits until all
- * are. The owner sets `counters[2]` to 1 when it starts (others may join from then on). Every run is a pure function of (projection, options, seed), so which thread ran which seed
+ * are. The owner sets `counters[2]` to its number of runs when it starts (others may join from then
+ * on, and see how many seeds there are). Every run is a pure function of (projection, options, seed), so which thread ran which seed
  * changes nothing. Memberships hold up to `runs` × n labels.
  */
 export interface SeedShare {
@@ -172,7 +173,7 @@ export function louvainProjection(p: Projection, options: LouvainOptions = {}, s
   const results: LouvainRun[] = [];
   const seeds = Array.from({ length: runs }, (_, i) => seed + i);
   if (share) {
-    Atomics.store(share.counters, 2, 1);
+    Atomics.store(share.counters, 2, runs);
     runShared(ctx, share);
     for (let done = Atomics.load(share.counters, 1); done < runs; done = Atomics.load(share.counters, 1)) Atomics.wait(share.counters, 1, done);
     if (Atomics.load(share.counters, 1) === FAILED) throw new Error(`analysis/louvain: a thread running seeds of the ${p.side} projection failed`);
