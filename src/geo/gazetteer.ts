@@ -300,7 +300,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     const want = enc.encode(prefix); // once per distinct key: `lookup` keeps the answer
     let line = 0;
     while (line < bytes.length && !startsWith(bytes, line, want)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
-    if (line >= bytes.length) return out;
+    if (line >= bytes.length) return NOTHING;
     const f = dec.decode(bytes.subarray(line + want.length, bytes.indexOf(0x0a, line))).split('\t');
     for (let i = 0; i < f.length;) {
       if (f[i] === 'p') {
@@ -336,6 +336,9 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   const admin1Name = (code: string): string | null => admin1Names.get(code) ?? null;
   return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
 }
+
+/** The postings of a key the index does not hold: one shared, frozen answer (most names of a long list miss). */
+const NOTHING: { places: number[]; areas: number[] } = Object.freeze({ places: Object.freeze([]) as unknown as number[], areas: Object.freeze([]) as unknown as number[] });
 
 /** Whether bytes[at, at + want.length) equals want. */
 function startsWith(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
