@@ -14,13 +14,87 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { OutputError } from '../util/errors.js';
 
 export interface OutputFile {
-  /** Path of the target file. */
+  /**
+   * Path of the target file.
+   */
   path: string;
-  /** The bytes, or the text in pieces (for files larger than one string can hold). */
+  /**
+   * The bytes, or the text in pieces (for files larger than one string can hold). Bytes of
+   * `HELPER_BYTES` or more in an ArrayBuffer of their own may be written by a helper thread, their
+   * ArrayBuffer transferred to it: the caller must not use them once they are written.
+   */
   content: string | Uint8Array | Iterable<string>;
+}
+
+/**
+ * Writing a large file costs mostly the kernel's work of taking fresh pages for it (~3 ms per MB on a
+ * virtual machine, ~4× what copying the bytes costs): when one content is bytes of at least this
+ * size and the others come to at least as much again, a helper thread writes those bytes (the report's
+ * GEXF, handed back by the worker that wrote it) while this thread writes the rest, on two cores.
+ */
+export const HELPER_BYTES = 8 << 20;
+
+/** The helper thread's code: writes `bytes` to `path`, says when it started and how it ended. */
+const HELPER_CODE = `
+const { workerData } = require('node:worker_threads');
+const { writeFileSync } = require('node:fs');
+const state = new Int32Array(workerData.state);
+Atomics.store(state, 0, 1); Atomics.notify(state, 0);
+let failure = null;
+try { writeFileSync(workerData.path, workerData.bytes); } catch (e) { failure = { code: e && e.code, message: String(e && e.message) }; }
+workerData.port.postMessage(failure);
+workerData.port.close();
+Atomics.store(state, 0, 2); Atomics.notify(state, 0);
+`;
+
+/** How long a helper thread may take to start before the write fails (it never has, in practice). */
+const HELPER_START_MS = 60_000;
+
+interface Helper { state: Int32Array; port: MessagePort; worker: Worker; done: boolean }
+
+/** The index of the file a helper thread should write, or −1 (see `HELPER_BYTES`). */
+function helperIndex(files: readonly OutputFile[]): number {
+  let best = -1, bestBytes = 0, rest = 0;
+  files.forEach((f, i) => {
+    const c = f.content;
+    const size = typeof c === 'string' ? c.length : c instanceof Uint8Array ? c.byteLength : HELPER_BYTES; // pieces: large
+    rest += size;
+    if (c instanceof Uint8Array && size >= HELPER_BYTES && size > bestBytes && c.byteOffset === 0 && c.byteLength === c.buffer.byteLength &&
+        !(c.buffer instanceof SharedArrayBuffer)) { best = i; bestBytes = size; }
+  });
+  return best >= 0 && rest - bestBytes >= HELPER_BYTES ? best : -1;
+}
+
+/** Starts a helper thread writing `bytes` to `path` (their ArrayBuffer is transferred to it). */
+function startHelper(path: string, bytes: Uint8Array): Helper {
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(HELPER_CODE, {
+    eval: true, workerData: { path, bytes, state: state.buffer, port: port2 }, transferList: [bytes.buffer as ArrayBuffer, port2],
+  });
+  worker.on('error', () => { /* its failure reaches `finishHelper` through `state` (it catches its write's) */ });
+  worker.unref();
+  return { state, port: port1, worker, done: false };
+}
+
+/** Waits for the helper to end; throws its error (with the errno code) when its write failed. */
+function finishHelper(h: Helper): void {
+  if (h.done) return;
+  h.done = true;
+  if (Atomics.wait(h.state, 0, 0, HELPER_START_MS) === 'timed-out') {
+    void h.worker.terminate();
+    h.port.close();
+    throw Object.assign(new Error('the writer thread did not start'), { code: 'EAGAIN' });
+  }
+  while (Atomics.load(h.state, 0) !== 2) Atomics.wait(h.state, 0, 1);
+  const failure = receiveMessageOnPort(h.port)?.message as { code?: string; message: string } | null | undefined;
+  h.port.close();
+  if (failure) throw Object.assign(new Error(failure.message), { code: failure.code });
 }
 
 interface Transaction { staged: string[]; swapped: { target: string; old: string | null }[] }
@@ -64,16 +138,23 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
   const { staged, swapped } = t;
   active = t;
   let current = files[0]?.path ?? '';
+  const helped = helperIndex(files);
+  let helper: Helper | null = null;
   try {
     for (const dir of new Set(files.map((f) => dirname(f.path)))) sweepStale(dir);
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       current = f.path;
       if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       mkdirSync(dirname(f.path), { recursive: true });
       const tmp = sibling(f.path, 'tmp');
       staged.push(tmp);
-      if (typeof f.content === 'string' || f.content instanceof Uint8Array) writeFileSync(tmp, f.content);
+      if (i === helped) helper = startHelper(tmp, f.content as Uint8Array);
+      else if (typeof f.content === 'string' || f.content instanceof Uint8Array) writeFileSync(tmp, f.content);
       else writeChunks(tmp, f.content);
+    }
+    if (helper) {
+      current = (files[helped] as OutputFile).path;
+      finishHelper(helper);
     }
     files.forEach((f, i) => {
       current = f.path;
@@ -87,6 +168,8 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
       staged[i] = '';
     });
   } catch (e) {
+    // The helper's file is staged too: it must be finished (or never started) before the roll-back removes it.
+    if (helper && !helper.done) { try { finishHelper(helper); } catch { /* the first error is the one raised */ } }
     rollBack(t);
     active = null;
     throw outputError(current, e, '; nothing written, previous files left as they were');

@@ -18,7 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
+const { HELPER_BYTES, writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
 const { OutputError } = await import('../../src/util/errors.js');
 
 afterEach(() => { hook.failAt = -1; hook.calls = 0; });
@@ -82,6 +82,44 @@ describe('writeFilesAtomically', () => {
     const path = join(dir, 'big.txt');
     writeFilesAtomically([{ path, content: ['x'.repeat(1 << 20), 'y', 'z'] }]);
     expect(readFileSync(path, 'utf8')).toBe(`${'x'.repeat(1 << 20)}yz`);
+  });
+
+  describe('large bytes, written by a helper thread while this one writes the rest', () => {
+    const big = () => {
+      const bytes = new Uint8Array(HELPER_BYTES + 17);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) & 255;
+      return bytes;
+    };
+    const text = 'é'.repeat(HELPER_BYTES / 2) + '\n';
+
+    it('writes every file, the same bytes as written on one thread', () => {
+      const { dir, files } = setUp();
+      const bytes = big(), copy = bytes.slice();
+      const all = [{ path: join(dir, 'g.gexf'), content: bytes }, { path: join(dir, 'j.json'), content: text }, ...files];
+      expect(writeFilesAtomically(all)).toEqual(all.map((f) => f.path));
+      expect(readFileSync(join(dir, 'g.gexf')).equals(copy)).toBe(true); // (toEqual walks 8 MB item by item)
+      expect(readFileSync(join(dir, 'j.json'), 'utf8')).toBe(text);
+      for (const f of files) expect(readFileSync(f.path, 'utf8')).toBe(f.content);
+      expect(readdirSync(dir).filter((n) => n.startsWith('.twinnet-'))).toEqual([]);
+    });
+
+    it('leaves the previous files as they were when another file fails while the helper writes', () => {
+      const { dir, files } = setUp();
+      mkdirSync(join(dir, 'x.d'));
+      const before = snapshot(dir);
+      const all = [{ path: join(dir, 'g.gexf'), content: big() }, { path: join(dir, 'j.json'), content: text }, ...files, { path: join(dir, 'x.d'), content: 'x' }];
+      expect(() => writeFilesAtomically(all)).toThrow(/a directory is in the way/);
+      expect(snapshot(dir)).toEqual(before);
+    });
+
+    it.each([0, 3])('restores the previous files when rename %i of the swap fails', (k) => {
+      const { dir, files } = setUp();
+      writeFileSync(join(dir, 'g.gexf'), 'old g');
+      const before = snapshot(dir);
+      hook.failAt = k;
+      expect(() => writeFilesAtomically([{ path: join(dir, 'g.gexf'), content: big() }, { path: join(dir, 'j.json'), content: text }, ...files])).toThrow(OutputError);
+      expect(snapshot(dir)).toEqual(before);
+    });
   });
 
   it('has nothing to undo between writes', () => {
