@@ -122,6 +122,16 @@ describe('writeFilesAtomically', () => {
     });
   });
 
+  it('writes a long string in slices, the bytes of the whole (surrogate pairs at the slice boundaries, lone surrogates)', () => {
+    const { dir } = setUp();
+    const slice = 1 << 20;
+    // An astral character straddling the first boundary and ending at the second, a lone surrogate, accents.
+    const text = `${'a'.repeat(slice - 1)}😀${'é'.repeat(slice - 3)}😀\uD800x${'z'.repeat(17)}\uDC00${'ü'.repeat(slice)}`;
+    const path = join(dir, 'long.txt');
+    writeFilesAtomically([{ path, content: text }]);
+    expect(readFileSync(path).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
   it('has nothing to undo between writes', () => {
     const { dir } = setUp();
     const before = snapshot(dir);
