@@ -43,7 +43,8 @@ export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions)
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
   // The network's lists as the writer reads a graph (building its graphology graph is not needed).
-  const graph = { type: 'undirected', order: net.nodes.length, size: net.edges.length, nodeEntries: () => net.nodes, edgeEntries: () => net.edges };
+  const { nodes, edges } = net;
+  const graph = nodes && edges ? { type: 'undirected', order: nodes.length, size: edges.length, nodeEntries: () => nodes, edgeEntries: () => edges } : net.graph;
   return gexfPieces(graph, {
     nodeColumns: net.nodeColumns,
     edgeColumns: net.edgeColumns,

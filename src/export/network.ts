@@ -40,10 +40,10 @@ export interface ExportNetwork {
   kind: NetworkKind;
   /** The network as a graphology graph, made on first use (`nodes` and `edges` hold the same, in the same order). */
   readonly graph: UndirectedGraph;
-  /** Its nodes with their attributes, in the graph's order (the same objects as the graph's). */
-  nodes: readonly ExportNode[];
-  /** Its edges with their attributes, in the graph's order (the same objects as the graph's). */
-  edges: readonly ExportEdge[];
+  /** Its nodes with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
+  nodes?: readonly ExportNode[];
+  /** Its edges with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
+  edges?: readonly ExportEdge[];
   nodeColumns: ColumnSpec[];
   edgeColumns: ColumnSpec[];
   /** Edge attribute holding the weight (projections), else null. */

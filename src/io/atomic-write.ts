@@ -103,45 +103,65 @@ interface Transaction { staged: string[]; swapped: { target: string; old: string
 let active: Transaction | null = null;
 let counter = 0;
 
-/** Writes text given in pieces, gathered into writes of about 1 MB. */
+/** Strings longer than this are written in slices of this many characters (`TextWriter`). */
+const TEXT_SLICE = 1 << 20;
+
+/** Writes text given in pieces: short pieces gathered into writes of about 1 MB, long ones in slices. */
 function writeChunks(path: string, chunks: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
+    const out = new TextWriter(fd);
     let buffer: string[] = [], size = 0;
     for (const chunk of chunks) {
+      if (chunk.length > TEXT_SLICE) {
+        if (size > 0) { out.write(buffer.join('')); buffer = []; size = 0; }
+        out.write(chunk);
+        continue;
+      }
       buffer.push(chunk); size += chunk.length;
-      if (size >= 1 << 20) { writeSync(fd, buffer.join('')); buffer = []; size = 0; }
+      if (size >= TEXT_SLICE) { out.write(buffer.join('')); buffer = []; size = 0; }
     }
-    if (size > 0) writeSync(fd, buffer.join(''));
+    if (size > 0) out.write(buffer.join(''));
   } finally {
     closeSync(fd);
   }
 }
 
-/** Strings longer than this are written in slices of this many characters (see `writeText`). */
-const TEXT_SLICE = 1 << 20;
-
-/**
- * Writes a string, a long one slice by slice through one small buffer: writing it whole encodes it
- * into a buffer of its own size first (fresh pages: ~1 ms per MB more on a virtual machine, and the
- * memory). A slice of a flat string is a view, not a copy; none ends between the two halves of a
- * surrogate pair. The same bytes either way.
- */
+/** Writes a string to a new file `path`: at once, or a long one through a `TextWriter`. */
 function writeText(path: string, text: string): void {
   if (text.length <= TEXT_SLICE) { writeFileSync(path, text); return; }
-  const buffer = Buffer.allocUnsafeSlow(3 * TEXT_SLICE); // UTF-8 takes at most 3 bytes per UTF-16 unit
   const fd = openSync(path, 'w');
   try {
+    new TextWriter(fd).write(text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes strings to a file as UTF-8, a long one slice by slice through one small buffer: writing it
+ * whole encodes it into a buffer of its own size first (fresh pages: ~1 ms per MB more on a virtual
+ * machine, and the memory). A slice of a flat string is a view, not a copy; none ends between the
+ * two halves of a surrogate pair. The same bytes either way.
+ */
+class TextWriter {
+  private buffer: Buffer | null = null;
+  constructor(private readonly fd: number) {}
+
+  write(text: string): void {
     for (let start = 0; start < text.length;) {
       let end = Math.min(text.length, start + TEXT_SLICE);
       const last = text.charCodeAt(end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      const length = buffer.write(text.slice(start, end), 0, 'utf8');
-      for (let done = 0; done < length;) done += writeSync(fd, buffer, done, length - done);
+      this.writeSlice(start === 0 && end === text.length ? text : text.slice(start, end));
       start = end;
     }
-  } finally {
-    closeSync(fd);
+  }
+
+  private writeSlice(text: string): void {
+    const buffer = (this.buffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE)); // UTF-8: at most 3 bytes per UTF-16 unit
+    const length = buffer.write(text, 0, 'utf8');
+    for (let done = 0; done < length;) done += writeSync(this.fd, buffer, done, length - done);
   }
 }
 
