@@ -189,14 +189,19 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
   let helper: Helper | null = null;
   try {
     for (const dir of new Set(files.map((f) => dirname(f.path)))) sweepStale(dir);
-    for (const [i, f] of files.entries()) {
+    // Every target checked and its staged name chosen first, so that the helper starts at once.
+    for (const f of files) {
       current = f.path;
       if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       mkdirSync(dirname(f.path), { recursive: true });
-      const tmp = sibling(f.path, 'tmp');
-      staged.push(tmp);
-      if (i === helped) helper = startHelper(tmp, f.content as Uint8Array);
-      else if (typeof f.content === 'string') writeText(tmp, f.content);
+      staged.push(sibling(f.path, 'tmp'));
+    }
+    if (helped >= 0) helper = startHelper(staged[helped] as string, (files[helped] as OutputFile).content as Uint8Array);
+    for (const [i, f] of files.entries()) {
+      if (i === helped) continue;
+      current = f.path;
+      const tmp = staged[i] as string;
+      if (typeof f.content === 'string') writeText(tmp, f.content);
       else if (f.content instanceof Uint8Array) writeFileSync(tmp, f.content);
       else writeChunks(tmp, f.content);
     }
