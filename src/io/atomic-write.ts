@@ -104,7 +104,10 @@ let active: Transaction | null = null;
 let counter = 0;
 
 /** Strings longer than this are written in slices of this many characters (`TextWriter`). */
-const TEXT_SLICE = 1 << 20;
+export const TEXT_SLICE = 1 << 18;
+
+/** The buffer slices are encoded into, kept for the next write (UTF-8: at most 3 bytes per UTF-16 unit). */
+let sliceBuffer: Buffer | null = null;
 
 /** Writes text given in pieces: short pieces gathered into writes of about 1 MB, long ones in slices. */
 function writeChunks(path: string, chunks: Iterable<string>): void {
@@ -145,7 +148,6 @@ function writeText(path: string, text: string): void {
  * two halves of a surrogate pair. The same bytes either way.
  */
 class TextWriter {
-  private buffer: Buffer | null = null;
   constructor(private readonly fd: number) {}
 
   write(text: string): void {
@@ -159,7 +161,7 @@ class TextWriter {
   }
 
   private writeSlice(text: string): void {
-    const buffer = (this.buffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE)); // UTF-8: at most 3 bytes per UTF-16 unit
+    const buffer = (sliceBuffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE));
     const length = buffer.write(text, 0, 'utf8');
     for (let done = 0; done < length;) done += writeSync(this.fd, buffer, done, length - done);
   }

@@ -18,7 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { HELPER_BYTES, writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
+const { HELPER_BYTES, TEXT_SLICE, writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
 const { OutputError } = await import('../../src/util/errors.js');
 
 afterEach(() => { hook.failAt = -1; hook.calls = 0; });
@@ -124,9 +124,11 @@ describe('writeFilesAtomically', () => {
 
   it('writes a long string in slices, the bytes of the whole (surrogate pairs at the slice boundaries, lone surrogates)', () => {
     const { dir } = setUp();
-    const slice = 1 << 20;
-    // An astral character straddling the first boundary and ending at the second, a lone surrogate, accents.
-    const text = `${'a'.repeat(slice - 1)}😀${'é'.repeat(slice - 3)}😀\uD800x${'z'.repeat(17)}\uDC00${'ü'.repeat(slice)}`;
+    const slice = TEXT_SLICE;
+    // An astral character straddling the first boundary (which moves back by one: the second slice
+    // ends at 2·slice − 1), one ending at the second boundary, lone surrogates, accents.
+    const text = `${'a'.repeat(slice - 1)}😀${'é'.repeat(slice - 4)}😀\uD800x${'z'.repeat(17)}\uDC00${'ü'.repeat(2 * slice)}`;
+    expect(text.charCodeAt(2 * slice - 2)).toBe(0xdc00 + 0x1f600 % 0x400); // the second pair ends at 2·slice − 1
     const path = join(dir, 'long.txt');
     writeFilesAtomically([{ path, content: text }]);
     expect(readFileSync(path).equals(Buffer.from(text, 'utf8'))).toBe(true);
