@@ -198,9 +198,12 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
       mkdirSync(dirname(f.path), { recursive: true });
       staged.push(sibling(f.path, 'tmp'));
     }
-    if (helped >= 0) helper = startHelper(staged[helped] as string, (files[helped] as OutputFile).content as Uint8Array);
+    if (helped >= 0) {
+      // A buffer that cannot be transferred (WebAssembly memory, say) is written here, below.
+      try { helper = startHelper(staged[helped] as string, (files[helped] as OutputFile).content as Uint8Array); } catch { helper = null; }
+    }
     for (const [i, f] of files.entries()) {
-      if (i === helped) continue;
+      if (i === helped && helper) continue;
       current = f.path;
       const tmp = staged[i] as string;
       if (typeof f.content === 'string') writeText(tmp, f.content);
