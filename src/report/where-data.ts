@@ -67,6 +67,32 @@ function nullPrecision(n: DistanceNullResult) {
   };
 }
 
+/**
+ * The first `k` items of `list` in the order a stable sort by `cmp` gives, and its last `k` from the
+ * end (`sorted.slice(0, k)` and `sorted.slice(-k).reverse()`), without sorting it all: two short
+ * lists kept in order, with ties in `cmp` settled by position in `list` as a stable sort settles them.
+ */
+export function ends<T>(list: readonly T[], cmp: (x: T, y: T) => number, k: number): { first: T[]; last: T[] } {
+  const before = (i: number, j: number) => (cmp(list[i] as T, list[j] as T) || i - j) < 0;
+  const first: number[] = [], last: number[] = [];
+  /** Puts item i into `kept` (ordered by `precedes`, at most k long) when it belongs there. */
+  const offer = (kept: number[], i: number, precedes: (a: number, b: number) => boolean) => {
+    if (kept.length === k && !precedes(i, kept[k - 1] as number)) return;
+    if (kept.length === k) kept.pop();
+    kept.push(i);
+    for (let p = kept.length - 1; p > 0 && precedes(kept[p] as number, kept[p - 1] as number); p--) {
+      const t = kept[p] as number; kept[p] = kept[p - 1] as number; kept[p - 1] = t;
+    }
+  };
+  if (k > 0) {
+    for (let i = 0; i < list.length; i++) {
+      offer(first, i, before);
+      offer(last, i, (a, b) => before(b, a));
+    }
+  }
+  return { first: first.map((i) => list[i] as T), last: last.map((i) => list[i] as T) };
+}
+
 export interface WhereOptions {
   /** Null samples asked for (0 = off). */
   nullSamples: number;
@@ -105,7 +131,7 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     home: home.keys[x.i]!, homeLabel: homeAttr[x.i]!.label, partner: partner.keys[x.j]!, partnerLabel: partnerAttr[x.j]!.label,
     country: partnerAttr[x.j]!.countryName, km: x.km,
   });
-  const byKm = [...edges].sort((x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label));
+  const byKm = ends(edges, (x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label), PAIRS_SHOWN);
 
   // Per home node with a measured link, its distances (edges come home node by home node, in order).
   const perHome: [number, number[]][] = [];
@@ -189,8 +215,8 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
       byRegion: summaries(regionDistances, 'region'),
     },
     homeDistances,
-    nearest: byKm.slice(0, PAIRS_SHOWN).map(pair),
-    farthest: byKm.slice(-PAIRS_SHOWN).reverse().map(pair),
+    nearest: byKm.first.map(pair),
+    farthest: byKm.last.map(pair),
     nullModel,
     // Only when fewer samples than the default ran (the budget, or --null-samples): reports with the default keep their bytes.
     ...(nullModel && nullModel.samples < DISTANCE_NULL_DEFAULTS.samples ? { nullPrecision: nullPrecision(nullModel) } : {}),
