@@ -39,7 +39,8 @@ export function readExplorerBundle(path: string = EXPLORER_BUNDLE): string {
 
 /** JSON text safe inside `<script type="application/json">`: `<` → `\u003c` (JSON.parse reads it back). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
+  const json = JSON.stringify(value);
+  return json.includes('<') ? json.replace(/</g, '\\u003c') : json; // (no copy of a payload without one)
 }
 
 const escapeHtml = (s: string) =>

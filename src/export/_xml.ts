@@ -50,14 +50,17 @@ const NONE: string[] = [];
 class XmlWriter {
   /** Finished pieces of text, not yet taken. */
   private chunks: string[] = [];
-  /** Strings since the last piece, joined every ~8,000 (joining flat strings beats growing one string). */
+  /** Strings since the last piece, joined every ~8,000 or ~128 kB (joining flat strings beats growing one string). */
   private parts: string[] = [];
+  /** Characters in `parts`. */
+  private size = 0;
   /** Open elements, outermost first. */
   readonly stack: XmlElement[] = [];
 
   write(s: string): void {
     this.parts.push(s);
-    if (this.parts.length > 8192) { this.chunks.push(this.parts.join('')); this.parts = []; }
+    this.size += s.length;
+    if (this.parts.length > 8192 || this.size > 1 << 17) { this.chunks.push(this.parts.join('')); this.parts = []; this.size = 0; }
   }
 
   /** Closes every element opened inside `el` (not `el` itself). */
@@ -81,7 +84,7 @@ class XmlWriter {
   /** Closes every element; the pieces not taken yet, the last one ending the document with one newline. */
   finish(): string[] {
     this.closeInside(undefined as unknown as XmlElement);
-    if (this.parts.length > 0) { this.chunks.push(this.parts.join('')); this.parts = []; }
+    if (this.parts.length > 0) { this.chunks.push(this.parts.join('')); this.parts = []; this.size = 0; }
     const done = this.take(), last = done.length - 1;
     if (!(done[last] as string).endsWith('\n')) done[last] += '\n';
     return done;
@@ -122,6 +125,23 @@ export class XmlElement {
     const child = new XmlElement(this.w, name, this.depth + 1);
     this.w.stack.push(child);
     return child;
+  }
+
+  /** The indentation of a child's tags. */
+  get childIndent(): string {
+    return `${this.indent}  `;
+  }
+
+  /**
+   * A child written by the caller as text: whole, indented by `childIndent`, ending with a newline,
+   * its names and values escaped (`escapeAttr`, `xmlAttr`). For the bulk of a file (a GEXF's nodes and
+   * edges), one string per child instead of an element object per tag.
+   */
+  child(text: string): void {
+    this.w.closeInside(this);
+    if (this.state === 'text') throw new Error(`export/xml: <${this.name}> has text; it cannot also have children`);
+    if (this.state === 'open') { this.w.write(`>\n${text}`); this.state = 'parent'; }
+    else this.w.write(text);
   }
 
   /** A child with attributes only, `<name a="…"/>`, closed at once (nothing can be added to it). */
@@ -191,7 +211,8 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function escapeAttr(s: string): string {
+/** An attribute value with `&`, `<`, `>`, `"` and tab/CR/LF written as references (after `xmlAttr`). */
+export function escapeAttr(s: string): string {
   if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');

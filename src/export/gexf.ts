@@ -39,7 +39,7 @@ import { checkColumns, formatNumber, readCell } from './columns.js';
 import type { CellValue, ColumnSpec } from './columns.js';
 import type { Position } from '../layout/layout.js';
 import type { Rgb } from './palette.js';
-import { createDocument, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { createDocument, escapeAttr, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
 import type { XmlElement } from './_xml.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
@@ -100,6 +100,18 @@ type XMLBuilder = XmlElement;
 const WHERE = 'export/gexf';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * What the GEXF writer reads of a graph: a graphology graph has it all; an export network gives its
+ * node and edge lists (`network-gexf.ts`), without a graph being built.
+ */
+export interface GexfGraph {
+  readonly type: string;
+  readonly order: number;
+  readonly size: number;
+  nodeEntries(): Iterable<{ node: string; attributes: Attributes }>;
+  edgeEntries(): Iterable<{ attributes: Attributes; source: string; target: string; undirected: boolean }>;
+}
+
 export function writeGexf(graph: Graph, options: GexfOptions): string {
   return Array.from(gexfPieces(graph, options)).join('');
 }
@@ -110,7 +122,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
  * options are checked at once; a node or edge value the format cannot carry throws when its piece
  * is made.
  */
-export function gexfPieces(graph: Graph, options: GexfOptions): Iterable<string> {
+export function gexfPieces(graph: GexfGraph, options: GexfOptions): Iterable<string> {
   const { nodeColumns, edgeColumns, meta } = options;
   checkColumns(nodeColumns, `${WHERE}: nodeColumns`);
   checkColumns(edgeColumns, `${WHERE}: edgeColumns`);
@@ -120,7 +132,7 @@ export function gexfPieces(graph: Graph, options: GexfOptions): Iterable<string>
   return writePieces(graph, options, version);
 }
 
-function* writePieces(graph: Graph, options: GexfOptions, version: GexfVersion): Generator<string> {
+function* writePieces(graph: GexfGraph, options: GexfOptions, version: GexfVersion): Generator<string> {
   const { nodeColumns, edgeColumns, meta, viz = {} } = options;
   const weightKey = options.weightKey ?? null;
   const dialect = GEXF_DIALECTS[version];
@@ -150,28 +162,36 @@ function* writePieces(graph: Graph, options: GexfOptions, version: GexfVersion):
   writeModel(graphEl, 'node', nodeColumns);
   writeModel(graphEl, 'edge', edgeColumns);
 
+  // Each node and edge is written as one string, exactly as the tree writer would write its
+  // elements (`<node …>`, `<attvalues>`, one `<attvalue …/>` per value, the viz elements), at the
+  // depth of the element it goes in.
   const nodeId = nodeIdWriter(WHERE);
   const nodesEl = graphEl.ele('nodes', { count: String(graph.order) });
+  const nodeIndent = nodesEl.childIndent;
+  const nodeValues = valuesWriter(nodeColumns, nodeIndent, listText), nodeViz = vizWriter(viz, `${nodeIndent}  `);
   for (const { node: key, attributes } of graph.nodeEntries()) {
-    const nodeEl = nodesEl.ele('node', { id: nodeId(key) });
+    let tag = `${nodeIndent}<node id="${escapeAttr(nodeId(key))}"`;
     const label: unknown = attributes.label;
-    if (label !== undefined && label !== null) nodeEl.att('label', xmlAttr(String(label)));
-    writeValues(nodeEl, nodeColumns, attributes, `node "${key}"`, listText);
-    writeViz(nodeEl, key, attributes, viz);
+    if (label !== undefined && label !== null) tag += ` label="${escapeAttr(xmlAttr(String(label)))}"`;
+    const content = nodeValues(attributes, `node "${key}"`) + nodeViz(key, attributes);
+    nodesEl.child(content === '' ? `${tag}/>\n` : `${tag}>\n${content}${nodeIndent}</node>\n`);
     const ready = root.pieces();
     if (ready.length > 0) yield* ready;
   }
 
   const edgesEl = graphEl.ele('edges', { count: String(graph.size) });
+  const edgeIndent = edgesEl.childIndent;
+  const edgeValues = valuesWriter(edgeColumns, edgeIndent, listText);
+  const mixed = graph.type === 'mixed';
   let index = 0;
   for (const { attributes, source, target, undirected } of graph.edgeEntries()) {
-    const edgeEl = edgesEl.ele('edge', { id: String(index++), source: nodeId(source), target: nodeId(target) });
-    if (graph.type === 'mixed' && !undirected) edgeEl.att('type', 'directed');
+    let tag = `${edgeIndent}<edge id="${index++}" source="${escapeAttr(nodeId(source))}" target="${escapeAttr(nodeId(target))}"`;
+    if (mixed && !undirected) tag += ' type="directed"';
     const owner = `edge ${source}–${target}`;
     if (time !== null) {
       for (const bound of ['start', 'end'] as const) {
         const t: unknown = attributes[bound];
-        if (t !== undefined && t !== null) edgeEl.att(bound, gexfTime(t, time.format, `${owner}: ${bound}`));
+        if (t !== undefined && t !== null) tag += ` ${bound}="${escapeAttr(gexfTime(t, time.format, `${owner}: ${bound}`))}"`;
       }
     }
     if (weightKey !== null) {
@@ -180,10 +200,11 @@ function* writePieces(graph: Graph, options: GexfOptions, version: GexfVersion):
         if (typeof w !== 'number' || !Number.isFinite(w)) {
           throw new TypeError(`${WHERE}: ${owner}: weight "${weightKey}" must be a finite number, got ${String(w)}`);
         }
-        edgeEl.att('weight', formatNumber(w));
+        tag += ` weight="${formatNumber(w)}"`;
       }
     }
-    writeValues(edgeEl, edgeColumns, attributes, owner, listText);
+    const content = edgeValues(attributes, owner);
+    edgesEl.child(content === '' ? `${tag}/>\n` : `${tag}>\n${content}${edgeIndent}</edge>\n`);
     const ready = root.pieces();
     if (ready.length > 0) yield* ready;
   }
@@ -224,15 +245,22 @@ function writeModel(graphEl: XMLBuilder, cls: 'node' | 'edge', columns: readonly
   for (const c of columns) el.leaf('attribute', { id: c.id, title: xmlAttr(c.title), type: c.type });
 }
 
-function writeValues(el: XMLBuilder, columns: readonly ColumnSpec[], attributes: Attributes, owner: string, listText: (items: string[]) => string): void {
-  if (columns.length === 0) return;
-  let valuesEl: XMLBuilder | null = null;
-  for (const c of columns) {
-    const value = readCell(c, attributes, owner, WHERE);
-    if (value === null) continue;
-    valuesEl ??= el.ele('attvalues');
-    valuesEl.leaf('attvalue', { for: c.id, value: gexfValue(value, listText) });
-  }
+/**
+ * The `<attvalues>` element of a node or edge whose own tag is indented by `indent`, as text (empty
+ * when it has no value): one `<attvalue for value/>` per column with a value, in column order.
+ */
+function valuesWriter(columns: readonly ColumnSpec[], indent: string, listText: (items: string[]) => string): (attributes: Attributes, owner: string) => string {
+  const open = `${indent}  <attvalues>\n`, close = `${indent}  </attvalues>\n`;
+  const starts = columns.map((c) => `${indent}    <attvalue for="${escapeAttr(c.id)}" value="`);
+  return (attributes, owner) => {
+    let text = '';
+    for (let i = 0; i < columns.length; i++) {
+      const value = readCell(columns[i] as ColumnSpec, attributes, owner, WHERE);
+      if (value === null) continue;
+      text += `${starts[i] as string}${typeof value === 'number' ? formatNumber(value) : escapeAttr(gexfValue(value, listText))}"/>\n`;
+    }
+    return text === '' ? '' : open + text + close;
+  };
 }
 
 /** A cell as attribute text; numbers need no `xmlAttr` (their text is digits, `.`, `e`, signs, `Infinity`). */
@@ -261,30 +289,35 @@ function listItem(item: string): string {
   return `"${escaped}"`;
 }
 
-function writeViz(nodeEl: XMLBuilder, key: string, attributes: Attributes, viz: GexfViz): void {
-  const color = viz.color?.(key, attributes);
-  if (color !== undefined && color !== null) {
-    for (const ch of ['r', 'g', 'b'] as const) {
-      const v = color[ch];
-      if (!Number.isInteger(v) || v < 0 || v > 255) {
-        throw new TypeError(`${WHERE}: node "${key}": colour channel ${ch} must be an integer in [0, 255], got ${String(v)}`);
+/** A node's viz elements (colour, size, position), indented by `indent`, as text (empty when it has none). */
+function vizWriter(viz: GexfViz, indent: string): (key: string, attributes: Attributes) => string {
+  return (key, attributes) => {
+    let text = '';
+    const color = viz.color?.(key, attributes);
+    if (color !== undefined && color !== null) {
+      for (const ch of ['r', 'g', 'b'] as const) {
+        const v = color[ch];
+        if (!Number.isInteger(v) || v < 0 || v > 255) {
+          throw new TypeError(`${WHERE}: node "${key}": colour channel ${ch} must be an integer in [0, 255], got ${String(v)}`);
+        }
       }
+      let alpha = '';
+      if (color.a !== undefined) {
+        if (!(color.a >= 0 && color.a <= 1)) throw new TypeError(`${WHERE}: node "${key}": alpha must be in [0, 1], got ${color.a}`);
+        alpha = ` a="${formatNumber(color.a)}"`;
+      }
+      text += `${indent}<viz:color r="${color.r}" g="${color.g}" b="${color.b}"${alpha}/>\n`;
     }
-    const attrs: Record<string, string> = { r: String(color.r), g: String(color.g), b: String(color.b) };
-    if (color.a !== undefined) {
-      if (!(color.a >= 0 && color.a <= 1)) throw new TypeError(`${WHERE}: node "${key}": alpha must be in [0, 1], got ${color.a}`);
-      attrs.a = formatNumber(color.a);
+    const size = viz.size?.(key, attributes);
+    if (size !== undefined && size !== null) {
+      if (!Number.isFinite(size) || size < 0) throw new TypeError(`${WHERE}: node "${key}": size must be a finite number ≥ 0, got ${size}`);
+      text += `${indent}<viz:size value="${formatNumber(size)}"/>\n`;
     }
-    nodeEl.leaf('viz:color', attrs);
-  }
-  const size = viz.size?.(key, attributes);
-  if (size !== undefined && size !== null) {
-    if (!Number.isFinite(size) || size < 0) throw new TypeError(`${WHERE}: node "${key}": size must be a finite number ≥ 0, got ${size}`);
-    nodeEl.leaf('viz:size', { value: formatNumber(size) });
-  }
-  const p = viz.position?.get(key);
-  if (p !== undefined) {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new TypeError(`${WHERE}: node "${key}": position must be finite`);
-    nodeEl.leaf('viz:position', { x: formatNumber(p.x), y: formatNumber(p.y), z: '0' });
-  }
+    const p = viz.position?.get(key);
+    if (p !== undefined) {
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new TypeError(`${WHERE}: node "${key}": position must be finite`);
+      text += `${indent}<viz:position x="${formatNumber(p.x)}" y="${formatNumber(p.y)}" z="0"/>\n`;
+    }
+    return text;
+  };
 }

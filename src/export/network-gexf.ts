@@ -42,7 +42,10 @@ export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions)
   const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight, undefined, o.places ?? null);
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
-  return gexfPieces(net.graph, {
+  // The network's lists as the writer reads a graph (building its graphology graph is not needed).
+  const { nodes, edges } = net;
+  const graph = nodes && edges ? { type: 'undirected', order: nodes.length, size: edges.length, nodeEntries: () => nodes, edgeEntries: () => edges } : net.graph;
+  return gexfPieces(graph, {
     nodeColumns: net.nodeColumns,
     edgeColumns: net.edgeColumns,
     weightKey: net.weightKey,

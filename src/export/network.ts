@@ -38,7 +38,12 @@ export type { NetworkKind } from '../layout/network-layout.js';
 
 export interface ExportNetwork {
   kind: NetworkKind;
-  graph: UndirectedGraph;
+  /** The network as a graphology graph, made on first use (`nodes` and `edges` hold the same, in the same order). */
+  readonly graph: UndirectedGraph;
+  /** Its nodes with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
+  nodes?: readonly ExportNode[];
+  /** Its edges with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
+  edges?: readonly ExportEdge[];
   nodeColumns: ColumnSpec[];
   edgeColumns: ColumnSpec[];
   /** Edge attribute holding the weight (projections), else null. */
@@ -52,6 +57,11 @@ export interface ExportNetwork {
   size: (key: string) => number;
   description: string;
 }
+
+/** A node of an export network: its key and attributes (as graphology's `nodeEntries` gives them). */
+export interface ExportNode { node: string; attributes: Record<string, unknown> }
+/** An edge of an export network (as graphology's `edgeEntries` gives them; undirected). */
+export interface ExportEdge { source: string; target: string; attributes: Record<string, unknown>; undirected: true }
 
 const col = (key: string, id: string, title: string, type: ColumnSpec['type']): ColumnSpec => ({ key, id, title, type });
 
@@ -112,15 +122,26 @@ const GREY: Rgb = { r: 160, g: 160, b: 160 };
 export type TimeFormat = 'integer' | 'date';
 
 /** `integer` when every edge time is a year, `date` when one is a date, null when there are none. */
-function timeFormatOf(g: UndirectedGraph): TimeFormat | null {
+function timeFormatOf(edges: readonly ExportEdge[]): TimeFormat | null {
   let format: TimeFormat | null = null;
-  g.forEachEdge((_e, attr) => {
-    for (const t of [attr.start, attr.end] as unknown[]) {
+  for (const { attributes: attr } of edges) {
+    for (const t of [attr['start'], attr['end']]) {
       if (typeof t !== 'string') continue;
       if (t.length > 4) format = 'date'; else format ??= 'integer';
     }
-  });
+  }
   return format;
+}
+
+/**
+ * The graphology graph of `nodes` and `edges` (what `exportNetwork` used to build at once: the GEXF
+ * reads the lists, and building the graph cost more than writing the lists' attributes).
+ */
+function graphOf(nodes: readonly ExportNode[], edges: readonly ExportEdge[]): UndirectedGraph {
+  const g = new UndirectedGraph();
+  for (const { node, attributes } of nodes) g.addNode(node, attributes);
+  for (const { source, target, attributes } of edges) g.addEdge(source, target, attributes);
+  return g;
 }
 
 export function networkDescription(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): string {
@@ -138,7 +159,9 @@ export function networkDescription(a: Analysis, kind: NetworkKind, weight: Weigh
 export function exportNetwork(
   a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a), places: GeocodeResult | null = null,
 ): ExportNetwork {
-  const g = new UndirectedGraph();
+  const nodes: ExportNode[] = [], edges: ExportEdge[] = [];
+  const addNode = (node: string, attributes: Record<string, unknown>) => { nodes.push({ node, attributes }); };
+  const addEdge = (source: string, target: string, attributes: Record<string, unknown>) => { edges.push({ source, target, attributes, undirected: true }); };
   // Nodes' attributes by key, from the analysis's node lists: the graph's, without the graph (a worker
   // writing the GEXF has the analysis as data, and building its graph cost more than the rest).
   const attributesOf = new Map<string, NodeAttributes>();
@@ -158,16 +181,16 @@ export function exportNetwork(
       const attributes = nodeAttributes(r, r.bipartiteCommunity, parentLabel(r));
       attributes['territory'] = territoryOf(r);
       attributes['projection_class'] = r.community;
-      g.addNode(r.key, withGeo(attributes, r.key));
+      addNode(r.key, withGeo(attributes, r.key));
     }
     for (const { source: s, target: t, attributes: attr } of bipartiteEdges(a.dataset, a.nodes)) {
       const attributes: Record<string, unknown> = { lines: attr.lines.map(String) };
       if (places) attributes['distance_km'] = geoEdgeDistance(places, s, t);
       if (attr.start !== undefined) attributes['start'] = attr.start;
       if (attr.end !== undefined) attributes['end'] = attr.end;
-      g.addEdge(s, t, attributes);
+      addEdge(s, t, attributes);
     }
-    timeformat = timeFormatOf(g);
+    timeformat = timeFormatOf(edges);
     nodeColumns = [...NODE_COLUMNS, ...BIPARTITE_EXTRA];
     edgeColumns = places ? [...BIPARTITE_EDGES, ...GEO_EDGE_COLUMNS] : BIPARTITE_EDGES;
   } else {
@@ -180,10 +203,10 @@ export function exportNetwork(
       if (r.side !== side) continue;
       const attributes = nodeAttributes(r, r.community, parentLabel(r));
       attributes['territory'] = territoryOf(r);
-      g.addNode(r.key, withGeo(projectionNodeAttributes(attributes, metrics, at.get(r.key) as number), r.key));
+      addNode(r.key, withGeo(projectionNodeAttributes(attributes, metrics, at.get(r.key) as number), r.key));
     }
     for (let i = 0; i < p.u.length; i++) {
-      g.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
+      addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
         weight: edgeWeight(p, i, weight),
         shared_count: p.count[i], jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
         cosine: edgeWeight(p, i, 'cosine'), newman: edgeWeight(p, i, 'newman'),
@@ -197,9 +220,19 @@ export function exportNetwork(
   }
   if (places) nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
   const colorOf = communityColors(a, kind);
+  let graph: UndirectedGraph | null = null;
+  let byKey: Map<string, Record<string, unknown>> | null = null;
+  const attributesOfNode = (key: string): Record<string, unknown> => {
+    byKey ??= new Map(nodes.map((n) => [n.node, n.attributes]));
+    const attributes = byKey.get(key);
+    if (attributes === undefined) throw new Error(`export/network: no node "${key}" in the ${kind} network`);
+    return attributes;
+  };
   return {
-    kind, graph: g, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
-    color: (key) => colorOf(g.getNodeAttribute(key, 'modularity_class') as number | null),
-    size: (key) => Math.round((4 + 4 * Math.sqrt(g.getNodeAttribute(key, 'degree') as number)) * 100) / 100,
+    kind,
+    get graph() { return (graph ??= graphOf(nodes, edges)); },
+    nodes, edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
+    color: (key) => colorOf(attributesOfNode(key)['modularity_class'] as number | null),
+    size: (key) => Math.round((4 + 4 * Math.sqrt(attributesOfNode(key)['degree'] as number)) * 100) / 100,
   };
 }

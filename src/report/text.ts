@@ -3,8 +3,12 @@
  * Shared by the report's sections (`markdown.ts`, `findings.ts`, `identical-lists.ts`).
  */
 
+/** The characters `md` rewrites: most names have none and are returned as they are. */
+const MD_SPECIAL = /[&<>\\`*_[\]|~\r\n]/;
+
 /** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
 export function md(text: string): string {
+  if (!MD_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -67,6 +67,32 @@ function nullPrecision(n: DistanceNullResult) {
   };
 }
 
+/**
+ * The first `k` items of `list` in the order a stable sort by `cmp` gives, and its last `k` from the
+ * end (`sorted.slice(0, k)` and `sorted.slice(-k).reverse()`), without sorting it all: two short
+ * lists kept in order, with ties in `cmp` settled by position in `list` as a stable sort settles them.
+ */
+export function ends<T>(list: readonly T[], cmp: (x: T, y: T) => number, k: number): { first: T[]; last: T[] } {
+  const before = (i: number, j: number) => (cmp(list[i] as T, list[j] as T) || i - j) < 0;
+  const first: number[] = [], last: number[] = [];
+  /** Puts item i into `kept` (ordered by `precedes`, at most k long) when it belongs there. */
+  const offer = (kept: number[], i: number, precedes: (a: number, b: number) => boolean) => {
+    if (kept.length === k && !precedes(i, kept[k - 1] as number)) return;
+    if (kept.length === k) kept.pop();
+    kept.push(i);
+    for (let p = kept.length - 1; p > 0 && precedes(kept[p] as number, kept[p - 1] as number); p--) {
+      const t = kept[p] as number; kept[p] = kept[p - 1] as number; kept[p - 1] = t;
+    }
+  };
+  if (k > 0) {
+    for (let i = 0; i < list.length; i++) {
+      offer(first, i, before);
+      offer(last, i, (a, b) => before(b, a));
+    }
+  }
+  return { first: first.map((i) => list[i] as T), last: last.map((i) => list[i] as T) };
+}
+
 export interface WhereOptions {
   /** Null samples asked for (0 = off). */
   nullSamples: number;
@@ -79,7 +105,9 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
   const homeAttr = a.nodes.home.attributes, partnerAttr = a.nodes.partner.attributes;
   const distance = edgeDistances(a.index, places);
   const continentOf = indexCoordinates(a.index, places, ds).partnerGroup ?? [];
-  const regionOf = (i: number): string | null => places.homes[home.keys[i]!]?.admin1?.name ?? null;
+  // Each home node's province, looked up once (the tables below ask per node and per link).
+  const regions = home.keys.map((k): string | null => places.homes[k]?.admin1?.name ?? null);
+  const regionOf = (i: number): string | null => regions[i]!;
 
   // Every measured edge once: home node, partner node, km.
   const edges: { i: number; j: number; km: number }[] = [];
@@ -103,22 +131,28 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     home: home.keys[x.i]!, homeLabel: homeAttr[x.i]!.label, partner: partner.keys[x.j]!, partnerLabel: partnerAttr[x.j]!.label,
     country: partnerAttr[x.j]!.countryName, km: x.km,
   });
-  const byKm = [...edges].sort((x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label));
+  const byKm = ends(edges, (x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label), PAIRS_SHOWN);
 
-  const perHome = grouped((x) => String(x.i));
-  const homeDistances: HomeDistance[] = [...perHome].map(([k, v]) => {
-    const i = Number(k), s = summarizeDistances(v)!;
+  // Per home node with a measured link, its distances (edges come home node by home node, in order).
+  const perHome: [number, number[]][] = [];
+  for (const x of edges) {
+    const last = perHome[perHome.length - 1];
+    if (last !== undefined && last[0] === x.i) last[1].push(x.km); else perHome.push([x.i, [x.km]]);
+  }
+  const homeDistances: HomeDistance[] = perHome.map(([i, v]) => {
+    const s = summarizeDistances(v)!;
     return { key: home.keys[i]!, label: homeAttr[i]!.label, region: regionOf(i), links: s.links, median: s.median, mean: s.mean };
   }).sort((x, y) => x.median - y.median || byName(x.label, y.label));
 
   // Provinces: links (all, placed or not), home places, distinct partners.
-  const regionKey = (i: number) => regionOf(i) ?? UNKNOWN;
+  const regionKey = (i: number) => regions[i] ?? UNKNOWN;
   const perRegion = new Map<string, { homes: Set<number>; partners: Set<number>; links: number }>();
   for (let i = 0; i < home.keys.length; i++) {
-    const r = perRegion.get(regionKey(i)) ?? { homes: new Set(), partners: new Set(), links: 0 };
+    const key = regionKey(i);
+    let r = perRegion.get(key);
+    if (r === undefined) perRegion.set(key, r = { homes: new Set(), partners: new Set(), links: 0 });
     r.homes.add(i);
     for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) { r.partners.add(home.adj[e]!); r.links++; }
-    perRegion.set(regionKey(i), r);
   }
   const regionDistances = grouped((x) => regionKey(x.i));
   const linksByRegion = [...perRegion].map(([region, r]) => ({
@@ -144,11 +178,12 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
   const countryName = (j: number) => partnerAttr[j]!.countryName ?? UNKNOWN;
   const topCountries = totals(countryName).slice(0, TOP_COUNTRIES);
 
-  const label = (id: string): { side: 'home' | 'partner'; label: string; country: string | null } => {
+  /** Place `id` as the lists name it: `{ id, side, label, country }` (one object, no spread: 30,000 unplaced names at scale 25). */
+  const named = (id: string): { id: string; side: 'home' | 'partner'; label: string; country: string | null } => {
     const h = homeById.get(id);
-    if (h) return { side: 'home', label: h.name, country: ds.home };
+    if (h) return { id, side: 'home', label: h.name, country: ds.home };
     const p = partnerById.get(id);
-    return { side: 'partner', label: p?.label ?? id, country: p?.territory ?? p?.country ?? null };
+    return { id, side: 'partner', label: p?.label ?? id, country: p?.territory ?? p?.country ?? null };
   };
   const homeById = new Map(ds.homes.map((h) => [h.id, h]));
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
@@ -180,19 +215,19 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
       byRegion: summaries(regionDistances, 'region'),
     },
     homeDistances,
-    nearest: byKm.slice(0, PAIRS_SHOWN).map(pair),
-    farthest: byKm.slice(-PAIRS_SHOWN).reverse().map(pair),
+    nearest: byKm.first.map(pair),
+    farthest: byKm.last.map(pair),
     nullModel,
     // Only when fewer samples than the default ran (the budget, or --null-samples): reports with the default keep their bytes.
     ...(nullModel && nullModel.samples < DISTANCE_NULL_DEFAULTS.samples ? { nullPrecision: nullPrecision(nullModel) } : {}),
     linksByRegion,
     regionsByContinent: cross(continent, totals(continent)),
     regionsByCountry: cross(countryName, [...topCountries, 'other']),
-    unplaced: places.unplaced.map((id) => ({ id, ...label(id) })),
+    unplaced: places.unplaced.map(named),
     ambiguous: places.ambiguous.map((id) => {
       const p = placementOf(id);
       return {
-        id, ...label(id), candidates: p.candidates, match: p.match,
+        ...named(id), candidates: p.candidates, match: p.match,
         chosen: { name: p.name, region: p.admin1?.name ?? null, lat: p.lat, lon: p.lon, geonameId: p.geonameId },
         alternatives: p.alternatives.map(candidate),
       };

@@ -33,12 +33,13 @@ export function worldMapSvg(m: MapInput): string {
   const at = (p: Placement | undefined): [number, number] | null => (p && p.lat !== null && p.lon !== null ? [p.lat, p.lon] : null);
   const home = index.home.keys.map((k) => at(places.homes[k]));
   const partner = index.partner.keys.map((k) => at(places.partners[k]));
+  // Each arc's element as it is made (not a list of paths, then of elements, spread into the document's).
   const arcs: string[] = [];
   for (let i = 0; i < home.length; i++) {
     const h = home[i];
     for (let e = index.home.offsets[i]!; e < index.home.offsets[i + 1]!; e++) {
       const p = partner[index.home.adj[e]!];
-      if (h && p) arcs.push(arcPath(h[0], h[1], p[0], p[1]));
+      if (h && p) arcs.push(`<path d="${arcPath(h[0], h[1], p[0], p[1])}"/>`);
     }
   }
   type Point = { x: number; y: number; r: number; label: string; color: string };
@@ -51,7 +52,7 @@ export function worldMapSvg(m: MapInput): string {
   const drawn = [...points('partner', partner, PARTNER_COLOR).sort(byRadius), ...points('home', home, HOME_COLOR).sort(byRadius)];
   const shapes = worldShapes();
   const placedLinks = arcs.length;
-  return [
+  const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_WIDTH}" height="${H}" viewBox="0 0 ${MAP_WIDTH} ${H}" role="img" aria-label="${xml(m.title)}">`,
     `<title>${xml(m.title)}</title>`,
     `<rect width="${MAP_WIDTH}" height="${H}" fill="#ffffff"/>`,
@@ -61,10 +62,11 @@ export function worldMapSvg(m: MapInput): string {
     `<path d="${shapes.land}" fill="#dcdcdc"/>`,
     `<path d="${shapes.borders}" fill="none" stroke="#ffffff" stroke-width="0.5"/>`,
     `<g fill="none" stroke="${PARTNER_COLOR}" stroke-opacity="0.22" stroke-width="0.6">`,
-    ...arcs.map((d) => `<path d="${d}"/>`),
-    '</g>',
-    `<g stroke="#ffffff" stroke-width="0.3">`,
-    ...drawn.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${p.color}" fill-opacity="0.85"><title>${xml(p.label)}</title></circle>`),
+  ];
+  for (const a of arcs) lines.push(a);
+  lines.push('</g>', `<g stroke="#ffffff" stroke-width="0.3">`);
+  for (const p of drawn) lines.push(`<circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${p.color}" fill-opacity="0.85"><title>${xml(p.label)}</title></circle>`);
+  lines.push(
     '</g>',
     '</g>',
     `<text x="10" y="${H - 30}" font-family="Helvetica, Arial, sans-serif" font-size="11"><tspan fill="${HOME_COLOR}">●</tspan> home places  <tspan fill="${PARTNER_COLOR}">●</tspan> foreign partners (area ∝ partners) · ${placedLinks} links as great-circle arcs · Equal Earth projection</text>`,
@@ -72,5 +74,6 @@ export function worldMapSvg(m: MapInput): string {
     `<text x="10" y="${H - 5}" font-family="Helvetica, Arial, sans-serif" font-size="10" fill="#555555">${xml(`${GEO_CREDITS.map}.`)}</text>`,
     '</svg>',
     '',
-  ].join('\n');
+  );
+  return lines.join('\n');
 }

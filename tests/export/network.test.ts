@@ -98,3 +98,28 @@ describe('projection columns', () => {
     }
   });
 });
+
+describe('the node and edge lists of an export network', () => {
+  it.each(['bipartite', 'home', 'partners'] as const)('are its graph\'s entries, in order, the same attribute objects (%s)', (kind) => {
+    const net = exportNetwork(hostile, kind);
+    expect(net.nodes?.map((n) => n.node)).toEqual(net.graph.nodes());
+    net.graph.forEachNode((key, attributes) => expect(net.nodes?.find((n) => n.node === key)?.attributes).toBe(attributes));
+    const edges: [string, string, unknown][] = [];
+    net.graph.forEachEdge((_e, attributes, source, target) => { edges.push([source, target, attributes]); });
+    expect(net.edges?.length).toBe(edges.length);
+    net.edges?.forEach((e, i) => {
+      const [s, t, attributes] = edges[i] as [string, string, unknown];
+      expect([e.source, e.target]).toEqual([s, t]);
+      expect(e.attributes).toBe(attributes);
+    });
+  });
+
+  it.each(['bipartite', 'home', 'partners'] as const)('give the GEXF its graph gives (%s)', (kind) => {
+    for (const a of [seed, hostile]) {
+      const net = exportNetwork(a, kind);
+      const { nodes: _n, edges: _e, ...graphOnly } = net;
+      const o = { seed: 42, snapshotDate: '2026-11-29', iterations: 10 };
+      expect(gexfFor(a, kind, { ...o, network: net })).toBe(gexfFor(a, kind, { ...o, network: { ...graphOnly, graph: net.graph } }));
+    }
+  });
+});

@@ -18,7 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
+const { HELPER_BYTES, TEXT_SLICE, writeFilesAtomically, removeTemporaries, sweepStale } = await import('../../src/io/atomic-write.js');
 const { OutputError } = await import('../../src/util/errors.js');
 
 afterEach(() => { hook.failAt = -1; hook.calls = 0; });
@@ -82,6 +82,81 @@ describe('writeFilesAtomically', () => {
     const path = join(dir, 'big.txt');
     writeFilesAtomically([{ path, content: ['x'.repeat(1 << 20), 'y', 'z'] }]);
     expect(readFileSync(path, 'utf8')).toBe(`${'x'.repeat(1 << 20)}yz`);
+  });
+
+  describe('large bytes, written by a helper thread while this one writes the rest', () => {
+    const big = () => {
+      const bytes = new Uint8Array(HELPER_BYTES + 17);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) & 255;
+      return bytes;
+    };
+    const text = 'é'.repeat(HELPER_BYTES) + '\n'; // as much again as the bytes: the helper is worth starting
+
+    it('writes every file, the same bytes as written on one thread', () => {
+      const { dir, files } = setUp();
+      const bytes = big(), copy = bytes.slice();
+      const all = [{ path: join(dir, 'g.gexf'), content: bytes }, { path: join(dir, 'j.json'), content: text }, ...files];
+      expect(writeFilesAtomically(all)).toEqual(all.map((f) => f.path));
+      expect(bytes.byteLength).toBe(0); // handed to the helper (their ArrayBuffer transferred)
+      expect(readFileSync(join(dir, 'g.gexf')).equals(copy)).toBe(true); // (toEqual walks 8 MB item by item)
+      expect(readFileSync(join(dir, 'j.json'), 'utf8')).toBe(text);
+      for (const f of files) expect(readFileSync(f.path, 'utf8')).toBe(f.content);
+      expect(readdirSync(dir).filter((n) => n.startsWith('.twinnet-'))).toEqual([]);
+    });
+
+    it('writes bytes it cannot hand to a helper (WebAssembly memory) on this thread', () => {
+      const { dir, files } = setUp();
+      const memory = new WebAssembly.Memory({ initial: Math.ceil(HELPER_BYTES / 65536) + 1 });
+      const bytes = new Uint8Array(memory.buffer);
+      bytes.fill(7, 0, 1000);
+      const all = [{ path: join(dir, 'w.bin'), content: bytes }, { path: join(dir, 'j.json'), content: text }, ...files];
+      writeFilesAtomically(all);
+      expect(readFileSync(join(dir, 'w.bin')).equals(bytes)).toBe(true);
+      expect(bytes.byteLength).toBe(memory.buffer.byteLength); // not detached
+    });
+
+    it('checks every target before the helper starts: a directory in the way, nothing written', () => {
+      const { dir, files } = setUp();
+      mkdirSync(join(dir, 'x.d'));
+      const before = snapshot(dir);
+      const all = [{ path: join(dir, 'g.gexf'), content: big() }, { path: join(dir, 'j.json'), content: text }, ...files, { path: join(dir, 'x.d'), content: 'x' }];
+      expect(() => writeFilesAtomically(all)).toThrow(/a directory is in the way/);
+      expect(snapshot(dir)).toEqual(before);
+    });
+
+    it('leaves the previous files as they were when a write on this thread fails while the helper writes', () => {
+      const { dir, files } = setUp();
+      const before = snapshot(dir);
+      const bytes = big();
+      const failing = (function* () { yield 'x'.repeat(1 << 20); throw Object.assign(new Error('injected'), { code: 'EIO' }); })();
+      const all = [{ path: join(dir, 'g.gexf'), content: bytes }, { path: join(dir, 'j.json'), content: text }, ...files, { path: join(dir, 'e.txt'), content: failing }];
+      expect(() => writeFilesAtomically(all)).toThrow(/input\/output error/);
+      expect(bytes.byteLength).toBe(0); // the helper was writing
+      expect(snapshot(dir)).toEqual(before);
+    });
+
+    it.each([0, 3])('restores the previous files when rename %i of the swap fails', (k) => {
+      const { dir, files } = setUp();
+      writeFileSync(join(dir, 'g.gexf'), 'old g');
+      const before = snapshot(dir);
+      hook.failAt = k;
+      const bytes = big();
+      expect(() => writeFilesAtomically([{ path: join(dir, 'g.gexf'), content: bytes }, { path: join(dir, 'j.json'), content: text }, ...files])).toThrow(OutputError);
+      expect(bytes.byteLength).toBe(0);
+      expect(snapshot(dir)).toEqual(before);
+    });
+  });
+
+  it('writes a long string in slices, the bytes of the whole (surrogate pairs at the slice boundaries, lone surrogates)', () => {
+    const { dir } = setUp();
+    const slice = TEXT_SLICE;
+    // An astral character straddling the first boundary (which moves back by one: the second slice
+    // ends at 2·slice − 1), one ending at the second boundary, lone surrogates, accents.
+    const text = `${'a'.repeat(slice - 1)}😀${'é'.repeat(slice - 4)}😀\uD800x${'z'.repeat(17)}\uDC00${'ü'.repeat(2 * slice)}`;
+    expect(text.charCodeAt(2 * slice - 2)).toBe(0xdc00 + 0x1f600 % 0x400); // the second pair ends at 2·slice − 1
+    const path = join(dir, 'long.txt');
+    writeFilesAtomically([{ path, content: text }]);
+    expect(readFileSync(path).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
   it('has nothing to undo between writes', () => {

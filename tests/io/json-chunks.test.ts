@@ -41,12 +41,12 @@ describe('jsonChunks', () => {
 describe('jsonPieces', () => {
   it('is the text jsonText gives, made piece by piece', () => {
     const value = { rows: Array.from({ length: 1200 }, (_, i) => [i, { s: `é${i}` }]) };
-    expect([...jsonPieces(value, 1)].join('')).toBe(jsonText(value, 1));
+    expect([...jsonPieces(value, 1)].join('')).toBe([...jsonText(value, 1)].join(''));
   });
 });
 
 describe('jsonText', () => {
-  it('is JSON.stringify with a newline when the text fits in a string', () => {
-    expect(jsonText({ a: [1, 'x'] }, 1)).toBe(`${JSON.stringify({ a: [1, 'x'] }, null, 1)}\n`);
+  it('is JSON.stringify, then a newline, when the text fits in a string', () => {
+    expect(jsonText({ a: [1, 'x'] }, 1)).toEqual([JSON.stringify({ a: [1, 'x'] }, null, 1), '\n']);
   });
 });
