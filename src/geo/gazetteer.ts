@@ -288,11 +288,10 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     }
     return a;
   };
-  const found = new Map<string, { places: number[]; areas: number[] }>();
+  const found = new Map<string, { places: readonly number[]; areas: readonly number[] }>();
   const enc = new TextEncoder();
   /** The places and areas of a key, their records kept for `place` and `area`. */
-  const postings = (country: string, key: string): { places: number[]; areas: number[] } => {
-    const out = { places: [] as number[], areas: [] as number[] };
+  const postings = (country: string, key: string): { places: readonly number[]; areas: readonly number[] } => {
     const b = keyHash(country, key) & (h.buckets - 1);
     const bytes = read(ks + bucketAt[b]!, bucketAt[b + 1]! - bucketAt[b]!);
     // Only the key's own line is decoded: found by its UTF-8 prefix among the bucket's lines.
@@ -301,6 +300,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     let line = 0;
     while (line < bytes.length && !startsWith(bytes, line, want)) line = bytes.indexOf(0x0a, line) + 1 || bytes.length;
     if (line >= bytes.length) return NOTHING;
+    const out = { places: [] as number[], areas: [] as number[] };
     const f = dec.decode(bytes.subarray(line + want.length, bytes.indexOf(0x0a, line))).split('\t');
     for (let i = 0; i < f.length;) {
       if (f[i] === 'p') {
@@ -338,7 +338,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
 }
 
 /** The postings of a key the index does not hold: one shared, frozen answer (most names of a long list miss). */
-const NOTHING: { places: number[]; areas: number[] } = Object.freeze({ places: Object.freeze([]) as unknown as number[], areas: Object.freeze([]) as unknown as number[] });
+const NOTHING: { places: readonly number[]; areas: readonly number[] } = Object.freeze({ places: Object.freeze([]), areas: Object.freeze([]) });
 
 /** Whether bytes[at, at + want.length) equals want. */
 function startsWith(bytes: Uint8Array, at: number, want: Uint8Array): boolean {

@@ -3,7 +3,7 @@
  * a file descriptor held for the life of the process), or, where there is none (tests run from the
  * sources before a build), one built in memory from the npm packages (a few seconds). Loaded once.
  */
-import { existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/paths.js';
 import { buildGazetteerIndex, memoryReader, openGazetteer, type Gazetteer, type IndexReader } from './gazetteer.js';
@@ -24,9 +24,9 @@ export function loadGazetteer(path: string = GEO_INDEX_PATH): Gazetteer {
 }
 
 /**
- * Reads after the first `WHOLE_AFTER` come from the whole file, read at once: a lookup costs a
- * system call of ~7 µs, the whole index (~22 MB) ~10 ms from the page cache, so a list of a few
- * thousand names and up reads it whole (the same bytes, so the same places).
+ * Reads after the first `WHOLE_AFTER` come from the whole file, read at once: a lookup is a system
+ * call, and a list of a few thousand names and up costs fewer of them read whole (the same bytes,
+ * so the same places). The descriptor is closed then.
  */
 export const WHOLE_AFTER = 4096;
 
@@ -48,6 +48,7 @@ export function fileReader(path: string, wholeAfter = WHOLE_AFTER): IndexReader 
       if (whole === null && ++reads > wholeAfter) {
         const all = Buffer.allocUnsafe(fstatSync(fd).size);
         whole = all.subarray(0, readAt(all, 0));
+        closeSync(fd);
       }
       if (whole !== null) return whole.subarray(position, position + length);
       const b = Buffer.allocUnsafe(length);

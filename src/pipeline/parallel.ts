@@ -113,8 +113,10 @@ export async function analyzeInParallel(
     // seeds), or will surely (every projection's pair count is at most Σ C(d, 2) over the other
     // side) — never a large projection made here for nothing — and seeds are left to claim.
     const louvainSure = sharedEntryCount(built.index, 'partner') <= o.louvainLimit;
+    // Claimed seeds read first, then the count: a count read after is the one those claims ran under.
+    const claimed = seeds ? Atomics.load(seeds.counters, 0) : 0;
     const started = seeds ? Atomics.load(seeds.counters, 2) : 0;
-    if (seeds && (started > 0 || louvainSure) && Atomics.load(seeds.counters, 0) < (started > 0 ? started : o.runs)) {
+    if (seeds && (started > 0 || louvainSure) && claimed < (started > 0 ? started : o.runs)) {
       stage('Louvain seeds of the partner side');
       helpPartnerLouvain(built.index, o, seeds);
     }

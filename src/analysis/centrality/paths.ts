@@ -19,11 +19,12 @@
  * - eccentricity within the component, from which diameter and mean distance of the largest
  *   component follow.
  *
- * Two ways to the same values. Exact mode on a simple graph (the default) searches the 2-core only
- * — the graph once every tree hanging from it is peeled off (`pendant-trees.ts`) — from each of its
- * nodes, counting each tree as targets, and adds the trees' nodes in closed form (`treeSums`): at
- * 25 times the seed list, 4,458 searches on 4,458 nodes instead of 7,953 on 7,953. Sampled mode,
- * and a graph `pendantTrees` declines, peel the leaves only (below).
+ * Two ways to the same values. On a simple graph (the default) the searches run on the 2-core only
+ * — the graph once every tree hanging from it is peeled off (`pendant-trees.ts`) — counting each
+ * tree as targets, and the trees' nodes come in closed form (`treeSums`): exact mode searches from
+ * every 2-core node, sampled mode from each pivot's root once. A graph `pendantTrees` declines (a
+ * self-loop, a repeated edge, or trees too deep for its level histograms, such as a hanging chain
+ * of thousands of nodes), or `pendantTrees: false`, peels the leaves only (below).
  *
  * Leaves and the core. A leaf is a node ℓ of degree 1 whose neighbour h (its hub) has another
  * neighbour (in sister-city lists most foreign partners have one home partner); the core is the
@@ -42,7 +43,7 @@
  *   Σ_t d(ℓ,t) = Σ_t d(h,t) + r_h − 2, r_ℓ = r_h, ecc(ℓ) = ecc(h) + 1,
  *   H(ℓ) = 1 + ½(c_1 − 1) + Σ_{d≥2} c_d/(1 + d), with c_d the level counts of h's BFS.
  *   Sampled mode: a leaf pivot ℓ counts δ_ℓ(h) as the sum over h's successors other than ℓ.
- * Floating point: every per-source result, and each chunk's betweenness sums (below), is the one a
+ * Floating point, leaves only: every per-source result, and each chunk's betweenness sums (below), is the one a
  * BFS over the whole graph (leaves included, from every source of the chunk but the leaves in exact
  * mode, from every pivot of the chunk in sampled mode) gives, bit for bit. A BFS
  * meets the nodes level by level, so a harmonic sum adds 1/d c_d times in a row (`addRepeated`
@@ -95,8 +96,8 @@ export interface PathOptions {
   samples?: number;
   rng?: Rng;
   /**
-   * Exact mode on the 2-core and its pendant trees (default true; the same values, betweenness to
-   * the last bits); false: on the graph without its leaves only, as sampled mode does.
+   * Searches on the 2-core with the pendant trees in closed form (default true; the same values,
+   * betweenness to the last bits); false: on the graph without its leaves only.
    */
   pendantTrees?: boolean;
 }
@@ -119,8 +120,9 @@ export interface PathPlan {
   g: UnifiedIndex;
   exact: boolean;
   /**
-   * BFS sources in order (node ids). Exact: the roots of `trees` (2-core nodes and tree components'
-   * roots) or, without `trees`, every node but the leaves. Sampled: the pivots.
+   * BFS sources in order (node ids). With `trees`: exact, the roots (2-core nodes and tree
+   * components' roots); sampled, the 2-core roots of the pivots (`weight`). Without: every node but
+   * the leaves (exact) or the pivots (sampled).
    */
   sources: Int32Array;
   /**
@@ -142,7 +144,7 @@ export interface PathPlan {
   leafCore: LeafCore | null;
 }
 
-/** The graph without its leaves (sampled mode, or a graph `pendantTrees` declines). */
+/** The graph without its leaves (`pendantTrees: false`, or a graph `pendantTrees` declines). */
 interface LeafCore {
   /** hubOf[ℓ] = the hub of leaf ℓ, −1 for a core node; leaves[v] = k_v, the leaves of v. */
   hubOf: Int32Array;
@@ -164,13 +166,16 @@ interface CoreGraph {
   leaves: Int32Array;
 }
 
-/** Raw sums over a range of sources; every array is indexed by node id. */
+/**
+ * Raw sums over a range of sources; every array is indexed by node id. Sampled on pendant trees,
+ * `bc` and `bcSquares` hold the 2-core's searches only: `pathResults` adds the trees' shares.
+ */
 export interface PathSums {
-  /** Σ over the range of the dependencies (× 1 + k_s when exact), not yet halved or scaled. */
+  /** Σ over the range of the dependencies (each source's times the nodes it stands for), not yet halved or scaled. */
   bc: Float64Array;
   /** Σ δ_s(v)² over the pivots (sampled only). */
   bcSquares: Float64Array | null;
-  /** Per source and per leaf of a source (exact only; 0 for nodes outside the range). */
+  /** Per source and per node it stands for (exact only; 0 for nodes outside the range). */
   closeSum: Float64Array | null;
   reach: Int32Array | null;
   harmonic: Float64Array | null;
@@ -342,8 +347,8 @@ function chunkBounds(sources: Int32Array, cost: (v: number) => number, N: number
 }
 
 /**
- * Runs the sources [from, to) of `plan`: one breadth-first search on the core from each (for a leaf
- * pivot, from its hub), the leaves added in closed form (header comment).
+ * Runs the sources [from, to) of `plan`: on pendant trees, `treeSums`; else one breadth-first search
+ * on the core from each (for a leaf pivot, from its hub), the leaves added in closed form (header comment).
  */
 export function pathSums(plan: PathPlan, from: number, to: number): PathSums {
   if (plan.trees) return treeSums(plan, plan.trees, from, to);
@@ -411,8 +416,9 @@ export function pathSums(plan: PathPlan, from: number, to: number): PathSums {
 }
 
 /**
- * Exact mode on the 2-core and its pendant trees (`pendant-trees.ts`), for the roots [from, to) of
- * `plan`. With R the size of the root's component and T_u = size(u) − 1 the tree of 2-core node u:
+ * The searches on the 2-core with its pendant trees (`pendant-trees.ts`), for the sources [from, to)
+ * of `plan`; in exact mode as follows (sampled: the searches only, see `withTreeShares`). With R
+ * the size of the root's component and T_u = size(u) − 1 the tree of 2-core node u:
  * - from a 2-core root s, one BFS on the 2-core; the levels c_d count the whole component (the tree
  *   of each 2-core node u found at distance d adds hist(u)[h] at d + h); the dependencies count the
  *   trees as targets, δ_s(v) = T_v + Σ_{w: v ∈ P_s(w)} σ_sv/σ_sw·(1 + δ_s(w)), and s's own tree has
@@ -437,11 +443,11 @@ function treeSums(plan: PathPlan, trees: PendantTrees, from: number, to: number)
   // The 2-core's sums by core number (near each other in memory), put in place at the end.
   const coreBc = new Float64Array(C);
   const dist = new Int32Array(C).fill(-1), sigma = new Float64Array(C), delta = new Float64Array(C), order = new Int32Array(C);
-  if (plan.weight) {
-    // Sampled: each root's search counts for its pivots; the trees' shares come in `pathResults`.
+  if (!plan.exact) {
+    // Sampled: each root's search counts for its pivots (`weight`); the trees' shares come in `pathResults`.
     const coreSquares = new Float64Array(C);
     for (let i = from; i < to; i++) {
-      coreSearch(trees, core.id[sources[i] as number] as number, dist, sigma, delta, order, null, 0, coreBc, plan.weight[i] as number, coreSquares);
+      coreSearch(trees, core.id[sources[i] as number] as number, dist, sigma, delta, order, null, 0, coreBc, (plan.weight as Int32Array)[i] as number, coreSquares);
     }
     const bc = new Float64Array(N), squares = new Float64Array(N);
     for (let c = 0; c < C; c++) { bc[core.node[c] as number] = coreBc[c] as number; squares[core.node[c] as number] = coreSquares[c] as number; }
@@ -584,7 +590,7 @@ function rootsOf(trees: PendantTrees): Int32Array {
  * the pivots in y's subtree (y included): a pivot in the component outside x's subtree depends on a
  * non-root x for the nodes below it, size(x) − 1 (on a root, its searches gave that share); one in
  * the subtree of x's child c, on every node but c's subtree and x, R − 1 − size(c). The shares are
- * integers, and so are their sums and their squares' sums, exactly.
+ * integers, and so are their sums (exact while P·R² < 2^53: R below ~5.9 million at 256 pivots).
  */
 function withTreeShares(trees: PendantTrees, pivots: Int32Array, bc: Float64Array, squares: Float64Array): [Float64Array, Float64Array] {
   const N = bc.length;

@@ -125,5 +125,9 @@ export function pendantTrees(g: UnifiedIndex, histLimit = HIST_LIMIT(g.n + g.m))
   const peeled = new Int32Array(N - C);
   let r = 0;
   for (let i = 0; i < tail; i++) { const x = queue[i] as number; if (removed[x]) peeled[r++] = x; }
-  return { peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist, core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj, treeSize: Int32Array.from(node.subarray(0, C), (v) => (size[v] as number) - 1) } };
+  const treeSize = Int32Array.from(node.subarray(0, C), (v) => (size[v] as number) - 1);
+  return {
+    peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist,
+    core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj, treeSize },
+  };
 }
