@@ -38,6 +38,8 @@ export interface Assembly {
   links: Link[];
   /** Per link: the position in `partners` of its partner. */
   linkPartner: Int32Array;
+  /** Per link: the position in `homes` of its home entry. */
+  linkHome: Int32Array;
   facts: PartnerFacts;
 }
 
@@ -68,6 +70,7 @@ export class BlockAssembler {
   // and the link before it of the same home entry (-1: none; the entry's last is `lastLink`). Per
   // partner: the block it was last linked in, and the line of that link (its first in the block).
   private readonly linkPartner: Int32Array;
+  private readonly linkHome: Int32Array;
   private readonly linkBefore: Int32Array;
   private readonly lastLink: number[] = [];
   private readonly linkedIn: Int32Array;
@@ -98,6 +101,7 @@ export class BlockAssembler {
   constructor(options: AssemblyOptions) {
     const n = options.maxLines;
     this.linkPartner = new Int32Array(n);
+    this.linkHome = new Int32Array(n);
     this.linkBefore = new Int32Array(n);
     this.linkedIn = new Int32Array(n);
     this.linkedOn = new Int32Array(n);
@@ -266,7 +270,7 @@ export class BlockAssembler {
       location: this.partnerLocation,
       locations: this.locations,
     };
-    return { homes, partners, links, linkPartner, facts };
+    return { homes, partners, links, linkPartner, linkHome: this.linkHome.subarray(0, links.length), facts };
   }
 
   private openBlock(line: string, lineNo: number): Block {
@@ -293,6 +297,7 @@ export class BlockAssembler {
     const l = this.links.length;
     this.links.push({ homeId: b.entry.id, partnerId: (this.partners[partner] as Partner).id, line: lineNo, code });
     this.linkPartner[l] = partner;
+    this.linkHome[l] = b.index;
     this.linkBefore[l] = this.lastLink[b.index] as number;
     this.lastLink[b.index] = l;
     this.linkedIn[partner] = b.serial;
