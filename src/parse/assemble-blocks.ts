@@ -92,6 +92,8 @@ export class BlockAssembler {
   /** Per home entry (by position), the `[id]` its partners start with as `homeIds` (shared until a second entry is added). */
   private readonly homeIdArrays: string[][] = [];
   private readonly partnerLocation: Int32Array;
+  /** Partners (positions) whose `lines` or `homeIds` grew past EXACT, pushed to. */
+  private readonly grown: number[] = [];
   private readonly demonym: string;
   private readonly report: Reporter;
   private section: string | null = null;
@@ -235,14 +237,22 @@ export class BlockAssembler {
       return true;
     }
     const partner = partners[known] as Partner;
-    partner.lines.push(lineNo);
+    // short lists as exact-size arrays, each replaced by one longer (a pushed-to array reserves spare slots, and was copied at the end)
+    if (partner.lines.length < EXACT) partner.lines = exactWith(partner.lines, lineNo);
+    else {
+      if (partner.lines.length === EXACT) this.grown.push(known);
+      partner.lines.push(lineNo);
+    }
     if (this.linkedIn[known] === b.serial) {
       this.report('warning', 'duplicate-link', [this.linkedOn[known] as number, lineNo], `"${partner.label}, ${partner.location.join(', ')}" is listed twice under "${b.entry.name}"; merged into one link`);
       return true;
     }
     // a partner's first homeIds array is its first entry's, shared: replaced, not pushed to
-    if (partner.homeIds.length === 1) partner.homeIds = [partner.homeIds[0] as string, b.entry.id];
-    else partner.homeIds.push(b.entry.id);
+    if (partner.homeIds.length < EXACT) partner.homeIds = exactWith(partner.homeIds, b.entry.id);
+    else {
+      if (partner.homeIds.length === EXACT) this.grown.push(known);
+      partner.homeIds.push(b.entry.id);
+    }
     this.addLink(b, known, lineNo, code);
     return true;
   }
@@ -257,10 +267,12 @@ export class BlockAssembler {
       for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) ids[n++] = (links[l] as Link).partnerId;
       if (n > 0) c.partnerIds = ids.slice(0, n).reverse();
     });
-    partners.forEach((p) => {
-      if (p.lines.length > 1) p.lines = p.lines.slice();
-      if (p.homeIds.length > 2) p.homeIds = p.homeIds.slice();
-    });
+    // the lists pushed to, as exact-size arrays (a partner may be listed twice)
+    for (const i of this.grown) {
+      const p = partners[i] as Partner;
+      if (p.lines.length > EXACT) p.lines = p.lines.slice();
+      if (p.homeIds.length > EXACT) p.homeIds = p.homeIds.slice();
+    }
     const facts: PartnerFacts = {
       positionsOf(i: number, out: Int32Array): number {
         let n = 0;
@@ -332,6 +344,19 @@ export class BlockAssembler {
     index.add(hash, names.length);
     names.push(copyText(text, start, end));
     return names.length - 1;
+  }
+}
+
+/** Lists of up to this many items are exact-size arrays, made by `exactWith`. */
+const EXACT = 4;
+
+/** `a` and `x` after it, as an exact-size array (`a` of 1 to 3 items). */
+function exactWith<T>(a: readonly T[], x: T): T[] {
+  switch (a.length) {
+    case 1: return [a[0] as T, x];
+    case 2: return [a[0] as T, a[1] as T, x];
+    case 3: return [a[0] as T, a[1] as T, a[2] as T, x];
+    default: return [...a, x];
   }
 }
 
