@@ -62,8 +62,8 @@ interface Block {
 /** Assembles blocks from lines given in order: `section`, `header`, `partner`, `blank`, `close`; then `finish`. */
 export class BlockAssembler {
   private readonly homes: HomeEntry[] = [];
-  /** Position in `homes` by header. */
-  private readonly homeByName = new Map<string, number>();
+  /** Positions in `homes` by hash of header. */
+  private readonly homeByName = new HashIndex();
   private readonly partners: Partner[] = [];
   private readonly links: Link[] = [];
   // There are at most as many partners and links as lines. Per link: the position of its partner,
@@ -133,9 +133,10 @@ export class BlockAssembler {
 
   /** A home header: opens its block (or reopens the entry's, merged, when it was listed before). */
   header(line: string, lineNo: number): void {
-    const existingIndex = this.homeByName.get(line);
-    if (existingIndex === undefined) {
-      this.block = this.openBlock(line, lineNo);
+    const hash = hashChars(HASH_SEED, line);
+    const existingIndex = this.homeNamed(hash, line);
+    if (existingIndex < 0) {
+      this.block = this.openBlock(line, hash, lineNo);
       return;
     }
     const existing = this.homes[existingIndex] as HomeEntry;
@@ -285,10 +286,20 @@ export class BlockAssembler {
     return { homes, partners, links, linkPartner, linkHome: this.linkHome.subarray(0, links.length), facts };
   }
 
-  private openBlock(line: string, lineNo: number): Block {
+  /** The position in `homes` of the entry whose header is `name` (of hash `hash`), or -1. */
+  private homeNamed(hash: number, name: string): number {
+    const index = this.homeByName;
+    for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
+      const i = index.item(s);
+      if ((this.homes[i] as HomeEntry).name === name) return i;
+    }
+    return -1;
+  }
+
+  private openBlock(line: string, hash: number, lineNo: number): Block {
     const header = copyText(line);
     const entry = homeEntry(header, this.homeIds.allocate(header), this.section, lineNo);
-    this.homeByName.set(header, this.homes.length);
+    this.homeByName.add(hash, this.homes.length);
     this.homes.push(entry);
     this.lastLink.push(-1);
     return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null };
