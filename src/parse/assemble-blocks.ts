@@ -200,12 +200,12 @@ export class BlockAssembler {
     let hash = id === null ? hashCodes(this.slug, n) : hashChars(HASH_SEED, id);
     let known = -1;
     for (let suffix = 2; ; suffix++) {
-      const holder = this.partnerWithId(hash, id, n);
-      if (holder < 0) break;
-      if (isPartner(partners[holder] as Partner, line, start, labelEnd, parts, nParts)) {
-        known = holder;
+      const found = this.partnerOrHolder(hash, id, n, line, start, labelEnd, nParts);
+      if (found >= 0) {
+        known = found;
         break;
       }
+      if (found === FREE) break;
       base ??= codesToString(this.slug, n);
       id = `${base}-${suffix}`;
       hash = hashChars(HASH_SEED, id);
@@ -305,15 +305,23 @@ export class BlockAssembler {
     return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null };
   }
 
-  /** The partner whose id is `id` (null: the first `n` codes of `slug`), of those added with `hash`; or -1. */
-  private partnerWithId(hash: number, id: string | null, n: number): number {
+  /**
+   * Of the partners added with `hash`: the one that is this line's partner (label `line[start,
+   * labelEnd)`, location the first `nParts` of `parts`), if one is met before the one whose id is `id`
+   * (null: the first `n` codes of `slug`); else TAKEN when a partner has that id, FREE when none has.
+   * A partner is its label and location, and one with the line's is the line's whatever its id: it
+   * holds one of the line's ids, each before its own taken (ids are handed out in order and never
+   * freed), so this finds the partner the ids would, reading its id only when it is another's.
+   */
+  private partnerOrHolder(hash: number, id: string | null, n: number, line: string, start: number, labelEnd: number, nParts: number): number {
     const index = this.partnerById;
     for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
       const i = index.item(s);
-      const pid = (this.partners[i] as Partner).id;
-      if (id === null ? isCodes(pid, this.slug, n) : pid === id) return i;
+      const p = this.partners[i] as Partner;
+      if (isPartner(p, line, start, labelEnd, this.parts, nParts)) return i;
+      if (id === null ? isCodes(p.id, this.slug, n) : p.id === id) return TAKEN;
     }
-    return -1;
+    return FREE;
   }
 
   private addLink(b: Block, partner: number, lineNo: number, code: string | null): void {
@@ -357,6 +365,10 @@ export class BlockAssembler {
     return names.length - 1;
   }
 }
+
+/** What `partnerOrHolder` returns when the id is another partner's, and when it is no one's. */
+const TAKEN = -2;
+const FREE = -1;
 
 /** Lists of up to this many items are exact-size arrays, made by `exactWith`. */
 const EXACT = 4;
