@@ -7,7 +7,8 @@
  * every edge must join the two sides ("refuse the temptation to guess").
  */
 import type { AbstractGraph as Graph } from 'graphology-types';
-import type { Dataset } from '../parse/types.js';
+import { parsedLinkPositions } from '../parse/link-positions.js';
+import type { Dataset, HomeEntry, Link } from '../parse/types.js';
 import type { BipartiteNodes, Side } from './build-bipartite.js';
 import { KeyPositions } from './key-positions.js';
 
@@ -87,19 +88,22 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
     const c = homeAt.get(key);
     if (c >= 0) homeOfId.set(id, c);
   }
-  const partnerAt = KeyPositions.of(nodes.partner.keys);
-  const n = nodes.home.keys.length, m = nodes.partner.keys.length;
+  const m = nodes.partner.keys.length;
 
   // Links as (city, partner) positions; then, per partner, the cities it has met so far (a
   // partner has few), so that a repeated pair is found without a set of all pairs.
   const L = ds.links.length;
   const lc = new Int32Array(L), lp = new Int32Array(L);
+  if (!linkPositionsAsParsed(ds, nodes, homeOfId, lc, lp)) {
+    const partnerAt = KeyPositions.of(nodes.partner.keys);
+    ds.links.forEach((l, k) => {
+      const c = homeOfId.get(l.homeId), p = partnerAt.get(l.partnerId);
+      if (c < 0 || p < 0) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.homeId}" – "${l.partnerId}"`);
+      lc[k] = c; lp[k] = p;
+    });
+  }
   const perPartner = new Int32Array(m + 1);
-  ds.links.forEach((l, k) => {
-    const c = homeOfId.get(l.homeId), p = partnerAt.get(l.partnerId);
-    if (c < 0 || p < 0) throw new Error(`graph/bipartite-index: line ${l.line} links unknown ids "${l.homeId}" – "${l.partnerId}"`);
-    lc[k] = c; lp[k] = p; perPartner[p + 1]!++;
-  });
+  for (let k = 0; k < L; k++) perPartner[(lp[k] as number) + 1]!++;
   for (let j = 1; j <= m; j++) perPartner[j] = (perPartner[j] as number) + (perPartner[j - 1] as number);
   const met = new Int32Array(L), metEnd = perPartner.slice(0, m);
   const ec = new Int32Array(L), ep = new Int32Array(L);
@@ -113,6 +117,32 @@ export function buildBipartiteIndexFromDataset(ds: Dataset, nodes: BipartiteNode
     ec[edges] = c; ep[edges] = p; edges++;
   }
   return fromEdges(nodes.home.keys, nodes.partner.keys, ec, ep, edges);
+}
+
+/**
+ * Fills `lc`, `lp` (each link's home node and partner node) from the positions the parser recorded
+ * (`parse/link-positions.ts`), without looking up an id string: when the partner nodes are the
+ * parsed partners, in order (so their keys are all different), and every link still names the home
+ * entry and the partner at its recorded positions. Then they are what the lookups by id would give;
+ * otherwise false (and the caller looks them up).
+ */
+function linkPositionsAsParsed(ds: Dataset, nodes: BipartiteNodes, homeOfId: KeyPositions, lc: Int32Array, lp: Int32Array): boolean {
+  const parsed = parsedLinkPositions(ds);
+  const links = ds.links, homes = ds.homes, keys = nodes.partner.keys;
+  if (parsed === null || parsed.partner.length !== links.length || parsed.home.length !== links.length) return false;
+  const ids = parsed.partnerIds;
+  if (keys.length !== ids.length) return false;
+  for (let j = 0; j < keys.length; j++) if (keys[j] !== ids[j]) return false;
+  const nodeOfEntry = new Int32Array(homes.length);
+  for (let h = 0; h < homes.length; h++) nodeOfEntry[h] = homeOfId.get((homes[h] as HomeEntry).id);
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k] as Link, h = parsed.home[k] as number, p = parsed.partner[k] as number;
+    if (h >= homes.length || p >= keys.length || l.partnerId !== keys[p] || l.homeId !== (homes[h] as HomeEntry).id) return false;
+    const c = nodeOfEntry[h] as number;
+    if (c < 0) return false;
+    lc[k] = c; lp[k] = p;
+  }
+  return true;
 }
 
 /** Increments a[i] and returns its value before the increment. */

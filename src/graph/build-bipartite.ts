@@ -85,7 +85,7 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
   // `, England, United Kingdom` once per location: each label is the partner's label and a shared tail
   const tails = new Map<string, string>();
   const tailOf = (location: readonly string[]): string => {
-    const text = location.join(', ');
+    const text = location.length === 1 ? (location[0] as string) : location.join(', ');
     let tail = tails.get(text);
     if (tail === undefined) tails.set(text, tail = `, ${text}`);
     return tail;

@@ -38,6 +38,8 @@ export interface Assembly {
   links: Link[];
   /** Per link: the position in `partners` of its partner. */
   linkPartner: Int32Array;
+  /** Per link: the position in `homes` of its home entry. */
+  linkHome: Int32Array;
   facts: PartnerFacts;
 }
 
@@ -60,14 +62,15 @@ interface Block {
 /** Assembles blocks from lines given in order: `section`, `header`, `partner`, `blank`, `close`; then `finish`. */
 export class BlockAssembler {
   private readonly homes: HomeEntry[] = [];
-  /** Position in `homes` by header. */
-  private readonly homeByName = new Map<string, number>();
+  /** Positions in `homes` by hash of header. */
+  private readonly homeByName = new HashIndex();
   private readonly partners: Partner[] = [];
   private readonly links: Link[] = [];
   // There are at most as many partners and links as lines. Per link: the position of its partner,
   // and the link before it of the same home entry (-1: none; the entry's last is `lastLink`). Per
   // partner: the block it was last linked in, and the line of that link (its first in the block).
   private readonly linkPartner: Int32Array;
+  private readonly linkHome: Int32Array;
   private readonly linkBefore: Int32Array;
   private readonly lastLink: number[] = [];
   private readonly linkedIn: Int32Array;
@@ -89,6 +92,8 @@ export class BlockAssembler {
   /** Per home entry (by position), the `[id]` its partners start with as `homeIds` (shared until a second entry is added). */
   private readonly homeIdArrays: string[][] = [];
   private readonly partnerLocation: Int32Array;
+  /** Partners (positions) whose `lines` or `homeIds` grew past EXACT, pushed to. */
+  private readonly grown: number[] = [];
   private readonly demonym: string;
   private readonly report: Reporter;
   private section: string | null = null;
@@ -98,6 +103,7 @@ export class BlockAssembler {
   constructor(options: AssemblyOptions) {
     const n = options.maxLines;
     this.linkPartner = new Int32Array(n);
+    this.linkHome = new Int32Array(n);
     this.linkBefore = new Int32Array(n);
     this.linkedIn = new Int32Array(n);
     this.linkedOn = new Int32Array(n);
@@ -127,9 +133,10 @@ export class BlockAssembler {
 
   /** A home header: opens its block (or reopens the entry's, merged, when it was listed before). */
   header(line: string, lineNo: number): void {
-    const existingIndex = this.homeByName.get(line);
-    if (existingIndex === undefined) {
-      this.block = this.openBlock(line, lineNo);
+    const hash = hashChars(HASH_SEED, line);
+    const existingIndex = this.homeNamed(hash, line);
+    if (existingIndex < 0) {
+      this.block = this.openBlock(line, hash, lineNo);
       return;
     }
     const existing = this.homes[existingIndex] as HomeEntry;
@@ -193,12 +200,12 @@ export class BlockAssembler {
     let hash = id === null ? hashCodes(this.slug, n) : hashChars(HASH_SEED, id);
     let known = -1;
     for (let suffix = 2; ; suffix++) {
-      const holder = this.partnerWithId(hash, id, n);
-      if (holder < 0) break;
-      if (isPartner(partners[holder] as Partner, line, start, labelEnd, parts, nParts)) {
-        known = holder;
+      const found = this.partnerOrHolder(hash, id, n, line, start, labelEnd, nParts);
+      if (found >= 0) {
+        known = found;
         break;
       }
+      if (found === FREE) break;
       base ??= codesToString(this.slug, n);
       id = `${base}-${suffix}`;
       hash = hashChars(HASH_SEED, id);
@@ -231,14 +238,22 @@ export class BlockAssembler {
       return true;
     }
     const partner = partners[known] as Partner;
-    partner.lines.push(lineNo);
+    // short lists as exact-size arrays, each replaced by one longer (a pushed-to array reserves spare slots, and was copied at the end)
+    if (partner.lines.length < EXACT) partner.lines = exactWith(partner.lines, lineNo);
+    else {
+      if (partner.lines.length === EXACT) this.grown.push(known);
+      partner.lines.push(lineNo);
+    }
     if (this.linkedIn[known] === b.serial) {
       this.report('warning', 'duplicate-link', [this.linkedOn[known] as number, lineNo], `"${partner.label}, ${partner.location.join(', ')}" is listed twice under "${b.entry.name}"; merged into one link`);
       return true;
     }
     // a partner's first homeIds array is its first entry's, shared: replaced, not pushed to
-    if (partner.homeIds.length === 1) partner.homeIds = [partner.homeIds[0] as string, b.entry.id];
-    else partner.homeIds.push(b.entry.id);
+    if (partner.homeIds.length < EXACT) partner.homeIds = exactWith(partner.homeIds, b.entry.id);
+    else {
+      if (partner.homeIds.length === EXACT) this.grown.push(known);
+      partner.homeIds.push(b.entry.id);
+    }
     this.addLink(b, known, lineNo, code);
     return true;
   }
@@ -253,10 +268,12 @@ export class BlockAssembler {
       for (let l = lastLink[i] as number; l >= 0; l = linkBefore[l] as number) ids[n++] = (links[l] as Link).partnerId;
       if (n > 0) c.partnerIds = ids.slice(0, n).reverse();
     });
-    partners.forEach((p) => {
-      if (p.lines.length > 1) p.lines = p.lines.slice();
-      if (p.homeIds.length > 2) p.homeIds = p.homeIds.slice();
-    });
+    // the lists pushed to, as exact-size arrays (a partner may be listed twice)
+    for (const i of this.grown) {
+      const p = partners[i] as Partner;
+      if (p.lines.length > EXACT) p.lines = p.lines.slice();
+      if (p.homeIds.length > EXACT) p.homeIds = p.homeIds.slice();
+    }
     const facts: PartnerFacts = {
       positionsOf(i: number, out: Int32Array): number {
         let n = 0;
@@ -266,33 +283,52 @@ export class BlockAssembler {
       location: this.partnerLocation,
       locations: this.locations,
     };
-    return { homes, partners, links, linkPartner, facts };
+    return { homes, partners, links, linkPartner, linkHome: this.linkHome.subarray(0, links.length), facts };
   }
 
-  private openBlock(line: string, lineNo: number): Block {
+  /** The position in `homes` of the entry whose header is `name` (of hash `hash`), or -1. */
+  private homeNamed(hash: number, name: string): number {
+    const index = this.homeByName;
+    for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
+      const i = index.item(s);
+      if ((this.homes[i] as HomeEntry).name === name) return i;
+    }
+    return -1;
+  }
+
+  private openBlock(line: string, hash: number, lineNo: number): Block {
     const header = copyText(line);
     const entry = homeEntry(header, this.homeIds.allocate(header), this.section, lineNo);
-    this.homeByName.set(header, this.homes.length);
+    this.homeByName.add(hash, this.homes.length);
     this.homes.push(entry);
     this.lastLink.push(-1);
     return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null };
   }
 
-  /** The partner whose id is `id` (null: the first `n` codes of `slug`), of those added with `hash`; or -1. */
-  private partnerWithId(hash: number, id: string | null, n: number): number {
+  /**
+   * Of the partners added with `hash`: the one that is this line's partner (label `line[start,
+   * labelEnd)`, location the first `nParts` of `parts`), if one is met before the one whose id is `id`
+   * (null: the first `n` codes of `slug`); else TAKEN when a partner has that id, FREE when none has.
+   * A partner is its label and location, and one with the line's is the line's whatever its id: it
+   * holds one of the line's ids, each before its own taken (ids are handed out in order and never
+   * freed), so this finds the partner the ids would, reading its id only when it is another's.
+   */
+  private partnerOrHolder(hash: number, id: string | null, n: number, line: string, start: number, labelEnd: number, nParts: number): number {
     const index = this.partnerById;
     for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
       const i = index.item(s);
-      const pid = (this.partners[i] as Partner).id;
-      if (id === null ? isCodes(pid, this.slug, n) : pid === id) return i;
+      const p = this.partners[i] as Partner;
+      if (isPartner(p, line, start, labelEnd, this.parts, nParts)) return i;
+      if (id === null ? isCodes(p.id, this.slug, n) : p.id === id) return TAKEN;
     }
-    return -1;
+    return FREE;
   }
 
   private addLink(b: Block, partner: number, lineNo: number, code: string | null): void {
     const l = this.links.length;
     this.links.push({ homeId: b.entry.id, partnerId: (this.partners[partner] as Partner).id, line: lineNo, code });
     this.linkPartner[l] = partner;
+    this.linkHome[l] = b.index;
     this.linkBefore[l] = this.lastLink[b.index] as number;
     this.lastLink[b.index] = l;
     this.linkedIn[partner] = b.serial;
@@ -327,6 +363,23 @@ export class BlockAssembler {
     index.add(hash, names.length);
     names.push(copyText(text, start, end));
     return names.length - 1;
+  }
+}
+
+/** What `partnerOrHolder` returns when the id is another partner's, and when it is no one's. */
+const TAKEN = -2;
+const FREE = -1;
+
+/** Lists of up to this many items are exact-size arrays, made by `exactWith`. */
+const EXACT = 4;
+
+/** `a` and `x` after it, as an exact-size array (`a` of 1 to 3 items). */
+function exactWith<T>(a: readonly T[], x: T): T[] {
+  switch (a.length) {
+    case 1: return [a[0] as T, x];
+    case 2: return [a[0] as T, a[1] as T, x];
+    case 3: return [a[0] as T, a[1] as T, a[2] as T, x];
+    default: return [...a, x];
   }
 }
 

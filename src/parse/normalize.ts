@@ -1,5 +1,6 @@
 /** Text normalisation shared by parsing and name lookup. */
 import { codesToString, FOLD_TABLE_MAX_LENGTH, foldInto, foldTable, scratch } from './fold-table.js';
+import { HASH_SEED, HashIndex, hashChars } from './hash-index.js';
 
 /** Unicode NFC, trimmed, internal whitespace runs (incl. no-break spaces) collapsed to one space. */
 export function normalizeText(s: string): string {
@@ -76,15 +77,25 @@ export function prefixedSlugCodes(out: number[], prefix: string, s: string, star
   return n;
 }
 
-/** Hands out ids `prefix + slug`, adding `-2`, `-3` … on collision, in call order (deterministic). */
+/**
+ * Hands out ids `prefix + slug`, adding `-2`, `-3` … on collision, in call order (deterministic). The
+ * ids handed out are found by hash in one typed array (`HashIndex`): no `Set` of strings to grow by rehashing.
+ */
 export class IdAllocator {
-  private readonly used = new Set<string>();
+  private readonly index = new HashIndex();
+  private readonly ids: string[] = [];
   constructor(private readonly prefix: string) {}
   allocate(text: string): string {
     const base = slugify(text, this.prefix);
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
-    this.used.add(id);
+    for (let n = 2; this.has(id); n++) id = `${base}-${n}`;
+    this.index.add(hashChars(HASH_SEED, id), this.ids.length);
+    this.ids.push(id);
     return id;
+  }
+  private has(id: string): boolean {
+    const hash = hashChars(HASH_SEED, id), index = this.index;
+    for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) if (this.ids[index.item(s)] === id) return true;
+    return false;
   }
 }

@@ -22,12 +22,13 @@ import { BlockAssembler, truncate } from './assemble-blocks.js';
 import { count, findTitle, forEachLine, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
 import { homeWords } from './countries.js';
 import { homeCountryOfTitle } from './home-country.js';
+import { rememberLinkPositions } from './link-positions.js';
 import { copyText } from './normalize.js';
 import { sortedCopy } from './reporter.js';
 import type { Reporter } from './reporter.js';
 import { resolveList } from './resolve-list.js';
 import { LINE_KINDS } from './types.js';
-import type { Dataset, Diagnostic, LineKind, SourceInfo } from './types.js';
+import type { Dataset, Diagnostic, LineKind, Partner, SourceInfo } from './types.js';
 
 export interface ParseOptions {
   /** Name of the input for messages and provenance (a path); default `<text>`. */
@@ -114,7 +115,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   for (let i = 0; i < findings.length; i++) diagnostics.push(findings[i] as Diagnostic);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
 
-  return {
+  const dataset: Dataset = {
     format: 'twinnet-dataset',
     version: 1,
     home,
@@ -128,6 +129,11 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     countries,
     diagnostics,
   };
+  const { partners } = assembly;
+  const partnerIds = new Array<string>(partners.length);
+  for (let i = 0; i < partners.length; i++) partnerIds[i] = (partners[i] as Partner).id;
+  rememberLinkPositions(dataset, { home: assembly.linkHome, partner: assembly.linkPartner.subarray(0, assembly.links.length), partnerIds });
+  return dataset;
 }
 
 /** Where the text came from; `lf` and `crAll` count its LF and CR characters (by default counted here). */

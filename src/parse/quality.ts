@@ -11,6 +11,14 @@ import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'jso
 /** US place names borne by several places of ≥ 20,000 inhabitants (GeoNames; scripts/make-us-homonyms.mjs). */
 const US_HOMONYMS = usHomonyms as { minPopulation: number; names: Record<string, { state: string; population: number }[]> };
 
+let usHomonymsByName: Map<string, { state: string; population: number }[]> | null = null;
+
+/** The US places of ≥ 20,000 inhabitants named `name`, when several are (a Map: a partner's name is no interned string, and an object's key lookup would look it up among them). */
+function usHomonymsNamed(name: string): { state: string; population: number }[] | undefined {
+  usHomonymsByName ??= new Map(Object.entries(US_HOMONYMS.names));
+  return usHomonymsByName.get(name);
+}
+
 /** Partner lists of at least this many partners are compared for identity. */
 export const IDENTICAL_MIN_PARTNERS = 2;
 
@@ -143,7 +151,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
   // US partners without a state whose name several sizeable US places bear (Wilmington DE / NC).
   partners.forEach((p) => {
     if (p.country !== 'US' || p.location.length > 1) return;
-    const places = US_HOMONYMS.names[p.name];
+    const places = usHomonymsNamed(p.name);
     if (!places) return;
     const where = places.map((x) => `${x.state} (${x.population.toLocaleString('en-US')})`).join(', ');
     const merged = p.homeIds.length >= 2;
@@ -193,7 +201,7 @@ export class KeyedGroups {
   private readonly key: number[] = [];
   private readonly other: number[] = [];
 
-  constructor(count: number, private readonly keyOf: (item: number, key: number[]) => number) {
+  constructor(private readonly count: number, private readonly keyOf: (item: number, key: number[]) => number) {
     const items = new Array<number>(count);
     const hashes = new Array<number>(count);
     let length = 0;
@@ -210,13 +218,53 @@ export class KeyedGroups {
 
   /** The groups of at least `min` items, in the order of their first items. */
   groups(min = 1): number[][] {
-    const found: number[][] = [];
-    for (let start = 0, end = 0; start < this.order.length; start = end) {
+    const { order, hashes, count } = this;
+    // Runs of items with one hash; a run of two or more is checked by key. The keys are read in item
+    // order (the items' data front to back, not at random), each against its run's first item's.
+    const runOf = new Int32Array(count).fill(-1);
+    const runs: number[] = [];
+    for (let start = 0, end = 0; start < order.length; start = end) {
       end = start + 1;
-      while (end < this.order.length && this.hashes[end] === this.hashes[start]) end++;
-      if (end - start >= min) for (const group of this.split(start, end)) if (group.length >= min) found.push(group);
+      while (end < order.length && hashes[end] === hashes[start]) end++;
+      if (end - start >= 2 && end - start >= min) {
+        for (let k = start; k < end; k++) runOf[order[k] as number] = runs.length;
+        runs.push(start);
+      }
     }
-    return found.sort((a, b) => (a[0] as number) - (b[0] as number));
+    /** Per run: the first item's key (from keyAt, keyLength long; length -1 until read), and whether another item's key differs. */
+    const keyAt = new Int32Array(runs.length), keyLength = new Int32Array(runs.length).fill(-1), mixed = new Uint8Array(runs.length);
+    let keys = new Int32Array(1024), used = 0;
+    const key = this.key;
+    for (let i = 0; i < count; i++) {
+      const r = runOf[i] as number;
+      if (r < 0 || mixed[r] === 1) continue;
+      const n = this.keyOf(i, key);
+      const length = keyLength[r] as number;
+      if (length < 0) {
+        if (used + n > keys.length) { const more = new Int32Array(Math.max(2 * keys.length, used + n)); more.set(keys.subarray(0, used)); keys = more; }
+        for (let c = 0; c < n; c++) keys[used + c] = key[c] as number;
+        keyAt[r] = used; keyLength[r] = n; used += n;
+      } else if (n !== length || !sameAt(key, keys, keyAt[r] as number, n)) {
+        mixed[r] = 1;
+      }
+    }
+    // The groups, in the order of their first items (each item is the first of one group at most).
+    const groupOfFirst = runOf.fill(-1);
+    const found: number[][] = [];
+    for (let start = 0, end = 0, r = 0; start < order.length; start = end) {
+      end = start + 1;
+      while (end < order.length && hashes[end] === hashes[start]) end++;
+      if (end - start < min) continue;
+      const split = end - start === 1 ? [[order[start] as number]] : mixed[r++] === 1 ? this.split(start, end) : [order.slice(start, end)];
+      for (const group of split) {
+        if (group.length < min) continue;
+        groupOfFirst[group[0] as number] = found.length;
+        found.push(group);
+      }
+    }
+    const sorted = new Array<number[]>(found.length);
+    for (let i = 0, g = 0; i < count; i++) if ((groupOfFirst[i] as number) >= 0) sorted[g++] = found[groupOfFirst[i] as number] as number[];
+    return sorted;
   }
 
   /** The items whose key is the first `n` numbers of `key` (empty when none). */
@@ -289,6 +337,12 @@ function sortByHash(items: number[], hashes: number[]): [number[], number[]] {
     [fromHashes, toHashes] = [toHashes, fromHashes];
   }
   return [fromItems, fromHashes];
+}
+
+/** Whether the first `n` numbers of `a` are `b[at, at + n)`. */
+function sameAt(a: readonly number[], b: Int32Array, at: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[at + i]) return false;
+  return true;
 }
 
 /** Whether the first `n` numbers of `a` and `b` are the same. */
