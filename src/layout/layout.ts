@@ -83,8 +83,23 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const INITIAL_HALF_SIDE = 50;
 
 export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Map<string, Position> {
-  checkedOptions(options);
   const weightKey = options.weightKey === undefined ? LAYOUT_DEFAULTS.weightKey : options.weightKey;
+  const { keys, src, dst, wt } = graphEdgeList(graph, weightKey);
+  const laid = layoutEdgeList(keys.length, src, dst, wt, options);
+  const positions = new Map<string, Position>();
+  keys.forEach((key, i) => {
+    const x = laid.x[i] as number, y = laid.y[i] as number;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${key}"`);
+    positions.set(key, { x, y });
+  });
+  return positions;
+}
+
+/**
+ * A graph as `layoutEdgeList` takes it: node keys in graph order, edges as index pairs in graph
+ * order, and the weights read from `weightKey` (null: none), each checked finite and ≥ 0.
+ */
+export function graphEdgeList(graph: Graph, weightKey: string | null): { keys: string[]; src: Int32Array; dst: Int32Array; wt: Float64Array | null } {
   const keys = graph.nodes();
   const at = new Map<string, number>();
   keys.forEach((k, i) => at.set(k, i));
@@ -103,14 +118,7 @@ export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Ma
     dst[e] = at.get(target) as number;
     e++;
   });
-  const laid = layoutEdgeList(keys.length, src, dst, wt, options);
-  const positions = new Map<string, Position>();
-  keys.forEach((key, i) => {
-    const x = laid.x[i] as number, y = laid.y[i] as number;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`layout/layout: ForceAtlas2 gave no finite position for node "${key}"`);
-    positions.set(key, { x, y });
-  });
-  return positions;
+  return { keys, src, dst, wt };
 }
 
 /**

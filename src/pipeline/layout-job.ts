@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AbstractGraph as Graph } from 'graphology-types';
-import { layoutForceAtlas2 } from '../layout/layout.js';
+import { graphEdgeList, layoutForceAtlas2 } from '../layout/layout.js';
 import { workerAnswer, workerScript } from './workers.js';
 import type { Position } from '../layout/layout.js';
 
@@ -27,23 +27,7 @@ export function layoutInWorker(graph: Graph, options: { seed: number; iterations
   if (url === null) {
     return Promise.resolve(layoutForceAtlas2(graph, { seed: options.seed, iterations: options.iterations, weightKey }));
   }
-  const keys = graph.nodes();
-  const index = new Map(keys.map((k, i) => [k, i]));
-  const sources = new Int32Array(graph.size), targets = new Int32Array(graph.size);
-  const weights = weightKey === null ? null : new Float64Array(graph.size);
-  let e = 0;
-  graph.forEachEdge((_edge, attrs, s, t) => {
-    sources[e] = index.get(s) as number;
-    targets[e] = index.get(t) as number;
-    if (weights) {
-      const v: unknown = attrs[weightKey as string];
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new TypeError(`layout/layout: edge ${s}–${t}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
-      }
-      weights[e] = v;
-    }
-    e++;
-  });
+  const { keys, src: sources, dst: targets, wt: weights } = graphEdgeList(graph, weightKey);
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
   return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'pipeline/layout-job: layout worker').then((msg) => {
     const positions = new Map<string, Position>();

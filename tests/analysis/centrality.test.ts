@@ -618,7 +618,7 @@ describe('exact shortest paths on the 2-core and its pendant trees', () => {
       within(a.betweennessRaw, b.betweennessRaw, 1e-12);
     }), { seed: 24, numRuns: 200 });
   });
-  it('samples the same pivots as whole-graph searches do: betweenness and its squares to 1e-12, standard errors to 1e-9 (fast-check, seeded)', () => {
+  it('samples the same pivots as whole-graph searches do: betweenness to 1e-12, standard errors (from the sums of squares) to 1e-9 (fast-check, seeded)', () => {
     fc.assert(fc.property(fc.oneof(treeGraph.map((g) => unify(buildBipartiteIndex(g))), leafyGraph), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), (u, samples, seed) => {
       const N = u.n + u.m;
       const options = { exactLimit: 0, samples, rng: createRng(seed) };
@@ -640,7 +640,14 @@ describe('exact shortest paths on the 2-core and its pendant trees', () => {
       const leafOnly = pathMeasures(u, { exactLimit: 0, samples, rng: createRng(seed), pendantTrees: false });
       within(pm.betweennessRaw, leafOnly.betweennessRaw, 1e-12);
       const se = pm.betweennessStdError as Float64Array, theirs = leafOnly.betweennessStdError as Float64Array;
-      for (let v = 0; v < N; v++) expect(Math.abs((se[v] as number) - (theirs[v] as number))).toBeLessThanOrEqual(1e-9 * Math.max(1, theirs[v] as number));
+      for (let v = 0; v < N; v++) {
+        // The standard error from the whole-graph searches' sums and sums of squares (header of paths.ts).
+        const max = v < u.n ? bipartiteBetweennessMax(u.n, u.m) : bipartiteBetweennessMax(u.m, u.n);
+        const variance = k > 1 ? Math.max(0, ((squares[v] as number) - (sum[v] as number) ** 2 / k) / (k - 1)) : 0;
+        const expected = k > 1 && max > 0 ? ((N / 2) * Math.sqrt(((1 - k / N) * variance) / k)) / max : 0;
+        expect(Math.abs((se[v] as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+        expect(Math.abs((se[v] as number) - (theirs[v] as number))).toBeLessThanOrEqual(1e-9 * Math.max(1, theirs[v] as number));
+      }
     }), { seed: 25, numRuns: 200 });
   });
   it('counts a pivot in a tree by its root: a path of five sampled at its two ends searches nothing and gives the exact shares', () => {
@@ -671,6 +678,16 @@ describe('exact shortest paths on the 2-core and its pendant trees', () => {
 });
 
 describe('pendantTrees', () => {
+  it('leaves a graph with a self-loop to the leaf-only method, exact and sampled: the values of whole-graph searches', () => {
+    // c0–p0–c1 with a self-loop on p0 (an index built by hand: graphs from data never have one)
+    const u: UnifiedIndex = { n: 2, m: 1, keys: ['c0', 'c1', 'p0'], offsets: Int32Array.of(0, 1, 2, 5), adj: Int32Array.of(2, 2, 0, 1, 2) };
+    for (const options of [{}, { exactLimit: 0, samples: 3, rng: createRng(1) }]) {
+      expect(pathPlan(u, options).trees).toBeNull();
+      const pm = pathMeasures(u, options);
+      expect(Array.from(pm.betweennessRaw)).toEqual([0, 0, 1]);
+    }
+    expect(Array.from(pathMeasures(u).distanceSum as Float64Array)).toEqual([3, 3, 2]);
+  });
   const index = (lists: number[][], n: number): UnifiedIndex => {
     const offsets = new Int32Array(lists.length + 1);
     lists.forEach((l, v) => { offsets[v + 1] = (offsets[v] as number) + l.length; });
