@@ -174,7 +174,7 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
       const { text, stats } = generateList({ scale, seed: o.seed });
       const file = join(tmp, `list-scale${scale}-seed${o.seed}.txt`);
       writeFileSync(file, text);
-      log(`size ${scale}: ${stats.links} links, ${stats.homeEntries} Chinese entries, ${stats.partners} partners`);
+      log(`size ${scale}: ${stats.links} links, ${stats.homeEntries} home entries, ${stats.partners} partners`);
       const runs = scale >= LARGE ? o.runsLarge : o.runs;
       const cells: Record<string, Cell> = {};
       for (const stage of o.stages) {
@@ -269,7 +269,7 @@ export function renderBench(r: BenchResult): string {
     `| stage | ${r.sizes.map((s) => `scale ${s.scale}`).join(' | ')} | growth exponent |`,
     `| :--- | ${r.sizes.map(() => '---:').join(' | ')} | ---: |`,
     `| *links* | ${r.sizes.map((s) => s.stats.links.toLocaleString('en-US')).join(' | ')} | |`,
-    `| *nodes (Chinese + partners)* | ${r.sizes.map((s) => (s.stats.homeEntries + s.stats.partners).toLocaleString('en-US')).join(' | ')} | |`,
+    `| *nodes (home + partners)* | ${r.sizes.map((s) => (s.stats.homeEntries + s.stats.partners).toLocaleString('en-US')).join(' | ')} | |`,
     ...r.options.stages.map((stage) => {
       const g = r.growth[stage];
       return `| ${title(stage)} | ${r.sizes.map((s) => cellText(s.cells[stage])).join(' | ')} | ${g === null || g === undefined ? '–' : g.toFixed(2)} |`;

@@ -24,10 +24,19 @@ export function indexCoordinates(index: BipartiteIndex, places: GeocodeResult, d
     return { lat, lon };
   };
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
+  // Continents by (territory, country) code pair, looked up once per pair rather than per partner.
+  const continents = new Map<string, string | null>();
   const partnerGroup = index.partner.keys.map((k) => {
     const p = partnerById.get(k);
     const code = p ? (p.territory ?? p.country) : null;
-    return code === null ? null : (regionOf(code)?.continent ?? (p?.country ? regionOf(p.country)?.continent ?? null : null));
+    if (code === null) return null;
+    const pair = `${code}\u0000${p?.country ?? ''}`;
+    let continent = continents.get(pair);
+    if (continent === undefined) {
+      continent = regionOf(code)?.continent ?? (p?.country ? regionOf(p.country)?.continent ?? null : null);
+      continents.set(pair, continent);
+    }
+    return continent;
   });
   return { home: side(index.home.keys, places.homes), partner: side(index.partner.keys, places.partners), partnerGroup };
 }

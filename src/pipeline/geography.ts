@@ -70,6 +70,8 @@ export interface RunGeography {
   places(): GeocodeResult;
   /** `linkDistances(ds, places())`, per link of the data set. */
   distances(): Float64Array;
+  /** `indexCoordinates(index, places(), ds)`: coordinates and continents per node of `index` (the analysis' index). */
+  coordinates(index: BipartiteIndex): NullModelCoordinates;
   /** The null model on `index` (the analysis' index), or null when switched off (`notes` says so). */
   nullModel(index: BipartiteIndex): DistanceNullResult | null;
   /** What was skipped or cut, in words. */
@@ -81,18 +83,23 @@ export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 0)) throw new RangeError(`pipeline/geography: nullSamples must be a whole number ≥ 0, got ${asked}`);
   let places: GeocodeResult | null = null, distances: Float64Array | null = null;
   let nullModel: { index: BipartiteIndex; result: DistanceNullResult | null } | null = null;
+  let coordinates: { index: BipartiteIndex; result: NullModelCoordinates } | null = null;
   const notes: string[] = [];
   const run: RunGeography = {
     nullSamples: asked ?? DISTANCE_NULL_DEFAULTS.samples,
     notes,
     places: () => (places ??= placesFor(ds)),
     distances: () => (distances ??= linkDistances(ds, run.places())),
+    coordinates(index) {
+      if (coordinates?.index !== index) coordinates = { index, result: indexCoordinates(index, run.places(), ds) };
+      return coordinates.result;
+    },
     nullModel(index) {
       if (nullModel?.index === index) return nullModel.result;
       let result: DistanceNullResult | null = null;
       if (asked === 0) notes.push('Distance null model switched off (--null-samples 0).');
       else {
-        const coords = indexCoordinates(index, run.places(), ds);
+        const coords = run.coordinates(index);
         const links = measuredLinkCount(index, coords);
         const samples = asked ?? defaultNullSamples(links);
         if (asked === undefined && samples < DISTANCE_NULL_DEFAULTS.samples) {

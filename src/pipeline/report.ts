@@ -108,7 +108,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const { name } = o;
   const rows = nodes <= NODE_TABLE_LIMIT ? run.rows() : undefined; // else the report makes only the rows it shows
   const jaccard = { home: run.jaccard('home'), partner: run.jaccard('partner') };
-  const geography = buildWhereData(a, geo.places(), geo.nullModel(a.index), { nullSamples: geo.nullSamples, notes: geo.notes });
+  const geography = buildWhereData(a, geo.places(), geo.nullModel(a.index), { nullSamples: geo.nullSamples, notes: geo.notes, continents: geo.coordinates(a.index).partnerGroup ?? undefined });
   const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: o.snapshotDate, sourceUrl: o.sourceUrl }, undefined, { rows, jaccard, geography });
   stage('charts, Markdown, JSON');
   const where = whereFiles(a, geography, geo.places());

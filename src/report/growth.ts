@@ -27,6 +27,7 @@ export interface Growth {
 
 /** The growth of the bipartite links over time; null when no link has a start. */
 export function growthOf(ds: Dataset): Growth | null {
+  if (!ds.links.some((l) => l.start !== undefined)) return null;
   const continentOf = new Map<string, string>();
   for (const p of ds.partners) continentOf.set(p.id, (p.country && regionOf(p.country)?.continent) || 'Unknown');
   const perDecade = new Map<number, Map<string, number>>();

@@ -35,6 +35,12 @@ export const DISTANCE_BIN_KM = 1000;
 export const PAIRS_SHOWN = 10;
 /** Partner countries given their own column in the provinces × countries table. */
 export const TOP_COUNTRIES = 8;
+/**
+ * Places without coordinates listed, at most (the first, home entries first, in data-set order; all
+ * are counted in `unplacedTotal`, and `twinnet parse` writes every place, places.csv). Generated
+ * names mostly match no place: 1.36 million of them at 1.4 million links were 100 MB of JSON.
+ */
+export const UNPLACED_LISTED = 10_000;
 /** Name of the row or column of places without a known province / continent. */
 export const UNKNOWN = 'unknown';
 
@@ -98,13 +104,15 @@ export interface WhereOptions {
   nullSamples: number;
   /** What the run skipped, in words. */
   notes: readonly string[];
+  /** Each partner's continent by index position, as `indexCoordinates` gives it (computed here when absent). */
+  continents?: readonly (string | null)[] | undefined;
 }
 
 export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: DistanceNullResult | null, o: WhereOptions) {
   const ds = a.dataset, { home, partner } = a.index;
   const homeAttr = a.nodes.home.attributes, partnerAttr = a.nodes.partner.attributes;
   const distance = edgeDistances(a.index, places);
-  const continentOf = indexCoordinates(a.index, places, ds).partnerGroup ?? [];
+  const continentOf = o.continents ?? indexCoordinates(a.index, places, ds).partnerGroup ?? [];
   // Each home node's province, looked up once (the tables below ask per node and per link).
   const regions = home.keys.map((k): string | null => places.homes[k]?.admin1?.name ?? null);
   const regionOf = (i: number): string | null => regions[i]!;
@@ -223,7 +231,8 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     linksByRegion,
     regionsByContinent: cross(continent, totals(continent)),
     regionsByCountry: cross(countryName, [...topCountries, 'other']),
-    unplaced: places.unplaced.map(named),
+    unplacedTotal: places.unplaced.length,
+    unplaced: places.unplaced.slice(0, UNPLACED_LISTED).map(named),
     ambiguous: places.ambiguous.map((id) => {
       const p = placementOf(id);
       return {

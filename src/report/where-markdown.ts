@@ -17,6 +17,8 @@ export const HOME_DISTANCE_MIN_LINKS = 3;
 export const REGIONS_SHOWN = 40;
 /** Ambiguous places listed in the Markdown (all are in the JSON). */
 export const AMBIGUOUS_SHOWN = 40;
+/** Places without coordinates named in the Markdown, at most (the JSON lists more, `twinnet parse` all). */
+export const UNPLACED_SHOWN = 500;
 
 const km = (x: number | null | undefined) => (x === null || x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 const p3 = (x: number) => (x < 0.001 ? x.toExponential(2) : num(x, 3));
@@ -115,8 +117,12 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
 
   p('### Places not placed, and names with several candidates');
   p();
-  p(g.unplaced.length
-    ? `Without coordinates (${g.unplaced.length}; their links are left out of the distances): ${g.unplaced.map((u) => `${md(u.label)} (${md(u.country ?? '?')})`).join('; ')}.`
+  const shown = g.unplaced.slice(0, UNPLACED_SHOWN);
+  const more = g.unplacedTotal > shown.length
+    ? ` The first ${num(shown.length)} of ${num(g.unplacedTotal)} are named here, ${num(g.unplaced.length)} in the JSON; \`twinnet parse\` writes every place with its coordinates (places.csv, lat and lon empty where unplaced).`
+    : '';
+  p(g.unplacedTotal
+    ? `Without coordinates (${num(g.unplacedTotal)}; their links are left out of the distances): ${shown.map((u) => `${md(u.label)} (${md(u.country ?? '?')})`).join('; ')}.${more}`
     : 'Every place has coordinates.');
   p();
   if (g.ambiguous.length) {

@@ -12,6 +12,7 @@ import { defaultNullSamples, NULL_SAMPLES_MIN, NULL_TRADE_BUDGET, runGeography }
 import { generateList } from '../../src/synth/generate.js';
 import { createRng } from '../../src/util/rng.js';
 import { buildWhereData } from '../../src/report/where-data.js';
+import { indexCoordinates } from '../../src/geo/index-coordinates.js';
 import { whereMarkdown, whereMethod } from '../../src/report/where-markdown.js';
 
 const CN = { code: 'CN', demonym: 'Chinese' };
@@ -59,6 +60,21 @@ describe('runGeography and the report', () => {
     const where = buildWhereData(a, geo.places(), n, { nullSamples: geo.nullSamples, notes: geo.notes });
     expect('nullPrecision' in where).toBe(false);
     expect(whereMarkdown(where, CN, {})).not.toContain('±');
+  });
+
+  it('makes the coordinates of an index once, the ones indexCoordinates gives, and the "Where" data is the same with its continents passed in', () => {
+    const ds = parseSisterCityList(list);
+    const a = analyze(ds, { runs: 1 });
+    const geo = runGeography(ds, { seed: 1, nullSamples: 16 });
+    const coords = geo.coordinates(a.index);
+    expect(geo.coordinates(a.index)).toBe(coords);
+    expect(coords).toEqual(indexCoordinates(a.index, geo.places(), ds));
+    // Nice → Europe, Ibaraki → Asia, Lima → South America: by each partner's country.
+    expect(a.index.partner.keys.map((k, j) => [ds.partners.find((p) => p.id === k)?.country, coords.partnerGroup?.[j]]).sort())
+      .toEqual([['FR', 'Europe'], ['JP', 'Asia'], ['PE', 'South America']]);
+    const n = geo.nullModel(a.index);
+    const given = buildWhereData(a, geo.places(), n, { nullSamples: 16, notes: [], continents: coords.partnerGroup ?? undefined });
+    expect(given).toEqual(buildWhereData(a, geo.places(), n, { nullSamples: 16, notes: [] }));
   });
 
   it('honours an explicit sample count and then gives each expected value ± sd/√N', () => {

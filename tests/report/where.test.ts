@@ -14,7 +14,9 @@ import { indexCoordinates } from '../../src/geo/index-coordinates.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReportData } from '../../src/report/report-data.js';
-import { buildWhereData, quantile } from '../../src/report/where-data.js';
+import { buildWhereData, quantile, UNPLACED_LISTED } from '../../src/report/where-data.js';
+import { UNPLACED_SHOWN, whereMarkdown } from '../../src/report/where-markdown.js';
+import { runGeography } from '../../src/pipeline/geography.js';
 import { worldMapSvg } from '../../src/report/world-map-svg.js';
 
 const DEG = (EARTH_RADIUS_KM * Math.PI) / 180;
@@ -94,5 +96,40 @@ describe('the Where section of a hand-made list', () => {
     expect(doc.querySelectorAll('g[stroke-opacity] > path').length).toBe(5);
     expect(doc.querySelector('title')?.textContent).toBe('Tiny <map> & co');
     expect(worldMapSvg({ index: a.index, labels, places, title: 'Tiny <map> & co' })).toBe(svg);
+  });
+});
+
+describe('a list with more places without coordinates than the report names', () => {
+  // 5,300 home places with one partner each, names no gazetteer knows: 10,598 unplaced places.
+  const word = (i: number) => `Qz${[...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}x`;
+  const lines = ['==A=='];
+  for (let i = 0; i < 5300; i++) lines.push(`Home${word(i)}`, '', `- FRA Far${word(i)}, France`, '');
+  const big = parseSisterCityList(lines.join('\n'));
+  // One pair placed (coordinates given, as a table gives them), so that one link is measured.
+  Object.assign(big.homes[0]!, { lat: 30, lon: 117 });
+  Object.assign(big.partners[0]!, { lat: 43.7, lon: 7.27 });
+  const b = analyze(big, { runs: 1 });
+  const geo = runGeography(big, { seed: 1, nullSamples: 0 });
+  const w = buildWhereData(b, geo.places(), null, { nullSamples: 0, notes: [] });
+
+  it('counts them all, lists the first 10,000 in the JSON (home entries first) and names 500 in the Markdown', () => {
+    expect(geo.places().unplaced.length).toBe(10_598);
+    expect(w.unplacedTotal).toBe(10_598);
+    expect(w.unplaced.length).toBe(UNPLACED_LISTED);
+    expect(UNPLACED_LISTED).toBe(10_000);
+    expect(w.unplaced[0]).toEqual({ id: big.homes[1]!.id, side: 'home', label: `Home${word(1)}`, country: 'CN' });
+    expect(w.unplaced[5299]).toEqual({ id: big.partners[1]!.id, side: 'partner', label: `Far${word(1)}`, country: 'FR' });
+    expect(w.unplaced.map((u) => u.id)).toEqual(geo.places().unplaced.slice(0, 10_000));
+    const text = whereMarkdown(w, { code: 'CN', demonym: 'Chinese' }, {});
+    const line = text.split('\n').find((l) => l.startsWith('Without coordinates')) as string;
+    expect(line).toMatch(/^Without coordinates \(10,598; their links are left out of the distances\): /);
+    expect(line.split('; ').length - 1).toBe(UNPLACED_SHOWN + 1); // the count's "; ", 499 between the 500 names, the one before `twinnet parse`
+    expect(line).toContain(`Home${word(500)} (CN). The first 500 of 10,598 are named here, 10,000 in the JSON; \`twinnet parse\` writes every place`);
+    expect(line).not.toContain(`Home${word(501)} `);
+  });
+
+  it('names every one when there are few (the hand-made list: none)', () => {
+    expect(where.unplacedTotal).toBe(0);
+    expect(whereMarkdown(where, { code: 'CN', demonym: 'Chinese' }, {})).toContain('Every place has coordinates.');
   });
 });
