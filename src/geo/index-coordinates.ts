@@ -24,19 +24,17 @@ export function indexCoordinates(index: BipartiteIndex, places: GeocodeResult, d
     return { lat, lon };
   };
   const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
-  // Continents by (territory, country) code pair, looked up once per pair rather than per partner.
+  // A code's continent looked up once, not once per partner.
   const continents = new Map<string, string | null>();
+  const continentOf = (code: string): string | null => {
+    let c = continents.get(code);
+    if (c === undefined) { c = regionOf(code)?.continent ?? null; continents.set(code, c); }
+    return c;
+  };
   const partnerGroup = index.partner.keys.map((k) => {
     const p = partnerById.get(k);
     const code = p ? (p.territory ?? p.country) : null;
-    if (code === null) return null;
-    const pair = `${code}\u0000${p?.country ?? ''}`;
-    let continent = continents.get(pair);
-    if (continent === undefined) {
-      continent = regionOf(code)?.continent ?? (p?.country ? regionOf(p.country)?.continent ?? null : null);
-      continents.set(pair, continent);
-    }
-    return continent;
+    return code === null ? null : (continentOf(code) ?? (p?.country ? continentOf(p.country) : null));
   });
   return { home: side(index.home.keys, places.homes), partner: side(index.partner.keys, places.partners), partnerGroup };
 }

@@ -147,17 +147,14 @@ export function buildReportData(
   const totalLinks = ds.links.length;
 
   // Countries and continents (sovereign states; territories under their sovereign).
-  // Per partner country: links, different partners, different home entries. Counted on positions
-  // (partner node j; home entry h by its place in ds.homes), not in sets of id strings per country:
-  // those took ~1 s at 1.4 million links.
-  const byCountry = new Map<string, { links: number; partners: number; homes: Set<number> }>();
+  // Per partner country: links, different partners, different home entries. Partners are counted on
+  // their node position (a set of id strings per country took ~1 s at 1.4 million links).
+  const byCountry = new Map<string, { links: number; partners: number; homes: Set<string> }>();
   const partnerAt = new Map<string, number>();
   a.nodes.partner.keys.forEach((k, j) => partnerAt.set(k, j));
-  const homeAt = new Map<string, number>();
-  ds.homes.forEach((h, i) => { if (!homeAt.has(h.id)) homeAt.set(h.id, i); });
   const partnerSeen = new Uint8Array(a.nodes.partner.keys.length);
   /** Partners of links whose partner is not a node (none in a data set the analysis was built from), by id. */
-  const strayPartners = new Set<string>(), strayHomes = new Map<string, number>();
+  const strayPartners = new Set<string>();
   /** Countries of home node i's partners, one per link, in adjacency order. */
   const partnerCountries = (i: number): string[] => {
     const s = a.index.home, out: string[] = [];
@@ -172,9 +169,7 @@ export function buildReportData(
     e.links++;
     if (j !== undefined) { if (partnerSeen[j] === 0) { partnerSeen[j] = 1; e.partners++; } }
     else if (!strayPartners.has(l.partnerId)) { strayPartners.add(l.partnerId); e.partners++; }
-    let h = homeAt.get(l.homeId);
-    if (h === undefined) { h = strayHomes.get(l.homeId) ?? ds.homes.length + strayHomes.size; strayHomes.set(l.homeId, h); }
-    e.homes.add(h);
+    e.homes.add(l.homeId);
   }
   const countryName = new Map<string, string | null>(); // of the first partner with that country
   for (const p of a.nodes.partner.attributes) if (p.country !== null && !countryName.has(p.country)) countryName.set(p.country, p.countryName);
