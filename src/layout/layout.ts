@@ -84,7 +84,15 @@ const INITIAL_HALF_SIDE = 50;
 
 export function layoutForceAtlas2(graph: Graph, options: LayoutOptions = {}): Map<string, Position> {
   const weightKey = options.weightKey === undefined ? LAYOUT_DEFAULTS.weightKey : options.weightKey;
-  const { keys, src, dst, wt } = graphEdgeList(graph, weightKey);
+  return layoutEdges(graphEdgeList(graph, weightKey), options);
+}
+
+/** A graph as `layoutEdgeList` takes it: node keys, edges as index pairs, weights (null: unweighted). */
+export interface KeyedEdgeList { keys: readonly string[]; src: Int32Array; dst: Int32Array; wt: Float64Array | null }
+
+/** `layoutForceAtlas2` of a graph given as a `KeyedEdgeList`: positions by node key. */
+export function layoutEdges(list: KeyedEdgeList, options: LayoutOptions = {}): Map<string, Position> {
+  const { keys, src, dst, wt } = list;
   const laid = layoutEdgeList(keys.length, src, dst, wt, options);
   const positions = new Map<string, Position>();
   keys.forEach((key, i) => {
@@ -107,18 +115,45 @@ export function graphEdgeList(graph: Graph, weightKey: string | null): { keys: s
   const wt = weightKey === null ? null : new Float64Array(graph.size);
   let e = 0;
   graph.forEachEdge((_edge, attributes: Attributes, source, target) => {
-    if (wt !== null) {
-      const v: unknown = attributes[weightKey as string];
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw new TypeError(`layout/layout: edge ${source}–${target}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
-      }
-      wt[e] = v;
-    }
+    if (wt !== null) wt[e] = checkedWeight(attributes, weightKey as string, source, target);
     src[e] = at.get(source) as number;
     dst[e] = at.get(target) as number;
     e++;
   });
   return { keys, src, dst, wt };
+}
+
+/**
+ * The same as `graphEdgeList` of the graph made by adding `nodes` and then `edges` in order (an
+ * export network's lists), without making the graph: at 1.4 million links the graph cost ~8 s.
+ * An edge naming a node not in `nodes` is refused, as adding it to a graph would be.
+ */
+export function listEdgeList(
+  nodes: readonly { node: string }[], edges: readonly { source: string; target: string; attributes: Attributes }[], weightKey: string | null,
+): KeyedEdgeList {
+  const keys = nodes.map((n) => n.node);
+  const at = new Map<string, number>();
+  keys.forEach((k, i) => at.set(k, i));
+  if (at.size !== keys.length) throw new Error('layout/layout: the node list repeats a key');
+  const m = edges.length, src = new Int32Array(m), dst = new Int32Array(m);
+  const wt = weightKey === null ? null : new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const { source, target, attributes } = edges[e]!;
+    const s = at.get(source), t = at.get(target);
+    if (s === undefined || t === undefined) throw new Error(`layout/layout: edge ${source}–${target} names a node not in the list`);
+    if (wt !== null) wt[e] = checkedWeight(attributes, weightKey as string, source, target);
+    src[e] = s;
+    dst[e] = t;
+  }
+  return { keys, src, dst, wt };
+}
+
+function checkedWeight(attributes: Attributes, weightKey: string, source: string, target: string): number {
+  const v: unknown = attributes[weightKey];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    throw new TypeError(`layout/layout: edge ${source}–${target}: weight "${weightKey}" must be a finite number ≥ 0, got ${String(v)}`);
+  }
+  return v;
 }
 
 /**
@@ -237,12 +272,14 @@ function checkedOptions(options: LayoutOptions): { seed: number; iterations: num
 
 /** Nodes the force-directed part of `layoutForceAtlas2` moves (all but ring leaves): its cost grows with this. */
 export function layoutCoreOrder(graph: Graph): number {
-  const at = new Map<string, number>();
-  graph.forEachNode((key) => at.set(key, at.size));
-  const src: number[] = [], dst: number[] = [];
-  graph.forEachEdge((_e, _a, s, t) => { src.push(at.get(s) as number); dst.push(at.get(t) as number); });
+  const { keys, src, dst } = graphEdgeList(graph, null);
+  return edgeListCoreOrder(keys.length, src, dst);
+}
+
+/** `layoutCoreOrder` of a graph given as nodes 0 … n−1 and its edges. */
+export function edgeListCoreOrder(n: number, src: ArrayLike<number>, dst: ArrayLike<number>): number {
   let core = 0;
-  for (const hub of leafHubs(graph.order, src, dst)) if (hub === -1) core++;
+  for (const hub of leafHubs(n, src, dst)) if (hub === -1) core++;
   return core;
 }
 

@@ -9,7 +9,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
-import { layoutCoreOrder, layoutForceAtlas2 } from './layout.js';
+import { edgeListCoreOrder, graphEdgeList, layoutEdges, listEdgeList } from './layout.js';
 import type { Position } from './layout.js';
 
 /** The networks of an analysis: the two-mode graph and the projection onto either side. */
@@ -32,15 +32,26 @@ export function defaultIterations(n: number): number {
  * read as attraction (`null`: unweighted). Any two with the same nodes, edges, order and weights get
  * the same positions (an `ExportNetwork`, or `layoutGraph` of it).
  */
-export interface LayoutNetwork { graph: Graph; weightKey: string | null }
+export interface LayoutNetwork {
+  graph: Graph;
+  weightKey: string | null;
+  /** The graph's nodes in order, when the caller has them as a list (then `graph` is not read). */
+  nodes?: readonly { node: string }[] | undefined;
+  /** The graph's edges in order, with `nodes`. */
+  edges?: readonly { source: string; target: string; attributes: Record<string, unknown> }[] | undefined;
+}
 
 /** A network's positions and the iterations that made them (the GEXF states them). */
 export interface NetworkLayout { positions: Map<string, Position>; iterations: number }
 
-/** Seeded ForceAtlas2 of `net`; `iterations` default `defaultIterations(layoutCoreOrder(net.graph))`. */
+/**
+ * Seeded ForceAtlas2 of `net`; `iterations` default `defaultIterations(layoutCoreOrder(net.graph))`.
+ * Read from `nodes` and `edges` when given (the same positions as from the graph they make).
+ */
 export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined }): NetworkLayout {
-  const iterations = options.iterations ?? defaultIterations(layoutCoreOrder(net.graph));
-  return { positions: layoutForceAtlas2(net.graph, { seed: options.seed, iterations, weightKey: net.weightKey }), iterations };
+  const list = net.nodes && net.edges ? listEdgeList(net.nodes, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
+  const iterations = options.iterations ?? defaultIterations(edgeListCoreOrder(list.keys.length, list.src, list.dst));
+  return { positions: layoutEdges(list, { seed: options.seed, iterations, weightKey: net.weightKey }), iterations };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UndirectedGraph } from 'graphology';
-import { assignLayout, layoutCoreOrder, layoutForceAtlas2 } from '../../src/layout/layout.js';
+import { assignLayout, graphEdgeList, layoutCoreOrder, layoutForceAtlas2, listEdgeList } from '../../src/layout/layout.js';
+import { networkLayout } from '../../src/layout/network-layout.js';
 import { seedGraph } from '../export/_helpers.js';
 
 function ring(n: number): UndirectedGraph {
@@ -119,5 +120,39 @@ describe('layoutForceAtlas2 with leaves on discs', () => {
   it('counts the core it iterates: all nodes but leaves', () => {
     expect(layoutCoreOrder(stars())).toBe(4); // a, b, c, d
     expect(layoutCoreOrder(ring(6))).toBe(6);
+  });
+});
+
+describe('layout from node and edge lists (no graph built)', () => {
+  const listsOf = (g: UndirectedGraph) => ({
+    nodes: g.mapNodes((node) => ({ node })),
+    edges: g.mapEdges((_e, attributes, source, target) => ({ source, target, attributes })),
+  });
+
+  it('reads the same edge list as the graph the lists make, weights included', () => {
+    const g = ring(7);
+    const { nodes, edges } = listsOf(g);
+    for (const key of [null, 'weight']) {
+      const fromList = listEdgeList(nodes, edges, key), fromGraph = graphEdgeList(g, key);
+      expect(fromList.keys).toEqual(fromGraph.keys);
+      expect([...fromList.src]).toEqual([...fromGraph.src]);
+      expect([...fromList.dst]).toEqual([...fromGraph.dst]);
+      expect(fromList.wt && [...fromList.wt]).toEqual(fromGraph.wt && [...fromGraph.wt]);
+    }
+    expect([...listEdgeList(nodes, edges, 'weight').wt!]).toEqual([1, 2, 3, 1, 2, 3, 1]); // 1 + (i mod 3) by hand
+  });
+
+  it('gives networkLayout the same positions and iterations from the lists as from the graph (seed graph)', () => {
+    const g = seedGraph();
+    const fromGraph = networkLayout({ graph: g, weightKey: null }, { seed: 42 });
+    const fromLists = networkLayout({ get graph(): never { throw new Error('graph read'); }, weightKey: null, ...listsOf(g) }, { seed: 42 });
+    expect(fromLists.iterations).toBe(fromGraph.iterations);
+    expect([...fromLists.positions]).toEqual([...fromGraph.positions]);
+  });
+
+  it('refuses an edge to a node not listed, a repeated node and a bad weight', () => {
+    expect(() => listEdgeList([{ node: 'a' }], [{ source: 'a', target: 'b', attributes: {} }], null)).toThrow(/a–b names a node not in the list/);
+    expect(() => listEdgeList([{ node: 'a' }, { node: 'a' }], [], null)).toThrow(/repeats a key/);
+    expect(() => listEdgeList([{ node: 'a' }, { node: 'b' }], [{ source: 'a', target: 'b', attributes: { weight: -1 } }], 'weight')).toThrow(/weight "weight" must be a finite number ≥ 0, got -1/);
   });
 });
