@@ -93,7 +93,11 @@ export interface KeyedEdgeList { keys: readonly string[]; src: Int32Array; dst: 
 /** `layoutForceAtlas2` of a graph given as a `KeyedEdgeList`: positions by node key. */
 export function layoutEdges(list: KeyedEdgeList, options: LayoutOptions = {}): Map<string, Position> {
   const { keys, src, dst, wt } = list;
-  const laid = layoutEdgeList(keys.length, src, dst, wt, options);
+  return positionsByKey(keys, layoutEdgeList(keys.length, src, dst, wt, options));
+}
+
+/** `layoutEdgeList`'s arrays as positions by node key; a position that is not finite is refused. */
+export function positionsByKey(keys: readonly string[], laid: { x: Float64Array; y: Float64Array }): Map<string, Position> {
   const positions = new Map<string, Position>();
   keys.forEach((key, i) => {
     const x = laid.x[i] as number, y = laid.y[i] as number;
@@ -103,14 +107,20 @@ export function layoutEdges(list: KeyedEdgeList, options: LayoutOptions = {}): M
   return positions;
 }
 
+/** Each key's position in `keys`. */
+function positionOfKey(keys: readonly string[]): Map<string, number> {
+  const at = new Map<string, number>();
+  keys.forEach((k, i) => at.set(k, i));
+  return at;
+}
+
 /**
  * A graph as `layoutEdgeList` takes it: node keys in graph order, edges as index pairs in graph
  * order, and the weights read from `weightKey` (null: none), each checked finite and ≥ 0.
  */
 export function graphEdgeList(graph: Graph, weightKey: string | null): { keys: string[]; src: Int32Array; dst: Int32Array; wt: Float64Array | null } {
   const keys = graph.nodes();
-  const at = new Map<string, number>();
-  keys.forEach((k, i) => at.set(k, i));
+  const at = positionOfKey(keys);
   const src = new Int32Array(graph.size), dst = new Int32Array(graph.size);
   const wt = weightKey === null ? null : new Float64Array(graph.size);
   let e = 0;
@@ -132,8 +142,7 @@ export function listEdgeList(
   nodes: readonly { node: string }[], edges: readonly { source: string; target: string; attributes: Attributes }[], weightKey: string | null,
 ): KeyedEdgeList {
   const keys = nodes.map((n) => n.node);
-  const at = new Map<string, number>();
-  keys.forEach((k, i) => at.set(k, i));
+  const at = positionOfKey(keys);
   if (at.size !== keys.length) throw new Error('layout/layout: the node list repeats a key');
   const m = edges.length, src = new Int32Array(m), dst = new Int32Array(m);
   const wt = weightKey === null ? null : new Float64Array(m);

@@ -51,7 +51,7 @@ export interface NetworkLayout { positions: Map<string, Position>; iterations: n
 export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined }): NetworkLayout {
   const list = net.nodes && net.edges ? listEdgeList(net.nodes, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
   const iterations = options.iterations ?? defaultIterations(edgeListCoreOrder(list.keys.length, list.src, list.dst));
-  return { positions: layoutEdges(list, { seed: options.seed, iterations, weightKey: net.weightKey }), iterations };
+  return { positions: layoutEdges(list, { seed: options.seed, iterations }), iterations };
 }
 
 /**

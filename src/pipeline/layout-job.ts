@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AbstractGraph as Graph } from 'graphology-types';
-import { graphEdgeList, layoutForceAtlas2 } from '../layout/layout.js';
+import { graphEdgeList, layoutForceAtlas2, positionsByKey } from '../layout/layout.js';
 import { workerAnswer, workerScript } from './workers.js';
 import type { Position } from '../layout/layout.js';
 
@@ -29,9 +29,5 @@ export function layoutInWorker(graph: Graph, options: { seed: number; iterations
   }
   const { keys, src: sources, dst: targets, wt: weights } = graphEdgeList(graph, weightKey);
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
-  return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'pipeline/layout-job: layout worker').then((msg) => {
-    const positions = new Map<string, Position>();
-    keys.forEach((k, i) => positions.set(k, { x: msg.x[i] as number, y: msg.y[i] as number }));
-    return positions;
-  });
+  return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'pipeline/layout-job: layout worker').then((laid) => positionsByKey(keys, laid));
 }

@@ -4,8 +4,8 @@
  * transferred (not copied). The projection's key arrays are the index's own: they are left out of the
  * message and put back by the caller. Then, if the main thread has not claimed them (`tryClaim` on
  * the job's `claim`), it computes the bipartite communities and posts them as a second message. With
- * `seeds`, its Louvain shares seeds with the main thread (`helpLouvain`). With `paths`, it then
- * computes chunks of the shortest paths that the main thread has not claimed (`shareChunks`), from a
+ * `seeds`, its Louvain shares seeds with the main thread (`helpLouvain`). Then it computes the
+ * chunks of the shortest paths that the main thread has not claimed (`shareChunks`), from a
  * plan of its own: the same as the main thread's (`pathOptions`), so its chunks are the main thread's.
  */
 import { parentPort } from 'node:worker_threads';
@@ -23,8 +23,8 @@ import type { GexfJob } from './gexf-job.js';
 
 type Job = {
   task?: 'side'; index: BipartiteIndex; side: Side; options: ResolvedAnalysisOptions; claim: Int32Array; seeds?: SeedShare | null;
-  /** The shortest paths' chunks, shared with the main thread; null: not offered. */
-  paths?: ChunkShare | null;
+  /** The shortest paths' chunks, shared with the main thread. */
+  paths: ChunkShare;
   /** Whether another job may follow (else the thread ends once this one is answered, freeing its heap). */
   stay?: boolean;
 };
@@ -39,7 +39,7 @@ function run(job: Job): void {
     const bipartite = bipartiteMeasures(job.index, job.options);
     parentPort?.postMessage(bipartite, transferables(bipartite));
   }
-  if (job.paths && chunksLeft(job.paths)) {
+  if (chunksLeft(job.paths)) {
     const plan = pathPlan(unify(job.index), pathOptions(job.options));
     shareChunks(job.paths, chunkCount(plan), (c) => pathChunkSums(plan, c));
   }
