@@ -17,7 +17,6 @@ import { writeGraphml } from '../export/graphml.js';
 import { exportNetwork } from '../export/network.js';
 import { withLayoutColumns } from '../export/layout-columns.js';
 import { writeNeo4jTables } from '../export/neo4j.js';
-import { networkLayout } from '../layout/network-layout.js';
 import type { NetworkKind } from '../export/network.js';
 import { UsageError } from '../util/errors.js';
 import { loadDataset } from './load.js';
@@ -25,6 +24,7 @@ import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { inputMeta, reportName } from './report-command.js';
 import { placesFor } from '../pipeline/geography.js';
+import { sharedNetworkLayout } from '../pipeline/repulsion-helper.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,8 +51,9 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
   const places = placesFor(ds);
   const net = exportNetwork(a, flags.graph, weight, undefined, places);
-  // Laid out for every format that keeps a drawing (graphology's JSON is the graph alone).
-  const layout = () => networkLayout(net, { seed: a.options.seed, iterations: flags.layoutIterations });
+  // Laid out for every format that keeps a drawing (graphology's JSON is the graph alone); a large
+  // layout's Barnes–Hut walks on both cores.
+  const layout = () => sharedNetworkLayout(net, { seed: a.options.seed, iterations: flags.layoutIterations });
   const base = join(dirname(out), basename(out).replace(/\.(csv|neo4j)$/, ''));
   let files: OutputFile[];
   switch (to) {

@@ -44,12 +44,60 @@ export interface BarnesHut {
   run(x: Float32Array, y: Float32Array, mass: Float32Array, dx: Float32Array, dy: Float32Array, kr: number, thetaSquared: number): void;
 }
 
-/** A Barnes–Hut workspace for n nodes (its tree is kept between calls). */
-export function createBarnesHut(n: number): BarnesHut {
+/**
+ * Another thread that takes a share of each iteration's walks (the pipeline makes one:
+ * `pipeline/repulsion-helper.ts`; the layout itself starts no thread). The workspace's arrays live in
+ * its `memory`; each iteration the caller `start`s a job, walks nodes itself by `repulseShare`, then
+ * `wait`s for the helper's share. Each node's walk is done whole by one thread, in the same order, so
+ * the forces are the same bits whoever walked it.
+ */
+export interface RepulsionHelper {
+  /** Memory both threads can read and write (a SharedArrayBuffer), zeroed. */
+  memory(bytes: number): ArrayBuffer | SharedArrayBuffer;
+  /** Hands the job to the other thread, which runs `repulseShare(job)`; false when it takes no part (the caller walks every node). */
+  start(job: RepulsionJob): boolean;
+  /** Returns once the other thread has finished its share of the started job. */
+  wait(): void;
+}
+
+/**
+ * One iteration's walks, all in a helper's memory: the tree in preorder, each node's position and
+ * mass, the forces (out), and `next[0]`, the first node not yet handed out (taken atomically by
+ * chunks of `REPULSION_CHUNK`).
+ */
+export interface RepulsionJob {
+  n: number;
+  body: Float64Array; quad: Float64Array; link: Int32Array; length: number;
+  x: Float32Array; y: Float32Array; mass: Float32Array;
+  fx: Float32Array; fy: Float32Array;
+  kr: number; thetaSquared: number;
+  next: Int32Array;
+}
+
+/** Nodes a thread takes at a time from a shared job (small enough to balance two threads' shares, large enough that taking is rare). */
+export const REPULSION_CHUNK = 2048;
+
+/** Walks chunks of `job`'s nodes until none is left (run by every thread taking part). */
+export function repulseShare(job: RepulsionJob): void {
+  for (;;) {
+    const from = Atomics.add(job.next, 0, REPULSION_CHUNK);
+    if (from >= job.n) return;
+    repulse(job, from, Math.min(job.n, from + REPULSION_CHUNK), job.x, job.y, job.mass, job.fx, job.fy, job.kr, job.thetaSquared);
+  }
+}
+
+/** A Barnes–Hut workspace for n nodes (its tree is kept between calls); with `helper`, each iteration's walks are shared with its thread. */
+export function createBarnesHut(n: number, helper: RepulsionHelper | null = null): BarnesHut {
   // Preallocated for up to 4 splits per node, 4 regions each (576 bytes per node); `buildTree` grows
   // it should a tree need more.
   let tree: Float64Array = new Float64Array(REGION * (1 + 8 * Math.max(1, n)));
-  const walk: Preorder = { body: new Float64Array(0), quad: new Float64Array(0), link: new Int32Array(0), length: 0, place: new Int32Array(0) };
+  const alloc = helper ? (bytes: number) => helper.memory(bytes) : (bytes: number) => new ArrayBuffer(bytes);
+  const walk: Preorder = { body: new Float64Array(0), quad: new Float64Array(0), link: new Int32Array(0), length: 0, place: new Int32Array(0), alloc };
+  // With a helper: the nodes' positions, masses and forces, and the chunk counter, in shared memory.
+  const shared = helper ? {
+    x: new Float32Array(alloc(4 * n)), y: new Float32Array(alloc(4 * n)), mass: new Float32Array(alloc(4 * n)),
+    fx: new Float32Array(alloc(4 * n)), fy: new Float32Array(alloc(4 * n)), next: new Int32Array(alloc(4)),
+  } : null;
   return {
     run(x, y, mass, dx, dy, kr, thetaSquared) {
       for (const [name, a] of [['x', x], ['y', y], ['mass', mass], ['dx', dx], ['dy', dy]] as const) {
@@ -58,7 +106,17 @@ export function createBarnesHut(n: number): BarnesHut {
       const built = buildTree(tree, n, x, y, mass);
       tree = built.tree;
       preorder(tree, built.regions, x, y, mass, walk);
-      repulse(walk, n, x, y, mass, dx, dy, kr, thetaSquared);
+      if (helper === null || shared === null) {
+        repulse(walk, 0, n, x, y, mass, dx, dy, kr, thetaSquared);
+        return;
+      }
+      shared.x.set(x); shared.y.set(y); shared.mass.set(mass);
+      Atomics.store(shared.next, 0, 0);
+      const job: RepulsionJob = { n, body: walk.body, quad: walk.quad, link: walk.link, length: walk.length, ...shared, kr, thetaSquared };
+      const started = helper.start(job);
+      repulseShare(job);
+      if (started) helper.wait();
+      dx.set(shared.fx); dy.set(shared.fy);
     },
   };
 }
@@ -144,13 +202,17 @@ function buildTree(t: Float64Array, n: number, x: Float32Array, y: Float32Array,
  * after its subtree (where the walk goes on when the region acts as one body), `quad[k]` its 4s²
  * (graphology's `4 * s * s`, the same double); for a leaf, `link[k]` = −2 − its node.
  */
-interface Preorder { body: Float64Array; quad: Float64Array; link: Int32Array; length: number; place: Int32Array }
+interface Preorder {
+  body: Float64Array; quad: Float64Array; link: Int32Array; length: number; place: Int32Array;
+  /** Where body, quad and link are allocated (shared memory when a helper walks them too). */
+  alloc: (bytes: number) => ArrayBufferLike;
+}
 
 function preorder(t: Float64Array, regions: number, x: Float32Array, y: Float32Array, mass: Float32Array, p: Preorder): void {
   if (p.place.length < regions) p.place = new Int32Array(Math.max(regions, 2 * p.place.length));
   if (p.link.length < regions) {
     const size = Math.max(regions, 2 * p.link.length);
-    p.body = new Float64Array(3 * size); p.quad = new Float64Array(size); p.link = new Int32Array(size);
+    p.body = new Float64Array(p.alloc(24 * size)); p.quad = new Float64Array(p.alloc(8 * size)); p.link = new Int32Array(p.alloc(4 * size));
   }
   const { body, quad, link, place } = p;
   // Every region's entry (an empty leaf's: the next entry); a region's link holds, for now, the region
@@ -184,14 +246,14 @@ function preorder(t: Float64Array, regions: number, x: Float32Array, y: Float32A
 }
 
 /**
- * Each node's walk of the tree, as graphology's: a region far enough (4s²/D < θ²) acts as one body and
+ * Each node's walk of the tree (nodes from … to − 1), as graphology's: a region far enough (4s²/D < θ²) acts as one body and
  * the walk skips its subtree, a near one is opened; a leaf's node repulses (not the node itself).
  * Both forces are kr m_n M / D · Δ with D = Δx² + Δy², skipped where D = 0.
  */
-function repulse(p: Preorder, n: number, x: Float32Array, y: Float32Array, mass: Float32Array,
+function repulse(p: Pick<Preorder, 'body' | 'quad' | 'link' | 'length'>, from: number, to: number, x: Float32Array, y: Float32Array, mass: Float32Array,
   dx: Float32Array, dy: Float32Array, kr: number, thetaSquared: number): void {
   const { body, quad, link, length } = p;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const xi = x[i]!, yi = y[i]!, ki = kr * mass[i]!, self = -2 - i;
     let fx = 0, fy = 0;
     for (let k = 0; k < length;) {

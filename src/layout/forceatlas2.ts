@@ -40,6 +40,7 @@
  */
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { createBarnesHut } from './forceatlas2-barnes-hut.js';
+import type { RepulsionHelper } from './forceatlas2-barnes-hut.js';
 import { createRepulsion } from './forceatlas2-repulsion.js';
 
 /** graphology-layout-forceatlas2's `defaults.js`, which settings are laid over. */
@@ -78,6 +79,8 @@ export interface ForceAtlas2Positions {
 export interface ForceAtlas2ArraysOptions {
   /** Repulsion on the WebAssembly SIMD kernel when the engine has it (default `true`); same result either way. */
   simd?: boolean;
+  /** Another thread sharing the Barnes–Hut walks (`RepulsionHelper`); same result with or without. */
+  repulsionHelper?: RepulsionHelper | null;
 }
 
 /** Graphology's cap on a node's force under `adjustSizes`. */
@@ -141,7 +144,7 @@ export function forceAtlas2Arrays(
 
   let dx = new Float32Array(n), dy = new Float32Array(n), oldDx = new Float32Array(n), oldDy = new Float32Array(n);
   const convergence = new Float32Array(n).fill(1);
-  const barnesHut = s.barnesHutOptimize ? createBarnesHut(n) : null;
+  const barnesHut = s.barnesHutOptimize ? createBarnesHut(n, options.repulsionHelper ?? null) : null;
   const thetaSquared = s.barnesHutTheta * s.barnesHutTheta;
   const repulsion = s.adjustSizes || barnesHut ? null : createRepulsion(n, options.simd ?? true);
   repulsion?.mass.set(mass);

@@ -40,6 +40,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Attributes } from 'graphology-types';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { forceAtlas2Arrays } from './forceatlas2.js';
+import type { RepulsionHelper } from './forceatlas2-barnes-hut.js';
 
 export interface Position {
   x: number;
@@ -62,6 +63,8 @@ export interface LayoutOptions {
    * ForceAtlas2 and placed evenly on a ring around their neighbour; `'layout'`: every node is laid out.
    */
   leaves?: 'ring' | 'layout';
+  /** Another thread sharing ForceAtlas2's Barnes–Hut walks (`pipeline/repulsion-helper.ts`); the same positions with or without. */
+  repulsionHelper?: RepulsionHelper | null;
 }
 
 export const LAYOUT_DEFAULTS = {
@@ -71,6 +74,7 @@ export const LAYOUT_DEFAULTS = {
   weightKey: null,
   decimals: 4,
   leaves: 'ring',
+  repulsionHelper: null,
 } as const satisfies Required<LayoutOptions>;
 
 /** Node count above which Barnes–Hut approximation is switched on (graphology infers 2000). */
@@ -225,7 +229,7 @@ export function layoutEdgeList(
       source: coreSrc.map((i) => coreIndex[i] as number),
       target: coreDst.map((i) => coreIndex[i] as number),
       weight: coreWt,
-    }, settings, iterations);
+    }, settings, iterations, { repulsionHelper: options.repulsionHelper ?? null });
     coreNodes.forEach((i, c) => { cx[i] = laid.x[c] as number; cy[i] = laid.y[c] as number; });
   }
 

@@ -9,6 +9,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Analysis } from '../analysis/analyze.js';
 import { edgeWeight } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
+import type { RepulsionHelper } from './forceatlas2-barnes-hut.js';
 import { edgeListCoreOrder, graphEdgeList, layoutEdges, listEdgeList } from './layout.js';
 import type { Position } from './layout.js';
 
@@ -48,10 +49,10 @@ export interface NetworkLayout { positions: Map<string, Position>; iterations: n
  * Seeded ForceAtlas2 of `net`; `iterations` default `defaultIterations(layoutCoreOrder(net.graph))`.
  * Read from `nodes` and `edges` when given (the same positions as from the graph they make).
  */
-export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined }): NetworkLayout {
+export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined; repulsionHelper?: RepulsionHelper | null }): NetworkLayout {
   const list = net.nodes && net.edges ? listEdgeList(net.nodes, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
   const iterations = options.iterations ?? defaultIterations(edgeListCoreOrder(list.keys.length, list.src, list.dst));
-  return { positions: layoutEdges(list, { seed: options.seed, iterations }), iterations };
+  return { positions: layoutEdges(list, { seed: options.seed, iterations, repulsionHelper: options.repulsionHelper ?? null }), iterations };
 }
 
 /**

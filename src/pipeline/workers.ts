@@ -172,3 +172,7 @@ export function collectChunks<T>(
     if (!receive()) Atomics.wait(control, ChunkSlot.posted, seen);
   }
 }
+
+/** A layout's second thread (`repulsion-helper.ts`): `state[0]` as it leaves a job — taken and running, its share done, failed (the reason on `port`). */
+export const RepulsionState = { Running: 0, Done: 1, Failed: 2 } as const;
+export interface RepulsionWorkerData { state: Int32Array; port: MessagePort }

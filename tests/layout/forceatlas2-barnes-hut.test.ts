@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
-import { createBarnesHut } from '../../src/layout/forceatlas2-barnes-hut.js';
+import { createBarnesHut, REPULSION_CHUNK, repulseShare } from '../../src/layout/forceatlas2-barnes-hut.js';
+import type { RepulsionHelper } from '../../src/layout/forceatlas2-barnes-hut.js';
 import { forceAtlas2Arrays } from '../../src/layout/forceatlas2.js';
 import type { ForceAtlas2Input } from '../../src/layout/forceatlas2.js';
 import { BARNES_HUT_THRESHOLD, layoutForceAtlas2 } from '../../src/layout/layout.js';
@@ -77,6 +78,55 @@ describe('createBarnesHut', () => {
     createBarnesHut(3).run(x, y, mass, dx, dy, 1, 100 * 100);
     expect(dx[0]).toBe(Math.fround(-2 / 500.5));
     expect(dy[0]).toBe(0);
+  });
+});
+
+describe('createBarnesHut with a helper (walks shared between threads)', () => {
+  /**
+   * A helper on this thread: at each start it walks the first `chunks` chunks itself (as a second
+   * thread that came first would) and leaves the rest to the caller; it counts its jobs.
+   */
+  const sameThreadHelper = (chunks: number): RepulsionHelper & { jobs: number } => {
+    const helper = {
+      jobs: 0,
+      memory: (bytes: number) => new SharedArrayBuffer(bytes),
+      start(job: Parameters<RepulsionHelper['start']>[0]): boolean {
+        helper.jobs++;
+        const upTo = Math.min(job.n, chunks * REPULSION_CHUNK);
+        repulseShare({ ...job, n: upTo });
+        Atomics.store(job.next, 0, upTo);
+        return true;
+      },
+      wait(): void {},
+    };
+    return helper;
+  };
+
+  it('gives graphology\'s positions bit for bit when part of each iteration\'s walks is done elsewhere (shared memory)', () => {
+    // 5 chunks and a part: the helper takes 2 chunks, the caller the other 3 and the part.
+    const n = 5 * REPULSION_CHUNK + 17;
+    const input = randomInput(n, 2 * n, 3);
+    const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: true };
+    const helper = sameThreadHelper(2);
+    const ours = forceAtlas2Arrays(input, settings, 3, { repulsionHelper: helper });
+    const theirs = graphologyPositions(input, settings, 3);
+    expect(helper.jobs).toBe(3);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (!Object.is(ours.x[i], theirs.x[i]) || !Object.is(ours.y[i], theirs.y[i])) count++;
+    expect(count).toBe(0);
+  });
+
+  it('walks every node once whoever takes the chunks, and the caller all of them when the helper declines', () => {
+    const x = Float32Array.of(0, 3, 10), y = Float32Array.of(0, 4, -2), mass = Float32Array.of(2, 3, 1);
+    const alone = { dx: new Float32Array(3), dy: new Float32Array(3) };
+    createBarnesHut(3).run(x, y, mass, alone.dx, alone.dy, 1, 0.25);
+    const declining: RepulsionHelper = { memory: (b) => new SharedArrayBuffer(b), start: () => false, wait: () => { throw new Error('not started: never waited for'); } };
+    const shared = { dx: new Float32Array(3), dy: new Float32Array(3) };
+    createBarnesHut(3, declining).run(x, y, mass, shared.dx, shared.dy, 1, 0.25);
+    expect([...shared.dx]).toEqual([...alone.dx]);
+    expect([...shared.dy]).toEqual([...alone.dy]);
+    // By hand: node 0 is pushed from (3, 4) (m 3, D 25) and (10, −2) (m 1, D 104).
+    expect(alone.dx[0]).toBe(Math.fround(Math.fround((-3 * 6) / 25) + (-10 * 2) / 104));
   });
 });
 

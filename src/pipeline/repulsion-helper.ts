@@ -1,0 +1,79 @@
+/**
+ * A second thread for ForceAtlas2's Barnes–Hut walks: `sharedNetworkLayout` is `networkLayout` with a
+ * `RepulsionHelper` whose worker (`repulsion-worker.ts`) walks the tree for the nodes it takes from
+ * each iteration's job while the calling thread walks the rest, then waits (`Atomics.wait`, the
+ * layout stays a synchronous call). The job's arrays are SharedArrayBuffers, posted once per
+ * iteration and never copied. Each node's walk is done whole by one thread in the same order, so
+ * the positions are the same bits as on one thread (tested). For the layouts of exports and the
+ * bench's GEXF stage: in a report the second core already has work of its own.
+ *
+ * The worker starts at the first job large enough (`SHARED_REPULSION_NODES`), not before, and is
+ * ended when the layout is done, also when it fails. No helper (one thread, same positions) where
+ * workers are off (`workerScript`).
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { RepulsionHelper, RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
+import { networkLayout } from '../layout/network-layout.js';
+import type { LayoutNetwork, NetworkLayout } from '../layout/network-layout.js';
+import { RepulsionState, workerScript } from './workers.js';
+import type { RepulsionWorkerData } from './workers.js';
+
+/**
+ * Nodes in a Barnes–Hut layout below which its walks stay on one thread: starting the worker
+ * (~40 ms) costs more than half the walks of a smaller layout save (~1.5 µs per node and iteration,
+ * 10–30 iterations at this size).
+ */
+export const SHARED_REPULSION_NODES = 10_000;
+
+/** How long the calling thread waits for the worker's share before it gives up with an error (a share takes seconds). */
+const GIVE_UP_MS = 10 * 60_000;
+
+/** A helper whose thread starts with its first job, or null when workers are off; `close` ends the thread. */
+export function repulsionHelper(): (RepulsionHelper & { close(): void }) | null {
+  const url = workerScript('repulsion-worker.js', import.meta.url);
+  if (url === null) return null;
+  let worker: Worker | null = null;
+  let channel: MessageChannel | null = null;
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  return {
+    memory: (bytes) => new SharedArrayBuffer(bytes),
+    start(job: RepulsionJob): boolean {
+      if (job.n < SHARED_REPULSION_NODES) return false;
+      if (worker === null) {
+        channel = new MessageChannel();
+        const data: RepulsionWorkerData = { state, port: channel.port2 };
+        worker = new Worker(url, { workerData: data, transferList: [channel.port2] });
+        worker.unref();
+      }
+      Atomics.store(state, 0, RepulsionState.Running);
+      worker.postMessage(job);
+      return true;
+    },
+    wait(): void {
+      const since = Date.now();
+      while (Atomics.load(state, 0) === RepulsionState.Running) {
+        Atomics.wait(state, 0, RepulsionState.Running, 1000);
+        if (Date.now() - since > GIVE_UP_MS) throw new Error(`pipeline/repulsion-helper: the layout's second thread gave no answer in ${GIVE_UP_MS / 60_000} minutes`);
+      }
+      if (Atomics.load(state, 0) === RepulsionState.Failed) {
+        const why = channel ? receiveMessageOnPort(channel.port1)?.message : undefined;
+        throw new Error(`pipeline/repulsion-helper: the layout's second thread failed: ${String(why ?? 'no reason given')}`);
+      }
+    },
+    close(): void {
+      channel?.port1.close();
+      if (worker !== null) void worker.terminate();
+      worker = null;
+    },
+  };
+}
+
+/** `networkLayout` with its Barnes–Hut walks shared with a second thread when large enough: the same positions. */
+export function sharedNetworkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined }): NetworkLayout {
+  const helper = repulsionHelper();
+  try {
+    return networkLayout(net, { ...options, repulsionHelper: helper });
+  } finally {
+    helper?.close();
+  }
+}
