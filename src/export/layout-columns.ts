@@ -39,10 +39,10 @@ export function withLayoutColumns(net: ExportNetwork, positions: ReadonlyMap<str
   const taken = net.nodeColumns.filter((c) => LAYOUT_COLUMNS.some((l) => l.id === c.id));
   if (taken.length > 0) throw new TypeError(`export/layout-columns: the network already has column(s) ${taken.map((c) => c.id).join(', ')}`);
   const graph = net.graph.copy();
-  graph.forEachNode((key) => {
+  graph.forEachNode((key, attributes) => {
     const p = positions.get(key);
-    const color = net.color(key);
-    graph.mergeNodeAttributes(key, { x: p?.x ?? null, y: p?.y ?? null, size: net.size(key), r: color.r, g: color.g, b: color.b, color: rgbToHex(color) });
+    const color = net.color(key, attributes);
+    graph.mergeNodeAttributes(key, { x: p?.x ?? null, y: p?.y ?? null, size: net.size(key, attributes), r: color.r, g: color.g, b: color.b, color: rgbToHex(color) });
   });
   return { ...net, graph, nodeColumns: [...net.nodeColumns, ...LAYOUT_COLUMNS] };
 }

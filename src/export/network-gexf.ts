@@ -58,7 +58,7 @@ export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions)
       lastModifiedDate: o.snapshotDate,
       keywords: ['sister cities', 'twin towns', 'bipartite network', kind],
     },
-    viz: { color: (k) => net.color(k), size: (k) => net.size(k), position: positions },
+    viz: { color: (k, attributes) => net.color(k, attributes), size: (k, attributes) => net.size(k, attributes), position: positions },
     version: o.version,
   });
 }

@@ -53,8 +53,9 @@ export interface ExportNetwork {
    * (`integer`) or dates (`date`, years then written as 1 January); null when no edge has either.
    */
   timeformat: TimeFormat | null;
-  color: (key: string) => Rgb;
-  size: (key: string) => number;
+  /** A node's colour and drawn size, from its attributes when the caller has them (else looked up by key). */
+  color: (key: string, attributes?: Record<string, unknown>) => Rgb;
+  size: (key: string, attributes?: Record<string, unknown>) => number;
   description: string;
 }
 
@@ -232,7 +233,7 @@ export function exportNetwork(
     kind,
     get graph() { return (graph ??= graphOf(nodes, edges)); },
     nodes, edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
-    color: (key) => colorOf(attributesOfNode(key)['modularity_class'] as number | null),
-    size: (key) => Math.round((4 + 4 * Math.sqrt(attributesOfNode(key)['degree'] as number)) * 100) / 100,
+    color: (key, attributes = attributesOfNode(key)) => colorOf(attributes['modularity_class'] as number | null),
+    size: (key, attributes = attributesOfNode(key)) => Math.round((4 + 4 * Math.sqrt(attributes['degree'] as number)) * 100) / 100,
   };
 }

@@ -202,15 +202,22 @@ export function layoutEdgeList(
   // The core: nodes in graph order, its edges in graph order, then each hub's self-loop. A hub keeps
   // the mass of its ring (ForceAtlas2's mass is 1 + weighted degree): a self-loop of half the ring's
   // weight adds it, and a self-loop has length 0, so it adds no attraction.
-  const coreNodes: number[] = [];
-  for (let i = 0; i < n; i++) if (hubOf[i] === -1) coreNodes.push(i);
-  const coreSrc: number[] = [], coreDst: number[] = [], coreWt: number[] = [];
+  let cores = 0;
+  for (let i = 0; i < n; i++) if (hubOf[i] === -1) cores++;
+  const coreNodes = new Int32Array(cores), coreIndex = new Int32Array(n).fill(-1);
+  for (let i = 0, c = 0; i < n; i++) if (hubOf[i] === -1) { coreIndex[i] = c; coreNodes[c++] = i; }
+  let coreEdges = 0;
+  for (let e = 0; e < edges; e++) if (hubOf[src[e] as number] === -1 && hubOf[dst[e] as number] === -1) coreEdges++;
+  for (let i = 0; i < n; i++) if (ringCount[i]! > 0) coreEdges++;
+  // Core edges by core index (ForceAtlas2's node numbers).
+  const coreSrc = new Int32Array(coreEdges), coreDst = new Int32Array(coreEdges), coreWt = new Float64Array(coreEdges);
+  let k = 0;
   for (let e = 0; e < edges; e++) {
     const s = src[e] as number, t = dst[e] as number;
-    if (hubOf[s] === -1 && hubOf[t] === -1) { coreSrc.push(s); coreDst.push(t); coreWt.push(wt(e)); }
+    if (hubOf[s] === -1 && hubOf[t] === -1) { coreSrc[k] = coreIndex[s]!; coreDst[k] = coreIndex[t]!; coreWt[k++] = wt(e); }
   }
   for (let i = 0; i < n; i++) {
-    if (ringCount[i]! > 0) { coreSrc.push(i); coreDst.push(i); coreWt.push((ringWeight[i] as number) / 2); }
+    if (ringCount[i]! > 0) { coreSrc[k] = coreIndex[i]!; coreDst[k] = coreIndex[i]!; coreWt[k++] = (ringWeight[i] as number) / 2; }
   }
 
   const settings: ForceAtlas2Settings = {
@@ -221,14 +228,10 @@ export function layoutEdgeList(
   // Laid-out positions of core nodes, by node index (leaves' entries unused).
   const cx = Float64Array.from(x0), cy = Float64Array.from(y0);
   if (iterations > 0) {
-    const coreIndex = new Int32Array(n).fill(-1);
-    coreNodes.forEach((i, c) => { coreIndex[i] = c; });
     const laid = forceAtlas2Arrays({
-      x: coreNodes.map((i) => x0[i] as number),
-      y: coreNodes.map((i) => y0[i] as number),
-      source: coreSrc.map((i) => coreIndex[i] as number),
-      target: coreDst.map((i) => coreIndex[i] as number),
-      weight: coreWt,
+      x: Float64Array.from(coreNodes, (i) => x0[i] as number),
+      y: Float64Array.from(coreNodes, (i) => y0[i] as number),
+      source: coreSrc, target: coreDst, weight: coreWt,
     }, settings, iterations, { repulsionHelper: options.repulsionHelper ?? null });
     coreNodes.forEach((i, c) => { cx[i] = laid.x[c] as number; cy[i] = laid.y[c] as number; });
   }
