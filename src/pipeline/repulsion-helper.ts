@@ -8,15 +8,17 @@
  * bench's GEXF stage: in a report the second core already has work of its own.
  *
  * The worker starts at the first job large enough (`SHARED_REPULSION_NODES`), not before, and is
- * ended when the layout is done, also when it fails. No helper (one thread, same positions) where
- * workers are off (`workerScript`).
+ * ended when the layout is done, also when it fails. The caller never waits for a worker that has
+ * not begun a job (still starting, or never to start): it walks every chunk itself, and the worker
+ * leaves that job (`RepulsionPhase`). No helper (one thread, same positions) where workers are off
+ * (`workerScript`).
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { RepulsionHelper, RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
 import { networkLayout } from '../layout/network-layout.js';
 import type { LayoutNetwork, NetworkLayout } from '../layout/network-layout.js';
-import { RepulsionState, workerScript } from './workers.js';
-import type { RepulsionWorkerData } from './workers.js';
+import { REPULSION_PHASES, RepulsionPhase, workerScript } from './workers.js';
+import type { RepulsionMessage, RepulsionWorkerData } from './workers.js';
 
 /**
  * Nodes in a Barnes–Hut layout below which its walks stay on one thread: starting the worker
@@ -28,13 +30,16 @@ export const SHARED_REPULSION_NODES = 10_000;
 /** How long the calling thread waits for the worker's share before it gives up with an error (a share takes seconds). */
 const GIVE_UP_MS = 10 * 60_000;
 
-/** A helper whose thread starts with its first job, or null when workers are off; `close` ends the thread. */
-export function repulsionHelper(): (RepulsionHelper & { close(): void }) | null {
-  const url = workerScript('repulsion-worker.js', import.meta.url);
-  if (url === null) return null;
+/**
+ * A helper whose thread starts with its first job, or null when workers are off; `close` ends the
+ * thread. `script`: the worker's script (default the compiled `repulsion-worker.js` beside this module).
+ */
+export function repulsionHelper(script: URL | null = workerScript('repulsion-worker.js', import.meta.url)): (RepulsionHelper & { close(): void }) | null {
+  if (script === null) return null;
   let worker: Worker | null = null;
   let channel: MessageChannel | null = null;
   const state = new Int32Array(new SharedArrayBuffer(4));
+  let id = 0;
   return {
     memory: (bytes) => new SharedArrayBuffer(bytes),
     start(job: RepulsionJob): boolean {
@@ -42,20 +47,25 @@ export function repulsionHelper(): (RepulsionHelper & { close(): void }) | null 
       if (worker === null) {
         channel = new MessageChannel();
         const data: RepulsionWorkerData = { state, port: channel.port2 };
-        worker = new Worker(url, { workerData: data, transferList: [channel.port2] });
+        worker = new Worker(script, { workerData: data, transferList: [channel.port2] });
         worker.unref();
       }
-      Atomics.store(state, 0, RepulsionState.Running);
-      worker.postMessage(job);
+      id++;
+      Atomics.store(state, 0, REPULSION_PHASES * id + RepulsionPhase.Posted);
+      const message: RepulsionMessage<RepulsionJob> = { job, id };
+      worker.postMessage(message);
       return true;
     },
     wait(): void {
+      const base = REPULSION_PHASES * id;
+      // Not begun by the worker: every chunk was this thread's, and the worker will leave the job.
+      if (Atomics.compareExchange(state, 0, base + RepulsionPhase.Posted, base + RepulsionPhase.Skipped) === base + RepulsionPhase.Posted) return;
       const since = Date.now();
-      while (Atomics.load(state, 0) === RepulsionState.Running) {
-        Atomics.wait(state, 0, RepulsionState.Running, 1000);
+      while (Atomics.load(state, 0) === base + RepulsionPhase.Running) {
+        Atomics.wait(state, 0, base + RepulsionPhase.Running, 1000);
         if (Date.now() - since > GIVE_UP_MS) throw new Error(`pipeline/repulsion-helper: the layout's second thread gave no answer in ${GIVE_UP_MS / 60_000} minutes`);
       }
-      if (Atomics.load(state, 0) === RepulsionState.Failed) {
+      if (Atomics.load(state, 0) === base + RepulsionPhase.Failed) {
         const why = channel ? receiveMessageOnPort(channel.port1)?.message : undefined;
         throw new Error(`pipeline/repulsion-helper: the layout's second thread failed: ${String(why ?? 'no reason given')}`);
       }

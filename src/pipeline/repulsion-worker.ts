@@ -1,21 +1,24 @@
 /**
- * Worker thread of `repulsionHelper`: for each job posted, walks the nodes it takes (`repulseShare`),
- * then marks the job's state done (or failed, with the reason on its port) and wakes the waiting thread.
+ * Worker thread of `repulsionHelper`: takes up each job posted unless the caller has already done it
+ * (or a newer one is posted: `RepulsionPhase`), walks the nodes it takes (`repulseShare`), then marks
+ * the job done (or failed, with the reason on its port) and wakes the waiting thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { repulseShare } from '../layout/forceatlas2-barnes-hut.js';
 import type { RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
-import { RepulsionState } from './workers.js';
-import type { RepulsionWorkerData } from './workers.js';
+import { REPULSION_PHASES, RepulsionPhase } from './workers.js';
+import type { RepulsionMessage, RepulsionWorkerData } from './workers.js';
 
 const { state, port } = workerData as RepulsionWorkerData;
-parentPort?.on('message', (job: RepulsionJob) => {
+parentPort?.on('message', ({ job, id }: RepulsionMessage<RepulsionJob>) => {
+  const base = REPULSION_PHASES * id;
+  if (Atomics.compareExchange(state, 0, base + RepulsionPhase.Posted, base + RepulsionPhase.Running) !== base + RepulsionPhase.Posted) return;
   try {
     repulseShare(job);
-    Atomics.store(state, 0, RepulsionState.Done);
+    Atomics.store(state, 0, base + RepulsionPhase.Done);
   } catch (e) {
     port.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    Atomics.store(state, 0, RepulsionState.Failed);
+    Atomics.store(state, 0, base + RepulsionPhase.Failed);
   }
   Atomics.notify(state, 0);
 });

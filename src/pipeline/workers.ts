@@ -173,6 +173,15 @@ export function collectChunks<T>(
   }
 }
 
-/** A layout's second thread (`repulsion-helper.ts`): `state[0]` as it leaves a job — taken and running, its share done, failed (the reason on `port`). */
-export const RepulsionState = { Running: 0, Done: 1, Failed: 2 } as const;
+/**
+ * A layout's second thread (`repulsion-helper.ts`): `state[0]` = 8 × the job's number + its phase.
+ * Posted becomes Running when the worker takes the job up, or Skipped when the caller, its own share
+ * done, finds the worker has not begun (a worker still starting, or one that never will, holds
+ * nothing up: every chunk was the caller's); Running becomes Done, or Failed with the reason on
+ * `port`. A message for an older job finds another number and is ignored.
+ */
+export const RepulsionPhase = { Posted: 0, Running: 1, Done: 2, Failed: 3, Skipped: 4 } as const;
+export const REPULSION_PHASES = 8;
 export interface RepulsionWorkerData { state: Int32Array; port: MessagePort }
+/** A job as posted to the worker: the walks and the job's number. */
+export interface RepulsionMessage<J> { job: J; id: number }

@@ -4,7 +4,10 @@
  * graphology-layout-forceatlas2's positions bit for bit; small layouts start no thread; with workers
  * off there is no helper.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
@@ -29,7 +32,17 @@ describe.runIf(hasBuild)('repulsionHelper (compiled: Barnes–Hut walks on a wor
     // Shared as it comes (each thread takes chunks while there are some), and all on the worker (the
     // caller waits for it before walking, and finds nothing left).
     const shared = { ...helper, start: (job: Parameters<typeof helper.start>[0]) => { const s = helper.start(job); started.push(s); return s; } };
-    const workerOnly = { ...helper, start: (job: Parameters<typeof helper.start>[0]) => { const s = helper.start(job); helper.wait(); return s; }, wait: () => {} };
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const workerOnly = {
+      ...helper,
+      start: (job: Parameters<typeof helper.start>[0]) => {
+        const s = helper.start(job);
+        while (Atomics.load(job.next, 0) < job.n) Atomics.wait(nap, 0, 0, 1); // until the worker has taken every chunk
+        helper.wait();
+        return s;
+      },
+      wait: () => {},
+    };
     const input = { x, y, source, target, weight };
     let both, worker;
     try {
@@ -51,6 +64,31 @@ describe.runIf(hasBuild)('repulsionHelper (compiled: Barnes–Hut walks on a wor
       }
       expect(differ).toBe(0);
     }
+  }, 60_000);
+
+  it('never waits for a worker that does not take its jobs up: the caller walks every node, the same positions', async () => {
+    const { repulsionHelper, SHARED_REPULSION_NODES } = (await import(compiled)) as HelperModule;
+    // A worker that starts and never answers (it ignores every message).
+    const dir = mkdtempSync(join(tmpdir(), 'twinnet-idle-'));
+    const script = join(dir, 'idle-worker.mjs');
+    writeFileSync(script, "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => {});\n");
+    const n = SHARED_REPULSION_NODES + 10, rng = createRng(5);
+    const input = {
+      x: Array.from({ length: n }, () => (rng() * 2 - 1) * 50), y: Array.from({ length: n }, () => (rng() * 2 - 1) * 50),
+      source: Array.from({ length: n }, (_, i) => i), target: Array.from({ length: n }, (_, i) => (i * 7 + 3) % n), weight: Array.from({ length: n }, () => 1),
+    };
+    const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: true };
+    const idle = repulsionHelper(pathToFileURL(script));
+    let ours;
+    try {
+      ours = forceAtlas2Arrays(input, settings, 2, { repulsionHelper: idle });
+    } finally {
+      idle?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const alone = forceAtlas2Arrays(input, settings, 2);
+    expect(Array.from(ours.x)).toEqual(Array.from(alone.x));
+    expect(Array.from(ours.y)).toEqual(Array.from(alone.y));
   }, 60_000);
 
   it('starts no thread for a small layout (the caller walks every node) and none when workers are off', async () => {
