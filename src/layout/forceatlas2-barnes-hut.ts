@@ -46,57 +46,50 @@ export interface BarnesHut {
 
 /**
  * Another thread that takes a share of each iteration's walks (the pipeline makes one:
- * `pipeline/repulsion-helper.ts`; the layout itself starts no thread). The workspace's arrays live in
- * its `memory`; each iteration the caller `start`s a job, walks nodes itself by `repulseShare`, then
- * `wait`s for the helper's share. Each node's walk is done whole by one thread, in the same order, so
- * the forces are the same bits whoever walked it.
+ * `pipeline/repulsion-helper.ts`; the layout itself starts no thread and shares no memory of its
+ * own). The workspace's arrays live in the helper's `memory`; each iteration `share` has every node
+ * walked once, some ranges by the calling thread (`walk`), the others by its thread
+ * (`repulseRange`). Each node's walk is done whole by one thread, in the same order, so the forces
+ * are the same bits whoever walked it.
  */
 export interface RepulsionHelper {
+  /** Whether it takes part in a layout of n nodes (else the layout runs as without it). */
+  accepts(n: number): boolean;
   /** Memory both threads can read and write (a SharedArrayBuffer), zeroed. */
   memory(bytes: number): ArrayBuffer | SharedArrayBuffer;
-  /** Hands the job to the other thread, which runs `repulseShare(job)`; false when it takes no part (the caller walks every node). */
-  start(job: RepulsionJob): boolean;
-  /** Returns once the other thread has finished its share of the started job. */
-  wait(): void;
+  /**
+   * Has nodes 0 … job.n − 1 walked once each: calls `walk(from, to)` on the calling thread for some
+   * ranges, has its thread run `repulseRange(job, from, to)` for the others; returns when all are done.
+   */
+  share(job: RepulsionJob, walk: (from: number, to: number) => void): void;
 }
 
-/**
- * One iteration's walks, all in a helper's memory: the tree in preorder, each node's position and
- * mass, the forces (out), and `next[0]`, the first node not yet handed out (taken atomically by
- * chunks of `REPULSION_CHUNK`).
- */
+/** One iteration's walks, all in a helper's memory: the tree in preorder, each node's position and mass, the forces (out). */
 export interface RepulsionJob {
   n: number;
   body: Float64Array; quad: Float64Array; link: Int32Array; length: number;
   x: Float32Array; y: Float32Array; mass: Float32Array;
   fx: Float32Array; fy: Float32Array;
   kr: number; thetaSquared: number;
-  next: Int32Array;
 }
 
-/** Nodes a thread takes at a time from a shared job (small enough to balance two threads' shares, large enough that taking is rare). */
-export const REPULSION_CHUNK = 2048;
-
-/** Walks chunks of `job`'s nodes until none is left (run by every thread taking part). */
-export function repulseShare(job: RepulsionJob): void {
-  for (;;) {
-    const from = Atomics.add(job.next, 0, REPULSION_CHUNK);
-    if (from >= job.n) return;
-    repulse(job, from, Math.min(job.n, from + REPULSION_CHUNK), job.x, job.y, job.mass, job.fx, job.fy, job.kr, job.thetaSquared);
-  }
+/** Walks nodes from … to − 1 of `job`, setting their forces (what a helper's thread runs). */
+export function repulseRange(job: RepulsionJob, from: number, to: number): void {
+  repulse(job, from, to, job.x, job.y, job.mass, job.fx, job.fy, job.kr, job.thetaSquared);
 }
 
-/** A Barnes–Hut workspace for n nodes (its tree is kept between calls); with `helper`, each iteration's walks are shared with its thread. */
+/** A Barnes–Hut workspace for n nodes (its tree is kept between calls); with a `helper` that accepts n, each iteration's walks are shared with its thread. */
 export function createBarnesHut(n: number, helper: RepulsionHelper | null = null): BarnesHut {
   // Preallocated for up to 4 splits per node, 4 regions each (576 bytes per node); `buildTree` grows
   // it should a tree need more.
   let tree: Float64Array = new Float64Array(REGION * (1 + 8 * Math.max(1, n)));
-  const alloc = helper ? (bytes: number) => helper.memory(bytes) : (bytes: number) => new ArrayBuffer(bytes);
+  const sharing = helper !== null && helper.accepts(n) ? helper : null;
+  const alloc = sharing ? (bytes: number) => sharing.memory(bytes) : (bytes: number) => new ArrayBuffer(bytes);
   const walk: Preorder = { body: new Float64Array(0), quad: new Float64Array(0), link: new Int32Array(0), length: 0, place: new Int32Array(0), alloc };
-  // With a helper: the nodes' positions, masses and forces, and the chunk counter, in shared memory.
-  const shared = helper ? {
+  // When shared: the nodes' positions, masses and forces in the helper's memory.
+  const shared = sharing ? {
     x: new Float32Array(alloc(4 * n)), y: new Float32Array(alloc(4 * n)), mass: new Float32Array(alloc(4 * n)),
-    fx: new Float32Array(alloc(4 * n)), fy: new Float32Array(alloc(4 * n)), next: new Int32Array(alloc(4)),
+    fx: new Float32Array(alloc(4 * n)), fy: new Float32Array(alloc(4 * n)),
   } : null;
   return {
     run(x, y, mass, dx, dy, kr, thetaSquared) {
@@ -106,16 +99,13 @@ export function createBarnesHut(n: number, helper: RepulsionHelper | null = null
       const built = buildTree(tree, n, x, y, mass);
       tree = built.tree;
       preorder(tree, built.regions, x, y, mass, walk);
-      if (helper === null || shared === null) {
+      if (sharing === null || shared === null) {
         repulse(walk, 0, n, x, y, mass, dx, dy, kr, thetaSquared);
         return;
       }
       shared.x.set(x); shared.y.set(y); shared.mass.set(mass);
-      Atomics.store(shared.next, 0, 0);
       const job: RepulsionJob = { n, body: walk.body, quad: walk.quad, link: walk.link, length: walk.length, ...shared, kr, thetaSquared };
-      const started = helper.start(job);
-      repulseShare(job);
-      if (started) helper.wait();
+      sharing.share(job, (from, to) => repulseRange(job, from, to));
       dx.set(shared.fx); dy.set(shared.fy);
     },
   };

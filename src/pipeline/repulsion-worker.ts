@@ -1,20 +1,23 @@
 /**
  * Worker thread of `repulsionHelper`: takes up each job posted unless the caller has already done it
- * (or a newer one is posted: `RepulsionPhase`), walks the nodes it takes (`repulseShare`), then marks
- * the job done (or failed, with the reason on its port) and wakes the waiting thread.
+ * (or a newer one is posted: `RepulsionPhase`), walks the chunks of nodes it takes from the shared
+ * counter (`repulseRange`), then marks the job done (or failed, with the reason on its port) and wakes
+ * the waiting thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { repulseShare } from '../layout/forceatlas2-barnes-hut.js';
+import { repulseRange } from '../layout/forceatlas2-barnes-hut.js';
 import type { RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
-import { REPULSION_PHASES, RepulsionPhase } from './workers.js';
+import { REPULSION_CHUNK, REPULSION_PHASES, RepulsionPhase } from './workers.js';
 import type { RepulsionMessage, RepulsionWorkerData } from './workers.js';
 
-const { state, port } = workerData as RepulsionWorkerData;
+const { state, next, port } = workerData as RepulsionWorkerData;
 parentPort?.on('message', ({ job, id }: RepulsionMessage<RepulsionJob>) => {
   const base = REPULSION_PHASES * id;
   if (Atomics.compareExchange(state, 0, base + RepulsionPhase.Posted, base + RepulsionPhase.Running) !== base + RepulsionPhase.Posted) return;
   try {
-    repulseShare(job);
+    for (let from = Atomics.add(next, 0, REPULSION_CHUNK); from < job.n; from = Atomics.add(next, 0, REPULSION_CHUNK)) {
+      repulseRange(job, from, Math.min(job.n, from + REPULSION_CHUNK));
+    }
     Atomics.store(state, 0, base + RepulsionPhase.Done);
   } catch (e) {
     port.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -182,6 +182,9 @@ export function collectChunks<T>(
  */
 export const RepulsionPhase = { Posted: 0, Running: 1, Done: 2, Failed: 3, Skipped: 4 } as const;
 export const REPULSION_PHASES = 8;
-export interface RepulsionWorkerData { state: Int32Array; port: MessagePort }
+/** Nodes a thread takes at a time from a job's shared counter (small enough to balance two threads' shares, large enough that taking is rare). */
+export const REPULSION_CHUNK = 2048;
+/** The worker's start: the job's phase, the counter of nodes handed out (`next[0]`), the port for a failure's reason. */
+export interface RepulsionWorkerData { state: Int32Array; next: Int32Array; port: MessagePort }
 /** A job as posted to the worker: the walks and the job's number. */
 export interface RepulsionMessage<J> { job: J; id: number }

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { MultiUndirectedGraph } from 'graphology';
-import { createBarnesHut, REPULSION_CHUNK, repulseShare } from '../../src/layout/forceatlas2-barnes-hut.js';
+import { createBarnesHut, repulseRange } from '../../src/layout/forceatlas2-barnes-hut.js';
 import type { RepulsionHelper } from '../../src/layout/forceatlas2-barnes-hut.js';
 import { forceAtlas2Arrays } from '../../src/layout/forceatlas2.js';
 import type { ForceAtlas2Input } from '../../src/layout/forceatlas2.js';
@@ -83,31 +83,29 @@ describe('createBarnesHut', () => {
 
 describe('createBarnesHut with a helper (walks shared between threads)', () => {
   /**
-   * A helper on this thread: at each start it walks the first `chunks` chunks itself (as a second
-   * thread that came first would) and leaves the rest to the caller; it counts its jobs.
+   * A helper on this thread: of each job it walks nodes 0 … cut − 1 itself (`repulseRange`, as its
+   * thread would) and leaves the rest to the caller's `walk`; it counts its jobs.
    */
-  const sameThreadHelper = (chunks: number): RepulsionHelper & { jobs: number } => {
+  const sameThreadHelper = (cut: number): RepulsionHelper & { jobs: number } => {
     const helper = {
       jobs: 0,
+      accepts: () => true,
       memory: (bytes: number) => new SharedArrayBuffer(bytes),
-      start(job: Parameters<RepulsionHelper['start']>[0]): boolean {
+      share(job: Parameters<RepulsionHelper['share']>[0], walk: (from: number, to: number) => void): void {
         helper.jobs++;
-        const upTo = Math.min(job.n, chunks * REPULSION_CHUNK);
-        repulseShare({ ...job, n: upTo });
-        Atomics.store(job.next, 0, upTo);
-        return true;
+        repulseRange(job, 0, Math.min(cut, job.n));
+        if (cut < job.n) walk(cut, job.n);
       },
-      wait(): void {},
     };
     return helper;
   };
 
   it('gives graphology\'s positions bit for bit when part of each iteration\'s walks is done elsewhere (shared memory)', () => {
-    // 5 chunks and a part: the helper takes 2 chunks, the caller the other 3 and the part.
-    const n = 5 * REPULSION_CHUNK + 17;
+    // The helper walks the first 4,113 nodes, the caller the other 6,131.
+    const n = 10_244;
     const input = randomInput(n, 2 * n, 3);
     const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: true };
-    const helper = sameThreadHelper(2);
+    const helper = sameThreadHelper(4113);
     const ours = forceAtlas2Arrays(input, settings, 3, { repulsionHelper: helper });
     const theirs = graphologyPositions(input, settings, 3);
     expect(helper.jobs).toBe(3);
@@ -116,11 +114,11 @@ describe('createBarnesHut with a helper (walks shared between threads)', () => {
     expect(count).toBe(0);
   });
 
-  it('walks every node once whoever takes the chunks, and the caller all of them when the helper declines', () => {
+  it('walks every node on the caller\'s thread when the helper declines the layout', () => {
     const x = Float32Array.of(0, 3, 10), y = Float32Array.of(0, 4, -2), mass = Float32Array.of(2, 3, 1);
     const alone = { dx: new Float32Array(3), dy: new Float32Array(3) };
     createBarnesHut(3).run(x, y, mass, alone.dx, alone.dy, 1, 0.25);
-    const declining: RepulsionHelper = { memory: (b) => new SharedArrayBuffer(b), start: () => false, wait: () => { throw new Error('not started: never waited for'); } };
+    const declining: RepulsionHelper = { accepts: () => false, memory: () => { throw new Error('declined: no memory asked for'); }, share: () => { throw new Error('declined: nothing shared'); } };
     const shared = { dx: new Float32Array(3), dy: new Float32Array(3) };
     createBarnesHut(3, declining).run(x, y, mass, shared.dx, shared.dy, 1, 0.25);
     expect([...shared.dx]).toEqual([...alone.dx]);
