@@ -86,11 +86,12 @@ export function createBarnesHut(n: number, helper: RepulsionHelper | null = null
   const sharing = helper !== null && helper.accepts(n) ? helper : null;
   const alloc = sharing ? (bytes: number) => sharing.memory(bytes) : (bytes: number) => new ArrayBuffer(bytes);
   const walk: Preorder = { body: new Float64Array(0), quad: new Float64Array(0), link: new Int32Array(0), length: 0, place: new Int32Array(0), alloc };
-  // When shared: the nodes' positions, masses and forces in the helper's memory.
-  const shared = sharing ? {
+  // When shared: the helper, and the nodes' positions, masses and forces in its memory.
+  const shared = sharing && {
+    helper: sharing,
     x: new Float32Array(alloc(4 * n)), y: new Float32Array(alloc(4 * n)), mass: new Float32Array(alloc(4 * n)),
     fx: new Float32Array(alloc(4 * n)), fy: new Float32Array(alloc(4 * n)),
-  } : null;
+  };
   return {
     run(x, y, mass, dx, dy, kr, thetaSquared) {
       for (const [name, a] of [['x', x], ['y', y], ['mass', mass], ['dx', dx], ['dy', dy]] as const) {
@@ -99,13 +100,14 @@ export function createBarnesHut(n: number, helper: RepulsionHelper | null = null
       const built = buildTree(tree, n, x, y, mass);
       tree = built.tree;
       preorder(tree, built.regions, x, y, mass, walk);
-      if (sharing === null || shared === null) {
+      if (shared === null) {
         repulse(walk, 0, n, x, y, mass, dx, dy, kr, thetaSquared);
         return;
       }
-      shared.x.set(x); shared.y.set(y); shared.mass.set(mass);
-      const job: RepulsionJob = { n, body: walk.body, quad: walk.quad, link: walk.link, length: walk.length, ...shared, kr, thetaSquared };
-      sharing.share(job, (from, to) => repulseRange(job, from, to));
+      const { helper: h, ...arrays } = shared;
+      arrays.x.set(x); arrays.y.set(y); arrays.mass.set(mass);
+      const job: RepulsionJob = { n, body: walk.body, quad: walk.quad, link: walk.link, length: walk.length, ...arrays, kr, thetaSquared };
+      h.share(job, (from, to) => repulseRange(job, from, to));
       dx.set(shared.fx); dy.set(shared.fy);
     },
   };

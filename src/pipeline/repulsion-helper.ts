@@ -19,7 +19,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { RepulsionHelper, RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
 import { networkLayout } from '../layout/network-layout.js';
 import type { LayoutNetwork, NetworkLayout } from '../layout/network-layout.js';
-import { REPULSION_CHUNK, REPULSION_PHASES, RepulsionPhase, workerScript } from './workers.js';
+import { REPULSION_CHUNK, REPULSION_PHASES, RepulsionPhase, takeRepulsionChunks, workerScript } from './workers.js';
 import type { RepulsionMessage, RepulsionWorkerData } from './workers.js';
 
 /**
@@ -78,10 +78,7 @@ export function repulsionHelper(script: URL | null = workerScript('repulsion-wor
       const message: RepulsionMessage<RepulsionJob> = { job, id };
       w.postMessage(message);
       stats.chunks += Math.ceil(job.n / REPULSION_CHUNK);
-      for (let from = Atomics.add(next, 0, REPULSION_CHUNK); from < job.n; from = Atomics.add(next, 0, REPULSION_CHUNK)) {
-        walk(from, Math.min(job.n, from + REPULSION_CHUNK));
-        stats.walkedHere++;
-      }
+      stats.walkedHere += takeRepulsionChunks(next, job.n, walk);
       // Not begun by the worker: every chunk was this thread's, and the worker will leave the job.
       if (Atomics.compareExchange(state, 0, base + RepulsionPhase.Posted, base + RepulsionPhase.Skipped) === base + RepulsionPhase.Posted) {
         stats.skipped++;

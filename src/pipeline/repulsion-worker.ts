@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { repulseRange } from '../layout/forceatlas2-barnes-hut.js';
 import type { RepulsionJob } from '../layout/forceatlas2-barnes-hut.js';
-import { REPULSION_CHUNK, REPULSION_PHASES, RepulsionPhase } from './workers.js';
+import { REPULSION_PHASES, RepulsionPhase, takeRepulsionChunks } from './workers.js';
 import type { RepulsionMessage, RepulsionWorkerData } from './workers.js';
 
 const { state, next, port } = workerData as RepulsionWorkerData;
@@ -15,9 +15,7 @@ parentPort?.on('message', ({ job, id }: RepulsionMessage<RepulsionJob>) => {
   const base = REPULSION_PHASES * id;
   if (Atomics.compareExchange(state, 0, base + RepulsionPhase.Posted, base + RepulsionPhase.Running) !== base + RepulsionPhase.Posted) return;
   try {
-    for (let from = Atomics.add(next, 0, REPULSION_CHUNK); from < job.n; from = Atomics.add(next, 0, REPULSION_CHUNK)) {
-      repulseRange(job, from, Math.min(job.n, from + REPULSION_CHUNK));
-    }
+    takeRepulsionChunks(next, job.n, (from, to) => repulseRange(job, from, to));
     Atomics.store(state, 0, base + RepulsionPhase.Done);
   } catch (e) {
     port.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));

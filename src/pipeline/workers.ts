@@ -184,6 +184,18 @@ export const RepulsionPhase = { Posted: 0, Running: 1, Done: 2, Failed: 3, Skipp
 export const REPULSION_PHASES = 8;
 /** Nodes a thread takes at a time from a job's shared counter (small enough to balance two threads' shares, large enough that taking is rare). */
 export const REPULSION_CHUNK = 2048;
+/**
+ * Takes ranges of `REPULSION_CHUNK` nodes of 0 … n − 1 from the shared counter `next[0]` and walks
+ * each, until none is left (run by both threads of a job); the number of ranges this thread walked.
+ */
+export function takeRepulsionChunks(next: Int32Array, n: number, walk: (from: number, to: number) => void): number {
+  let taken = 0;
+  for (let from = Atomics.add(next, 0, REPULSION_CHUNK); from < n; from = Atomics.add(next, 0, REPULSION_CHUNK)) {
+    walk(from, Math.min(n, from + REPULSION_CHUNK));
+    taken++;
+  }
+  return taken;
+}
 /** The worker's start: the job's phase, the counter of nodes handed out (`next[0]`), the port for a failure's reason. */
 export interface RepulsionWorkerData { state: Int32Array; next: Int32Array; port: MessagePort }
 /** A job as posted to the worker: the walks and the job's number. */
