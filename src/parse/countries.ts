@@ -13,6 +13,7 @@
 import worldCountries from 'world-countries';
 import type { IsoCountry } from './types.js';
 import { foldName } from './fold-table.js';
+import { copyText } from './normalize.js';
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -154,7 +155,8 @@ export function resolveCountryName(written: string): ResolvedName | null {
   let r = resolvedCache.get(written);
   if (r === undefined) {
     r = resolveUncached(written);
-    if (resolvedCache.size < 10_000) resolvedCache.set(written, r);
+    // A copy as the key: `written` may be a view of a whole input text, which the cache would keep.
+    if (resolvedCache.size < 10_000) resolvedCache.set(copyText(written), r);
   }
   return r;
 }

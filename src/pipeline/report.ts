@@ -42,6 +42,8 @@ export const LAYOUT_WORKER_CORE = 2_000;
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
 export const EXPLORER_NODE_LIMIT = 50_000;
 export const GEXF_NODE_LIMIT = 50_000;
+/** Above these counts the report leaves out its world map (and says so): at 1.4M links it was a 337 MB SVG. */
+export const MAP_LIMITS = { nodes: 50_000, links: 100_000 } as const;
 
 /** Above this many nodes the report's JSON is written in pieces as it is made, never held whole (memory). */
 export const JSON_IN_PIECES_NODES = 50_000;
@@ -58,6 +60,8 @@ export interface ReportOptions {
   layoutIterations?: number | undefined;
   /** Version of the report's GEXF; default 1.3. */
   gexfVersion?: GexfVersion | undefined;
+  /** Largest network the report draws its world map of; default MAP_LIMITS. */
+  mapLimits?: { nodes: number; links: number } | undefined;
   /** Samples of the distance null model; 0 = off. Default `DISTANCE_NULL_DEFAULTS.samples` (1,000). */
   nullSamples?: number | undefined;
   onStage?: ((stage: string) => void) | undefined;
@@ -97,6 +101,9 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
   if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
+  const mapLimits = o.mapLimits ?? MAP_LIMITS;
+  const withMap = nodes <= mapLimits.nodes && a.index.edges <= mapLimits.links;
+  if (!withMap) a.notes.push(`World map not written with the report (${nodes} nodes and ${a.index.edges} links; limits ${mapLimits.nodes} nodes, ${mapLimits.links} links).`);
   // Laid out while waiting for the worker, or now (no worker, no wait).
   const bipartite = structure ? (pending ? { positions: await pending, iterations } : layOut(structure)) : null;
   const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {}, places: geo.places });
@@ -111,7 +118,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const geography = buildWhereData(a, geo.places(), geo.nullModel(a.index), { nullSamples: geo.nullSamples, notes: geo.notes, continents: geo.coordinates(a.index).partnerGroup ?? undefined });
   const data = buildReportData(a, { name, inputLabel: ds.source.path, snapshotDate: o.snapshotDate, sourceUrl: o.sourceUrl }, undefined, { rows, jaccard, geography });
   stage('charts, Markdown, JSON');
-  const where = whereFiles(a, geography, geo.places());
+  const where = whereFiles(a, geography, geo.places(), withMap);
   const charts = { ...reportCharts(data), ...where.charts };
   const chartFiles = Object.fromEntries(Object.keys({ ...charts, ...where.map }).map((k) => [k, `${name}-${k}.svg`]));
   const files: OutputFile[] = [

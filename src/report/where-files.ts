@@ -17,9 +17,14 @@ export function distanceBars(w: WhereData): { label: string; value: number }[] {
   return w.distance.histogram.map((value, k) => ({ label: `${km(k * bin)}–${km((k + 1) * bin)} km`, value }));
 }
 
-export function whereFiles(a: Analysis, w: WhereData, places: GeocodeResult): { charts: Record<string, string>; map: Record<string, string> } {
+/**
+ * The charts, and the map unless `withMap` is false (the report leaves it out of very large networks:
+ * an SVG of a million arcs is hundreds of MB that no viewer opens).
+ */
+export function whereFiles(a: Analysis, w: WhereData, places: GeocodeResult, withMap = true): { charts: Record<string, string>; map: Record<string, string> } {
   const charts: Record<string, string> = {};
   if (w.distance.overall) charts['distances'] = barChart('Links by great-circle distance', distanceBars(w), '#59a14f');
+  if (!withMap) return { charts, map: {} };
   const labels = { home: a.nodes.home.attributes.map((x) => x.label), partner: a.nodes.partner.attributes.map((x) => x.label) };
   const title = `Sister cities of ${homeWords(a.dataset.home).name} on the map`;
   return { charts, map: { map: worldMapSvg({ index: a.index, labels, places, title }) } };

@@ -9,7 +9,8 @@
  */
 import { InputError } from '../../util/errors.js';
 import { describeSource } from '../parse-list.js';
-import type { Table, TableRow } from '../table/delimited.js';
+import { tableOfRows } from '../table/delimited.js';
+import type { TableRow } from '../table/delimited.js';
 import { readTable } from '../table/read-table.js';
 import type { ListFormat } from './list-format.js';
 
@@ -43,7 +44,7 @@ export const sparqlJson: ListFormat = {
       line: i + 2,
       lines: 1,
     }));
-    const table: Table = { header, rows, delimiter: ',', rdfTerms: true, lines: rows.length + 1, blankLines: 0 };
+    const table = tableOfRows(header, rows, { delimiter: ',', rdfTerms: true, lines: rows.length + 1 });
     return readTable(table, describeSource(text, source), { home: options.home, columns: options.columns });
   },
 };

@@ -16,7 +16,7 @@
  *   a.finish().links // [{ homeId: 'de:koln', partnerId: 'p:lille-france', line: 2, code: null }]
  */
 import { homeEntry, labelParts } from '../assemble-blocks.js';
-import { IdAllocator } from '../normalize.js';
+import { copyText, IdAllocator } from '../normalize.js';
 import type { Reporter } from '../reporter.js';
 import type { DomesticLink, HomeEntry, Link, Partner, PlaceFacts } from '../types.js';
 import { distanceKm } from './cells.js';
@@ -63,8 +63,9 @@ interface Pair {
   domestic: boolean;
   /** Whether the first row gave it the other way round (partner column at home). */
   swapped: boolean;
-  same: number[];
-  reversed: number[];
+  /** Lines of the later rows that gave it the same way / the other way round (null till one does). */
+  same: number[] | null;
+  reversed: number[] | null;
   /** The distinct starts and ends given, once a row gives one that differs from the first (null till then). */
   starts: string[] | null;
   ends: string[] | null;
@@ -135,13 +136,14 @@ export class TableAssembler {
       return `"${home.name}" – "${partner.label}, ${partner.location.join(', ')}"`;
     };
     for (const pair of this.pairs.values()) {
-      if (pair.same.length === 0 && pair.reversed.length === 0) continue;
+      const { same, reversed } = pair;
+      if (same === null && reversed === null) continue;
       const first = pair.link.line, label = labelOf(pair);
-      if (pair.same.length > 0) report('info', 'duplicate-row', [first, ...pair.same], `${label} is given on ${pair.same.length + 1} rows: merged into one link`);
-      if (pair.reversed.length > 0) report('info', 'reverse-pair', [first, ...pair.reversed], `${label} is given in both directions: one link`);
+      if (same !== null) report('info', 'duplicate-row', [first, ...same], `${label} is given on ${same.length + 1} rows: merged into one link`);
+      if (reversed !== null) report('info', 'reverse-pair', [first, ...reversed], `${label} is given in both directions: one link`);
       if (pair.starts !== null || pair.ends !== null) {
         const what = [pair.starts ? `starts ${pair.starts.sort().join(', ')}` : '', pair.ends ? `ends ${pair.ends.sort().join(', ')}` : ''].filter(Boolean).join('; ');
-        report('warning', 'conflicting-dates', [first, ...pair.same, ...pair.reversed], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
+        report('warning', 'conflicting-dates', [first, ...(same ?? []), ...(reversed ?? [])], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
       }
     }
     this.reportHomonyms(this.placeSlots, (i) => this.places[i] as HomeEntry, (i) => this.placeLines[i] as number[]);
@@ -156,8 +158,10 @@ export class TableAssembler {
     const homes: HomeEntry[] = [], domesticPlaces: HomeEntry[] = [];
     for (const place of this.places) {
       const ids = byPlace.get(place.id);
-      if (ids) { place.partnerIds = ids; homes.push(place); } else domesticPlaces.push(place);
+      if (ids) { place.partnerIds = ids.slice(); homes.push(place); } else domesticPlaces.push(place);
     }
+    // Lists grown row by row hold room to grow (17 entries from the first push): kept at their size.
+    for (const p of this.partners) { p.homeIds = p.homeIds.slice(); p.lines = p.lines.slice(); }
     const partnerPositions = homes.map((h) => h.partnerIds.map((id) => position.get(id) as number));
     return {
       homes, partners: this.partners, links: this.links, linkPartner: Int32Array.from(this.linkPartner),
@@ -167,7 +171,7 @@ export class TableAssembler {
 
   /** The first row of pair `key`, which made `link`: dates kept. */
   private first(key: number, link: Link | DomesticLink, a: number, b: number, domestic: boolean, swapped: boolean, row: LinkRow): void {
-    this.pairs.set(key, { link, a, b, domestic, swapped, same: [], reversed: [], starts: null, ends: null });
+    this.pairs.set(key, { link, a, b, domestic, swapped, same: null, reversed: null, starts: null, ends: null });
     if (row.start !== null) link.start = row.start;
     if (row.end !== null) link.end = row.end;
   }
@@ -176,7 +180,7 @@ export class TableAssembler {
   private again(key: number, row: LinkRow, swapped: boolean): boolean {
     const pair = this.pairs.get(key);
     if (!pair) return false;
-    if (pair.swapped === swapped) pair.same.push(row.line); else pair.reversed.push(row.line);
+    if (pair.swapped === swapped) (pair.same ??= []).push(row.line); else (pair.reversed ??= []).push(row.line);
     const link = pair.link;
     if (row.start !== null) {
       if (link.start !== undefined && link.start !== row.start) pair.starts = distinct(pair.starts ?? [pair.link.start as string], row.start);
@@ -198,7 +202,8 @@ export class TableAssembler {
       addFacts(this.places[found.index] as HomeEntry, end, true);
       return found.index;
     }
-    const entry = homeEntry(end.name, this.placeIds.allocate(end.name), null, line);
+    const name = copyText(end.name); // the cell may be a view of the whole text: a copy keeps only the name
+    const entry = homeEntry(name, this.placeIds.allocate(name), null, line);
     addFacts(entry, end, true);
     this.places.push(entry);
     this.placeLines.push([line]);
@@ -215,11 +220,12 @@ export class TableAssembler {
       addFacts(p, end, false);
       return found.index;
     }
-    const location = end.region === null ? [end.countryWritten] : [...end.region.split(/\s*,\s*/).filter(Boolean), end.countryWritten];
-    const { name, qualifier } = labelParts(end.name);
+    const location = end.region === null ? [end.countryWritten] : [...copyText(end.region).split(/\s*,\s*/).filter(Boolean), end.countryWritten];
+    const label = copyText(end.name); // the cell may be a view of the whole text: a copy keeps only the name
+    const { name, qualifier } = labelParts(label);
     const partner: Partner = {
-      id: this.partnerIds.allocate(`${end.name} ${location.join(' ')}`),
-      label: end.name, name, qualifier, location, countryWritten: end.countryWritten,
+      id: this.partnerIds.allocate(`${label} ${location.join(' ')}`),
+      label, name, qualifier, location, countryWritten: end.countryWritten,
       country: end.country?.country ?? null, territory: end.country?.territory ?? null, subdivision: null,
       homeIds: [], lines: [line],
     };
@@ -273,7 +279,7 @@ function idText(id: NonNullable<RowEnd['id']>): string {
 
 /** Sets the facts a row end gives that the place does not have yet (the first value given stays). */
 function addFacts(place: PlaceFacts, end: RowEnd, withRegion: boolean): void {
-  if (withRegion && end.region !== null && place.region === undefined) place.region = end.region;
+  if (withRegion && end.region !== null && place.region === undefined) place.region = copyText(end.region);
   if (end.at !== null && place.lat === undefined) { place.lat = end.at.lat; place.lon = end.at.lon; }
   if (end.population !== null && place.population === undefined) place.population = end.population;
   if (end.id !== null && place.wikidata === undefined && place.externalId === undefined) Object.assign(place, end.id);

@@ -1,16 +1,23 @@
 /**
  * Delimited text → a header and rows, each row with the line it starts on. Comma, tab or semicolon,
  * whichever the header line holds most of (outside quotes); RFC 4180 quoting (a quoted field may hold
- * delimiters, `""` and line breaks) through csv-parse; CRLF, CR and LF line ends. A header of
- * `?variables` separated by tabs is the SPARQL 1.1 Query Results TSV format: its fields are RDF terms,
- * unquoted, read by `rdfTermValue`.
+ * delimiters, `""` and line breaks); CRLF, CR and LF line ends. A header of `?variables` separated by
+ * tabs is the SPARQL 1.1 Query Results TSV format: its fields are RDF terms, unquoted, read by
+ * `rdfTermValue`.
+ *
+ * The rows are read as they are asked for (`Table.eachRow`), never all held at once: a 1.4-million-row
+ * table is read row by row into places and links. The reading is csv-parse's (5.6, options
+ * `relax_quotes`, `relax_column_count`, `skip_empty_lines`), tested against it on random text: a
+ * quote opens a quoted field only as its first character; a quoted field ends at a quote followed by
+ * the delimiter, a line end or the end of the text; a quote followed by anything else (`"a"b`) makes
+ * the whole field plain text, its quotes kept (`"a"b`), read on to the next delimiter or line end; a
+ * quote inside a plain field is text. A quoted field never closed is an error naming the line it opens on.
  *
  * @example
  *   const t = readDelimited('city;partner\nKöln;Lille\n', 'x.csv');
  *   t.delimiter // ';'
- *   t.rows // [{ cells: ['Köln', 'Lille'], line: 2, lines: 1 }]
+ *   tableRows(t).rows // [{ cells: ['Köln', 'Lille'], line: 2, lines: 1 }]
  */
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../../util/errors.js';
 import { rdfTermValue } from './rdf-terms.js';
 
@@ -26,14 +33,17 @@ export interface TableRow {
 
 export interface Table {
   header: string[];
-  /** Data rows, blank ones left out (counted in `blankLines`). */
-  rows: TableRow[];
+  /**
+   * Calls `row` with every data row in order, blank ones (every cell empty or spaces) left out;
+   * returns how many lines of the text are blank (outside quoted cells). `row` returning false stops
+   * the reading (the count is then of the lines read). Each call reads the rows afresh.
+   */
+  eachRow(row: (row: TableRow) => boolean | void): number;
   delimiter: Delimiter;
-  /** Whether the cells were written as RDF terms (SPARQL results TSV) and have been read as their values. */
+  /** Whether the cells were written as RDF terms (SPARQL results TSV) and are read as their values. */
   rdfTerms: boolean;
-  /** Lines of the text, and how many of them are blank (outside quoted cells). */
+  /** Lines of the text. */
   lines: number;
-  blankLines: number;
 }
 
 const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
@@ -64,60 +74,134 @@ export function headerLineOf(text: string): { line: string; lineNo: number } | n
   return null;
 }
 
-/** Reads the table; an `InputError` naming `source` (and the line) when it has no header or its quoting is broken. */
+/** Reads the table's header; an `InputError` naming `source` (and the line) when it has none or its quoting is broken. */
 export function readDelimited(text: string, source: string): Table {
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const head = headerLineOf(body);
   if (!head) throw new InputError('file is empty', source);
   const delimiter = detectDelimiter(head.line);
   if (!delimiter) throw new InputError('not a table: the first line has no comma, tab or semicolon between column names', source, head.lineNo);
-  const lines = body === '' ? 0 : body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+  const lines = body === '' ? 0 : countLines(body);
   const sparqlTsv = delimiter === '\t' && head.line.split('\t').every((h) => h.startsWith('?'));
-  const records = sparqlTsv ? splitTsv(body) : parseCsv(body, delimiter, source);
-  const first = records[0];
-  if (!first) throw new InputError('file is empty', source);
-  const header = first.cells.map((h) => (sparqlTsv ? h.slice(1) : h).trim());
-  const rows: TableRow[] = [];
-  let blankLines = lines - first.lines;
-  for (let r = 1; r < records.length; r++) {
-    const row = records[r] as TableRow;
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    if (sparqlTsv) row.cells = row.cells.map(rdfTermValue);
-    rows.push(row);
-    blankLines -= row.lines;
-  }
-  return { header, rows, delimiter, rdfTerms: sparqlTsv, lines, blankLines };
+  const records = (each: (row: TableRow) => boolean | void): void => {
+    if (sparqlTsv) eachTsvRecord(body, each); else eachDelimitedRecord(body, delimiter, source, each);
+  };
+  // The header is the first record with a cell that is not blank.
+  let first: TableRow | null = null;
+  records((row) => { if (isBlank(row)) return; first = row; return false; });
+  if (first === null) throw new InputError('file is empty', source);
+  const header = (first as TableRow).cells.map((h) => (sparqlTsv ? h.slice(1) : h).trim());
+  const eachRow = (row: (row: TableRow) => boolean | void): number => {
+    let blankLines = lines, beforeHeader = true;
+    records((r) => {
+      if (isBlank(r)) return;
+      blankLines -= r.lines;
+      if (beforeHeader) { beforeHeader = false; return; }
+      if (sparqlTsv) r.cells = r.cells.map(rdfTermValue);
+      return row(r);
+    });
+    return blankLines;
+  };
+  return { header, eachRow, delimiter, rdfTerms: sparqlTsv, lines };
 }
 
-/** Records through csv-parse, each with the line it starts on (blank lines are skipped and counted by csv-parse). */
-function parseCsv(body: string, delimiter: Delimiter, source: string): TableRow[] {
-  let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
-  try {
-    parsed = parse(body, { delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new InputError(`cannot read the table: ${err.message.replace(/^Invalid [^:]*: /, '')}`, source, err.lines ?? null);
-  }
-  const rows: TableRow[] = new Array<TableRow>(parsed.length);
-  let end = 0, empty = 0;
-  for (let r = 0; r < parsed.length; r++) {
-    const { record, info } = parsed[r] as (typeof parsed)[number];
-    const line = end + 1 + (info.empty_lines - empty);
-    rows[r] = { cells: record, line, lines: info.lines - line + 1 };
-    end = info.lines;
-    empty = info.empty_lines;
-  }
+const isBlank = (row: TableRow): boolean => row.cells.every((c) => c.trim() === '');
+
+/** A table of rows already read (a SPARQL JSON result's, a test's). */
+export function tableOfRows(header: string[], rows: readonly TableRow[], o: { delimiter: Delimiter; rdfTerms: boolean; lines: number }): Table {
+  return {
+    header, ...o,
+    eachRow(each) {
+      let blankLines = o.lines - 1;
+      for (const r of rows) {
+        blankLines -= r.lines;
+        if (each(r) === false) break;
+      }
+      return blankLines;
+    },
+  };
+}
+
+/** Every data row of `table` and its blank lines, held at once (for tests and small tables). */
+export function tableRows(table: Table): { rows: TableRow[]; blankLines: number } {
+  const rows: TableRow[] = [];
+  const blankLines = table.eachRow((r) => { rows.push(r); });
+  return { rows, blankLines };
+}
+
+/** The first `n` data rows of `table`. */
+export function firstRows(table: Table, n: number): TableRow[] {
+  const rows: TableRow[] = [];
+  if (n > 0) table.eachRow((r) => rows.push(r) < n);
   return rows;
 }
 
-/** SPARQL results TSV: one record per line, fields split on tabs (a literal's tabs and line breaks are escaped). */
-function splitTsv(body: string): TableRow[] {
-  const rows: TableRow[] = [];
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    rows.push({ cells: line.split('\t'), line: i + 1, lines: 1 });
+/** Lines of `body` (line ends `\n`): the line breaks, plus one for a last line without one. */
+function countLines(body: string): number {
+  let n = 0;
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) n++;
+  return body.endsWith('\n') ? n : n + 1;
+}
+
+const QUOTE = 34, NL = 10;
+
+/**
+ * The records of `body` (line ends `\n`) in order, empty lines skipped (and counted in the next
+ * record's line), read as csv-parse reads them (see the header). `each` returning false stops.
+ */
+export function eachDelimitedRecord(body: string, delimiter: Delimiter, source: string, each: (row: TableRow) => boolean | void): void {
+  const D = delimiter.charCodeAt(0), n = body.length;
+  let i = 0, line = 1;
+  while (i < n) {
+    if (body.charCodeAt(i) === NL) { i++; line++; continue; } // an empty line
+    const start = line, cells: string[] = [];
+    for (;;) {
+      let value: string;
+      if (body.charCodeAt(i) === QUOTE) {
+        const opens = line;
+        let from = i + 1, k = from, text = '';
+        for (;;) {
+          if (k >= n) throw new InputError('cannot read the table: a quoted cell is never closed (its quote opens on this line)', source, opens);
+          const c = body.charCodeAt(k);
+          if (c === NL) { line++; k++; continue; }
+          if (c !== QUOTE) { k++; continue; }
+          if (body.charCodeAt(k + 1) === QUOTE) { text += body.slice(from, k + 1); k += 2; from = k; continue; } // "" inside: one quote
+          text += body.slice(from, k);
+          const after = body.charCodeAt(k + 1);
+          if (k + 1 >= n || after === D || after === NL) { value = text; i = k + 1; break; }
+          // A stray quote: the field is plain text from its opening quote, read on to the delimiter or line end.
+          let e = k + 1;
+          for (; e < n; e++) { const x = body.charCodeAt(e); if (x === D || x === NL) break; }
+          value = `"${text}"${body.slice(k + 1, e)}`;
+          i = e;
+          break;
+        }
+      } else {
+        let e = i;
+        for (; e < n; e++) { const x = body.charCodeAt(e); if (x === D || x === NL) break; }
+        value = body.slice(i, e);
+        i = e;
+      }
+      cells.push(value);
+      if (i < n && body.charCodeAt(i) === D) { i++; continue; }
+      break;
+    }
+    const lines = line - start + 1;
+    if (i < n) { i++; line++; } // the line end
+    if (each({ cells, line: start, lines }) === false) return;
   }
-  return rows;
+}
+
+/** SPARQL results TSV: one record per line, fields split on tabs (a literal's tabs and line breaks are escaped); empty lines skipped. */
+function eachTsvRecord(body: string, each: (row: TableRow) => boolean | void): void {
+  let line = 0;
+  for (let from = 0; from < body.length;) {
+    let to = body.indexOf('\n', from);
+    if (to < 0) to = body.length;
+    line++;
+    const text = body.slice(from, to);
+    from = to + 1;
+    if (text === '') continue;
+    if (each({ cells: text.split('\t'), line, lines: 1 }) === false) return;
+  }
 }

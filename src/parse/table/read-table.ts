@@ -21,9 +21,10 @@ import type { CountryRecord, Dataset, Diagnostic, Link, Partner, SourceInfo } fr
 import { TableAssembler } from './assemble-table.js';
 import { countryCell } from './cells.js';
 import { columnsOf, parseColumnsSpec, REQUIRED_ROLES, TABLE_ROLES } from './columns.js';
+import type { ColumnMap } from './columns.js';
+import { firstRows } from './delimited.js';
 import type { Table } from './delimited.js';
-import { readRows } from './table-rows.js';
-import type { LinkRow } from './table-rows.js';
+import { RowReader } from './table-rows.js';
 import { append } from '../../util/append.js';
 
 export interface TableReadOptions {
@@ -39,7 +40,7 @@ const SAMPLE_ROWS = 50;
 /** Reads `table`, which came from the input described by `source`. */
 export function readTable(table: Table, source: SourceInfo, options: TableReadOptions = {}): Dataset {
   const explicit = options.columns === undefined ? undefined : parseColumnsSpec(options.columns);
-  const columns = columnsOf(table.header, table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells), explicit);
+  const columns = columnsOf(table.header, firstRows(table, SAMPLE_ROWS).map((r) => r.cells), explicit);
   const missing = REQUIRED_ROLES.filter((r) => !columns.has(r));
   if (missing.length > 0) {
     throw new InputError(
@@ -52,17 +53,19 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
     const sorted = sortedCopy(lineNos);
     diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
   };
-  const { rows, refusedLines } = readRows(table, columns, report);
-  const home = options.home ?? homeOfRows(rows, source.path);
+  // The rows are read as they come, never held: once to settle the home country when none is given
+  // (nothing reported), then into places and links.
+  const home = options.home ?? homeOfRows(table, columns, source.path);
   const { demonym, name: homeName } = homeWords(home);
+  const reader = new RowReader(table.header, columns, report);
+  const assembler = new TableAssembler({ home, demonym, report });
+  let refused = 0, read = 0;
+  const blankLines = table.eachRow((r) => {
+    const row = reader.read(r.cells, r.line, r.lines);
+    if (row && assembler.add(row)) read += r.lines; else refused += r.lines;
+  });
   const unused = table.header.filter((_, k) => ![...columns.values()].some((cols) => cols.includes(k)));
   if (unused.length > 0) report('info', 'unused-columns', [], `columns not read (no role): ${unused.map((h) => `"${h}"`).join(', ')}`);
-
-  const assembler = new TableAssembler({ home, demonym, report });
-  let refused = refusedLines, read = 0;
-  for (const row of rows) {
-    if (assembler.add(row)) read += row.lines; else refused += row.lines;
-  }
   const a = assembler.finish();
   if (a.domesticLinks.length > 0) {
     report('info', 'domestic-pairs', a.domesticLinks.map((l) => l.line),
@@ -99,7 +102,7 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
     source,
     title: null,
     intro: [],
-    lineKinds: { title: table.lines - table.blankLines - refused - read, intro: 0, section: 0, 'home-header': 0, partner: read, blank: table.blankLines, unparsed: refused },
+    lineKinds: { title: table.lines - blankLines - refused - read, intro: 0, section: 0, 'home-header': 0, partner: read, blank: blankLines, unparsed: refused },
     homes: a.homes,
     partners: a.partners,
     links: a.links,
@@ -111,15 +114,16 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
 }
 
 /**
- * The home country of rows given none: the one country (sovereign) of their home column. A
- * `UsageError` listing the countries with their numbers of rows when there are several, or none.
+ * The home country of a table given none: the one country (sovereign) of the home column of the rows
+ * read. A `UsageError` listing the countries with their numbers of rows when there are several, or none.
  */
-export function homeOfRows(rows: readonly LinkRow[], source: string): string {
+export function homeOfRows(table: Table, columns: ColumnMap, source: string): string {
+  const reader = new RowReader(table.header, columns, () => {});
   const counts = new Map<string, number>();
-  for (const r of rows) {
-    const key = r.home.country?.country ?? `"${r.home.countryWritten}"`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  table.eachRow((r) => {
+    const key = reader.homeCountryKey(r.cells);
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
   const resolved = [...counts.keys()].filter((k) => !k.startsWith('"'));
   if (resolved.length === 1) return resolved[0] as string;
   const listed = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))

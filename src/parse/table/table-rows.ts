@@ -5,15 +5,16 @@
  * (coordinates, dates, populations) is left out of the row with an error or a warning, the row kept.
  *
  * @example
- *   const { rows } = readRows(table, columnsOf(table.header, []), report);
- *   rows[0].partner // { name: 'Lille', countryWritten: 'France', country: { country: 'FR', territory: null }, … }
+ *   const reader = new RowReader(table.header, columnsOf(table.header, []), report);
+ *   reader.read(['Köln', 'Germany', 'Lille', 'France'], 2, 1)?.partner
+ *   // { name: 'Lille', countryWritten: 'France', country: { country: 'FR', territory: null }, … }
  */
-import { normalizeText } from '../normalize.js';
+import { copyText, normalizeText } from '../normalize.js';
 import type { Reporter } from '../reporter.js';
 import { countryCell, decimal, entityId, latLon, population, tableDate, wktPoint } from './cells.js';
 import type { CountryCell, LatLon } from './cells.js';
+import { TABLE_ROLES } from './columns.js';
 import type { ColumnMap, TableRole } from './columns.js';
-import type { Table } from './delimited.js';
 
 /** One end of a link as a row gives it. */
 export interface RowEnd {
@@ -37,56 +38,79 @@ export interface LinkRow {
   code: string | null;
 }
 
-/** The rows read, and the lines of the rows refused (for the line accounting). */
-export interface ReadRows {
-  rows: LinkRow[];
-  refusedLines: number;
-}
-
-/** Reads every row of `table` by the roles of `columns`; findings go to `report`. */
-export function readRows(table: Table, columns: ColumnMap, report: Reporter): ReadRows {
-  const reader = new RowReader(table.header, columns, report);
-  const rows: LinkRow[] = [];
-  let refusedLines = 0;
-  for (const row of table.rows) {
-    const read = reader.read(row.cells, row.line, row.lines);
-    if (read) rows.push(read); else refusedLines += row.lines;
-  }
-  return { rows, refusedLines };
-}
-
 const NO_COLUMNS: readonly number[] = [];
 
+/** Each side's roles, spelt once (not built per row). */
+const SIDE_ROLES = {
+  home: { id: 'home-id', population: 'home-population', region: 'home-region', lat: 'home-lat', lon: 'home-lon', coordinates: 'home-coordinates' },
+  partner: { id: 'partner-id', population: 'partner-population', region: 'partner-region', lat: 'partner-lat', lon: 'partner-lon', coordinates: 'partner-coordinates' },
+} as const satisfies Record<'home' | 'partner', Record<string, TableRole>>;
+
+/** A country cell as written (normalised) and what it resolves to. */
+interface CountryText { readonly written: string; readonly resolved: CountryCell | null }
+const NO_COUNTRY: CountryText = { written: '', resolved: null };
+
 /** Reads rows by role: the columns of each role looked up once, country cells resolved once per spelling. */
-class RowReader {
-  private readonly cols: (role: TableRole) => readonly number[];
-  private readonly countries = new Map<string, CountryCell | null>();
+export class RowReader {
+  private readonly byRole: Record<TableRole, readonly number[]>;
+  private readonly countries = new Map<string, CountryText>();
+  /** One copy of each code and date read (they repeat from row to row, and go into every link). */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly header: readonly string[], columns: ColumnMap, private readonly report: Reporter) {
-    const byRole = new Map([...columns].map(([role, ks]) => [role, ks] as const));
-    this.cols = (role) => byRole.get(role) ?? NO_COLUMNS;
+    this.byRole = Object.fromEntries(TABLE_ROLES.map((role) => [role, columns.get(role) ?? NO_COLUMNS])) as Record<TableRole, readonly number[]>;
+  }
+
+  private cols(role: TableRole): readonly number[] {
+    return this.byRole[role];
   }
 
   /** The row's link, or null (an error reported) when it is ragged or lacks a required cell. */
   read(cells: readonly string[], line: number, lines: number): LinkRow | null {
+    const required = this.required(cells, line);
+    if (!required) return null;
+    const { home, partner, homeCountry, partnerCountry } = required;
+    return {
+      line, lines,
+      home: this.end(cells, line, 'home', home, homeCountry),
+      partner: this.end(cells, line, 'partner', partner, partnerCountry),
+      start: this.date(cells, line, 'start'), end: this.date(cells, line, 'end'), code: this.shared(this.cell(cells, 'code')) || null,
+    };
+  }
+
+  /**
+   * The home end's country as `homeOfRows` counts it — its code, or the text as written in quotes when
+   * it resolves to none — or null when the row is not read (the same rows as `read`; nothing reported).
+   */
+  homeCountryKey(cells: readonly string[]): string | null {
+    const required = this.required(cells, null);
+    return required && (required.homeCountry.resolved?.country ?? `"${required.homeCountry.written}"`);
+  }
+
+  /** The four cells a row must have, or null (reported when `line` is given) when it is ragged or lacks one. */
+  private required(cells: readonly string[], line: number | null): { home: string; partner: string; homeCountry: CountryText; partnerCountry: CountryText } | null {
     if (cells.length !== this.header.length) {
-      this.report('error', 'ragged-row', [line], `row has ${cells.length} cell(s), the header ${this.header.length}: not read (a delimiter inside an unquoted cell?)`);
+      if (line !== null) this.report('error', 'ragged-row', [line], `row has ${cells.length} cell(s), the header ${this.header.length}: not read (a delimiter inside an unquoted cell?)`);
       return null;
     }
     const home = this.cell(cells, 'home'), partner = this.cell(cells, 'partner');
     const homeCountry = this.country(cells, 'home-country'), partnerCountry = this.country(cells, 'partner-country');
     if (home === '' || partner === '' || homeCountry.written === '' || partnerCountry.written === '') {
+      if (line === null) return null;
       const missing = ([['home', home], ['home-country', homeCountry.written], ['partner', partner], ['partner-country', partnerCountry.written]] as const)
         .filter(([, v]) => v === '').map(([r]) => `${r} (${this.cols(r).map((k) => `"${this.header[k] as string}"`).join(' or ')})`);
       this.report('error', 'missing-cell', [line], `row has no ${missing.join(', ')}: not read`);
       return null;
     }
-    return {
-      line, lines,
-      home: this.end(cells, line, 'home', home, homeCountry),
-      partner: this.end(cells, line, 'partner', partner, partnerCountry),
-      start: this.date(cells, line, 'start'), end: this.date(cells, line, 'end'), code: this.cell(cells, 'code') || null,
-    };
+    return { home, partner, homeCountry, partnerCountry };
+  }
+
+  /** `s`, as the one copy kept of its text. */
+  private shared(s: string): string {
+    if (s === '') return s;
+    let t = this.texts.get(s);
+    if (t === undefined) { t = copyText(s); this.texts.set(t, t); }
+    return t;
   }
 
   /** The first non-empty cell of a role's columns, normalised; '' when none. */
@@ -99,38 +123,40 @@ class RowReader {
   }
 
   /** The first cell of a country role that resolves, else the first non-empty one. */
-  private country(cells: readonly string[], role: TableRole): { written: string; resolved: CountryCell | null } {
-    let first = '';
+  private country(cells: readonly string[], role: TableRole): CountryText {
+    let first: CountryText | null = null;
     for (const k of this.cols(role)) {
       const v = normalizeText(cells[k] as string);
       if (v === '') continue;
-      let resolved = this.countries.get(v);
-      if (resolved === undefined) { resolved = countryCell(v); this.countries.set(v, resolved); }
-      if (resolved) return { written: v, resolved };
-      first ||= v;
+      let c = this.countries.get(v);
+      if (c === undefined) { c = { written: copyText(v), resolved: countryCell(v) }; this.countries.set(v, c); }
+      if (c.resolved) return c;
+      first ??= c;
     }
-    return { written: first, resolved: null };
+    return first ?? NO_COUNTRY;
   }
 
-  private end(cells: readonly string[], line: number, side: 'home' | 'partner', name: string, c: { written: string; resolved: CountryCell | null }): RowEnd {
-    const id = this.cell(cells, `${side}-id`);
-    const pop = this.cell(cells, `${side}-population`);
+  private end(cells: readonly string[], line: number, side: 'home' | 'partner', name: string, c: CountryText): RowEnd {
+    const roles = SIDE_ROLES[side];
+    const id = this.cell(cells, roles.id);
+    const pop = this.cell(cells, roles.population);
     const people = pop === '' ? null : population(pop);
     if (pop !== '' && people === null) this.report('warning', 'bad-population', [line], `${side}-population "${pop}" is not a whole number of inhabitants: left out`);
     return {
-      name, countryWritten: c.written, country: c.resolved, region: this.cell(cells, `${side}-region`) || null,
+      name, countryWritten: c.written, country: c.resolved, region: this.cell(cells, roles.region) || null,
       id: id === '' ? null : entityId(id), at: this.position(cells, line, side), population: people,
     };
   }
 
   private position(cells: readonly string[], line: number, side: 'home' | 'partner'): LatLon | null {
-    const lat = this.cell(cells, `${side}-lat`), lon = this.cell(cells, `${side}-lon`);
+    const roles = SIDE_ROLES[side];
+    const lat = this.cell(cells, roles.lat), lon = this.cell(cells, roles.lon);
     if (lat !== '' || lon !== '') {
       const at = latLon(lat, lon);
       if (!at) this.report('error', 'bad-coordinates', [line], `${side} coordinates "${lat}", "${lon}" are not a latitude and a longitude in degrees: left out`);
       return at;
     }
-    const wkt = this.cell(cells, `${side}-coordinates`);
+    const wkt = this.cell(cells, roles.coordinates);
     if (wkt === '') return null;
     const at = wktPoint(wkt) ?? latLonPair(wkt);
     if (!at) this.report('error', 'bad-coordinates', [line], `${side} coordinates "${wkt}" are not a WKT point "Point(lon lat)" on Earth: left out`);
@@ -142,7 +168,7 @@ class RowReader {
     if (v === '') return null;
     const d = tableDate(v);
     if (d === null) this.report('error', 'bad-date', [line], `${role} "${v}" is not a year or a date (YYYY, YYYY-MM-DD): left out`);
-    return d;
+    return d === null ? null : this.shared(d);
   }
 }
 
