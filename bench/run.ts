@@ -26,7 +26,7 @@ import type { Outcome } from './child.js';
 import { growthExponent, median } from './fit.js';
 import { describeMachine } from './machine.js';
 import type { Machine } from './machine.js';
-import { load, PLACED_REPORT_STAGE, REPORT_STAGE, STAGES, STAGE_NAMES, tableOf } from './stages.js';
+import { load, PLACED_REPORT_STAGE, REPORT_STAGE, STAGES, STAGE_NAMES, tableFileOf, tableOf } from './stages.js';
 import { loadReference, referenceCell, referenceLouvain } from './reference.js';
 import type { ReferenceResult } from './reference.js';
 import type { StageInfo } from './stages.js';
@@ -174,6 +174,8 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
       const { text, stats } = generateList({ scale, seed: o.seed });
       const file = join(tmp, `list-scale${scale}-seed${o.seed}.txt`);
       writeFileSync(file, text);
+      // The same links as a link table with coordinates, for the stages that read one.
+      if (o.stages.some((st) => st === 'read-table' || st === PLACED_REPORT_STAGE.name)) writeFileSync(tableFileOf(file), tableOf(load(file)));
       log(`size ${scale}: ${stats.links} links, ${stats.homeEntries} home entries, ${stats.partners} partners`);
       const runs = scale >= LARGE ? o.runsLarge : o.runs;
       const cells: Record<string, Cell> = {};
@@ -186,11 +188,7 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
         let cell: Cell;
         if (stage === REPORT_STAGE.name || stage === PLACED_REPORT_STAGE.name) {
           // The whole command on this size, as a user runs it (no heap flag), with its peak memory.
-          let input = file;
-          if (stage === PLACED_REPORT_STAGE.name) {
-            input = join(tmp, `table-scale${scale}-seed${o.seed}.csv`);
-            writeFileSync(input, tableOf(load(file)));
-          }
+          const input = stage === PLACED_REPORT_STAGE.name ? tableFileOf(file) : file;
           const e = await endToEnd(o, tmp, mainScript, input, runs, o.prerequisiteTimeout);
           cell = { status: e.status, seconds: e.seconds, maxRssMb: e.maxRssMb, runs: e.runs, info: {}, note: e.note };
         } else {

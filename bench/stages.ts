@@ -7,7 +7,8 @@
  * `twinnet report`: 10 seeds per community detection, exact shortest paths up to
  * `exactLimit` nodes and sampled pivots above (never exact above the limit).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { analyze, ANALYSIS_DEFAULTS, pathOptions, runsFor, sharedEntryCount } from '../src/analysis/analyze.js';
 import { eigenvectorCentrality } from '../src/analysis/centrality/eigenvector.js';
 import { pagerank } from '../src/analysis/centrality/pagerank.js';
@@ -71,6 +72,9 @@ export function tableOf(ds: Dataset): string {
   for (const l of ds.links) l.start = String(1950 + Math.floor(rng() * 70));
   return writeLinkTable(ds);
 }
+
+/** The link table of the list `file` (`tableOf`), as the bench writes it beside the list: `…/list-X.txt` → `…/table-X.csv`. */
+export const tableFileOf = (file: string): string => join(dirname(file), `${basename(file, '.txt').replace(/^list-/, 'table-')}.csv`);
 
 export const load = (file: string): Dataset => parseSisterCityList(readFileSync(file, 'utf8'), { source: file });
 
@@ -149,9 +153,12 @@ export const STAGES: readonly Stage[] = [
     name: 'read-table',
     title: 'read a link table',
     // The list's links as a link table (one row per link, with coordinates and a start year, seeded),
-    // read back through readList as an input table is: delimited text, roles, identity, merging.
+    // read back through readList as an input table is: delimited text, roles, identity, merging. The
+    // table is the file the parent wrote beside the list (`tableFileOf`), so that the peak memory is
+    // the reading's, not that of making the table; made here when there is none.
     run(file, ctx) {
-      const text = tableOf(load(file));
+      const table = tableFileOf(file);
+      const text = existsSync(table) ? readFileSync(table, 'utf8') : tableOf(load(file));
       ctx.begin();
       const ds = readList(text, { source: 'bench.csv', format: 'table' });
       return { rows: ds.source.lines - 1, links: ds.links.length, bytes: ds.source.bytes };
