@@ -26,9 +26,6 @@ import type { LinkRow, RowEnd } from './table-rows.js';
 /** Two places of one name further apart than this (km) are different places. */
 export const HOMONYM_KM = 30;
 
-/** Pair numbers: a place's position times this, plus the other's (positions below 2²¹ keep them exact). */
-const PAIR_BASE = 2 ** 32;
-
 export interface TableAssemblyOptions {
   /** The home country, ISO alpha-2. */
   home: string;
@@ -51,37 +48,49 @@ export interface TableAssembly {
   domesticPlaces: HomeEntry[];
 }
 
-/** A place of one identity: its position in its list, and where it lies (null: not known yet). */
-interface Slot { index: number; at: LatLon | null }
+/**
+ * Places of one identity (a key): a position in the list, or several for one name read as homonyms.
+ * Where a place lies is its own `lat`/`lon` (the first position a row gives it).
+ */
+type Slots = Map<string, number | number[]>;
 
-/** A pair read: the link (or domestic link), its two ends (positions), and the lines that gave it again. */
-interface Pair {
-  link: Link | DomesticLink;
-  /** Home place, and partner (a foreign one; a home place for a domestic pair). */
-  a: number;
-  b: number;
-  domestic: boolean;
-  /** Whether the first row gave it the other way round (partner column at home). */
-  swapped: boolean;
-  /** Lines of the later rows that gave it the same way / the other way round (null till one does). */
-  same: number[] | null;
-  reversed: number[] | null;
-  /** The distinct starts and ends given, once a row gives one that differs from the first (null till then). */
+/** What the later rows of a pair gave: their lines (the same way / the other way round) and, once they differ from the first, the dates. */
+interface Repeat {
+  same: number[];
+  reversed: number[];
   starts: string[] | null;
   ends: string[] | null;
 }
 
+/** Pair flags. */
+const DOMESTIC = 1, SWAPPED = 2;
+
 export class TableAssembler {
   private readonly places: HomeEntry[] = [];
   private readonly placeLines: number[][] = [];
-  private readonly placeSlots = new Map<string, Slot[]>();
+  private readonly placeSlots: Slots = new Map();
   private readonly partners: Partner[] = [];
-  private readonly partnerSlots = new Map<string, Slot[]>();
+  private readonly partnerSlots: Slots = new Map();
   private readonly links: Link[] = [];
+  /** Per link: the positions of its home place and of its partner. */
+  private readonly linkPlace: number[] = [];
   private readonly linkPartner: number[] = [];
   private readonly domestic: DomesticLink[] = [];
-  /** Pairs by number: home place × 2³² + partner for links, −(place × 2³² + place) for domestic pairs. */
-  private readonly pairs = new Map<number, Pair>();
+  /**
+   * Pairs read, numbered in order: the link (or domestic link), its two ends (home place, and partner
+   * or other home place), flags (DOMESTIC, SWAPPED: the first row gave it the other way round).
+   * Found again through chains: pairs of a partner (links) or of the lower place (domestic pairs)
+   * from `firstPair`, on through `nextPair` (-1 ends a chain).
+   */
+  private readonly pairLink: (Link | DomesticLink)[] = [];
+  private readonly pairA: number[] = [];
+  private readonly pairB: number[] = [];
+  private readonly pairFlags: number[] = [];
+  private readonly nextPair: number[] = [];
+  private readonly partnerFirstPair: number[] = [];
+  private readonly placeFirstPair: number[] = [];
+  /** Pairs given on more than one row, by number. */
+  private readonly repeats = new Map<number, Repeat>();
   private readonly placeIds: IdAllocator;
   private readonly partnerIds = new IdAllocator('p:');
 
@@ -106,22 +115,28 @@ export class TableAssembler {
         report('error', 'self-pair', [row.line], `"${here.name}" is paired with itself: not read`);
         return false;
       }
-      const key = -(a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
-      if (!this.again(key, row, a > b)) {
+      const lo = Math.min(a, b), hi = Math.max(a, b);
+      let k = this.placeFirstPair[lo] ?? -1;
+      while (k >= 0 && !((this.pairFlags[k] as number) & DOMESTIC && Math.max(this.pairA[k] as number, this.pairB[k] as number) === hi)) k = this.nextPair[k] as number;
+      if (k >= 0) this.again(k, row, a > b);
+      else {
         const link: DomesticLink = { homeId: (this.places[a] as HomeEntry).id, otherId: (this.places[b] as HomeEntry).id, line: row.line };
         this.domestic.push(link);
-        this.first(key, link, a, b, true, a > b, row);
+        this.placeFirstPair[lo] = this.first(link, a, b, DOMESTIC | (a > b ? SWAPPED : 0), row, this.placeFirstPair[lo] ?? -1);
       }
       return true;
     }
     const p = this.partner(there, row.line);
-    const key = a * PAIR_BASE + p;
-    if (!this.again(key, row, swapped)) {
+    let k = this.partnerFirstPair[p] as number;
+    while (k >= 0 && this.pairA[k] !== a) k = this.nextPair[k] as number;
+    if (k >= 0) this.again(k, row, swapped);
+    else {
       const link: Link = { homeId: (this.places[a] as HomeEntry).id, partnerId: (this.partners[p] as Partner).id, line: row.line, code: row.code };
       this.links.push(link);
+      this.linkPlace.push(a);
       this.linkPartner.push(p);
       (this.partners[p] as Partner).homeIds.push(link.homeId);
-      this.first(key, link, a, p, false, swapped, row);
+      this.partnerFirstPair[p] = this.first(link, a, p, swapped ? SWAPPED : 0, row, this.partnerFirstPair[p] as number);
     }
     return true;
   }
@@ -129,96 +144,99 @@ export class TableAssembler {
   /** The lists, the repeated pairs and the homonyms reported. Call once, at the end. */
   finish(): TableAssembly {
     const { report, demonym } = this.options;
-    const labelOf = (pair: Pair): string => {
-      const home = this.places[pair.a] as HomeEntry;
-      if (pair.domestic) return `"${home.name}" – "${(this.places[pair.b] as HomeEntry).name}" (both ${demonym})`;
-      const partner = this.partners[pair.b] as Partner;
+    const labelOf = (k: number): string => {
+      const home = this.places[this.pairA[k] as number] as HomeEntry, b = this.pairB[k] as number;
+      if ((this.pairFlags[k] as number) & DOMESTIC) return `"${home.name}" – "${(this.places[b] as HomeEntry).name}" (both ${demonym})`;
+      const partner = this.partners[b] as Partner;
       return `"${home.name}" – "${partner.label}, ${partner.location.join(', ')}"`;
     };
-    for (const pair of this.pairs.values()) {
-      const { same, reversed } = pair;
-      if (same === null && reversed === null) continue;
-      const first = pair.link.line, label = labelOf(pair);
-      if (same !== null) report('info', 'duplicate-row', [first, ...same], `${label} is given on ${same.length + 1} rows: merged into one link`);
-      if (reversed !== null) report('info', 'reverse-pair', [first, ...reversed], `${label} is given in both directions: one link`);
-      if (pair.starts !== null || pair.ends !== null) {
-        const what = [pair.starts ? `starts ${pair.starts.sort().join(', ')}` : '', pair.ends ? `ends ${pair.ends.sort().join(', ')}` : ''].filter(Boolean).join('; ');
-        report('warning', 'conflicting-dates', [first, ...(same ?? []), ...(reversed ?? [])], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
+    for (const [k, { same, reversed, starts, ends }] of [...this.repeats].sort((x, y) => x[0] - y[0])) {
+      const first = (this.pairLink[k] as Link | DomesticLink).line, label = labelOf(k);
+      if (same.length > 0) report('info', 'duplicate-row', [first, ...same], `${label} is given on ${same.length + 1} rows: merged into one link`);
+      if (reversed.length > 0) report('info', 'reverse-pair', [first, ...reversed], `${label} is given in both directions: one link`);
+      if (starts !== null || ends !== null) {
+        const what = [starts ? `starts ${starts.sort().join(', ')}` : '', ends ? `ends ${ends.sort().join(', ')}` : ''].filter(Boolean).join('; ');
+        report('warning', 'conflicting-dates', [first, ...same, ...reversed], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
       }
     }
     this.reportHomonyms(this.placeSlots, (i) => this.places[i] as HomeEntry, (i) => this.placeLines[i] as number[]);
     this.reportHomonyms(this.partnerSlots, (i) => this.partners[i] as Partner, (i) => (this.partners[i] as Partner).lines);
 
-    const position = new Map<string, number>(this.partners.map((p, i) => [p.id, i]));
-    const byPlace = new Map<string, string[]>();
-    for (const l of this.links) {
-      const ids = byPlace.get(l.homeId);
-      if (ids) ids.push(l.partnerId); else byPlace.set(l.homeId, [l.partnerId]);
+    // Each home place's partners in the order of its links.
+    const ids: string[][] = [], positions: number[][] = [];
+    for (let i = 0; i < this.links.length; i++) {
+      const a = this.linkPlace[i] as number;
+      (ids[a] ??= []).push((this.links[i] as Link).partnerId);
+      (positions[a] ??= []).push(this.linkPartner[i] as number);
     }
-    const homes: HomeEntry[] = [], domesticPlaces: HomeEntry[] = [];
-    for (const place of this.places) {
-      const ids = byPlace.get(place.id);
-      if (ids) { place.partnerIds = ids.slice(); homes.push(place); } else domesticPlaces.push(place);
-    }
+    const homes: HomeEntry[] = [], domesticPlaces: HomeEntry[] = [], partnerPositions: number[][] = [];
+    this.places.forEach((place, i) => {
+      const own = ids[i];
+      if (own) { place.partnerIds = own.slice(); homes.push(place); partnerPositions.push(positions[i] as number[]); } else domesticPlaces.push(place);
+    });
     // Lists grown row by row hold room to grow (17 entries from the first push): kept at their size.
     for (const p of this.partners) { p.homeIds = p.homeIds.slice(); p.lines = p.lines.slice(); }
-    const partnerPositions = homes.map((h) => h.partnerIds.map((id) => position.get(id) as number));
     return {
       homes, partners: this.partners, links: this.links, linkPartner: Int32Array.from(this.linkPartner),
       partnerPositions, domesticLinks: this.domestic, domesticPlaces,
     };
   }
 
-  /** The first row of pair `key`, which made `link`: dates kept. */
-  private first(key: number, link: Link | DomesticLink, a: number, b: number, domestic: boolean, swapped: boolean, row: LinkRow): void {
-    this.pairs.set(key, { link, a, b, domestic, swapped, same: null, reversed: null, starts: null, ends: null });
+  /** The first row of a pair, which made `link`: the pair numbered, its dates kept; its number. `chain`: the pair it is put before in its chain. */
+  private first(link: Link | DomesticLink, a: number, b: number, flags: number, row: LinkRow, chain: number): number {
+    const k = this.pairLink.length;
+    this.pairLink.push(link);
+    this.pairA.push(a);
+    this.pairB.push(b);
+    this.pairFlags.push(flags);
+    this.nextPair.push(chain);
     if (row.start !== null) link.start = row.start;
     if (row.end !== null) link.end = row.end;
+    return k;
   }
 
-  /** A later row of pair `key`: its line and dates noted; false when the pair is new. */
-  private again(key: number, row: LinkRow, swapped: boolean): boolean {
-    const pair = this.pairs.get(key);
-    if (!pair) return false;
-    if (pair.swapped === swapped) (pair.same ??= []).push(row.line); else (pair.reversed ??= []).push(row.line);
-    const link = pair.link;
+  /** A later row of pair `k`: its line and dates noted. */
+  private again(k: number, row: LinkRow, swapped: boolean): void {
+    let r = this.repeats.get(k);
+    if (!r) { r = { same: [], reversed: [], starts: null, ends: null }; this.repeats.set(k, r); }
+    if ((((this.pairFlags[k] as number) & SWAPPED) !== 0) === swapped) r.same.push(row.line); else r.reversed.push(row.line);
+    const link = this.pairLink[k] as Link | DomesticLink;
     if (row.start !== null) {
-      if (link.start !== undefined && link.start !== row.start) pair.starts = distinct(pair.starts ?? [pair.link.start as string], row.start);
+      if (link.start !== undefined && link.start !== row.start) r.starts = distinct(r.starts ?? [link.start], row.start);
       if (link.start === undefined || row.start < link.start) link.start = row.start;
     }
     if (row.end !== null) {
-      if (link.end !== undefined && link.end !== row.end) pair.ends = distinct(pair.ends ?? [pair.link.end as string], row.end);
+      if (link.end !== undefined && link.end !== row.end) r.ends = distinct(r.ends ?? [link.end], row.end);
       if (link.end === undefined || row.end > link.end) link.end = row.end;
     }
-    return true;
   }
 
   /** The position of the home place a row end names (made when new). */
   private place(end: RowEnd, line: number): number {
     const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}`;
-    const found = this.slot(this.placeSlots, key, end);
-    if (found) {
-      this.placeLines[found.index]?.push(line);
-      addFacts(this.places[found.index] as HomeEntry, end, true);
-      return found.index;
+    const found = this.slot(this.placeSlots, key, end, this.places);
+    if (found >= 0) {
+      this.placeLines[found]?.push(line);
+      addFacts(this.places[found] as HomeEntry, end, true);
+      return found;
     }
     const name = copyText(end.name); // the cell may be a view of the whole text: a copy keeps only the name
     const entry = homeEntry(name, this.placeIds.allocate(name), null, line);
     addFacts(entry, end, true);
     this.places.push(entry);
     this.placeLines.push([line]);
-    return this.newSlot(this.placeSlots, key, end, this.places.length - 1);
+    return newSlot(this.placeSlots, key, this.places.length - 1);
   }
 
   /** The position of the foreign partner a row end names (made when new; its home ids are added with its links). */
   private partner(end: RowEnd, line: number): number {
     const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${end.country?.country ?? end.countryWritten}`;
-    const found = this.slot(this.partnerSlots, key, end);
-    if (found) {
-      const p = this.partners[found.index] as Partner;
+    const found = this.slot(this.partnerSlots, key, end, this.partners);
+    if (found >= 0) {
+      const p = this.partners[found] as Partner;
       p.lines.push(line);
       addFacts(p, end, false);
-      return found.index;
+      return found;
     }
     const location = end.region === null ? [end.countryWritten] : [...copyText(end.region).split(/\s*,\s*/).filter(Boolean), end.countryWritten];
     const label = copyText(end.name); // the cell may be a view of the whole text: a copy keeps only the name
@@ -231,40 +249,49 @@ export class TableAssembler {
     };
     addFacts(partner, end, false);
     this.partners.push(partner);
-    return this.newSlot(this.partnerSlots, key, end, this.partners.length - 1);
+    this.partnerFirstPair.push(-1);
+    return newSlot(this.partnerSlots, key, this.partners.length - 1);
   }
 
-  /** The place of `key` the end belongs to: the first within `HOMONYM_KM` (or of unknown position); any, when the end has no position. */
-  private slot(slots: Map<string, Slot[]>, key: string, end: RowEnd): Slot | null {
-    const list = slots.get(key);
-    if (!list) return null;
-    if (end.at === null || end.id !== null) return list[0] as Slot;
-    for (const s of list) {
-      if (s.at === null) { s.at = end.at; return s; }
-      if (distanceKm(s.at, end.at) <= HOMONYM_KM) return s;
-    }
-    return null;
-  }
-
-  private newSlot(slots: Map<string, Slot[]>, key: string, end: RowEnd, index: number): number {
-    const slot = { index, at: end.at };
-    const list = slots.get(key);
-    if (list) list.push(slot); else slots.set(key, [slot]);
-    return index;
+  /**
+   * The place of `key` the end belongs to: the first within `HOMONYM_KM` (or of unknown position —
+   * the row then gives it its position); any, when the end has no position or gives an id; −1 for none.
+   */
+  private slot(slots: Slots, key: string, end: RowEnd, list: readonly PlaceFacts[]): number {
+    const found = slots.get(key);
+    if (found === undefined) return -1;
+    if (typeof found === 'number') return end.at === null || end.id !== null || within(list[found] as PlaceFacts, end.at) ? found : -1;
+    if (end.at === null || end.id !== null) return found[0] as number;
+    for (const i of found) if (within(list[i] as PlaceFacts, end.at)) return i;
+    return -1;
   }
 
   /** A warning per name read as several places because of their coordinates. */
-  private reportHomonyms(slots: Map<string, Slot[]>, placeAt: (i: number) => HomeEntry | Partner, linesOf: (i: number) => number[]): void {
+  private reportHomonyms(slots: Slots, placeAt: (i: number) => HomeEntry | Partner, linesOf: (i: number) => number[]): void {
     for (const list of slots.values()) {
-      if (list.length < 2) continue;
-      const places = list.map((s) => placeAt(s.index));
+      if (typeof list === 'number') continue;
+      const places = list.map((i) => placeAt(i));
       const first = places[0] as HomeEntry | Partner;
       const name = 'label' in first ? `${first.label}, ${first.location.join(', ')}` : first.name;
-      const far = Math.round(Math.max(...list.slice(1).map((s) => distanceKm(list[0]?.at as LatLon, s.at as LatLon))));
-      this.options.report('warning', 'homonym-split', list.flatMap((s) => linesOf(s.index)),
+      const far = Math.round(Math.max(...places.slice(1).map((p) => distanceKm(first as LatLon, p as LatLon))));
+      this.options.report('warning', 'homonym-split', list.flatMap((i) => linesOf(i)),
         `"${name}" is given with coordinates up to ${far} km apart: read as ${list.length} places (${places.map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`).join('; ')})`);
     }
   }
+}
+
+/** Whether `place` has no position yet, or lies within HOMONYM_KM of `at`. */
+function within(place: PlaceFacts, at: LatLon): boolean {
+  return place.lat === undefined || place.lon === undefined || distanceKm(place as LatLon, at) <= HOMONYM_KM;
+}
+
+/** Records place `index` under `key` (a homonym when the key has one already); `index`. */
+function newSlot(slots: Slots, key: string, index: number): number {
+  const found = slots.get(key);
+  if (found === undefined) slots.set(key, index);
+  else if (typeof found === 'number') slots.set(key, [found, index]);
+  else found.push(index);
+  return index;
 }
 
 /** `list` with `value` added when it is not in it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { countryCell, decimal, distanceKm, entityId, isWikidataId, latLon, population, tableDate, wktPoint, yearOf } from '../../../src/parse/table/cells.js';
 
 describe('table cells: what they refuse', () => {
@@ -79,5 +80,24 @@ describe('table cells: what they read', () => {
   it('measures one degree of latitude as 6371.0088 · π/180 = 111.195 km', () => {
     expect(distanceKm({ lat: 0, lon: 10 }, { lat: 1, lon: 10 })).toBeCloseTo((6371.0088 * Math.PI) / 180, 9);
     expect(distanceKm({ lat: 50, lon: 8 }, { lat: 50, lon: 8 })).toBe(0);
+  });
+});
+
+describe('decimal: its fast path', () => {
+  /** The definition: trimmed; a decimal comma taken when there is no point; then the number syntax. */
+  const byRegex = (cell: string): number | null => {
+    let s = cell.trim();
+    if (!s.includes('.') && /^[+-]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+    return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(s) ? Number(s) : null;
+  };
+  it('reads every cell of signs, digits, points, commas, exponents and spaces as the definition does (fast-check)', () => {
+    const char = fc.constantFrom('0', '1', '7', '9', '.', ',', '+', '-', 'e', 'E', ' ', 'x');
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+      const cell = chars.join('');
+      expect(Object.is(decimal(cell), byRegex(cell)) || decimal(cell) === byRegex(cell)).toBe(true);
+    }), { numRuns: 20_000, seed: 7 });
+  });
+  it.each([['-0'], ['5.'], ['+.5'], ['007'], ['1e3']])('reads %j as Number does', (cell) => {
+    expect(Object.is(decimal(cell), Number(cell))).toBe(true);
   });
 });
