@@ -5,8 +5,8 @@
  * file and line — the data set keeps everything else; with `strict`, any such error stops the
  * command (exit 2) before anything is written. Control characters are shown escaped (`terminalSafe`).
  */
-import { inputLimit, readListFile, readStdin } from '../io/read-input.js';
-import { readList } from '../parse/read-list.js';
+import { anyInputLimit, checkInputSize, inputLimit, readListFile, readStdin } from '../io/read-input.js';
+import { detectFormat, listFormat, readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
 import { InputError } from '../util/errors.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
@@ -32,10 +32,13 @@ export interface LoadOptions {
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${terminalSafe(s)}\n`));
   const read = { format: options.format, home: options.home, columns: options.columns };
-  const limit = inputLimit(options.use ?? 'analyse');
-  const ds: Dataset = file === '-'
-    ? readList(readStdin(limit), { ...read, source: '<stdin>' })
-    : readList(readListFile(file ?? DEFAULT_INPUT, limit), { ...read, source: file ?? 'data/raw/china-sister-cities.txt' });
+  // The text is read within the largest limit of any kind of input, then held to its own kind's.
+  const use = options.use ?? 'analyse';
+  const source = file === '-' ? '<stdin>' : file ?? 'data/raw/china-sister-cities.txt';
+  const text = file === '-' ? readStdin(anyInputLimit(use)) : readListFile(file ?? DEFAULT_INPUT, anyInputLimit(use));
+  const format = read.format === undefined || read.format === 'auto' ? detectFormat(text, source) : listFormat(read.format, source);
+  checkInputSize(Buffer.byteLength(text, 'utf8'), inputLimit(use, format.tabular ? 'table' : 'list'), source);
+  const ds: Dataset = readList(text, { ...read, format: format.id, source });
   const errors = ds.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors.slice(0, ERRORS_SHOWN)) warn(`twinnet: ${ds.source.path}:${d.line ?? '?'}: error ${d.code}: ${d.message}`);
   if (errors.length > ERRORS_SHOWN) warn(`twinnet: … ${errors.length - ERRORS_SHOWN} more error(s) (all in diagnostics.csv from \`twinnet parse\`)`);

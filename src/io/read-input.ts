@@ -17,14 +17,25 @@ const MAGIC: ReadonlyArray<[number[], string]> = [
 ];
 
 /**
- * Heap bytes a command needs per byte of input, measured: parsing and building a 36 MB list (1.4M
- * links) peaks near 1.6 GB, a whole report near 3.4 GB (bench). With a margin.
+ * Heap bytes a command needs per byte of input, by use and by kind of input, measured: parsing and
+ * building a 36 MB list (1.4M links) peaks near 1.6 GB, a whole report near 3.4 GB (bench); the same
+ * links as a 103 MB link table (three times the bytes per link: coordinates, dates, a line per link)
+ * peak at 2.05 GB of heap in the whole report. With a margin.
  */
-export const HEAP_PER_INPUT_BYTE = { parse: 45, analyse: 90 } as const;
+export const HEAP_PER_INPUT_BYTE = { parse: { list: 45, table: 15 }, analyse: { list: 90, table: 30 } } as const;
 
-/** The largest input a command of `kind` takes within this process's heap limit, in bytes. */
-export function inputLimit(kind: keyof typeof HEAP_PER_INPUT_BYTE): number {
-  return Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_INPUT_BYTE[kind]);
+/** What a command does with its input, and what kind of input it is (a table: the `table` and `sparql-json` formats). */
+export type InputUse = keyof typeof HEAP_PER_INPUT_BYTE;
+export type InputKind = keyof (typeof HEAP_PER_INPUT_BYTE)[InputUse];
+
+/** The largest input of `kind` a command of `use` takes within this process's heap limit, in bytes. */
+export function inputLimit(use: InputUse, kind: InputKind = 'list'): number {
+  return Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_INPUT_BYTE[use][kind]);
+}
+
+/** The largest input of any kind a command of `use` takes: what may be read before its kind is known. */
+export function anyInputLimit(use: InputUse): number {
+  return Math.max(inputLimit(use, 'list'), inputLimit(use, 'table'));
 }
 
 const MB = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;

@@ -101,6 +101,21 @@ describe('input failures found before the analysis', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/big\.txt: 3\.8 MB is more than this process can hold \(limit [\d.]+ MB with a heap of [\d.]+ MB\); raise the heap: NODE_OPTIONS=--max-old-space-size=\d+ twinnet …/);
   });
+
+  it('holds a link table to its own limit, three times a list\'s (a table has three times the bytes per link)', () => {
+    // With a 64 MB heap: lists up to 0.7 MB, tables up to 2.1 MB. Tables of 1.5 MB and 6.7 MB (no
+    // country columns: the first is refused for that, once past the size check), a list of 1.4 MB.
+    const d = tmp(), small = join(d, 'small.csv'), large = join(d, 'large.csv'), list = join(d, 'list.txt');
+    writeFileSync(small, `home,partner,x\n${'Köln,Lille,1\n'.repeat(110_000)}`);
+    writeFileSync(large, `home,partner,x\n${'Köln,Lille,1\n'.repeat(500_000)}`);
+    writeFileSync(list, `==A==\nAnqing\n${'- FRA Paris, France\n'.repeat(75_000)}`);
+    const run = (f: string) => spawnSync(process.execPath, ['--max-old-space-size=16', BIN, 'report', f, '--out', join(d, 'r'), '--quiet'], { encoding: 'utf8' });
+    const [s, l, t] = [run(small), run(large), run(list)];
+    expect([s.status, l.status, t.status]).toEqual([2, 2, 2]);
+    expect(s.stderr).toMatch(/small\.csv:1: no column for home-country, partner-country/);
+    expect(l.stderr).toMatch(/large\.csv: 6\.7 MB is more than this process can hold \(limit 2\.\d MB with a heap of 64 MB\)/);
+    expect(t.stderr).toMatch(/list\.txt: 1\.4 MB is more than this process can hold \(limit 0\.7 MB with a heap of 64 MB\)/);
+  });
 });
 
 describe('interrupted reports', () => {
