@@ -44,13 +44,20 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * `>`, `"` and tab/CR/LF (as character references) in attributes; callers pass values through
  * `xmlText` / `xmlAttr` first.
  */
+/** A piece is made of at most this many strings or characters (`XmlWriter.parts`). */
+const PIECE_PARTS = 1024, PIECE_CHARS = 1 << 14;
 /** No pieces (shared: `take` is called after every node and edge). */
 const NONE: string[] = [];
 
 class XmlWriter {
   /** Finished pieces of text, not yet taken. */
   private chunks: string[] = [];
-  /** Strings since the last piece, joined every ~8,000 or ~128 kB (joining flat strings beats growing one string). */
+  /**
+   * Strings since the last piece, joined every ~1,000 or ~16,000 characters (joining flat strings
+   * beats growing one string). Pieces stay well under V8's largest young-generation object (128 KiB):
+   * pieces of ~128k characters went to the large-object space one by one, and cost more than the
+   * text they held (1.4M links: the XML took twice as long).
+   */
   private parts: string[] = [];
   /** Characters in `parts`. */
   private size = 0;
@@ -60,7 +67,7 @@ class XmlWriter {
   write(s: string): void {
     this.parts.push(s);
     this.size += s.length;
-    if (this.parts.length > 8192 || this.size > 1 << 17) { this.chunks.push(this.parts.join('')); this.parts = []; this.size = 0; }
+    if (this.parts.length > PIECE_PARTS || this.size > PIECE_CHARS) { this.chunks.push(this.parts.join('')); this.parts = []; this.size = 0; }
   }
 
   /** Closes every element opened inside `el` (not `el` itself). */
@@ -108,7 +115,7 @@ export class XmlElement {
     return this.w.finish().join('').slice(0, -1);
   }
 
-  /** The document's text finished since the last call, in pieces of ~100 kB (often none). */
+  /** The document's text finished since the last call, in pieces of ~16k characters (often none). */
   pieces(): string[] {
     return this.w.take();
   }
@@ -220,11 +227,15 @@ export function escapeAttr(s: string): string {
 
 /**
  * Node ids as written: `xmlAttr(key)`, refusing two keys that XML cannot tell apart (characters XML
- * forbids both become U+FFFD). `where` names the writer in the error.
+ * forbids both become U+FFFD). `where` names the writer in the error. Only an id holding U+FFFD can
+ * be two keys' (a key XML takes as it is is its own id, and a rewritten key's id holds U+FFFD), so
+ * only those are remembered: a key without either is its id at once (a million-node file: no map
+ * of every key).
  */
 export function nodeIdWriter(where: string): (key: string) => string {
   const seen = new Map<string, string>();
   return (key) => {
+    if (!MAYBE_NOT_XML.test(key) && !key.includes('\uFFFD')) return key;
     const id = xmlAttr(key);
     const before = seen.get(id);
     if (before !== undefined && before !== key) {

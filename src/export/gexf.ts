@@ -117,7 +117,7 @@ export function writeGexf(graph: Graph, options: GexfOptions): string {
 }
 
 /**
- * The text `writeGexf` returns, as a sequence of pieces of ~100 kB made as they are consumed (a
+ * The text `writeGexf` returns, as a sequence of pieces of ~16k characters made as they are consumed (a
  * GEXF larger than V8's longest string, ~512 MB, can be written to a file piece by piece). The
  * options are checked at once; a node or edge value the format cannot carry throws when its piece
  * is made.

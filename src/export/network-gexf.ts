@@ -9,7 +9,7 @@ import type { WeightKind } from '../analysis/projection/project.js';
 import { gexfPieces } from './gexf.js';
 import type { GexfVersion } from './gexf.js';
 import { exportNetwork } from './network.js';
-import type { ExportNetwork, NetworkKind } from './network.js';
+import type { ExportNetwork, ExportNode, NetworkKind } from './network.js';
 import { networkLayout } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
 
@@ -42,9 +42,12 @@ export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions)
   const net = o.network ?? exportNetwork(a, kind, o.weight ?? a.options.communityWeight, undefined, o.places ?? null);
   const { positions, iterations } = o.layout ?? networkLayout(net, { seed: o.seed, iterations: o.iterations });
   const p = a.options;
-  // The network's lists as the writer reads a graph (building its graphology graph is not needed).
-  const { nodes, edges } = net;
-  const graph = nodes && edges ? { type: 'undirected', order: nodes.length, size: edges.length, nodeEntries: () => nodes, edgeEntries: () => edges } : net.graph;
+  // The network's lists as the writer reads a graph (building its graphology graph is not needed;
+  // each node's attributes are made as the writer reaches it).
+  const { keys, edges } = net;
+  const graph = keys && edges && net.nodeEntries
+    ? { type: 'undirected', order: keys.length, size: edges.length, nodeEntries: () => (net.nodeEntries as () => Iterable<ExportNode>)(), edgeEntries: () => edges }
+    : net.graph;
   return gexfPieces(graph, {
     nodeColumns: net.nodeColumns,
     edgeColumns: net.edgeColumns,

@@ -21,12 +21,12 @@ import { homeWords } from '../parse/countries.js';
 import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { MEASURE_COLUMNS } from '../analysis/measures/registry.js';
-import { nodeRows } from '../analysis/results.js';
+import { nodeAttributesAt, nodeRowAt } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
 import type { GeocodeResult } from '../geo/geocode.js';
 import { bipartiteEdges } from '../graph/build-bipartite.js';
-import type { NodeAttributes } from '../graph/build-bipartite.js';
+import type { Side } from '../graph/build-bipartite.js';
 import { GEO_EDGE_COLUMNS, GEO_NODE_COLUMNS, geoEdgeDistance, geoNodeAttributes } from './geo-columns.js';
 import { communityPalette } from './palette.js';
 import { projectionMetrics } from '../analysis/projection/projection-metrics.js';
@@ -40,10 +40,14 @@ export interface ExportNetwork {
   kind: NetworkKind;
   /** The network as a graphology graph, made on first use (`nodes` and `edges` hold the same, in the same order). */
   readonly graph: UndirectedGraph;
-  /** Its nodes with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
-  nodes?: readonly ExportNode[];
-  /** Its edges with their attributes, in the graph's order (the same objects as the graph's); `exportNetwork` gives them. */
-  edges?: readonly ExportEdge[];
+  /** Its nodes with their attributes, in the graph's order (the same objects as the graph's), made on first use and kept; `exportNetwork` gives these four. */
+  readonly nodes?: readonly ExportNode[];
+  /** Its node keys, in the graph's order. */
+  readonly keys?: readonly string[];
+  /** Its nodes as `nodes` has them, each made as it is read and not kept (`nodes` itself once it is made). */
+  nodeEntries?(): Iterable<ExportNode>;
+  /** Its edges with their attributes, in the graph's order (the same objects as the graph's). */
+  readonly edges?: readonly ExportEdge[];
   nodeColumns: ColumnSpec[];
   edgeColumns: ColumnSpec[];
   /** Edge attribute holding the weight (projections), else null. */
@@ -154,36 +158,47 @@ export function networkDescription(a: Analysis, kind: NetworkKind, weight: Weigh
 
 /**
  * The network `kind` with every column (GEXF, GraphML, CSV). `rows`: `nodeRows(a)`, when the caller
- * has them already. `places`: the data set geocoded, for the geography columns (`geo-columns.ts`);
- * without it they are left out. The explorer draws from the analysis directly: it needs no columns.
+ * has them already (else each node's row is made when its attributes are). `places`: the data set
+ * geocoded, for the geography columns (`geo-columns.ts`); without it they are left out. The explorer
+ * draws from the analysis directly: it needs no columns.
+ *
+ * The nodes' attributes are made on first use: `nodes` makes and keeps them all (the graph, a
+ * lookup by key), `nodeEntries` makes each as it is read and keeps none (a writer that reads them
+ * once: at 1.4 million nodes, keeping them cost more than writing them).
  */
 export function exportNetwork(
-  a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] = nodeRows(a), places: GeocodeResult | null = null,
+  a: Analysis, kind: NetworkKind, weight: WeightKind = a.options.communityWeight, rows: readonly NodeRow[] | null = null, places: GeocodeResult | null = null,
 ): ExportNetwork {
-  const nodes: ExportNode[] = [], edges: ExportEdge[] = [];
-  const addNode = (node: string, attributes: Record<string, unknown>) => { nodes.push({ node, attributes }); };
+  const edges: ExportEdge[] = [];
   const addEdge = (source: string, target: string, attributes: Record<string, unknown>) => { edges.push({ source, target, attributes, undirected: true }); };
-  // Nodes' attributes by key, from the analysis's node lists: the graph's, without the graph (a worker
-  // writing the GEXF has the analysis as data, and building its graph cost more than the rest).
-  const attributesOf = new Map<string, NodeAttributes>();
-  for (const side of [a.nodes.home, a.nodes.partner]) side.keys.forEach((key, i) => attributesOf.set(key, side.attributes[i] as NodeAttributes));
-  const label = (key: string) => (attributesOf.get(key) as NodeAttributes).label;
-  const parentLabel = (r: NodeRow) => (r.parentId ? (attributesOf.get(r.parentId)?.label ?? null) : null);
-  const territoryOf = (r: NodeRow) => (r.side === 'partner' ? (attributesOf.get(r.key) as NodeAttributes).territory : null);
+  // Node v's row and attributes (unified order: home side, then partners), without a lookup by key.
+  const rowAt = rows === null ? (v: number) => nodeRowAt(a, v) : (v: number) => rows[v] as NodeRow;
+  // A node's label by key (a district's parent, a projection's shared partners): each side's keys
+  // indexed on first use.
+  const at: Partial<Record<Side, Map<string, number>>> = {};
+  const labelOn = (side: Side, key: string): string | null => {
+    const v = (at[side] ??= new Map(a.nodes[side].keys.map((k, i) => [k, i]))).get(key);
+    return v === undefined ? null : nodeAttributesAt(a, side === 'home' ? v : a.unified.n + v).label;
+  };
+  const parentLabel = (r: NodeRow) => (r.parentId ? labelOn('home', r.parentId) : null);
   // Geography attributes added to a node's (same keys, same order as merging them in after).
   const withGeo = (attributes: Record<string, unknown>, key: string) => (places ? Object.assign(attributes, geoNodeAttributes(places, key)) : attributes);
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
   let timeformat: TimeFormat | null = null;
+  /** The network's nodes: unified indices `first` … `first + count − 1`, and the attributes of the i-th. */
+  let first = 0, count = a.unified.keys.length;
+  let attributesAt: (i: number) => Record<string, unknown>;
 
   if (kind === 'bipartite') {
-    for (const r of rows) {
+    attributesAt = (v) => {
+      const r = rowAt(v);
       const attributes = nodeAttributes(r, r.bipartiteCommunity, parentLabel(r));
-      attributes['territory'] = territoryOf(r);
+      attributes['territory'] = nodeAttributesAt(a, v).territory;
       attributes['projection_class'] = r.community;
-      addNode(r.key, withGeo(attributes, r.key));
-    }
+      return withGeo(attributes, r.key);
+    };
     for (const { source: s, target: t, attributes: attr } of bipartiteEdges(a.dataset, a.nodes)) {
       const attributes: Record<string, unknown> = { lines: attr.lines.map(String) };
       if (places) attributes['distance_km'] = geoEdgeDistance(places, s, t);
@@ -199,20 +214,23 @@ export function exportNetwork(
     const s = a.sides[side];
     const p = s.projection;
     const metrics = projectionMetrics({ n: p.keys.length, u: p.u, v: p.v, weight: (i) => edgeWeight(p, i, weight) });
-    const at = new Map(p.keys.map((k, i) => [k, i]));
-    for (const r of rows) {
-      if (r.side !== side) continue;
+    if (side === 'home') count = a.unified.n; else { first = a.unified.n; count -= first; }
+    // The projection's own index of each node (its keys are the side's, in the same order).
+    const own = p.keys.length === count && p.keys.every((k, i) => k === a.unified.keys[first + i]) ? null : new Map(p.keys.map((k, i) => [k, i]));
+    const other: Side = side === 'home' ? 'partner' : 'home';
+    attributesAt = (v) => {
+      const r = rowAt(v);
       const attributes = nodeAttributes(r, r.community, parentLabel(r));
-      attributes['territory'] = territoryOf(r);
-      addNode(r.key, withGeo(projectionNodeAttributes(attributes, metrics, at.get(r.key) as number), r.key));
-    }
+      attributes['territory'] = nodeAttributesAt(a, v).territory;
+      return withGeo(projectionNodeAttributes(attributes, metrics, own === null ? v - first : own.get(r.key) as number), r.key);
+    };
     for (let i = 0; i < p.u.length; i++) {
       addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
         weight: edgeWeight(p, i, weight),
         shared_count: p.count[i], jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
         cosine: edgeWeight(p, i, 'cosine'), newman: edgeWeight(p, i, 'newman'),
         pvalue: s.significance.p[i], pvalue_holm: s.significance.holm[i], pvalue_bh: s.significance.bh[i],
-        shared_partners: p.sharedOffsets ? sharedOf(p, i).map(label) : [],
+        shared_partners: p.sharedOffsets ? sharedOf(p, i).map((key) => labelOn(other, key) as string) : [],
       });
     }
     nodeColumns = projectionNodeColumns(NODE_COLUMNS);
@@ -220,19 +238,25 @@ export function exportNetwork(
     weightKey = 'weight';
   }
   if (places) nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
+  const keys = a.unified.keys.slice(first, first + count);
   const colorOf = communityColors(a, kind);
+  let nodes: ExportNode[] | null = null;
   let graph: UndirectedGraph | null = null;
   let byKey: Map<string, Record<string, unknown>> | null = null;
+  const madeNodes = (): ExportNode[] => (nodes ??= keys.map((node, i) => ({ node, attributes: attributesAt(first + i) })));
   const attributesOfNode = (key: string): Record<string, unknown> => {
-    byKey ??= new Map(nodes.map((n) => [n.node, n.attributes]));
+    byKey ??= new Map(madeNodes().map((n) => [n.node, n.attributes]));
     const attributes = byKey.get(key);
     if (attributes === undefined) throw new Error(`export/network: no node "${key}" in the ${kind} network`);
     return attributes;
   };
   return {
     kind,
-    get graph() { return (graph ??= graphOf(nodes, edges)); },
-    nodes, edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
+    get graph() { return (graph ??= graphOf(madeNodes(), edges)); },
+    get nodes() { return madeNodes(); },
+    keys,
+    nodeEntries: () => nodes ?? (function* () { for (let i = 0; i < count; i++) yield { node: keys[i] as string, attributes: attributesAt(first + i) }; })(),
+    edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
     color: (key, attributes = attributesOfNode(key)) => colorOf(attributes['modularity_class'] as number | null),
     size: (key, attributes = attributesOfNode(key)) => Math.round((4 + 4 * Math.sqrt(attributes['degree'] as number)) * 100) / 100,
   };

@@ -106,25 +106,19 @@ let counter = 0;
 /** Strings longer than this are written in slices of this many characters (`TextWriter`). */
 export const TEXT_SLICE = 1 << 18;
 
-/** The buffer slices are encoded into, kept for the next write (UTF-8: at most 3 bytes per UTF-16 unit). */
+/** The buffer slices are encoded into, kept for the next write (UTF-8: at most 3 bytes per UTF-16 unit; a slice may carry a held-back surrogate). */
 let sliceBuffer: Buffer | null = null;
 
-/** Writes text given in pieces: short pieces gathered into writes of about 1 MB, long ones in slices. */
+/**
+ * Writes text given in pieces: short pieces encoded one after another into one buffer, written when
+ * it is full (about 1 MB at a time, no string joined), long ones in slices.
+ */
 function writeChunks(path: string, chunks: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
     const out = new TextWriter(fd);
-    let buffer: string[] = [], size = 0;
-    for (const chunk of chunks) {
-      if (chunk.length > TEXT_SLICE) {
-        if (size > 0) { out.write(buffer.join('')); buffer = []; size = 0; }
-        out.write(chunk);
-        continue;
-      }
-      buffer.push(chunk); size += chunk.length;
-      if (size >= TEXT_SLICE) { out.write(buffer.join('')); buffer = []; size = 0; }
-    }
-    if (size > 0) out.write(buffer.join(''));
+    for (const chunk of chunks) out.add(chunk);
+    out.flush();
   } finally {
     closeSync(fd);
   }
@@ -135,35 +129,61 @@ function writeText(path: string, text: string): void {
   if (text.length <= TEXT_SLICE) { writeFileSync(path, text); return; }
   const fd = openSync(path, 'w');
   try {
-    new TextWriter(fd).write(text);
+    const out = new TextWriter(fd);
+    out.add(text);
+    out.flush();
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Writes strings to a file as UTF-8, a long one slice by slice through one small buffer: writing it
- * whole encodes it into a buffer of its own size first (fresh pages: ~1 ms per MB more on a virtual
- * machine, and the memory). A slice of a flat string is a view, not a copy; none ends between the
- * two halves of a surrogate pair. The same bytes either way.
+ * Writes strings to a file as UTF-8 through one small buffer, short ones encoded one after another,
+ * a long one slice by slice: writing it whole encodes it into a buffer of its own size first (fresh
+ * pages: ~1 ms per MB more on a virtual machine, and the memory). A slice of a flat string is a view,
+ * not a copy; none ends between the two halves of a surrogate pair, and a pair split between two
+ * strings is joined again. The same bytes as the strings joined and written at once.
  */
 class TextWriter {
+  private readonly buffer = (sliceBuffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE + 6));
+  /** Bytes of `buffer` encoded and not yet written. */
+  private used = 0;
+  /** A high surrogate that ended the last text, kept for the low one that may start the next. */
+  private pending = '';
   constructor(private readonly fd: number) {}
 
-  write(text: string): void {
-    for (let start = 0; start < text.length;) {
-      let end = Math.min(text.length, start + TEXT_SLICE);
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-      this.writeSlice(start === 0 && end === text.length ? text : text.slice(start, end));
-      start = end;
+  /** Adds text: encoded into the buffer (written when full), a long string slice by slice. */
+  add(text: string): void {
+    if (text.length > TEXT_SLICE) {
+      for (let start = 0; start < text.length;) {
+        let end = Math.min(text.length, start + TEXT_SLICE);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+        this.add(text.slice(start, end));
+        start = end;
+      }
+      return;
     }
+    if (this.pending !== '') { text = this.pending + text; this.pending = ''; }
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) { this.pending = text.slice(-1); text = text.slice(0, -1); }
+    if (this.used + 3 * text.length > this.buffer.length) this.drain();
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
-  private writeSlice(text: string): void {
-    const buffer = (sliceBuffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE));
-    const length = buffer.write(text, 0, 'utf8');
-    for (let done = 0; done < length;) done += writeSync(this.fd, buffer, done, length - done);
+  /** Writes the rest: what the buffer holds and a high surrogate held back (alone: U+FFFD). */
+  flush(): void {
+    if (this.pending !== '') {
+      if (this.used + 3 > this.buffer.length) this.drain();
+      this.used += this.buffer.write(this.pending, this.used, 'utf8');
+      this.pending = '';
+    }
+    this.drain();
+  }
+
+  private drain(): void {
+    for (let done = 0; done < this.used;) done += writeSync(this.fd, this.buffer, done, this.used - done);
+    this.used = 0;
   }
 }
 

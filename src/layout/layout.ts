@@ -138,14 +138,13 @@ export function graphEdgeList(graph: Graph, weightKey: string | null): { keys: s
 }
 
 /**
- * The same as `graphEdgeList` of the graph made by adding `nodes` and then `edges` in order (an
+ * The same as `graphEdgeList` of the graph made by adding the nodes `keys` and then `edges` in order (an
  * export network's lists), without making the graph: at 1.4 million links the graph cost ~8 s.
  * An edge naming a node not in `nodes` is refused, as adding it to a graph would be.
  */
 export function listEdgeList(
-  nodes: readonly { node: string }[], edges: readonly { source: string; target: string; attributes: Attributes }[], weightKey: string | null,
+  keys: readonly string[], edges: readonly { source: string; target: string; attributes: Attributes }[], weightKey: string | null,
 ): KeyedEdgeList {
-  const keys = nodes.map((n) => n.node);
   const at = positionOfKey(keys);
   if (at.size !== keys.length) throw new Error('layout/layout: the node list repeats a key');
   const m = edges.length, src = new Int32Array(m), dst = new Int32Array(m);

@@ -36,9 +36,9 @@ export function defaultIterations(n: number): number {
 export interface LayoutNetwork {
   graph: Graph;
   weightKey: string | null;
-  /** The graph's nodes in order, when the caller has them as a list (then `graph` is not read). */
-  nodes?: readonly { node: string }[] | undefined;
-  /** The graph's edges in order, with `nodes`. */
+  /** The graph's node keys in order, when the caller has them as a list (then `graph` is not read). */
+  keys?: readonly string[] | undefined;
+  /** The graph's edges in order, with `keys`. */
   edges?: readonly { source: string; target: string; attributes: Record<string, unknown> }[] | undefined;
 }
 
@@ -47,10 +47,10 @@ export interface NetworkLayout { positions: Map<string, Position>; iterations: n
 
 /**
  * Seeded ForceAtlas2 of `net`; `iterations` default `defaultIterations(layoutCoreOrder(net.graph))`.
- * Read from `nodes` and `edges` when given (the same positions as from the graph they make).
+ * Read from `keys` and `edges` when given (the same positions as from the graph they make).
  */
 export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined; repulsionHelper?: RepulsionHelper | null }): NetworkLayout {
-  const list = net.nodes && net.edges ? listEdgeList(net.nodes, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
+  const list = net.keys && net.edges ? listEdgeList(net.keys, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
   const iterations = options.iterations ?? defaultIterations(edgeListCoreOrder(list.keys.length, list.src, list.dst));
   return { positions: layoutEdges(list, { seed: options.seed, iterations, repulsionHelper: options.repulsionHelper ?? null }), iterations };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { gexfFor } from '../../src/export/network-gexf.js';
 import { exportNetwork } from '../../src/export/network.js';
+import type { ExportNode } from '../../src/export/network.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { validateGexf } from './_helpers.js';
 
@@ -102,6 +103,10 @@ describe('projection columns', () => {
 describe('the node and edge lists of an export network', () => {
   it.each(['bipartite', 'home', 'partners'] as const)('are its graph\'s entries, in order, the same attribute objects (%s)', (kind) => {
     const net = exportNetwork(hostile, kind);
+    // Made one by one as they are read (before `nodes` is made): the same keys and attributes.
+    const entries = [...(net.nodeEntries as () => Iterable<ExportNode>)()];
+    expect(entries.map((n) => n.node)).toEqual(net.keys);
+    expect(entries).toEqual(net.nodes);
     expect(net.nodes?.map((n) => n.node)).toEqual(net.graph.nodes());
     net.graph.forEachNode((key, attributes) => expect(net.nodes?.find((n) => n.node === key)?.attributes).toBe(attributes));
     const edges: [string, string, unknown][] = [];
@@ -117,7 +122,7 @@ describe('the node and edge lists of an export network', () => {
   it.each(['bipartite', 'home', 'partners'] as const)('give the GEXF its graph gives (%s)', (kind) => {
     for (const a of [seed, hostile]) {
       const net = exportNetwork(a, kind);
-      const { nodes: _n, edges: _e, ...graphOnly } = net;
+      const { nodes: _n, edges: _e, keys: _k, nodeEntries: _ne, ...graphOnly } = net;
       const o = { seed: 42, snapshotDate: '2026-11-29', iterations: 10 };
       expect(gexfFor(a, kind, { ...o, network: net })).toBe(gexfFor(a, kind, { ...o, network: { ...graphOnly, graph: net.graph } }));
     }

@@ -159,6 +159,19 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(path).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
+  it('writes text in pieces as the bytes of the pieces joined (a pair split between pieces, 3-byte characters filling the buffer, a long piece, a lone surrogate at the end)', () => {
+    const { dir } = setUp();
+    const pieces: string[] = [];
+    for (let i = 0; i < 3000; i++) pieces.push(`${'中'.repeat(i % 700)}<${i}>`);
+    pieces.push('x\uD83D', '\uDE00y'); // 😀 split between two pieces
+    pieces.push(`${'€'.repeat(TEXT_SLICE + 5)}\uD83D`, '\uDE00', 'tail', '\uDC00', 'end\uD83D');
+    const path = join(dir, 'pieces.txt');
+    writeFilesAtomically([{ path, content: pieces.values() }]);
+    const joined = pieces.join('');
+    expect(readFileSync(path).equals(Buffer.from(joined, 'utf8'))).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('x😀y');
+  });
+
   it('has nothing to undo between writes', () => {
     const { dir } = setUp();
     const before = snapshot(dir);

@@ -125,21 +125,21 @@ describe('layoutForceAtlas2 with leaves on discs', () => {
 
 describe('layout from node and edge lists (no graph built)', () => {
   const listsOf = (g: UndirectedGraph) => ({
-    nodes: g.mapNodes((node) => ({ node })),
+    keys: g.nodes(),
     edges: g.mapEdges((_e, attributes, source, target) => ({ source, target, attributes })),
   });
 
   it('reads the same edge list as the graph the lists make, weights included', () => {
     const g = ring(7);
-    const { nodes, edges } = listsOf(g);
+    const { keys, edges } = listsOf(g);
     for (const key of [null, 'weight']) {
-      const fromList = listEdgeList(nodes, edges, key), fromGraph = graphEdgeList(g, key);
+      const fromList = listEdgeList(keys, edges, key), fromGraph = graphEdgeList(g, key);
       expect(fromList.keys).toEqual(fromGraph.keys);
       expect([...fromList.src]).toEqual([...fromGraph.src]);
       expect([...fromList.dst]).toEqual([...fromGraph.dst]);
       expect(fromList.wt && [...fromList.wt]).toEqual(fromGraph.wt && [...fromGraph.wt]);
     }
-    expect([...listEdgeList(nodes, edges, 'weight').wt!]).toEqual([1, 2, 3, 1, 2, 3, 1]); // 1 + (i mod 3) by hand
+    expect([...listEdgeList(keys, edges, 'weight').wt!]).toEqual([1, 2, 3, 1, 2, 3, 1]); // 1 + (i mod 3) by hand
   });
 
   it('gives networkLayout the same positions and iterations from the lists as from the graph (seed graph)', () => {
@@ -151,8 +151,8 @@ describe('layout from node and edge lists (no graph built)', () => {
   });
 
   it('refuses an edge to a node not listed, a repeated node and a bad weight', () => {
-    expect(() => listEdgeList([{ node: 'a' }], [{ source: 'a', target: 'b', attributes: {} }], null)).toThrow(/a–b names a node not in the list/);
-    expect(() => listEdgeList([{ node: 'a' }, { node: 'a' }], [], null)).toThrow(/repeats a key/);
-    expect(() => listEdgeList([{ node: 'a' }, { node: 'b' }], [{ source: 'a', target: 'b', attributes: { weight: -1 } }], 'weight')).toThrow(/weight "weight" must be a finite number ≥ 0, got -1/);
+    expect(() => listEdgeList(['a'], [{ source: 'a', target: 'b', attributes: {} }], null)).toThrow(/a–b names a node not in the list/);
+    expect(() => listEdgeList(['a', 'a'], [], null)).toThrow(/repeats a key/);
+    expect(() => listEdgeList(['a', 'b'], [{ source: 'a', target: 'b', attributes: { weight: -1 } }], 'weight')).toThrow(/weight "weight" must be a finite number ≥ 0, got -1/);
   });
 });
