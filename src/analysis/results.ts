@@ -110,17 +110,24 @@ export interface PairRecord {
   sharedIds: string[];
 }
 
+/** The labels of the partners projected edge i of `side` rests on (the other side's nodes, by position); empty when they were not kept. */
+export function sharedLabels(a: Analysis, side: Side, i: number): string[] {
+  const p = a.sides[side].projection, opposite = a.nodes[side === 'home' ? 'partner' : 'home'].attributes;
+  const out: string[] = [];
+  if (p.sharedOffsets && p.sharedAdj) {
+    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) out.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
+  }
+  return out;
+}
+
 export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   const { projection: p, significance: s } = a.sides[side];
   const u = p.u[i] as number, v = p.v[i] as number;
   const ka = p.keys[u] as string, kb = p.keys[v] as string;
-  const own = a.nodes[side].attributes, opposite = a.nodes[side === 'home' ? 'partner' : 'home'].attributes;
-  const shared: string[] = [], sharedIds: string[] = [];
+  const own = a.nodes[side].attributes;
+  const shared = sharedLabels(a, side, i), sharedIds: string[] = [];
   if (p.sharedOffsets && p.sharedAdj) {
-    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) {
-      shared.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
-      sharedIds.push(p.sharedKeys[p.sharedAdj[j] as number] as string);
-    }
+    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) sharedIds.push(p.sharedKeys[p.sharedAdj[j] as number] as string);
   }
   return {
     a: ka, b: kb, labelA: (own[u] as NodeAttributes).label, labelB: (own[v] as NodeAttributes).label,

@@ -9,7 +9,7 @@ import type { WeightKind } from '../analysis/projection/project.js';
 import { gexfPieces } from './gexf.js';
 import type { GexfVersion } from './gexf.js';
 import { exportNetwork } from './network.js';
-import type { ExportNetwork, ExportNode, NetworkKind } from './network.js';
+import type { ExportNetwork, NetworkKind } from './network.js';
 import { networkLayout } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
 
@@ -44,9 +44,9 @@ export function gexfPiecesFor(a: Analysis, kind: NetworkKind, o: GexfForOptions)
   const p = a.options;
   // The network's lists as the writer reads a graph (building its graphology graph is not needed;
   // each node's attributes are made as the writer reaches it).
-  const { keys, edges } = net;
-  const graph = keys && edges && net.nodeEntries
-    ? { type: 'undirected', order: keys.length, size: edges.length, nodeEntries: () => (net.nodeEntries as () => Iterable<ExportNode>)(), edgeEntries: () => edges }
+  const { keys, edges, nodeEntries } = net;
+  const graph = keys && edges && nodeEntries
+    ? { type: 'undirected', order: keys.length, size: edges.length, nodeEntries, edgeEntries: () => edges }
     : net.graph;
   return gexfPieces(graph, {
     nodeColumns: net.nodeColumns,

@@ -18,15 +18,15 @@
 import { UndirectedGraph } from 'graphology';
 import type { Analysis } from '../analysis/analyze.js';
 import { homeWords } from '../parse/countries.js';
-import { edgeWeight, sharedOf } from '../analysis/projection/project.js';
+import { edgeWeight } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 import { MEASURE_COLUMNS } from '../analysis/measures/registry.js';
-import { nodeAttributesAt, nodeRowAt } from '../analysis/results.js';
+import { nodeAttributesAt, nodeRowAt, sharedLabels } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { ColumnSpec } from './columns.js';
 import type { GeocodeResult } from '../geo/geocode.js';
 import { bipartiteEdges } from '../graph/build-bipartite.js';
-import type { Side } from '../graph/build-bipartite.js';
+import type { NodeAttributes } from '../graph/build-bipartite.js';
 import { GEO_EDGE_COLUMNS, GEO_NODE_COLUMNS, geoEdgeDistance, geoNodeAttributes } from './geo-columns.js';
 import { communityPalette } from './palette.js';
 import { projectionMetrics } from '../analysis/projection/projection-metrics.js';
@@ -45,7 +45,7 @@ export interface ExportNetwork {
   /** Its node keys, in the graph's order. */
   readonly keys?: readonly string[];
   /** Its nodes as `nodes` has them, each made as it is read and not kept (`nodes` itself once it is made). */
-  nodeEntries?(): Iterable<ExportNode>;
+  readonly nodeEntries?: () => Iterable<ExportNode>;
   /** Its edges with their attributes, in the graph's order (the same objects as the graph's). */
   readonly edges?: readonly ExportEdge[];
   nodeColumns: ColumnSpec[];
@@ -97,10 +97,10 @@ const PROJECTION_EDGES: ColumnSpec[] = [
   col('shared_partners', 'shared_partners', 'Shared partners (labels)', 'liststring'),
 ];
 
-function nodeAttributes(r: NodeRow, modularityClass: number | null, parentLabel: string | null): Record<string, unknown> {
+function nodeAttributes(r: NodeRow, territory: string | null, modularityClass: number | null, parentLabel: string | null): Record<string, unknown> {
   const out: Record<string, unknown> = {
     label: r.label, side: r.side, country: r.country, country_name: r.countryName,
-    territory: null as string | null, kind: r.kind, parent: parentLabel,
+    territory, kind: r.kind, parent: parentLabel,
   };
   for (const c of MEASURE_COLUMNS) out[c.id] = r[c.measure];
   out['componentnumber'] = r.component;
@@ -171,31 +171,30 @@ export function exportNetwork(
 ): ExportNetwork {
   const edges: ExportEdge[] = [];
   const addEdge = (source: string, target: string, attributes: Record<string, unknown>) => { edges.push({ source, target, attributes, undirected: true }); };
-  // Node v's row and attributes (unified order: home side, then partners), without a lookup by key.
-  const rowAt = rows === null ? (v: number) => nodeRowAt(a, v) : (v: number) => rows[v] as NodeRow;
-  // A node's label by key (a district's parent, a projection's shared partners): each side's keys
-  // indexed on first use.
-  const at: Partial<Record<Side, Map<string, number>>> = {};
-  const labelOn = (side: Side, key: string): string | null => {
-    const v = (at[side] ??= new Map(a.nodes[side].keys.map((k, i) => [k, i]))).get(key);
-    return v === undefined ? null : nodeAttributesAt(a, side === 'home' ? v : a.unified.n + v).label;
+  // A district's parent city's label: the home side's keys indexed on first use.
+  let homeAt: Map<string, number> | null = null;
+  const parentLabel = (r: NodeRow): string | null => {
+    if (!r.parentId) return null;
+    const i = (homeAt ??= new Map(a.nodes.home.keys.map((k, j) => [k, j]))).get(r.parentId);
+    return i === undefined ? null : (a.nodes.home.attributes[i] as NodeAttributes).label;
   };
-  const parentLabel = (r: NodeRow) => (r.parentId ? labelOn('home', r.parentId) : null);
+  // Node v's row (unified order: home side, then partners), from `rows` or made for it, and its
+  // attributes with `community` as its class: no lookup by key.
+  const rowAt = (v: number): NodeRow => (rows === null ? nodeRowAt(a, v) : rows[v] as NodeRow);
+  const attributesOf = (v: number, r: NodeRow, community: number | null) => nodeAttributes(r, nodeAttributesAt(a, v).territory, community, parentLabel(r));
   // Geography attributes added to a node's (same keys, same order as merging them in after).
   const withGeo = (attributes: Record<string, unknown>, key: string) => (places ? Object.assign(attributes, geoNodeAttributes(places, key)) : attributes);
   let edgeColumns: ColumnSpec[];
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
   let timeformat: TimeFormat | null = null;
-  /** The network's nodes: unified indices `first` … `first + count − 1`, and the attributes of the i-th. */
+  /** The network's nodes: unified indices `first` … `first + count − 1`, and the attributes of node v among them. */
   let first = 0, count = a.unified.keys.length;
   let attributesAt: (i: number) => Record<string, unknown>;
 
   if (kind === 'bipartite') {
     attributesAt = (v) => {
-      const r = rowAt(v);
-      const attributes = nodeAttributes(r, r.bipartiteCommunity, parentLabel(r));
-      attributes['territory'] = nodeAttributesAt(a, v).territory;
+      const r = rowAt(v), attributes = attributesOf(v, r, r.bipartiteCommunity);
       attributes['projection_class'] = r.community;
       return withGeo(attributes, r.key);
     };
@@ -214,15 +213,12 @@ export function exportNetwork(
     const s = a.sides[side];
     const p = s.projection;
     const metrics = projectionMetrics({ n: p.keys.length, u: p.u, v: p.v, weight: (i) => edgeWeight(p, i, weight) });
+    // The projection's nodes are its side's, in the same order (its keys are the index's): node v is
+    // the projection's node v − first.
     if (side === 'home') count = a.unified.n; else { first = a.unified.n; count -= first; }
-    // The projection's own index of each node (its keys are the side's, in the same order).
-    const own = p.keys.length === count && p.keys.every((k, i) => k === a.unified.keys[first + i]) ? null : new Map(p.keys.map((k, i) => [k, i]));
-    const other: Side = side === 'home' ? 'partner' : 'home';
     attributesAt = (v) => {
       const r = rowAt(v);
-      const attributes = nodeAttributes(r, r.community, parentLabel(r));
-      attributes['territory'] = nodeAttributesAt(a, v).territory;
-      return withGeo(projectionNodeAttributes(attributes, metrics, own === null ? v - first : own.get(r.key) as number), r.key);
+      return withGeo(projectionNodeAttributes(attributesOf(v, r, r.community), metrics, v - first), r.key);
     };
     for (let i = 0; i < p.u.length; i++) {
       addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, {
@@ -230,7 +226,7 @@ export function exportNetwork(
         shared_count: p.count[i], jaccard: edgeWeight(p, i, 'jaccard'), overlap: edgeWeight(p, i, 'overlap'),
         cosine: edgeWeight(p, i, 'cosine'), newman: edgeWeight(p, i, 'newman'),
         pvalue: s.significance.p[i], pvalue_holm: s.significance.holm[i], pvalue_bh: s.significance.bh[i],
-        shared_partners: p.sharedOffsets ? sharedOf(p, i).map((key) => labelOn(other, key) as string) : [],
+        shared_partners: sharedLabels(a, side, i),
       });
     }
     nodeColumns = projectionNodeColumns(NODE_COLUMNS);
@@ -243,7 +239,8 @@ export function exportNetwork(
   let nodes: ExportNode[] | null = null;
   let graph: UndirectedGraph | null = null;
   let byKey: Map<string, Record<string, unknown>> | null = null;
-  const madeNodes = (): ExportNode[] => (nodes ??= keys.map((node, i) => ({ node, attributes: attributesAt(first + i) })));
+  const entryAt = (i: number): ExportNode => ({ node: keys[i] as string, attributes: attributesAt(first + i) });
+  const madeNodes = (): ExportNode[] => (nodes ??= Array.from(keys, (_key, i) => entryAt(i)));
   const attributesOfNode = (key: string): Record<string, unknown> => {
     byKey ??= new Map(madeNodes().map((n) => [n.node, n.attributes]));
     const attributes = byKey.get(key);
@@ -255,7 +252,7 @@ export function exportNetwork(
     get graph() { return (graph ??= graphOf(madeNodes(), edges)); },
     get nodes() { return madeNodes(); },
     keys,
-    nodeEntries: () => nodes ?? (function* () { for (let i = 0; i < count; i++) yield { node: keys[i] as string, attributes: attributesAt(first + i) }; })(),
+    nodeEntries: () => nodes ?? (function* () { for (let i = 0; i < count; i++) yield entryAt(i); })(),
     edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
     color: (key, attributes = attributesOfNode(key)) => colorOf(attributes['modularity_class'] as number | null),
     size: (key, attributes = attributesOfNode(key)) => Math.round((4 + 4 * Math.sqrt(attributes['degree'] as number)) * 100) / 100,

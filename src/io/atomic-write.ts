@@ -141,8 +141,8 @@ function writeText(path: string, text: string): void {
  * Writes strings to a file as UTF-8 through one small buffer, short ones encoded one after another,
  * a long one slice by slice: writing it whole encodes it into a buffer of its own size first (fresh
  * pages: ~1 ms per MB more on a virtual machine, and the memory). A slice of a flat string is a view,
- * not a copy; none ends between the two halves of a surrogate pair, and a pair split between two
- * strings is joined again. The same bytes as the strings joined and written at once.
+ * not a copy; a surrogate pair split between two slices or two strings is joined again (a high half
+ * at the end is held back for the next). The same bytes as the strings joined and written at once.
  */
 class TextWriter {
   private readonly buffer = (sliceBuffer ??= Buffer.allocUnsafeSlow(3 * TEXT_SLICE + 6));
@@ -155,13 +155,8 @@ class TextWriter {
   /** Adds text: encoded into the buffer (written when full), a long string slice by slice. */
   add(text: string): void {
     if (text.length > TEXT_SLICE) {
-      for (let start = 0; start < text.length;) {
-        let end = Math.min(text.length, start + TEXT_SLICE);
-        const last = text.charCodeAt(end - 1);
-        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-        this.add(text.slice(start, end));
-        start = end;
-      }
+      // A slice that ends between the halves of a pair holds its high half back, as any text does.
+      for (let start = 0; start < text.length; start += TEXT_SLICE) this.add(text.slice(start, start + TEXT_SLICE));
       return;
     }
     if (this.pending !== '') { text = this.pending + text; this.pending = ''; }
