@@ -22,7 +22,7 @@ import { MEASURES } from '../analysis/measures/registry.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { layoutGraph, networkLayout } from '../layout/network-layout.js';
+import { analysisLayout } from '../layout/network-layout.js';
 import type { Position } from '../layout/layout.js';
 import { communityColors, networkDescription } from '../export/network.js';
 import { toPrecisionNumber } from '../util/to-precision.js';
@@ -158,7 +158,7 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
    * positions from `networkLayout` (the GEXF's, when given).
    */
   const view = (kind: ViewName, title: string, nodes: number[], community: (i: number) => number | null, edges: number[], weight: number[]): ExplorerView => {
-    const positions = options.given?.positions?.[kind] ?? networkLayout(layoutGraph(a, kind), { seed: options.seed, iterations }).positions;
+    const positions = options.given?.positions?.[kind] ?? analysisLayout(a, kind, 'count', { seed: options.seed, iterations }).positions;
     const colorOf = communityColors(a, kind);
     const x: number[] = [], y: number[] = [], color: number[] = [];
     const palette: string[] = [], paletteIndex = new Map<string, number>(), colorIndex = new Map<number | null, number>();

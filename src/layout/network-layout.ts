@@ -1,17 +1,16 @@
 /**
- * The layout of a network an analysis exports: the graph ForceAtlas2 sees for it (`layoutGraph`) and
- * its seeded positions (`networkLayout`). The GEXF files and the HTML explorer of a run show the same
+ * The layout of a network an analysis exports: its seeded ForceAtlas2 positions (`analysisLayout`,
+ * from the graph or, for a projection, its edge lists, `projectionEdgeList`). The GEXF files and the HTML explorer of a run show the same
  * positions: the pipeline lays each network out once and hands the positions to both. Projections are
  * laid out with their weights (similarities) as attraction.
  */
-import { UndirectedGraph } from 'graphology';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import type { Analysis } from '../analysis/analyze.js';
-import { edgeWeight } from '../analysis/projection/project.js';
-import type { WeightKind } from '../analysis/projection/project.js';
+import { edgeWeights } from '../analysis/projection/project.js';
+import type { Projection, WeightKind } from '../analysis/projection/project.js';
 import type { RepulsionHelper } from './forceatlas2-barnes-hut.js';
 import { edgeListCoreOrder, graphEdgeList, layoutEdges, listEdgeList } from './layout.js';
-import type { Position } from './layout.js';
+import type { KeyedEdgeList, Position } from './layout.js';
 
 /** The networks of an analysis: the two-mode graph and the projection onto either side. */
 export type NetworkKind = 'bipartite' | 'home' | 'partners';
@@ -49,22 +48,32 @@ export interface NetworkLayout { positions: Map<string, Position>; iterations: n
  * Seeded ForceAtlas2 of `net`; `iterations` default `defaultIterations(layoutCoreOrder(net.graph))`.
  * Read from `keys` and `edges` when given (the same positions as from the graph they make).
  */
-export function networkLayout(net: LayoutNetwork, options: { seed: number; iterations?: number | undefined; repulsionHelper?: RepulsionHelper | null }): NetworkLayout {
-  const list = net.keys && net.edges ? listEdgeList(net.keys, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey);
+export function networkLayout(net: LayoutNetwork, options: LayoutRunOptions): NetworkLayout {
+  return edgeListLayout(net.keys && net.edges ? listEdgeList(net.keys, net.edges, net.weightKey) : graphEdgeList(net.graph, net.weightKey), options);
+}
+
+export interface LayoutRunOptions { seed: number; iterations?: number | undefined; repulsionHelper?: RepulsionHelper | null }
+
+/** `networkLayout` of a graph given as a `KeyedEdgeList`; `iterations` default `defaultIterations` of its core. */
+export function edgeListLayout(list: KeyedEdgeList, options: LayoutRunOptions): NetworkLayout {
   const iterations = options.iterations ?? defaultIterations(edgeListCoreOrder(list.keys.length, list.src, list.dst));
   return { positions: layoutEdges(list, { seed: options.seed, iterations, repulsionHelper: options.repulsionHelper ?? null }), iterations };
 }
 
 /**
- * Network `kind` as ForceAtlas2 sees it: the analysed graph, or a projection's nodes, edges and
- * `weight`s in `exportNetwork`'s order (so the same positions), without the columns the export
- * computes for every edge (p-values, shared-partner labels …).
+ * The layout of network `kind` of `a`: the analysed graph, or a projection with `weight`s as
+ * attraction — its nodes and edges in `exportNetwork`'s order (`projectionEdgeList`), so the
+ * positions of its export.
  */
-export function layoutGraph(a: Analysis, kind: NetworkKind, weight: WeightKind = 'count'): LayoutNetwork {
-  if (kind === 'bipartite') return { graph: a.graph, weightKey: null };
-  const p = a.sides[kind === 'home' ? 'home' : 'partner'].projection;
-  const graph = new UndirectedGraph();
-  for (const key of p.keys) graph.addNode(key);
-  for (let i = 0; i < p.u.length; i++) graph.addEdge(p.keys[p.u[i] as number] as string, p.keys[p.v[i] as number] as string, { weight: edgeWeight(p, i, weight) });
-  return { graph, weightKey: 'weight' };
+export function analysisLayout(a: Analysis, kind: NetworkKind, weight: WeightKind, options: LayoutRunOptions): NetworkLayout {
+  if (kind === 'bipartite') return networkLayout({ graph: a.graph, weightKey: null }, options);
+  return edgeListLayout(projectionEdgeList(a.sides[kind === 'home' ? 'home' : 'partner'].projection, weight), options);
+}
+
+/**
+ * A projection as ForceAtlas2 sees it: its keys, its edges (u, v) and their `weight`s, in order —
+ * the lists of the graph that adds the keys and then the edges, without making the graph.
+ */
+export function projectionEdgeList(p: Projection, weight: WeightKind): KeyedEdgeList {
+  return { keys: p.keys, src: p.u, dst: p.v, wt: edgeWeights(p, weight) };
 }

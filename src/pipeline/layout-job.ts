@@ -8,12 +8,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AbstractGraph as Graph } from 'graphology-types';
-import { graphEdgeList, layoutForceAtlas2, positionsByKey } from '../layout/layout.js';
+import { graphEdgeList, layoutEdges, positionsByKey } from '../layout/layout.js';
 import { workerAnswer, workerScript } from './workers.js';
-import type { Position } from '../layout/layout.js';
+import type { KeyedEdgeList, Position } from '../layout/layout.js';
 
 export interface LayoutJob {
-  keys: string[];
+  keys: readonly string[];
   sources: Int32Array;
   targets: Int32Array;
   weights: Float64Array | null;
@@ -22,12 +22,14 @@ export interface LayoutJob {
 }
 
 export function layoutInWorker(graph: Graph, options: { seed: number; iterations: number; weightKey?: string | null }): Promise<Map<string, Position>> {
-  const weightKey = options.weightKey ?? null;
+  return edgeListLayoutInWorker(graphEdgeList(graph, options.weightKey ?? null), options);
+}
+
+/** `layoutInWorker` of a graph given as its edge lists (a projection's, `projectionEdgeList`). */
+export function edgeListLayoutInWorker(list: KeyedEdgeList, options: { seed: number; iterations: number }): Promise<Map<string, Position>> {
   const url = workerScript('layout-worker.js', import.meta.url);
-  if (url === null) {
-    return Promise.resolve(layoutForceAtlas2(graph, { seed: options.seed, iterations: options.iterations, weightKey }));
-  }
-  const { keys, src: sources, dst: targets, wt: weights } = graphEdgeList(graph, weightKey);
+  if (url === null) return Promise.resolve(layoutEdges(list, { seed: options.seed, iterations: options.iterations }));
+  const { keys, src: sources, dst: targets, wt: weights } = list;
   const job: LayoutJob = { keys, sources, targets, weights, seed: options.seed, iterations: options.iterations };
   return workerAnswer<{ x: Float64Array; y: Float64Array }>(new Worker(url, { workerData: job }), 'pipeline/layout-job: layout worker').then((laid) => positionsByKey(keys, laid));
 }

@@ -11,6 +11,8 @@
  * `whileWaiting`: work of the caller's to do on the main thread once its part of the analysis but
  * the shortest paths is done (not called when there is no worker); it gets the index the analysis
  * runs on.
+ * `onHomeSide`: called with the home side's analysis as soon as it is done (the report starts the
+ * home projection's layout in a thread of its own there).
  * `keepWorker`: given the worker once it has answered, instead of ending it (the caller may give it
  * another job — `gexfInWorker` — and ends it; unref'd meanwhile, it does not keep the process alive).
  *
@@ -70,12 +72,13 @@ export async function analyzeInParallel(
   dataset: Dataset,
   options: AnalysisOptions & {
     whileWaiting?: ((index: BipartiteIndex) => void) | undefined;
+    onHomeSide?: ((home: SideAnalysis) => void) | undefined;
     worker?: Worker | null | undefined;
     graph?: BipartiteGraph | null | undefined;
     keepWorker?: ((worker: Worker) => void) | undefined;
   } = {},
 ): Promise<Analysis> {
-  const { whileWaiting, worker: early, graph = null, keepWorker, ...analysisOptions } = options;
+  const { whileWaiting, onHomeSide, worker: early, graph = null, keepWorker, ...analysisOptions } = options;
   const url = workerScript('side-worker.js', import.meta.url);
   if (url === null) { if (early) void early.terminate(); return analyze(dataset, analysisOptions, graph); }
   const { onStage, ...rest } = analysisOptions;
@@ -98,6 +101,7 @@ export async function analyzeInParallel(
   try {
     const graphBase = analysisGraph(dataset, built);
     const home = analyzeSide(built.index, 'home', o, stage);
+    onHomeSide?.(home.analysis);
     const whole = wholeGraphMeasures(graphBase, home.analysis, o, stage, false);
     if (whileWaiting) { stage('other work while the partner side runs'); whileWaiting(built.index); }
     let bipartite: BipartiteAnswer | null = null;

@@ -9,7 +9,7 @@ import type { WeightKind } from '../analysis/projection/project.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
-import { layoutGraph, networkLayout } from '../layout/network-layout.js';
+import { analysisLayout } from '../layout/network-layout.js';
 import type { NetworkKind, NetworkLayout } from '../layout/network-layout.js';
 import { exportNetwork } from '../export/network.js';
 import type { ExportNetwork } from '../export/network.js';
@@ -47,7 +47,7 @@ export function runProducts(a: Analysis, o: RunLayoutOptions): RunProducts {
     rows: () => (rows ??= nodeRows(a)),
     jaccard: (side) => once(jaccards, side, () => jaccardWeights(a.sides[side].projection)),
     network: (kind, weight = 'count') => once(networks, key(kind, weight), () => exportNetwork(a, kind, weight, products.rows(), o.places?.() ?? null)),
-    layout: (kind, weight = 'count') => once(layouts, key(kind, weight), () => networkLayout(layoutGraph(a, kind, weight), o)),
+    layout: (kind, weight = 'count') => once(layouts, key(kind, weight), () => analysisLayout(a, kind, weight, o)),
   };
   return products;
 }

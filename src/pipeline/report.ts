@@ -1,7 +1,8 @@
 /**
  * How `twinnet report` is computed, on two cores: the side worker (started before the list is read)
  * analyses the partner side while the main thread analyses the rest and lays out the bipartite graph
- * (a large layout runs in a thread of its own alongside the whole analysis); both threads then share
+ * (a large layout runs in a thread of its own alongside the whole analysis, and so does a large home
+ * projection's layout for the explorer, from when the home side is analysed); both threads then share
  * the shortest paths' chunks (`parallel.ts`); then the worker, idle,
  * writes the GEXF while the main thread writes the report data, Markdown, JSON, charts and explorer.
  * Every derived product is made once (`runProducts`) and handed to each output that reads it. Which
@@ -10,13 +11,13 @@
 import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
-import type { AnalysisOptions } from '../analysis/analyze.js';
+import type { AnalysisOptions, SideAnalysis } from '../analysis/analyze.js';
 import { buildBipartiteGraph } from '../graph/build-bipartite.js';
 import type { BipartiteGraph } from '../graph/build-bipartite.js';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import { layoutCoreOrder, layoutForceAtlas2 } from '../layout/layout.js';
-import { defaultIterations } from '../layout/network-layout.js';
+import { edgeListCoreOrder, layoutCoreOrder, layoutForceAtlas2 } from '../layout/layout.js';
+import { defaultIterations, projectionEdgeList } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
 import { jsonPieces, jsonText } from '../io/json-chunks.js';
 import type { OutputFile } from '../io/atomic-write.js';
@@ -28,7 +29,7 @@ import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfVersion } from '../export/gexf.js';
 import { gexfInWorker } from './gexf-job.js';
-import { layoutInWorker } from './layout-job.js';
+import { edgeListLayoutInWorker, layoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
 import { runProducts } from './products.js';
 import { runGeography } from './geography.js';
@@ -88,6 +89,18 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // The geography: placed once; its null model, like a small layout, on the main thread after its
   // share of the analysis and before the shortest paths, whose chunks the worker takes once free.
   const geo = runGeography(ds, { seed, nullSamples: o.nullSamples });
+  // The home projection's layout, for the explorer: a large one in a thread of its own as soon as the
+  // home side is analysed, beside the rest of the analysis (else it ran last, on the main thread alone).
+  let homePending: Promise<NetworkLayout> | null = null;
+  const onHomeSide = ({ projection }: SideAnalysis) => {
+    if (projection.keys.length + projection.sharedKeys.length > EXPLORER_NODE_LIMIT) return;
+    const list = projectionEdgeList(projection, 'count');
+    const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
+    if (core <= LAYOUT_WORKER_CORE) return;
+    const homeIterations = o.layoutIterations ?? defaultIterations(core);
+    homePending = edgeListLayoutInWorker(list, { seed, iterations: homeIterations }).then((positions) => ({ positions, iterations: homeIterations }));
+    homePending.catch(() => {}); // handled when awaited for the explorer; no unhandled rejection meanwhile
+  };
   const whileWaiting = (index: BipartiteIndex) => {
     if (structure && !pending) layOut(structure);
     geo.nullModel(index);
@@ -96,7 +109,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // its memory is freed at once: at 1.4M links, keeping it idle raised the peak by ~1 GB).
   let freeWorker: Worker | null = null;
   const keepWorker = structure ? (w: Worker) => { freeWorker = w; } : undefined;
-  const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, worker: sideWorker, graph: structure, keepWorker });
+  const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, onHomeSide, worker: sideWorker, graph: structure, keepWorker });
   const nodes = a.unified.keys.length;
   const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
   if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
@@ -129,7 +142,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   let explorer: string | null = null;
   if (withExplorer) {
     stage('interactive explorer');
-    const positions = { bipartite: run.layout('bipartite').positions, home: run.layout('home').positions };
+    const positions = { bipartite: run.layout('bipartite').positions, home: (homePending ? await homePending : run.layout('home')).positions };
     const map = explorerMap(run.rows().map((r) => r.key), geo.places(), `${GEO_CREDITS.places}. ${GEO_CREDITS.map}.`);
     explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, map, given: { rows, jaccard, positions } });
   }

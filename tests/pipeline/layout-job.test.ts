@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
 import { layoutForceAtlas2 } from '../../src/layout/layout.js';
+import { analysisLayout, projectionEdgeList } from '../../src/layout/network-layout.js';
+import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { seedGraph } from '../export/_helpers.js';
 
 // The compiled module (npm test builds first): only there is the layout worker script beside it.
@@ -16,6 +19,20 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
       const options = { seed: 7, iterations: 40, weightKey };
       const inWorker = await layoutInWorker(g, options);
       const here = layoutForceAtlas2(g, options);
+      expect([...inWorker.keys()]).toEqual([...here.keys()]);
+      for (const [k, p] of here) {
+        expect(Object.is(inWorker.get(k)?.x, p.x)).toBe(true);
+        expect(Object.is(inWorker.get(k)?.y, p.y)).toBe(true);
+      }
+    }
+  });
+  it('lays out a projection from its edge lists as analysisLayout does on the main thread, bit for bit', async () => {
+    const { edgeListLayoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
+    const a = analyze(parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8')), { runs: 1 });
+    for (const [kind, side, weight] of [['home', 'home', 'count'], ['partners', 'partner', 'jaccard']] as const) {
+      const inWorker = await edgeListLayoutInWorker(projectionEdgeList(a.sides[side].projection, weight), { seed: 3, iterations: 30 });
+      const here = analysisLayout(a, kind, weight, { seed: 3, iterations: 30 }).positions;
+      expect(here.size).toBe(a.sides[side].projection.keys.length);
       expect([...inWorker.keys()]).toEqual([...here.keys()]);
       for (const [k, p] of here) {
         expect(Object.is(inWorker.get(k)?.x, p.x)).toBe(true);
