@@ -21,6 +21,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { MEASURES } from '../analysis/measures/registry.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
+import { bipartiteEdges as edgesOfGraph } from '../graph/build-bipartite.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { analysisLayout } from '../layout/network-layout.js';
 import type { Position } from '../layout/layout.js';
@@ -191,11 +192,11 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     return { title, description: networkDescription(a, kind), nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
   };
 
-  // The bipartite view: every node, the analysed graph's edges (its order is the export network's:
-  // `exportNetwork` copies it), laid out as the GEXF's.
+  // The bipartite view: every node, the analysed graph's edges in graph order (`bipartiteEdges`, as
+  // `exportNetwork` lists them; no graph made), laid out as the GEXF's.
   const all = rows.map((_r, i) => i);
   const bipartiteEdges: number[] = [], ones: number[] = [];
-  a.graph.forEachEdge((_e, _attr, s, t) => { bipartiteEdges.push(at(s), at(t)); ones.push(1); });
+  for (const e of edgesOfGraph(a.dataset, a.nodes)) { bipartiteEdges.push(at(e.source), at(e.target)); ones.push(1); }
   // The projection view: the home places, the projection's edges (in `exportNetwork`'s order),
   // weighted by the shared-partner count; its layout is the projection export's.
   const p = a.sides.home.projection;

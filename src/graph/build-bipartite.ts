@@ -114,6 +114,23 @@ export function buildBipartiteGraph(ds: Dataset, options: BuildOptions = {}, nod
   return graph;
 }
 
+/**
+ * The bipartite graph as its node keys and its edges as index pairs into them, in graph order: what
+ * `buildBipartiteGraph` holds (home nodes, then partners; edges in the order of their first link),
+ * without making the graph (a layout needs no more). A key on both sides is refused, as adding it
+ * twice to a graph would be.
+ */
+export function bipartiteEdgeList(ds: Dataset, nodes: BipartiteNodes): { keys: string[]; src: Int32Array; dst: Int32Array; wt: null } {
+  const keys = [...nodes.home.keys, ...nodes.partner.keys];
+  const at = new Map<string, number>();
+  keys.forEach((k, i) => at.set(k, i));
+  if (at.size !== keys.length) throw new Error('graph/build-bipartite: a node key is on both sides');
+  const edges = bipartiteEdges(ds, nodes);
+  const src = new Int32Array(edges.length), dst = new Int32Array(edges.length);
+  edges.forEach((e, i) => { src[i] = at.get(e.source) as number; dst[i] = at.get(e.target) as number; });
+  return { keys, src, dst, wt: null };
+}
+
 /** An edge of the bipartite graph: a home node's key, a partner's key, the edge's attributes. */
 export interface BipartiteEdge { source: string; target: string; attributes: EdgeAttributes }
 

@@ -12,11 +12,11 @@ import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { AnalysisOptions, SideAnalysis } from '../analysis/analyze.js';
-import { buildBipartiteGraph } from '../graph/build-bipartite.js';
-import type { BipartiteGraph } from '../graph/build-bipartite.js';
+import { bipartiteEdgeList, bipartiteNodes } from '../graph/build-bipartite.js';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import { edgeListCoreOrder, layoutCoreOrder, layoutForceAtlas2 } from '../layout/layout.js';
+import { edgeListCoreOrder, layoutEdges } from '../layout/layout.js';
+import type { KeyedEdgeList } from '../layout/layout.js';
 import { defaultIterations, projectionEdgeList } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
 import { jsonPieces, jsonText } from '../io/json-chunks.js';
@@ -29,7 +29,7 @@ import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfVersion } from '../export/gexf.js';
 import { gexfInWorker } from './gexf-job.js';
-import { edgeListLayoutInWorker, layoutInWorker } from './layout-job.js';
+import { edgeListLayoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
 import { runProducts } from './products.js';
 import { runGeography } from './geography.js';
@@ -80,12 +80,13 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // 333 nodes to iterate) on the main thread while it waits for the partner side's worker.
   const seed = o.analysis.seed ?? ANALYSIS_DEFAULTS.seed;
   const drawn = ds.homes.length + ds.partners.length <= Math.max(EXPLORER_NODE_LIMIT, GEXF_NODE_LIMIT);
-  const structure = drawn ? buildBipartiteGraph(ds, { districts: o.analysis.districts ?? ANALYSIS_DEFAULTS.districts }) : null;
-  const coreOrder = structure ? layoutCoreOrder(structure) : 0;
+  // The graph as the layout reads it (no graphology graph: the report needs none).
+  const structure = drawn ? bipartiteEdgeList(ds, bipartiteNodes(ds, { districts: o.analysis.districts ?? ANALYSIS_DEFAULTS.districts })) : null;
+  const coreOrder = structure ? edgeListCoreOrder(structure.keys.length, structure.src, structure.dst) : 0;
   const iterations = o.layoutIterations ?? defaultIterations(coreOrder);
-  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
+  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? edgeListLayoutInWorker(structure, { seed, iterations }) : null;
   let laidOut: NetworkLayout | null = null;
-  const layOut = (g: BipartiteGraph): NetworkLayout => (laidOut ??= { positions: layoutForceAtlas2(g, { seed, iterations }), iterations });
+  const layOut = (list: KeyedEdgeList): NetworkLayout => (laidOut ??= { positions: layoutEdges(list, { seed, iterations }), iterations });
   // The geography: placed once; its null model, like a small layout, on the main thread after its
   // share of the analysis and before the shortest paths, whose chunks the worker takes once free.
   const geo = runGeography(ds, { seed, nullSamples: o.nullSamples });
@@ -109,7 +110,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // its memory is freed at once: at 1.4M links, keeping it idle raised the peak by ~1 GB).
   let freeWorker: Worker | null = null;
   const keepWorker = structure ? (w: Worker) => { freeWorker = w; } : undefined;
-  const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, onHomeSide, worker: sideWorker, graph: structure, keepWorker });
+  const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, onHomeSide, worker: sideWorker, keepWorker });
   const nodes = a.unified.keys.length;
   const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
   if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
