@@ -116,14 +116,15 @@ export function geocodeDataset(ds: Dataset, gazetteer: Gazetteer, options: Geoco
     homes[h.id] = ctx.given(h.id) ?? (parent && parent.lat !== null ? { ...parent, match: parent.source === 'geonames' ? 'parent' : parent.match } : ctx.home(h, ds.home));
   }
   const partners: Record<string, Placement> = {};
-  for (const p of ds.partners) partners[p.id] = ctx.partner(p);
-  const all = [...ds.homes.map((h) => [h.id, homes[h.id]!] as const), ...ds.partners.map((p) => [p.id, partners[p.id]!] as const)];
-  return {
-    homes,
-    partners,
-    unplaced: all.filter(([, pl]) => pl.lat === null).map(([id]) => id),
-    ambiguous: all.filter(([, pl]) => pl.source === 'geonames' && pl.candidates > 1).map(([id]) => id),
+  const unplaced: string[] = [], ambiguous: string[] = [], partnerPlacements: Placement[] = [];
+  for (const p of ds.partners) partnerPlacements.push(partners[p.id] = ctx.partner(p));
+  const note = (id: string, pl: Placement) => {
+    if (pl.lat === null) unplaced.push(id);
+    if (pl.source === 'geonames' && pl.candidates > 1) ambiguous.push(id);
   };
+  for (const h of ds.homes) note(h.id, homes[h.id]!);
+  ds.partners.forEach((p, j) => note(p.id, partnerPlacements[j]!));
+  return { homes, partners, unplaced, ambiguous };
 }
 
 /** What every placement needs: the gazetteer, the tables by key, the options. */
@@ -171,8 +172,7 @@ class Context {
     const key = placeKey(name);
     const stripped = withoutAreaWords(key);
     const qualifierKey = qualifier === null ? null : placeKey(qualifier);
-    // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
-    const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
+    const keys = stripped === null ? [key] : [key, stripped];
     for (const country of countries) {
       const alias = this.aliases.get(`${country}\t${key}`);
       if (alias) {
@@ -181,31 +181,45 @@ class Context {
         return this.placement(c, 'alias', [c]);
       }
       let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
-      for (const k of stripped === null ? [key] : [key, stripped]) {
+      for (const k of keys) {
         const found = this.g.lookup(country, k);
+        if (found.places.length === 0 && found.areas.length === 0) continue; // most names of a long list: nothing to add
         const ps = found.places.map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
         const as = found.areas.map((j) => this.areaCandidate(j)).filter((c): c is PlaceCandidate => c !== null);
         if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
         places = union(places, ps); areas = union(areas, as);
       }
-      const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
-      const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
-        let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
-        if (q !== null && out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
-        return out;
-      };
-      places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
-      // A division seated at a place already found is that place again: one candidate, not two.
-      const seen = new Set<number>();
-      const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
-      const best = ordered[0];
-      if (best) return this.placement(best, best.area !== null && !areaish ? 'area' : match === 'name' && placeKey(best.name) !== key && best.area === null ? 'suffix' : match, ordered);
+      if (places.length + areas.length > 0) {
+        const best = this.best(key, stripped, qualifierKey, country, admin1, places, areas, match);
+        if (best) return best;
+      }
       if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
         const town = this.place(qualifier as string, null, [country], admin1);
         if (town) return { ...town, match: 'qualifier' };
       }
     }
     return null;
+  }
+
+  /** The placement of the best of the candidates `places` and `areas` of name `key` in `country`, or null when none is left (outside `admin1` or the qualifier's division). */
+  private best(
+    key: string, stripped: string | null, qualifierKey: string | null, country: string, admin1: string | null,
+    places: PlaceCandidate[], areas: PlaceCandidate[], match: PlaceMatch,
+  ): Placement | null {
+    // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
+    const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
+    const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
+    const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
+      let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
+      if (q !== null && out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
+      return out;
+    };
+    places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
+    // A division seated at a place already found is that place again: one candidate, not two.
+    const seen = new Set<number>();
+    const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
+    const best = ordered[0];
+    return best ? this.placement(best, best.area !== null && !areaish ? 'area' : match === 'name' && placeKey(best.name) !== key && best.area === null ? 'suffix' : match, ordered) : null;
   }
 
   private placement(best: PlaceCandidate, match: PlaceMatch, ordered: readonly PlaceCandidate[]): Placement {
