@@ -30,19 +30,31 @@ export function firstK<T>(items: ArrayLike<T>, k: number, cmp: (x: T, y: T) => n
  */
 export function firstKByValue(nodes: readonly number[], value: (v: number) => number, label: (v: number) => string, k: number): number[] {
   const byValueThenName = (x: number, y: number) => value(y) - value(x) || byName(label(x), label(y));
-  if (nodes.length <= k || nodes.some((v) => Number.isNaN(value(v)))) return firstK(nodes, k, byValueThenName);
-  // The k-th largest value (with repeats): the smallest of the k largest, kept in ascending order.
-  const best: number[] = [];
-  for (const v of nodes) {
-    const x = value(v);
-    if (best.length === k && x <= (best[0] as number)) continue;
-    let at = 0;
-    while (at < best.length && (best[at] as number) < x) at++;
-    best.splice(at, 0, x);
-    if (best.length > k) best.shift();
+  if (nodes.length <= k) return firstK(nodes, k, byValueThenName);
+  // The k largest values (with repeats), ascending: best[0] is the k-th largest. One pass, no array
+  // grown or shifted (a million rows, a dozen rankings).
+  const best = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const x = value(nodes[i] as number);
+    if (Number.isNaN(x)) return firstK(nodes, k, byValueThenName);
+    if (size < k) {
+      let at = size++;
+      for (; at > 0 && (best[at - 1] as number) > x; at--) best[at] = best[at - 1] as number;
+      best[at] = x;
+    } else if (x > (best[0] as number)) {
+      // the smallest drops out: the ones below x move down a place
+      let at = 0;
+      for (; at + 1 < k && (best[at + 1] as number) < x; at++) best[at] = best[at + 1] as number;
+      best[at] = x;
+    }
   }
   const threshold = best[0] as number;
-  const above = nodes.filter((v) => value(v) > threshold);
-  const tied = nodes.filter((v) => value(v) === threshold);
+  const above: number[] = [], tied: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const v = nodes[i] as number, x = value(v);
+    if (x > threshold) above.push(v);
+    else if (x === threshold) tied.push(v);
+  }
   return [...firstK(above, above.length, byValueThenName), ...firstK(tied, k - above.length, (x, y) => byName(label(x), label(y)))];
 }
