@@ -166,7 +166,8 @@ export async function bench(o: BenchOptions, progress: Progress = () => {}): Pro
   const stageScript = join(here, 'stage.js');
   const mainScript = join(here, '..', 'twinnet.mjs');
   const tmp = mkdtempSync(join(tmpdir(), 'twinnet-bench-'));
-  const nodeArgs = [`--max-old-space-size=${o.heapMb}`];
+  // --expose-gc: a stage collects its prerequisites' garbage before its timed section (bench/stage.ts).
+  const nodeArgs = [`--max-old-space-size=${o.heapMb}`, '--expose-gc'];
   const sizes: SizeResult[] = [];
   const timedOut = new Set<string>();
   try {
@@ -259,7 +260,7 @@ export function renderBench(r: BenchResult): string {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, Node ${m.node} (${m.os}).`,
     '',
     `Inputs: \`generateList({ scale, seed: ${r.options.seed} })\`. Each stage timed alone in fresh child processes ` +
-      `(prerequisites untimed); cell = median wall seconds of ${r.options.runs} run(s) (${r.options.runsLarge} at scale ≥ ${LARGE}) · ` +
+      `(prerequisites untimed, their garbage collected before the timed section); cell = median wall seconds of ${r.options.runs} run(s) (${r.options.runsLarge} at scale ≥ ${LARGE}) · ` +
       `peak RSS of the child (prerequisites included). Timeout ${r.options.timeout} s per stage. ` +
       `Analysis defaults: ${r.analysis.runs} seeds per community detection; shortest paths exact up to ${r.analysis.exactLimit.toLocaleString('en-US')} nodes, ` +
       `${r.analysis.samples} sampled pivots above.`,
