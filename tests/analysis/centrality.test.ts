@@ -455,11 +455,29 @@ describe('shortest paths searched on the core (the graph without its leaves)', (
     const edges: string[] = [];
     for (const side of ['a', 'b']) for (let i = 0; i < 11; i++) for (let j = 0; j < 11; j++) edges.push(`${side}${i}-${side}x${j}`);
     const u = unify(buildBipartiteIndex(twoMode(edges.join(' '))));
-    expect(PATH_CHUNKS).toEqual({ max: 64, nodeWork: 64 });
+    expect(PATH_CHUNKS).toEqual({ max: 64, nodeWork: 64, sampledNodeWork: 8 });
     const plan = pathPlan(u);
     expect(plan.sources.length).toBe(44);
     expect(Array.from(plan.chunks)).toEqual([0, 11, 22, 33, 44]);
     expectSameAsAllSources(twoMode(edges.join(' ')));
+  });
+  it('cuts a sampled plan finer: the same two K_{11,11}, every node a pivot, work 44 × 264 = 11,616, ⌊11,616 / (8 · 44)⌋ = 33 chunks, sums as one chunk gives them', () => {
+    const edges: string[] = [];
+    for (const side of ['a', 'b']) for (let i = 0; i < 11; i++) for (let j = 0; j < 11; j++) edges.push(`${side}${i}-${side}x${j}`);
+    const u = unify(buildBipartiteIndex(twoMode(edges.join(' '))));
+    const plan = pathPlan(u, { exactLimit: 0, samples: 44, rng: createRng(5) });
+    expect(plan.exact).toBe(false);
+    expect(plan.sources.length).toBe(44);
+    expect(chunkCount(plan)).toBe(33);
+    // One chunk holding every source: the same sums, added in another grouping (to rounding).
+    const whole = pathSums(plan, 0, plan.sources.length), total = pathTotals(plan);
+    for (let v = 0; v < 44; v++) {
+      expect(total.bc[v]).toBeCloseTo(whole.bc[v] as number, 9);
+      expect(total.bcSquares?.[v]).toBeCloseTo(whole.bcSquares?.[v] as number, 6);
+    }
+    // Every node of K_{11,11} lies between the 10 · 11 / 2 pairs of its side's other nodes, each pair on
+    // 11 shortest paths through distinct middles: δ over all 22 sources = 2 · 55 / 11 = 10 (undirected, counted from both ends).
+    for (let v = 0; v < 44; v++) expect(total.bc[v]).toBeCloseTo(10, 9);
   });
   it('keeps a small graph in one chunk: a star K_{1,4} has work 1 · 1 < 64 · 5', () => {
     const plan = pathPlan(unify(buildBipartiteIndex(twoMode('c-p1 c-p2 c-p3 c-p4'))));

@@ -128,7 +128,8 @@ export interface PathPlan {
   /**
    * Chunk c holds the sources [chunks[c], chunks[c + 1]); the chunks have about the same estimated
    * work (core nodes + core entries reached, + the source's tree), at most `PATH_CHUNKS.max` of them,
-   * each worth at least `PATH_CHUNKS.nodeWork` × N (a chunk's sums take O(N) to add).
+   * each worth at least `PATH_CHUNKS.nodeWork` × N (a chunk's sums take O(N) to add), or
+   * `PATH_CHUNKS.sampledNodeWork` × N when sampled.
    */
   chunks: Int32Array;
   /** Pivots drawn (sampled; sorted), or null when exact. */
@@ -182,8 +183,13 @@ export interface PathSums {
   ecc: Int32Array | null;
 }
 
-/** How the sources are cut into chunks (see `PathPlan.chunks`); part of the definition of the sums. */
-export const PATH_CHUNKS = { max: 64, nodeWork: 64 } as const;
+/**
+ * How the sources are cut into chunks (see `PathPlan.chunks`); part of the definition of the sums.
+ * A sampled plan's chunk may be worth less, `sampledNodeWork` × N: its sums are two arrays (bc and
+ * bcSquares), not six, and its few sources (the pivots' roots) each search a whole component — at
+ * 64 × N a sampled plan was one chunk up to 1.4 million links (9.4 s on one thread, the other idle).
+ */
+export const PATH_CHUNKS = { max: 64, nodeWork: 64, sampledNodeWork: 8 } as const;
 
 export function pathMeasures(g: UnifiedIndex, options: PathOptions = {}): PathMeasures {
   const plan = pathPlan(g, options);
@@ -255,7 +261,7 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
       const roots: number[] = [];
       for (let v = 0; v < N; v++) if (parent[v] === -1) roots.push(v);
       const sources = Int32Array.from(roots);
-      return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight: null, trees, leafCore: null };
+      return { g, exact, sources, chunks: chunkBounds(sources, cost, N, exact), pivots, weight: null, trees, leafCore: null };
     }
     // Each pivot searches from its root; the roots on the 2-core are the sources, once each.
     const root = rootsOf(trees), count = new Int32Array(N);
@@ -264,7 +270,7 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
     for (let v = 0; v < N; v++) if ((count[v] as number) > 0 && (core.id[v] as number) >= 0) roots.push(v);
     const sources = Int32Array.from(roots);
     const weight = Int32Array.from(roots, (v) => count[v] as number);
-    return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight, trees, leafCore: null };
+    return { g, exact, sources, chunks: chunkBounds(sources, cost, N, exact), pivots, weight, trees, leafCore: null };
   }
   const hubOf = new Int32Array(N).fill(-1);
   const leaves = new Int32Array(N);
@@ -276,7 +282,7 @@ export function pathPlan(g: UnifiedIndex, options: PathOptions = {}): PathPlan {
   const sources = pivots ?? core.node;
   const { comp, work } = componentWork(core.offsets, core.adj);
   const cost = (v: number): number => work[comp[core.id[hubOf[v] === -1 ? v : (hubOf[v] as number)] as number] as number] as number;
-  return { g, exact, sources, chunks: chunkBounds(sources, cost, N), pivots, weight: null, trees: null, leafCore: { hubOf, leaves, core } };
+  return { g, exact, sources, chunks: chunkBounds(sources, cost, N, exact), pivots, weight: null, trees: null, leafCore: { hubOf, leaves, core } };
 }
 
 function coreGraph(g: UnifiedIndex, hubOf: Int32Array, nodeLeaves: Int32Array): CoreGraph {
@@ -330,11 +336,12 @@ function componentWork(offsets: Int32Array, adj: Int32Array): { comp: Int32Array
   return { comp, work };
 }
 
-/** Chunk bounds over `sources` (see `PathPlan.chunks`), the work of a source estimated by `cost`. */
-function chunkBounds(sources: Int32Array, cost: (v: number) => number, N: number): Int32Array {
+/** Chunk bounds over `sources` (see `PathPlan.chunks`) of an exact or sampled plan, the work of a source estimated by `cost`. */
+function chunkBounds(sources: Int32Array, cost: (v: number) => number, N: number, exact: boolean): Int32Array {
   let total = 0;
   for (const v of sources) total += cost(v);
-  const count = Math.max(1, Math.min(PATH_CHUNKS.max, sources.length, Math.floor(total / (PATH_CHUNKS.nodeWork * N))));
+  const nodeWork = exact ? PATH_CHUNKS.nodeWork : PATH_CHUNKS.sampledNodeWork;
+  const count = Math.max(1, Math.min(PATH_CHUNKS.max, sources.length, Math.floor(total / (nodeWork * N))));
   const bounds = [0];
   let done = 0;
   for (let i = 0; i < sources.length; i++) {
