@@ -132,7 +132,7 @@ export function resolveOptions(options: AnalysisOptions = {}): ResolvedAnalysisO
 
 /**
  * `graph`: the graphology graph of the same data set and `districts`, when the caller has already
- * built it (the report lays it out before analysing); otherwise built on first use of `a.graph`.
+ * built it; otherwise built on first use of `a.graph` (the report never needs it).
  */
 export function analyze(dataset: Dataset, options: AnalysisOptions = {}, graph: BipartiteGraph | null = null): Analysis {
   const { onStage, ...rest } = options;

@@ -30,7 +30,7 @@ export function defaultIterations(n: number): number {
 /**
  * What laying out a network needs: a graph with its nodes and edges, in order, and the edge attribute
  * read as attraction (`null`: unweighted). Any two with the same nodes, edges, order and weights get
- * the same positions (an `ExportNetwork`, or `layoutGraph` of it).
+ * the same positions (an `ExportNetwork`, or the graph it makes).
  */
 export interface LayoutNetwork {
   graph: Graph;

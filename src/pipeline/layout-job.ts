@@ -1,5 +1,6 @@
 /**
- * ForceAtlas2 on a second core: `layoutInWorker(graph, …)` starts the layout in a worker thread and
+ * ForceAtlas2 on a second core: `layoutInWorker(list, …)` starts the layout of a graph given as its
+ * edge lists (`graphEdgeList`, `bipartiteEdgeList`, `projectionEdgeList`) in a worker thread and
  * returns a promise of the positions, so that a report can lay out the network while it analyses it
  * (the machine has two cores; the layout is the longest single step on the seed). Falls back to the
  * main thread where the compiled worker is not available (running from TypeScript sources) or when
@@ -7,8 +8,7 @@
  * worker lays out the edge list (`layoutEdgeList`) that `layoutForceAtlas2` makes of the graph.
  */
 import { Worker } from 'node:worker_threads';
-import type { AbstractGraph as Graph } from 'graphology-types';
-import { graphEdgeList, layoutEdges, positionsByKey } from '../layout/layout.js';
+import { layoutEdges, positionsByKey } from '../layout/layout.js';
 import { workerAnswer, workerScript } from './workers.js';
 import type { KeyedEdgeList, Position } from '../layout/layout.js';
 
@@ -21,12 +21,7 @@ export interface LayoutJob {
   iterations: number;
 }
 
-export function layoutInWorker(graph: Graph, options: { seed: number; iterations: number; weightKey?: string | null }): Promise<Map<string, Position>> {
-  return edgeListLayoutInWorker(graphEdgeList(graph, options.weightKey ?? null), options);
-}
-
-/** `layoutInWorker` of a graph given as its edge lists (a projection's, `projectionEdgeList`). */
-export function edgeListLayoutInWorker(list: KeyedEdgeList, options: { seed: number; iterations: number }): Promise<Map<string, Position>> {
+export function layoutInWorker(list: KeyedEdgeList, options: { seed: number; iterations: number }): Promise<Map<string, Position>> {
   const url = workerScript('layout-worker.js', import.meta.url);
   if (url === null) return Promise.resolve(layoutEdges(list, { seed: options.seed, iterations: options.iterations }));
   const { keys, src: sources, dst: targets, wt: weights } = list;

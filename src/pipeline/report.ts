@@ -29,7 +29,7 @@ import { explorerHtml } from '../explorer/explorer-html.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
 import type { GexfVersion } from '../export/gexf.js';
 import { gexfInWorker } from './gexf-job.js';
-import { edgeListLayoutInWorker } from './layout-job.js';
+import { layoutInWorker } from './layout-job.js';
 import { analyzeInParallel, startSideWorker } from './parallel.js';
 import { runProducts } from './products.js';
 import { runGeography } from './geography.js';
@@ -84,7 +84,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const structure = drawn ? bipartiteEdgeList(ds, bipartiteNodes(ds, { districts: o.analysis.districts ?? ANALYSIS_DEFAULTS.districts })) : null;
   const coreOrder = structure ? edgeListCoreOrder(structure.keys.length, structure.src, structure.dst) : 0;
   const iterations = o.layoutIterations ?? defaultIterations(coreOrder);
-  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? edgeListLayoutInWorker(structure, { seed, iterations }) : null;
+  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
   let laidOut: NetworkLayout | null = null;
   const layOut = (list: KeyedEdgeList): NetworkLayout => (laidOut ??= { positions: layoutEdges(list, { seed, iterations }), iterations });
   // The geography: placed once; its null model, like a small layout, on the main thread after its
@@ -99,7 +99,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
     const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
     if (core <= LAYOUT_WORKER_CORE) return;
     const homeIterations = o.layoutIterations ?? defaultIterations(core);
-    homePending = edgeListLayoutInWorker(list, { seed, iterations: homeIterations }).then((positions) => ({ positions, iterations: homeIterations }));
+    homePending = layoutInWorker(list, { seed, iterations: homeIterations }).then((positions) => ({ positions, iterations: homeIterations }));
     homePending.catch(() => {}); // handled when awaited for the explorer; no unhandled rejection meanwhile
   };
   const whileWaiting = (index: BipartiteIndex) => {

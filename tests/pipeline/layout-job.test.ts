@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { layoutForceAtlas2 } from '../../src/layout/layout.js';
+import { graphEdgeList, layoutForceAtlas2 } from '../../src/layout/layout.js';
 import { analysisLayout, projectionEdgeList } from '../../src/layout/network-layout.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { seedGraph } from '../export/_helpers.js';
@@ -17,7 +17,7 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
     g.forEachEdge((e, _a, s, t) => { g.setEdgeAttribute(e, 'w', 1 + ((s.length * 7 + t.length) % 5)); });
     for (const weightKey of [null, 'w']) {
       const options = { seed: 7, iterations: 40, weightKey };
-      const inWorker = await layoutInWorker(g, options);
+      const inWorker = await layoutInWorker(graphEdgeList(g, weightKey), options);
       const here = layoutForceAtlas2(g, options);
       expect([...inWorker.keys()]).toEqual([...here.keys()]);
       for (const [k, p] of here) {
@@ -27,10 +27,10 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
     }
   });
   it('lays out a projection from its edge lists as analysisLayout does on the main thread, bit for bit', async () => {
-    const { edgeListLayoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
+    const { layoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
     const a = analyze(parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8')), { runs: 1 });
     for (const [kind, side, weight] of [['home', 'home', 'count'], ['partners', 'partner', 'jaccard']] as const) {
-      const inWorker = await edgeListLayoutInWorker(projectionEdgeList(a.sides[side].projection, weight), { seed: 3, iterations: 30 });
+      const inWorker = await layoutInWorker(projectionEdgeList(a.sides[side].projection, weight), { seed: 3, iterations: 30 });
       const here = analysisLayout(a, kind, weight, { seed: 3, iterations: 30 }).positions;
       expect(here.size).toBe(a.sides[side].projection.keys.length);
       expect([...inWorker.keys()]).toEqual([...here.keys()]);
@@ -46,6 +46,6 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
     const [e] = g.edges();
     g.setEdgeAttribute(e as string, 'w', -1);
     g.forEachEdge((x) => { if (x !== e) g.setEdgeAttribute(x, 'w', 1); });
-    expect(() => layoutInWorker(g, { seed: 1, iterations: 1, weightKey: 'w' })).toThrow(/weight "w" must be a finite number ≥ 0, got -1/);
+    expect(() => layoutInWorker(graphEdgeList(g, 'w'), { seed: 1, iterations: 1 })).toThrow(/weight "w" must be a finite number ≥ 0, got -1/);
   });
 });
