@@ -6,7 +6,7 @@
  * |---|---|
  * | `blank` | empty |
  * | `section` | `==A==` |
- * | `title` | `= List of … =`, before anything but blank lines |
+ * | `title` | `= List of … =`, or `List of twin towns … in …` without the marks, before anything but blank lines |
  * | `partner` | `- `, `* ` or `• ` and text (what follows is read by the block assembly) |
  * | `intro` | any other line before the first section |
  * | `home-header` | a place name: letters and `'’.,()–—-`, at most 8 words, no final `.:;` |
@@ -24,6 +24,11 @@ import { isNormalText, normalizeText } from './normalize.js';
 import type { LineKind } from './types.js';
 
 const TITLE = /^=\s*([^=].*?)\s*=$/;
+/**
+ * A title copied without its `=` marks, as the page shows it: `List of twin towns and sister cities in
+ * France`, `List of sister cities in Hong Kong` (the list titles Wikipedia uses; the words up to `in`).
+ */
+const PLAIN_TITLE = /^List of (?:twin towns|sister cities|twinned towns|town twinnings?)\b[^.:;!?]{0,120}\bin\s\S[^.:;!?]{0,120}$/i;
 const SECTION = /^==\s*([^=].*?)\s*==$/;
 /** A plausible place header: letters and the punctuation place names use (the word count is checked apart). */
 const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
@@ -63,6 +68,9 @@ export class LineClassifier {
         this.titleOpen = false;
         return 'title';
       }
+    } else if (!this.sawSection && this.titleOpen && PLAIN_TITLE.test(line)) {
+      this.titleOpen = false;
+      return 'title';
     }
     if (!this.sawSection) {
       this.titleOpen = false;
@@ -77,9 +85,9 @@ export function sectionName(line: string): string {
   return (SECTION.exec(line) as RegExpExecArray)[1] as string;
 }
 
-/** The text in a title line (`= List of … =` → `List of …`). */
+/** The text in a title line (`= List of … =` → `List of …`; a title without marks is its own text). */
 export function titleText(line: string): string {
-  return (TITLE.exec(line) as RegExpExecArray)[1] as string;
+  return TITLE.exec(line)?.[1] ?? line;
 }
 
 /** The title of a list: its first non-blank line when that is a title line, normalised; else null. */

@@ -22,6 +22,15 @@ describe('LineClassifier', () => {
     expect(kinds('Prose first.', '= A title =')).toEqual(['intro', 'intro']);
     expect(kinds('= One =', '= Two =')).toEqual(['title', 'intro']);
   });
+  it('takes a list title copied without its = marks as the title, and only as the first line', () => {
+    expect(kinds('List of twin towns and sister cities in France', '', '==A==', 'Amiens')).toEqual(['title', 'blank', 'section', 'home-header']);
+    expect(kinds('list of sister cities in Hong Kong')).toEqual(['title']);
+    expect(kinds('Some prose first.', 'List of twin towns and sister cities in France')).toEqual(['intro', 'intro']);
+    // prose that starts like a title but is a sentence, and a title naming no place, are intro lines
+    expect(kinds('List of twin towns and sister cities in France. It lists …')).toEqual(['intro']);
+    expect(kinds('List of twin towns')).toEqual(['intro']);
+    expect(kinds('==A==', 'List of twin towns and sister cities in France')).toEqual(['section', 'unparsed']);
+  });
   it('reads a partner line before any section as a partner line (the assembly refuses it)', () => {
     expect(kinds('- JPN Ibaraki, Japan', '= Title =')).toEqual(['partner', 'title']);
   });
@@ -45,6 +54,8 @@ describe('section, title and list titles', () => {
   });
   it('finds the title on the first non-blank line, normalised', () => {
     expect(findTitle('\n  =  List of  sister cities in Germany =\n==A==\n')).toBe('List of sister cities in Germany');
+    expect(findTitle('\nList of twin towns and sister cities in  France\n==A==\n')).toBe('List of twin towns and sister cities in France');
+    expect(titleText('List of sister cities in Japan')).toBe('List of sister cities in Japan');
   });
 });
 

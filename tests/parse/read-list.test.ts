@@ -66,6 +66,13 @@ describe('the home country', () => {
     expect(ds.homes[0]?.id).toBe('cn:anqing');
     expect(ds.diagnostics[0]).toMatchObject({ severity: 'info', code: 'home-assumed', line: null });
   });
+  it('finds the home country in a title copied without its = marks (France), and assumes none', () => {
+    const ds = readList('List of twin towns and sister cities in France\n\n==A==\n\nAmiens\n- DEU Dortmund, Germany\n');
+    expect(ds.home).toBe('FR');
+    expect(ds.title).toBe('List of twin towns and sister cities in France');
+    expect(ds.homes[0]?.id).toBe('fr:amiens');
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('home-assumed');
+  });
   it('takes the home country given over the title, with its prefix', () => {
     const ds = readList(readFileSync(GERMAN, 'utf8'), { home: 'fra' });
     expect(ds.home).toBe('FR');
