@@ -26,9 +26,12 @@ import type { LineKind } from './types.js';
 const TITLE = /^=\s*([^=].*?)\s*=$/;
 /**
  * A title copied without its `=` marks, as the page shows it: `List of twin towns and sister cities in
- * France`, `List of sister cities in Hong Kong` (the list titles Wikipedia uses; the words up to `in`).
+ * France`, `List of sister cities in Hong Kong` — the list titles Wikipedia uses, then one place (no
+ * second ` in `, no sentence punctuation), and a browser tab's ` - Wikipedia` if copied with it.
  */
-const PLAIN_TITLE = /^List of (?:twin towns|sister cities|twinned towns|town twinnings?)\b[^.:;!?]{0,120}\bin\s\S[^.:;!?]{0,120}$/i;
+const PLAIN_TITLE = /^List of (?:twin towns and sister cities|sister cities and twin towns|twin towns|sister cities|twinned towns|town twinnings) in (?:(?!\bin )[^.:;!?]){1,80}?(?: [-–—] Wikipedia)?$/i;
+/** The ` - Wikipedia` a title copied from a browser tab ends with. */
+const WIKIPEDIA_SUFFIX = / [-–—] Wikipedia$/i;
 const SECTION = /^==\s*([^=].*?)\s*==$/;
 /** A plausible place header: letters and the punctuation place names use (the word count is checked apart). */
 const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
@@ -85,9 +88,9 @@ export function sectionName(line: string): string {
   return (SECTION.exec(line) as RegExpExecArray)[1] as string;
 }
 
-/** The text in a title line (`= List of … =` → `List of …`; a title without marks is its own text). */
+/** The text in a title line (`= List of … =` → `List of …`; a title without marks is its own text, without a ` - Wikipedia`). */
 export function titleText(line: string): string {
-  return TITLE.exec(line)?.[1] ?? line;
+  return TITLE.exec(line)?.[1] ?? line.replace(WIKIPEDIA_SUFFIX, '');
 }
 
 /** The title of a list: its first non-blank line when that is a title line, normalised; else null. */

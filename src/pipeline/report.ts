@@ -65,6 +65,8 @@ export interface ReportOptions {
   mapLimits?: { nodes: number; links: number } | undefined;
   /** Samples of the distance null model; 0 = off. Default `DISTANCE_NULL_DEFAULTS.samples` (1,000). */
   nullSamples?: number | undefined;
+  /** Layouts whose core has more nodes than this run in a thread of their own; default LAYOUT_WORKER_CORE (the same positions either way). */
+  layoutWorkerCore?: number | undefined;
   onStage?: ((stage: string) => void) | undefined;
 }
 
@@ -84,7 +86,9 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const structure = drawn ? bipartiteEdgeList(ds, bipartiteNodes(ds, { districts: o.analysis.districts ?? ANALYSIS_DEFAULTS.districts })) : null;
   const coreOrder = structure ? edgeListCoreOrder(structure.keys.length, structure.src, structure.dst) : 0;
   const iterations = o.layoutIterations ?? defaultIterations(coreOrder);
-  const pending = structure && coreOrder > LAYOUT_WORKER_CORE ? layoutInWorker(structure, { seed, iterations }) : null;
+  const workerCore = o.layoutWorkerCore ?? LAYOUT_WORKER_CORE;
+  const pending = structure && coreOrder > workerCore ? layoutInWorker(structure, { seed, iterations }) : null;
+  pending?.catch(() => {}); // handled when awaited below; no unhandled rejection should the analysis fail first
   let laidOut: NetworkLayout | null = null;
   const layOut = (list: KeyedEdgeList): NetworkLayout => (laidOut ??= { positions: layoutEdges(list, { seed, iterations }), iterations });
   // The geography: placed once; its null model, like a small layout, on the main thread after its
@@ -97,7 +101,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
     if (projection.keys.length + projection.sharedKeys.length > EXPLORER_NODE_LIMIT) return;
     const list = projectionEdgeList(projection, 'count');
     const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
-    if (core <= LAYOUT_WORKER_CORE) return;
+    if (core <= workerCore) return;
     const homeIterations = o.layoutIterations ?? defaultIterations(core);
     homePending = layoutInWorker(list, { seed, iterations: homeIterations }).then((positions) => ({ positions, iterations: homeIterations }));
     homePending.catch(() => {}); // handled when awaited for the explorer; no unhandled rejection meanwhile

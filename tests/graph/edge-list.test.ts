@@ -18,7 +18,7 @@ describe('bipartiteEdgeList', () => {
     expect(list.src.length).toBe(buildBipartiteGraph(seed, { districts }).size);
   });
 
-  it('lists a pair linked twice once, home node first (by hand)', () => {
+  it('gives index pairs in the order of first link, home node first (by hand)', () => {
     const ds = parseSisterCityList('==A==\nAnqing\n- JPN Chiba, Japan\n- FRA Lyon, France\nBeihai\n- JPN Chiba, Japan\n');
     const nodes = bipartiteNodes(ds);
     const { keys, src, dst } = bipartiteEdgeList(ds, nodes);
@@ -27,6 +27,20 @@ describe('bipartiteEdgeList', () => {
     // Anqing–Chiba, Anqing–Lyon, Beihai–Chiba, as index pairs
     expect([...src]).toEqual([0, 0, 1]);
     expect([...dst]).toEqual([2, 3, 2]);
+  });
+
+  it('lists a pair linked twice once when a district merges into its city (by hand)', () => {
+    // Anqing and its district Daguan both list Chiba: merged, Anqing–Chiba is one edge (lines 3 and 5)
+    const ds = parseSisterCityList('==A==\nAnqing\n- JPN Chiba, Japan\nAnqing – Daguan District\n- JPN Chiba, Japan\n- FRA Lyon, France\n');
+    const { keys, src, dst } = bipartiteEdgeList(ds, bipartiteNodes(ds, { districts: 'merge' }));
+    expect(keys).toEqual(['cn:anqing', 'p:chiba-japan', 'p:lyon-france']);
+    expect([...src]).toEqual([0, 0]);
+    expect([...dst]).toEqual([1, 2]);
+    // kept apart, the district is a node of its own with its two links
+    const apart = bipartiteEdgeList(ds, bipartiteNodes(ds, { districts: 'separate' }));
+    expect(apart.keys).toEqual(['cn:anqing', 'cn:anqing-daguan-district', 'p:chiba-japan', 'p:lyon-france']);
+    expect([...apart.src]).toEqual([0, 1, 1]);
+    expect([...apart.dst]).toEqual([2, 2, 3]);
   });
 
   it('refuses a key on both sides, as a graph would', () => {

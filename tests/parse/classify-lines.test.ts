@@ -30,6 +30,11 @@ describe('LineClassifier', () => {
     expect(kinds('List of twin towns and sister cities in France. It lists …')).toEqual(['intro']);
     expect(kinds('List of twin towns')).toEqual(['intro']);
     expect(kinds('==A==', 'List of twin towns and sister cities in France')).toEqual(['section', 'unparsed']);
+    // one place after "in": a line naming a second place is prose, not a title (its last "in" would set the country)
+    expect(kinds('List of sister cities in China and their partners in Japan')).toEqual(['intro']);
+    expect(kinds('List of twin towns and sister cities in China, compiled in Germany')).toEqual(['intro']);
+    expect(kinds('List of twin towns and sister cities in France - Wikipedia')).toEqual(['title']);
+    expect(kinds('List of sister cities in the United States Virgin Islands')).toEqual(['title']); // "in" inside a word is no second place
   });
   it('reads a partner line before any section as a partner line (the assembly refuses it)', () => {
     expect(kinds('- JPN Ibaraki, Japan', '= Title =')).toEqual(['partner', 'title']);
@@ -56,6 +61,7 @@ describe('section, title and list titles', () => {
     expect(findTitle('\n  =  List of  sister cities in Germany =\n==A==\n')).toBe('List of sister cities in Germany');
     expect(findTitle('\nList of twin towns and sister cities in  France\n==A==\n')).toBe('List of twin towns and sister cities in France');
     expect(titleText('List of sister cities in Japan')).toBe('List of sister cities in Japan');
+    expect(titleText('List of twin towns and sister cities in France – Wikipedia')).toBe('List of twin towns and sister cities in France');
   });
 });
 

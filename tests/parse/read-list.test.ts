@@ -72,6 +72,11 @@ describe('the home country', () => {
     expect(ds.title).toBe('List of twin towns and sister cities in France');
     expect(ds.homes[0]?.id).toBe('fr:amiens');
     expect(ds.diagnostics.map((d) => d.code)).not.toContain('home-assumed');
+    expect(readList('List of twin towns and sister cities in Japan - Wikipedia\n\n==A==\n\nAomori\n- USA Dover, United States\n').home).toBe('JP');
+    // a first line naming two places is no title: China assumed, and said
+    const prose = readList('List of sister cities in China and their partners in Japan\n\n==A==\n\nAnqing\n- JPN Chiba, Japan\n');
+    expect(prose.home).toBe('CN');
+    expect(prose.diagnostics.map((d) => d.code)).toContain('home-assumed');
   });
   it('takes the home country given over the title, with its prefix', () => {
     const ds = readList(readFileSync(GERMAN, 'utf8'), { home: 'fra' });
