@@ -3,8 +3,9 @@
  * the metadata (formula, normalisation) of every measure. Used by the reports, the exports and the CLI.
  */
 import type { NodeAttributes, Side } from '../graph/build-bipartite.js';
+import { other } from '../graph/bipartite-index.js';
 import type { Analysis } from './analyze.js';
-import { edgeWeight, edgeWeights } from './projection/project.js';
+import { edgeWeight, edgeWeights, sharedOf } from './projection/project.js';
 import type { Projection } from './projection/project.js';
 import { valueAt } from './measures/measure.js';
 import type { Measure } from './measures/measure.js';
@@ -112,7 +113,7 @@ export interface PairRecord {
 
 /** The labels of the partners projected edge i of `side` rests on (the other side's nodes, by position); empty when they were not kept. */
 export function sharedLabels(a: Analysis, side: Side, i: number): string[] {
-  const p = a.sides[side].projection, opposite = a.nodes[side === 'home' ? 'partner' : 'home'].attributes;
+  const p = a.sides[side].projection, opposite = a.nodes[other(side)].attributes;
   const out: string[] = [];
   if (p.sharedOffsets && p.sharedAdj) {
     for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) out.push((opposite[p.sharedAdj[j] as number] as NodeAttributes).label);
@@ -125,10 +126,7 @@ export function pairRecord(a: Analysis, side: Side, i: number): PairRecord {
   const u = p.u[i] as number, v = p.v[i] as number;
   const ka = p.keys[u] as string, kb = p.keys[v] as string;
   const own = a.nodes[side].attributes;
-  const shared = sharedLabels(a, side, i), sharedIds: string[] = [];
-  if (p.sharedOffsets && p.sharedAdj) {
-    for (let j = p.sharedOffsets[i] as number; j < (p.sharedOffsets[i + 1] as number); j++) sharedIds.push(p.sharedKeys[p.sharedAdj[j] as number] as string);
-  }
+  const shared = sharedLabels(a, side, i), sharedIds = p.sharedOffsets && p.sharedAdj ? sharedOf(p, i) : [];
   return {
     a: ka, b: kb, labelA: (own[u] as NodeAttributes).label, labelB: (own[v] as NodeAttributes).label,
     degreeA: p.degree[u] as number, degreeB: p.degree[v] as number,

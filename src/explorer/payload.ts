@@ -21,7 +21,7 @@ import type { Analysis } from '../analysis/analyze.js';
 import { MEASURES } from '../analysis/measures/registry.js';
 import { jaccardWeights, nodeRows } from '../analysis/results.js';
 import type { NodeRow } from '../analysis/results.js';
-import { bipartiteEdges as edgesOfGraph } from '../graph/build-bipartite.js';
+import { bipartiteEdgeList } from '../graph/build-bipartite.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { analysisLayout } from '../layout/network-layout.js';
 import type { Position } from '../layout/layout.js';
@@ -112,12 +112,15 @@ export interface ExplorerPayloadOptions {
   iterations?: number;
   /**
    * What the caller has computed already (a report's run computes each once for all its outputs):
-   * `nodeRows(a)`, each side's `jaccardWeights`, a view's positions (laid out with `seed`, `iterations`).
+   * `nodeRows(a)`, each side's `jaccardWeights`, a view's positions (laid out with `seed`, `iterations`),
+   * the bipartite edge list its layout read.
    */
   given?: {
     rows?: readonly NodeRow[];
     jaccard?: Readonly<Partial<Record<Side, Float64Array>>>;
     positions?: Readonly<Partial<Record<ViewName, Map<string, Position>>>>;
+    /** The bipartite graph's edges as index pairs into the node table, in graph order (`bipartiteEdgeList`). */
+    bipartiteEdges?: { src: ArrayLike<number>; dst: ArrayLike<number> } | undefined;
   };
 }
 
@@ -140,9 +143,6 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
   // Table index = node position in the analysis: home places 0…n−1, then the partners.
   const rows = options.given?.rows ?? nodeRows(a);
   const nHome = a.unified.n;
-  const indexOf = new Map<string, number>();
-  rows.forEach((r, i) => indexOf.set(r.key, i));
-  const at = (key: string) => indexOf.get(key) as number;
 
   const countries: string[] = [];
   const countryIndex = new Map<string, number>();
@@ -192,11 +192,12 @@ export function explorerPayload(a: Analysis, options: ExplorerPayloadOptions): E
     return { title, description: networkDescription(a, kind), nodes, x, y, color, palette, edges, weight, legend, otherCommunities: Math.max(0, ranked.length - LEGEND_SIZE) };
   };
 
-  // The bipartite view: every node, the analysed graph's edges in graph order (`bipartiteEdges`, as
-  // `exportNetwork` lists them; no graph made), laid out as the GEXF's.
+  // The bipartite view: every node, the analysed graph's edges in graph order (`bipartiteEdgeList`, as
+  // `exportNetwork` lists them; its node order is the table's), laid out as the GEXF's.
   const all = rows.map((_r, i) => i);
+  const { src, dst } = options.given?.bipartiteEdges ?? bipartiteEdgeList(a.dataset, a.nodes);
   const bipartiteEdges: number[] = [], ones: number[] = [];
-  for (const e of edgesOfGraph(a.dataset, a.nodes)) { bipartiteEdges.push(at(e.source), at(e.target)); ones.push(1); }
+  for (let e = 0; e < src.length; e++) { bipartiteEdges.push(src[e] as number, dst[e] as number); ones.push(1); }
   // The projection view: the home places, the projection's edges (in `exportNetwork`'s order),
   // weighted by the shared-partner count; its layout is the projection export's.
   const p = a.sides.home.projection;

@@ -32,6 +32,11 @@ export function xmlAttr(value: string): string {
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
+/** A piece is made of at most this many strings or characters (`XmlWriter.parts`). */
+const PIECE_PARTS = 1024, PIECE_CHARS = 1 << 14;
+/** No pieces (shared: `take` is called after every node and edge). */
+const NONE: string[] = [];
+
 /**
  * A streaming XML writer with the slice of xmlbuilder2's API the writers use (`ele`, `att`, `txt`,
  * `end`), formatted as xmlbuilder2's pretty print (2-space indent, text-only elements on one line,
@@ -44,10 +49,6 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * `>`, `"` and tab/CR/LF (as character references) in attributes; callers pass values through
  * `xmlText` / `xmlAttr` first.
  */
-/** A piece is made of at most this many strings or characters (`XmlWriter.parts`). */
-const PIECE_PARTS = 1024, PIECE_CHARS = 1 << 14;
-/** No pieces (shared: `take` is called after every node and edge). */
-const NONE: string[] = [];
 
 class XmlWriter {
   /** Finished pieces of text, not yet taken. */

@@ -44,5 +44,8 @@ export function withLayoutColumns(net: ExportNetwork, positions: ReadonlyMap<str
     const color = net.color(key, attributes);
     graph.mergeNodeAttributes(key, { x: p?.x ?? null, y: p?.y ?? null, size: net.size(key, attributes), r: color.r, g: color.g, b: color.b, color: rgbToHex(color) });
   });
-  return { ...net, graph, nodeColumns: [...net.nodeColumns, ...LAYOUT_COLUMNS] };
+  // Without the network's node lists (`nodes`, `keys`, `nodeEntries`): they lack the new columns, so
+  // every writer reads the nodes from the graph. The edges are unchanged.
+  const { kind, edges, edgeColumns, weightKey, timeformat, color, size, description } = net;
+  return { kind, graph, edges, nodeColumns: [...net.nodeColumns, ...LAYOUT_COLUMNS], edgeColumns, weightKey, timeformat, color, size, description };
 }

@@ -188,8 +188,10 @@ export function exportNetwork(
   let nodeColumns = NODE_COLUMNS;
   let weightKey: string | null = null;
   let timeformat: TimeFormat | null = null;
-  /** The network's nodes: unified indices `first` … `first + count − 1`, and the attributes of node v among them. */
-  let first = 0, count = a.unified.keys.length;
+  // The network's nodes: unified indices `first` … `first + keys.length − 1` (a projection's are its
+  // side's, in the same order: its keys are the index's), and the attributes of node v among them.
+  const first = kind === 'partners' ? a.unified.n : 0;
+  const keys: readonly string[] = kind === 'bipartite' ? a.unified.keys : a.nodes[kind === 'home' ? 'home' : 'partner'].keys;
   let attributesAt: (i: number) => Record<string, unknown>;
 
   if (kind === 'bipartite') {
@@ -213,9 +215,7 @@ export function exportNetwork(
     const s = a.sides[side];
     const p = s.projection;
     const metrics = projectionMetrics({ n: p.keys.length, u: p.u, v: p.v, weight: (i) => edgeWeight(p, i, weight) });
-    // The projection's nodes are its side's, in the same order (its keys are the index's): node v is
-    // the projection's node v − first.
-    if (side === 'home') count = a.unified.n; else { first = a.unified.n; count -= first; }
+    // node v is the projection's node v − first
     attributesAt = (v) => {
       const r = rowAt(v);
       return withGeo(projectionNodeAttributes(attributesOf(v, r, r.community), metrics, v - first), r.key);
@@ -234,7 +234,6 @@ export function exportNetwork(
     weightKey = 'weight';
   }
   if (places) nodeColumns = [...nodeColumns, ...GEO_NODE_COLUMNS];
-  const keys = a.unified.keys.slice(first, first + count);
   const colorOf = communityColors(a, kind);
   let nodes: ExportNode[] | null = null;
   let graph: UndirectedGraph | null = null;
@@ -252,7 +251,7 @@ export function exportNetwork(
     get graph() { return (graph ??= graphOf(madeNodes(), edges)); },
     get nodes() { return madeNodes(); },
     keys,
-    nodeEntries: () => nodes ?? (function* () { for (let i = 0; i < count; i++) yield entryAt(i); })(),
+    nodeEntries: () => nodes ?? (function* () { for (let i = 0; i < keys.length; i++) yield entryAt(i); })(),
     edges, nodeColumns, edgeColumns, weightKey, timeformat, description: networkDescription(a, kind, weight),
     color: (key, attributes = attributesOfNode(key)) => colorOf(attributes['modularity_class'] as number | null),
     size: (key, attributes = attributesOfNode(key)) => Math.round((4 + 4 * Math.sqrt(attributes['degree'] as number)) * 100) / 100,

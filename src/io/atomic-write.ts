@@ -126,15 +126,8 @@ function writeChunks(path: string, chunks: Iterable<string>): void {
 
 /** Writes a string to a new file `path`: at once, or a long one through a `TextWriter`. */
 function writeText(path: string, text: string): void {
-  if (text.length <= TEXT_SLICE) { writeFileSync(path, text); return; }
-  const fd = openSync(path, 'w');
-  try {
-    const out = new TextWriter(fd);
-    out.add(text);
-    out.flush();
-  } finally {
-    closeSync(fd);
-  }
+  if (text.length <= TEXT_SLICE) writeFileSync(path, text);
+  else writeChunks(path, [text]);
 }
 
 /**

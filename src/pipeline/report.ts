@@ -15,9 +15,9 @@ import type { AnalysisOptions, SideAnalysis } from '../analysis/analyze.js';
 import { bipartiteEdgeList, bipartiteNodes } from '../graph/build-bipartite.js';
 import type { Dataset } from '../parse/types.js';
 import type { BipartiteIndex } from '../graph/bipartite-index.js';
-import { edgeListCoreOrder, layoutEdges } from '../layout/layout.js';
+import { edgeListCoreOrder } from '../layout/layout.js';
 import type { KeyedEdgeList } from '../layout/layout.js';
-import { defaultIterations, projectionEdgeList } from '../layout/network-layout.js';
+import { defaultIterations, edgeListLayout, projectionEdgeList } from '../layout/network-layout.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
 import { jsonPieces, jsonText } from '../io/json-chunks.js';
 import type { OutputFile } from '../io/atomic-write.js';
@@ -90,7 +90,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const pending = structure && coreOrder > workerCore ? layoutInWorker(structure, { seed, iterations }) : null;
   pending?.catch(() => {}); // handled when awaited below; no unhandled rejection should the analysis fail first
   let laidOut: NetworkLayout | null = null;
-  const layOut = (list: KeyedEdgeList): NetworkLayout => (laidOut ??= { positions: layoutEdges(list, { seed, iterations }), iterations });
+  const layOut = (list: KeyedEdgeList): NetworkLayout => (laidOut ??= edgeListLayout(list, { seed, iterations }));
   // The geography: placed once; its null model, like a small layout, on the main thread after its
   // share of the analysis and before the shortest paths, whose chunks the worker takes once free.
   const geo = runGeography(ds, { seed, nullSamples: o.nullSamples });
@@ -102,8 +102,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
     const list = projectionEdgeList(projection, 'count');
     const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
     if (core <= workerCore) return;
-    const homeIterations = o.layoutIterations ?? defaultIterations(core);
-    homePending = layoutInWorker(list, { seed, iterations: homeIterations }).then((positions) => ({ positions, iterations: homeIterations }));
+    homePending = layoutInWorker(list, { seed, iterations: o.layoutIterations ?? defaultIterations(core) });
     homePending.catch(() => {}); // handled when awaited for the explorer; no unhandled rejection meanwhile
   };
   const whileWaiting = (index: BipartiteIndex) => {
@@ -123,7 +122,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const withMap = nodes <= mapLimits.nodes && a.index.edges <= mapLimits.links;
   if (!withMap) a.notes.push(`World map not written with the report (${nodes} nodes and ${a.index.edges} links; limits ${mapLimits.nodes} nodes, ${mapLimits.links} links).`);
   // Laid out while waiting for the worker, or now (no worker, no wait).
-  const bipartite = structure ? (pending ? { positions: await pending, iterations } : layOut(structure)) : null;
+  const bipartite = structure ? (pending ? await pending : layOut(structure)) : null;
   const run = runProducts(a, { seed, iterations: o.layoutIterations, known: bipartite ? { bipartite } : {}, places: geo.places });
   // The GEXF on the worker, idle now, while this thread writes the rest (same bytes either way).
   const gexfOptions = { seed: a.options.seed, snapshotDate: o.snapshotDate, version: o.gexfVersion, places: geo.places() };
@@ -149,7 +148,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
     stage('interactive explorer');
     const positions = { bipartite: run.layout('bipartite').positions, home: (homePending ? await homePending : run.layout('home')).positions };
     const map = explorerMap(run.rows().map((r) => r.key), geo.places(), `${GEO_CREDITS.places}. ${GEO_CREDITS.map}.`);
-    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, map, given: { rows, jaccard, positions } });
+    explorer = explorerHtml(a, { title: `Sister cities: ${ds.title ?? name}`, seed: a.options.seed, iterations: o.layoutIterations, charts, map, given: { rows, jaccard, positions, bipartiteEdges: structure ?? undefined } });
   }
   if (withGexf) {
     stage(gexf ? 'waiting for the GEXF' : 'GEXF');

@@ -17,7 +17,7 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
     g.forEachEdge((e, _a, s, t) => { g.setEdgeAttribute(e, 'w', 1 + ((s.length * 7 + t.length) % 5)); });
     for (const weightKey of [null, 'w']) {
       const options = { seed: 7, iterations: 40, weightKey };
-      const inWorker = await layoutInWorker(graphEdgeList(g, weightKey), options);
+      const inWorker = (await layoutInWorker(graphEdgeList(g, weightKey), options)).positions;
       const here = layoutForceAtlas2(g, options);
       expect([...inWorker.keys()]).toEqual([...here.keys()]);
       for (const [k, p] of here) {
@@ -30,7 +30,7 @@ describe.runIf(hasBuild)('layoutInWorker (compiled: the layout in a worker threa
     const { layoutInWorker } = (await import(compiled)) as typeof import('../../src/pipeline/layout-job.js');
     const a = analyze(parseSisterCityList(readFileSync('data/raw/china-sister-cities.txt', 'utf8')), { runs: 1 });
     for (const [kind, side, weight] of [['home', 'home', 'count'], ['partners', 'partner', 'jaccard']] as const) {
-      const inWorker = await layoutInWorker(projectionEdgeList(a.sides[side].projection, weight), { seed: 3, iterations: 30 });
+      const inWorker = (await layoutInWorker(projectionEdgeList(a.sides[side].projection, weight), { seed: 3, iterations: 30 })).positions;
       const here = analysisLayout(a, kind, weight, { seed: 3, iterations: 30 }).positions;
       expect(here.size).toBe(a.sides[side].projection.keys.length);
       expect([...inWorker.keys()]).toEqual([...here.keys()]);
