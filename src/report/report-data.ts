@@ -5,6 +5,7 @@
  * digits so the bytes do not depend on the last ulp of floating-point summation order.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { quickselect } from 'd3-array';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../analysis/analyze.js';
@@ -13,6 +14,7 @@ import { RANKED_MEASURES } from '../analysis/measures/registry.js';
 import { identicalPairs, jaccardWeights, METRICS, nodeAttributesAt, nodeRowAt, nodeRows, pairRecord, rankPairs } from '../analysis/results.js';
 import type { NodeRow, PairRecord } from '../analysis/results.js';
 import type { Side } from '../graph/build-bipartite.js';
+import { linkPartnerPositions } from '../graph/bipartite-index.js';
 import { homeWords, regionOf } from '../parse/countries.js';
 import type { Diagnostic } from '../parse/types.js';
 import { packageVersion } from '../util/paths.js';
@@ -148,35 +150,51 @@ export function buildReportData(
 
   // Countries and continents (sovereign states; territories under their sovereign).
   // Per partner country: links, different partners, different home entries. Partners are counted on
-  // their node position (a set of id strings per country took ~1 s at 1.4 million links).
-  const byCountry = new Map<string, { links: number; partners: number; homes: Set<string> }>();
-  const partnerAt = new Map<string, number>();
-  a.nodes.partner.keys.forEach((k, j) => partnerAt.set(k, j));
+  // their node position, home entries by a number per id; countries in order of first link. (A Map of
+  // every partner's key and a set of id strings per country took ~2 s at 1.4 million links.)
+  const partnerOf = linkPartnerPositions(ds, a.nodes.partner.keys);
+  const byCountry: { code: string; links: number; partners: number; homes: Set<number> }[] = [], countryAt = new Map<string, number>();
+  const countryIndex = (code: string): number => {
+    let c = countryAt.get(code);
+    if (c === undefined) { c = byCountry.length; byCountry.push({ code, links: 0, partners: 0, homes: new Set() }); countryAt.set(code, c); }
+    return c;
+  };
+  const countryOfPartner = new Int32Array(a.nodes.partner.keys.length).fill(-1);
   const partnerSeen = new Uint8Array(a.nodes.partner.keys.length);
   /** Partners of links whose partner is not a node (none in a data set the analysis was built from), by id. */
   const strayPartners = new Set<string>();
+  const entryAt = new Map<string, number>();
+  let lastId: string | null = null, entry = -1;
+  for (let k = 0; k < ds.links.length; k++) {
+    const l = ds.links[k] as (typeof ds.links)[number], j = partnerOf[k] as number;
+    let c: number;
+    if (j >= 0) {
+      c = countryOfPartner[j] as number;
+      if (c < 0) countryOfPartner[j] = c = countryIndex(a.nodes.partner.attributes[j]?.country ?? '??');
+    } else c = countryIndex('??');
+    const e = byCountry[c]!;
+    e.links++;
+    if (j >= 0) { if (partnerSeen[j] === 0) { partnerSeen[j] = 1; e.partners++; } }
+    else if (!strayPartners.has(l.partnerId)) { strayPartners.add(l.partnerId); e.partners++; }
+    if (l.homeId !== lastId) { // a home entry's links mostly come together
+      lastId = l.homeId;
+      entry = entryAt.get(lastId) ?? entryAt.size;
+      entryAt.set(lastId, entry);
+    }
+    e.homes.add(entry);
+  }
   /** Countries of home node i's partners, one per link, in adjacency order. */
   const partnerCountries = (i: number): string[] => {
     const s = a.index.home, out: string[] = [];
     for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) out.push(a.nodes.partner.attributes[s.adj[e] as number]?.country ?? '??');
     return out;
   };
-  for (const l of ds.links) {
-    const j = partnerAt.get(l.partnerId);
-    const c = (j === undefined ? null : a.nodes.partner.attributes[j]?.country) ?? '??';
-    let e = byCountry.get(c);
-    if (!e) { e = { links: 0, partners: 0, homes: new Set() }; byCountry.set(c, e); }
-    e.links++;
-    if (j !== undefined) { if (partnerSeen[j] === 0) { partnerSeen[j] = 1; e.partners++; } }
-    else if (!strayPartners.has(l.partnerId)) { strayPartners.add(l.partnerId); e.partners++; }
-    e.homes.add(l.homeId);
-  }
   const countryName = new Map<string, string | null>(); // of the first partner with that country
   for (const p of a.nodes.partner.attributes) if (p.country !== null && !countryName.has(p.country)) countryName.set(p.country, p.countryName);
-  const countries = [...byCountry].map(([code, e]) => ({
-    country: code,
-    name: countryName.get(code) ?? code,
-    continent: regionOf(code)?.continent ?? 'Unknown',
+  const countries = byCountry.map((e) => ({
+    country: e.code,
+    name: countryName.get(e.code) ?? e.code,
+    continent: regionOf(e.code)?.continent ?? 'Unknown',
     links: e.links, share: e.links / totalLinks, partners: e.partners, homeEntries: e.homes.size,
   })).sort((x, y) => y.links - x.links || byName(x.name, y.name));
   const countryNames = new Map(countries.map((c) => [c.country, c.name]));
@@ -194,18 +212,20 @@ export function buildReportData(
   }).sort((x, y) => y.countries - x.countries || y.partners - x.partners || byName(x.label, y.label));
 
   // Centrality: top nodes per side and measure.
-  const top = (from: number, to: number, m: (typeof RANKED_MEASURES)[number]) => {
+  const centralityTop = (from: number, to: number) => {
     // A measure ranked within the largest component (component 0) ranks only its nodes.
-    const inLargest = m.rankedIn === 'largest-component';
-    const nodes: number[] = [], value = new Float64Array(to - from);
+    const everyNode: number[] = [], inLargest: number[] = [], value = new Float64Array(to - from);
     for (let v = from; v < to; v++) {
-      if (!inLargest || a.components.membership[v] === 0) nodes.push(v);
-      value[v - from] = valueAt(m, a, v) ?? -1;
+      everyNode.push(v);
+      if (a.components.membership[v] === 0) inLargest.push(v);
     }
-    return firstKByValue(nodes, (v) => value[v - from] as number, (v) => nodeAttributesAt(a, v).label, TOP)
-      .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m.id], degree: r.degree }; });
+    const top = (m: (typeof RANKED_MEASURES)[number]) => {
+      for (let v = from; v < to; v++) value[v - from] = valueAt(m, a, v) ?? -1;
+      return firstKByValue(m.rankedIn === 'largest-component' ? inLargest : everyNode, (v) => value[v - from] as number, (v) => nodeAttributesAt(a, v).label, TOP)
+        .map((v) => { const r = rowAt(v); return { key: r.key, label: r.label, country: r.country, value: r[m.id], degree: r.degree }; });
+    };
+    return Object.fromEntries(RANKED_MEASURES.map((m) => [m.id, top(m)]));
   };
-  const centralityTop = (from: number, to: number) => Object.fromEntries(RANKED_MEASURES.map((m) => [m.id, top(from, to, m)]));
 
   // Shared partners.
   const shared = (side: Side) => {
@@ -249,10 +269,10 @@ export function buildReportData(
     // Countries of the partner members; a community of home places only: of their partners.
     const isPartner = (v: number) => v >= nHome;
     const hasPartners = vs.some(isPartner);
+    const add = (c: string) => { counts.set(c, (counts.get(c) ?? 0) + 1); total++; };
     for (const v of vs) {
-      if (hasPartners && !isPartner(v)) continue;
-      const cs = isPartner(v) ? [nodeAttributesAt(a, v).country ?? '??'] : partnerCountries(v);
-      for (const c of cs) { counts.set(c, (counts.get(c) ?? 0) + 1); total++; }
+      if (isPartner(v)) add(nodeAttributesAt(a, v).country ?? '??');
+      else if (!hasPartners) for (const c of partnerCountries(v)) add(c);
     }
     const dominantCountries = [...counts].sort((x, y) => y[1] - x[1] || byLocale(x[0], y[0])).slice(0, 3)
       .map(([country, count]) => ({ country, name: countryNames.get(country) ?? country, count, share: total ? count / total : 0 }));
@@ -375,8 +395,9 @@ export function buildReportData(
     notes,
   };
   // After the rest: choosing the rows of a large table adds a note.
-  const nodes = all ?? keepNodes(a, home, rowAt, limits.nodeTable, notes);
-  return { ...roundDeep(report), ...(given.geography ? { geography: roundDeep(given.geography) } : {}), nodes, edges: edgeList(a, all ? null : new Set(nodes.map((r) => r.key))) };
+  const kept = all ? null : keepNodes(a, home, rowAt, limits.nodeTable, notes);
+  const nodes = all ?? kept!.rows;
+  return { ...roundDeep(report), ...(given.geography ? { geography: roundDeep(given.geography) } : {}), nodes, edges: edgeList(a, kept?.marks ?? null) };
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;
@@ -387,8 +408,11 @@ function mean(x: ArrayLike<number>): number {
   return x.length ? s / x.length : 0;
 }
 
-/** The node table of a large graph: every home node, then the partners with most links (ties by key) up to `limit` rows. */
-function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): NodeRow[] {
+/**
+ * The node table of a large graph: every home node, then the partners with most links (ties by key) up
+ * to `limit` rows; `marks` has 1 at the unified position of each.
+ */
+function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, limit: number, notes: string[]): { rows: NodeRow[]; marks: Uint8Array } {
   const { unified: g } = a;
   const N = g.keys.length, room = Math.max(0, limit - home.length);
   const degree = (v: number) => (g.offsets[v + 1] as number) - (g.offsets[v] as number);
@@ -400,14 +424,23 @@ function keepNodes(a: Analysis, home: NodeRow[], rowAt: (v: number) => NodeRow, 
     threshold = d; taken += perDegree.get(d) as number;
     if (taken >= room) break;
   }
-  const candidates: number[] = [];
-  for (let v = g.n; v < N; v++) if (degree(v) >= threshold) candidates.push(v);
-  const partners = candidates
-    .sort((x, y) => degree(y) - degree(x) || ((g.keys[x] as string) < (g.keys[y] as string) ? -1 : 1))
-    .slice(0, room).map(rowAt);
-  const kept = [...home, ...partners];
-  notes.push(`Per-node table: ${kept.length} of ${N} nodes (all ${homeWords(a.dataset.home).demonym} nodes, then the partners with most links; limit ${limit}).`);
-  return kept;
+  // Above the threshold all get in (by degree, then key); at it, the first by key: selected
+  // (quickselect), then only those sorted — at 1.4 million links a million partners have one link,
+  // and sorting them all by key took ~1 s. Keys are all different, so the order is total.
+  const byKey = (x: number, y: number) => { const p = g.keys[x] as string, q = g.keys[y] as string; return p < q ? -1 : p > q ? 1 : 0; };
+  const above: number[] = [], tied: number[] = [];
+  for (let v = g.n; v < N; v++) {
+    const d = degree(v);
+    if (d > threshold) above.push(v); else if (d === threshold) tied.push(v);
+  }
+  const rest = Math.max(0, Math.min(tied.length, room - above.length));
+  if (rest > 0 && rest < tied.length) quickselect(tied, rest - 1, 0, tied.length - 1, (x, y) => byKey(x as number, y as number));
+  const chosen = [...above.sort((x, y) => degree(y) - degree(x) || byKey(x, y)), ...tied.slice(0, rest).sort(byKey)];
+  const marks = new Uint8Array(N).fill(1, 0, g.n);
+  for (const v of chosen) marks[v] = 1;
+  const rows = [...home, ...chosen.map(rowAt)];
+  notes.push(`Per-node table: ${rows.length} of ${N} nodes (all ${homeWords(a.dataset.home).demonym} nodes, then the partners with most links; limit ${limit}).`);
+  return { rows, marks };
 }
 
 function capDiagnostics(all: Diagnostic[], notes: string[]): Diagnostic[] {

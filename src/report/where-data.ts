@@ -51,7 +51,7 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function summarizeDistances(values: readonly number[]): DistanceSummary | null {
+export function summarizeDistances(values: ArrayLike<number>): DistanceSummary | null {
   if (values.length === 0) return null;
   const s = Float64Array.from(values).sort();
   let sum = 0;
@@ -78,7 +78,7 @@ function nullPrecision(n: DistanceNullResult) {
  * end (`sorted.slice(0, k)` and `sorted.slice(-k).reverse()`), without sorting it all: two short
  * lists kept in order, with ties in `cmp` settled by position in `list` as a stable sort settles them.
  */
-export function ends<T>(list: readonly T[], cmp: (x: T, y: T) => number, k: number): { first: T[]; last: T[] } {
+export function ends<T>(list: ArrayLike<T>, cmp: (x: T, y: T) => number, k: number): { first: T[]; last: T[] } {
   const before = (i: number, j: number) => (cmp(list[i] as T, list[j] as T) || i - j) < 0;
   const first: number[] = [], last: number[] = [];
   /** Puts item i into `kept` (ordered by `precedes`, at most k long) when it belongs there. */
@@ -117,35 +117,40 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
   const regions = home.keys.map((k): string | null => places.homes[k]?.admin1?.name ?? null);
   const regionOf = (i: number): string | null => regions[i]!;
 
-  // Every measured edge once: home node, partner node, km.
-  const edges: { i: number; j: number; km: number }[] = [];
+  // Every measured edge once, numbered t = 0…measured−1: home node ei[t], partner node ej[t], km[t].
+  const ei = new Int32Array(home.adj.length), ej = new Int32Array(home.adj.length), km = new Float64Array(home.adj.length);
+  let measured = 0;
   for (let i = 0; i < home.keys.length; i++) {
-    for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) if (!Number.isNaN(distance[e]!)) edges.push({ i, j: home.adj[e]!, km: distance[e]! });
+    for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) {
+      if (!Number.isNaN(distance[e]!)) { ei[measured] = i; ej[measured] = home.adj[e]!; km[measured] = distance[e]!; measured++; }
+    }
   }
-  const grouped = (key: (x: { i: number; j: number }) => string) => {
+  const grouped = (key: (t: number) => string) => {
     const m = new Map<string, number[]>();
-    for (const x of edges) { const k = key(x); const list = m.get(k); if (list) list.push(x.km); else m.set(k, [x.km]); }
+    for (let t = 0; t < measured; t++) { const k = key(t); const list = m.get(k); if (list) list.push(km[t]!); else m.set(k, [km[t]!]); }
     return m;
   };
   const summaries = <K extends string>(m: Map<string, number[]>, name: K) => [...m]
     .sort((x, y) => y[1].length - x[1].length || byLocale(x[0], y[0]))
     .map(([k, v]) => ({ [name]: k, ...summarizeDistances(v)! }) as Record<K, string> & DistanceSummary);
 
-  const max = edges.reduce((m, x) => Math.max(m, x.km), 0);
+  let max = 0;
+  for (let t = 0; t < measured; t++) max = Math.max(max, km[t]!);
   const histogram = new Array<number>(Math.floor(max / DISTANCE_BIN_KM) + 1).fill(0);
-  for (const x of edges) histogram[Math.floor(x.km / DISTANCE_BIN_KM)]!++;
+  for (let t = 0; t < measured; t++) histogram[Math.floor(km[t]! / DISTANCE_BIN_KM)]!++;
 
-  const pair = (x: { i: number; j: number; km: number }): WherePair => ({
-    home: home.keys[x.i]!, homeLabel: homeAttr[x.i]!.label, partner: partner.keys[x.j]!, partnerLabel: partnerAttr[x.j]!.label,
-    country: partnerAttr[x.j]!.countryName, km: x.km,
+  const pair = (t: number): WherePair => ({
+    home: home.keys[ei[t]!]!, homeLabel: homeAttr[ei[t]!]!.label, partner: partner.keys[ej[t]!]!, partnerLabel: partnerAttr[ej[t]!]!.label,
+    country: partnerAttr[ej[t]!]!.countryName, km: km[t]!,
   });
-  const byKm = ends(edges, (x, y) => x.km - y.km || byName(homeAttr[x.i]!.label, homeAttr[y.i]!.label) || byName(partnerAttr[x.j]!.label, partnerAttr[y.j]!.label), PAIRS_SHOWN);
+  const edgeNumbers = new Int32Array(measured).map((_, t) => t);
+  const byKm = ends(edgeNumbers, (x, y) => km[x]! - km[y]! || byName(homeAttr[ei[x]!]!.label, homeAttr[ei[y]!]!.label) || byName(partnerAttr[ej[x]!]!.label, partnerAttr[ej[y]!]!.label), PAIRS_SHOWN);
 
   // Per home node with a measured link, its distances (edges come home node by home node, in order).
   const perHome: [number, number[]][] = [];
-  for (const x of edges) {
+  for (let t = 0; t < measured; t++) {
     const last = perHome[perHome.length - 1];
-    if (last !== undefined && last[0] === x.i) last[1].push(x.km); else perHome.push([x.i, [x.km]]);
+    if (last !== undefined && last[0] === ei[t]) last[1].push(km[t]!); else perHome.push([ei[t]!, [km[t]!]]);
   }
   const homeDistances: HomeDistance[] = perHome.map(([i, v]) => {
     const s = summarizeDistances(v)!;
@@ -162,7 +167,7 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     r.homes.add(i);
     for (let e = home.offsets[i]!; e < home.offsets[i + 1]!; e++) { r.partners.add(home.adj[e]!); r.links++; }
   }
-  const regionDistances = grouped((x) => regionKey(x.i));
+  const regionDistances = grouped((t) => regionKey(ei[t]!));
   const linksByRegion = [...perRegion].map(([region, r]) => ({
     region, homePlaces: r.homes.size, links: r.links, partners: r.partners.size, medianKm: summarizeDistances(regionDistances.get(region) ?? [])?.median ?? null,
   })).sort((x, y) => y.links - x.links || byLocale(x.region, y.region));
@@ -193,19 +198,24 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     const p = partnerById.get(id);
     return { id, side: 'partner', label: p?.label ?? id, country: p?.territory ?? p?.country ?? null };
   };
-  const homeById = new Map(ds.homes.map((h) => [h.id, h]));
-  const partnerById = new Map(ds.partners.map((p) => [p.id, p]));
+  // Only the places the lists name (a Map of every place's id cost ~0.5 s at 1.4 million links).
+  const unplaced = places.unplaced.slice(0, UNPLACED_LISTED), listed = new Set([...unplaced, ...places.ambiguous]);
+  const homeById = new Map<string, (typeof ds.homes)[number]>(), partnerById = new Map<string, (typeof ds.partners)[number]>();
+  for (const h of ds.homes) if (listed.has(h.id)) homeById.set(h.id, h);
+  for (const p of ds.partners) if (listed.has(p.id)) partnerById.set(p.id, p);
   const placementOf = (id: string): Placement => (places.homes[id] ?? places.partners[id])!;
   const candidate = (c: PlaceCandidate) => ({ name: c.name, country: c.country, admin1: c.admin1, featureCode: c.featureCode, population: c.population, geonameId: c.geonameId });
 
   const placed = (list: readonly { id: string }[], byId: Record<string, Placement>) => {
-    const ps = list.map((x) => byId[x.id]!);
-    return {
-      total: list.length,
-      placed: ps.filter((p) => p.lat !== null).length,
-      withRegion: ps.filter((p) => p.admin1 !== null).length,
-      bySource: Object.fromEntries((['input', 'override', 'geonames'] as const).map((s) => [s, ps.filter((p) => p.source === s).length])),
-    };
+    let located = 0, withRegion = 0;
+    const bySource = { input: 0, override: 0, geonames: 0 };
+    for (const x of list) {
+      const p = byId[x.id]!;
+      if (p.lat !== null) located++;
+      if (p.admin1 !== null) withRegion++;
+      if (p.source !== null) bySource[p.source]++;
+    }
+    return { total: list.length, placed: located, withRegion, bySource };
   };
 
   return {
@@ -214,12 +224,12 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     coverage: {
       homes: placed(ds.homes, places.homes),
       partners: placed(ds.partners, places.partners),
-      links: { total: a.index.edges, measured: edges.length, leftOut: a.index.edges - edges.length },
+      links: { total: a.index.edges, measured, leftOut: a.index.edges - measured },
     },
     distance: {
-      overall: summarizeDistances(edges.map((x) => x.km)),
+      overall: summarizeDistances(km.subarray(0, measured)),
       histogram,
-      byContinent: summaries(grouped((x) => continent(x.j)), 'continent'),
+      byContinent: summaries(grouped((t) => continent(ej[t]!)), 'continent'),
       byRegion: summaries(regionDistances, 'region'),
     },
     homeDistances,
@@ -232,7 +242,7 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     regionsByContinent: cross(continent, totals(continent)),
     regionsByCountry: cross(countryName, [...topCountries, 'other']),
     unplacedTotal: places.unplaced.length,
-    unplaced: places.unplaced.slice(0, UNPLACED_LISTED).map(named),
+    unplaced: unplaced.map(named),
     ambiguous: places.ambiguous.map((id) => {
       const p = placementOf(id);
       return {

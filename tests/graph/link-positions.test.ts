@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bipartiteNodes } from '../../src/graph/build-bipartite.js';
-import { buildBipartiteIndexFromDataset } from '../../src/graph/bipartite-index.js';
+import { buildBipartiteIndexFromDataset, linkPartnerPositions } from '../../src/graph/bipartite-index.js';
 import { parsedLinkPositions } from '../../src/parse/link-positions.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { generateList } from '../../src/synth/generate.js';
@@ -59,5 +59,30 @@ describe('link positions recorded by the parser', () => {
     const ds = parse();
     ds.links[0]!.partnerId = 'p:nowhere';
     expect(() => indexOf(ds)).toThrow(/unknown ids/);
+  });
+
+  it('give each link\'s partner node as a lookup by id does, also once changed, and −1 for no node', () => {
+    /** What a Map of every node key gives (the last position of a repeated key). */
+    const byLookup = (ds: Dataset, keys: string[]) => {
+      const at = new Map(keys.map((k, j) => [k, j]));
+      return Int32Array.from(ds.links, (l) => at.get(l.partnerId) ?? -1);
+    };
+    const changes: ((ds: Dataset) => void)[] = [
+      () => {},
+      (ds) => { ds.links[3]!.partnerId = ds.partners[7]!.id; },
+      (ds) => { ds.links.reverse(); },
+      (ds) => { ds.partners.reverse(); },
+      (ds) => { ds.partners.push({ ...ds.partners[0]! }); },
+      (ds) => { ds.links[0]!.partnerId = 'p:nowhere'; },
+    ];
+    for (const change of changes) {
+      const ds = parse();
+      change(ds);
+      const keys = ds.partners.map((p) => p.id);
+      expect(linkPartnerPositions(ds, keys)).toEqual(byLookup(ds, keys));
+      expect(linkPartnerPositions(plain(ds), keys)).toEqual(byLookup(ds, keys));
+    }
+    const ds = parse();
+    expect(linkPartnerPositions(ds, ds.partners.map((p) => p.id))).toEqual(parsedLinkPositions(ds)!.partner);
   });
 });

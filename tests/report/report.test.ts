@@ -129,6 +129,14 @@ describe('report data of a graph above the node-table limit', () => {
     expect(cut.notes.at(-1)).toBe('Per-node table: 400 of 1368 nodes (all Chinese nodes, then the partners with most links; limit 400).');
   });
 
+  it('picks the same partners at any limit: none, one, the degree ties cut anywhere, all', () => {
+    const byDegreeThenKey = full.nodes.filter((r) => r.side === 'partner').sort((x, y) => y.degree - x.degree || (x.key < y.key ? -1 : 1));
+    for (const limit of [100, 164, 165, 171, 250, 399, 1000, 1367]) {
+      const rows = buildReportData(a, meta, { nodeTable: limit }).nodes;
+      expect(rows.map((r) => r.key), `limit ${limit}`).toEqual([...full.nodes.filter((r) => r.side === 'home'), ...byDegreeThenKey.slice(0, Math.max(0, limit - 164))].map((r) => r.key));
+    }
+  });
+
   it('ranks by the same values the rows hold (metricAt = row field)', () => {
     for (const { id: m } of MEASURES) {
       for (let v = 0; v < a.unified.keys.length; v += 7) expect(metricAt(a, v, m)).toBe(nodeRowAt(a, v)[m]);
