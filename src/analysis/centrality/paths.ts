@@ -545,16 +545,18 @@ function coreSearch(
   trees: PendantTrees, s: number, dist: Int32Array, sigma: Float64Array, delta: Float64Array, order: Int32Array,
   buf: Int32Array | null, base: number, bc: Float64Array, times: number, squares: Float64Array | null,
 ): number {
-  const { core, height, histOffsets, hist } = trees;
-  const { node, offsets, adj, treeSize } = core;
+  const { core, hist } = trees;
+  const { offsets, adj, treeSize, treeHeight, treeHist } = core;
   let head = 0, tail = 0, len = 0;
   order[tail++] = s; dist[s] = 0; sigma[s] = 1;
   while (head < tail) {
     const v = order[head++] as number;
     const dv = dist[v] as number, sv = sigma[v] as number, next = dv + 1;
     if (buf !== null) {
-      const u = node[v] as number, hu = histOffsets[u] as number, H = height[u] as number;
-      for (let h = 0; h <= H; h++) buf[base + dv + h] = (buf[base + dv + h] as number) + (hist[hu + h] as number);
+      // v's tree's levels, from level dv (v itself: its histogram starts with 1; most core nodes have no tree).
+      const H = treeHeight[v] as number, at = base + dv;
+      buf[at] = (buf[at] as number) + 1;
+      if (H > 0) { const hu = treeHist[v] as number; for (let h = 1; h <= H; h++) buf[at + h] = (buf[at + h] as number) + (hist[hu + h] as number); }
       if (dv + H + 1 > len) len = dv + H + 1;
     }
     const end = offsets[v + 1] as number;

@@ -34,9 +34,10 @@ export interface PendantTrees {
   hist: Int32Array;
   /**
    * The 2-core, numbered 0 … C−1 in node order: node[c] its node id, id[v] its core number (−1 off
-   * the core), treeSize[c] = size(node[c]) − 1, the nodes of its tree.
+   * the core), treeSize[c] = size(node[c]) − 1, the nodes of its tree; treeHeight[c] = height(node[c])
+   * and treeHist[c] = histOffsets[node[c]] (read by core number where a search meets the node).
    */
-  core: { node: Int32Array; id: Int32Array; offsets: Int32Array; adj: Int32Array; treeSize: Int32Array };
+  core: { node: Int32Array; id: Int32Array; offsets: Int32Array; adj: Int32Array; treeSize: Int32Array; treeHeight: Int32Array; treeHist: Int32Array };
 }
 
 /** Default bound on the histogram entries: a few per node, whatever the trees' shapes in real lists. */
@@ -125,9 +126,11 @@ export function pendantTrees(g: UnifiedIndex, histLimit = HIST_LIMIT(g.n + g.m))
   const peeled = new Int32Array(N - C);
   let r = 0;
   for (let i = 0; i < tail; i++) { const x = queue[i] as number; if (removed[x]) peeled[r++] = x; }
-  const treeSize = Int32Array.from(node.subarray(0, C), (v) => (size[v] as number) - 1);
+  const coreNodes = node.slice(0, C);
+  const treeSize = coreNodes.map((v) => (size[v] as number) - 1);
+  const treeHeight = coreNodes.map((v) => height[v] as number), treeHist = coreNodes.map((v) => histOffsets[v] as number);
   return {
     peeled: peeled.subarray(0, r), parent, childOffsets, children, size, height, histOffsets, hist,
-    core: { node: node.slice(0, C), id, offsets: coreOffsets, adj: coreAdj, treeSize },
+    core: { node: coreNodes, id, offsets: coreOffsets, adj: coreAdj, treeSize, treeHeight, treeHist },
   };
 }
