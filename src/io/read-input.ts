@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../util/errors.js';
+import { isSparqlJson } from '../parse/formats/sparql-json.js';
 
 const MAGIC: ReadonlyArray<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF file'],
@@ -106,8 +107,8 @@ export function decodeList(bytes: Uint8Array, path: string): string {
     throw new InputError('this is an HTML page; give the list as rendered text (one place per line)', path, 1);
   }
   if (head.startsWith('<?xml')) throw new InputError('this is an XML file, not a text list', path, 1);
-  // JSON other than a SPARQL result (the sparql-json format)
-  if (/^[{[]\s*["{[]/.test(head) && !/^\{\s*"head"\s*:/.test(head)) throw new InputError('this is JSON, not a text list', path, 1);
+  // JSON other than a SPARQL result (the sparql-json format; "head" and "results" in either order)
+  if (/^[{[]\s*["{[]/.test(head) && !isSparqlJson(text)) throw new InputError('this is JSON, not a text list', path, 1);
   return text;
 }
 

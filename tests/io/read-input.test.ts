@@ -31,6 +31,8 @@ describe('readListFile', () => {
   it('lets a SPARQL JSON result through (the sparql-json format reads it), as the query service writes it', () => {
     const text = '{\n  "head" : {\n    "vars" : [ "home" ]\n  },\n  "results" : {\n    "bindings" : [ ]\n  }\n}\n';
     expect(readListFile(file('result.json', text))).toBe(text);
+    const reordered = '{"results":{"bindings":[]},"head":{"vars":["home"]}}';
+    expect(readListFile(file('reordered.json', reordered))).toBe(reordered);
   });
   it('reads UTF-8 with a byte-order mark and keeps the mark for the parser', () => {
     expect(readListFile(file('bom.txt', '\uFEFF==A==\n')).charCodeAt(0)).toBe(0xfeff);

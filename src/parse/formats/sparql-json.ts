@@ -21,8 +21,9 @@ export const sparqlJson: ListFormat = {
   description: 'a SPARQL SELECT result as JSON (SPARQL 1.1 Query Results JSON Format; the Wikidata Query Service\'s JSON download), read as a link table',
   tabular: true,
   detect(text) {
-    const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
-    return head.startsWith('{') && /"head"\s*:/.test(head) && /"vars"\s*:/.test(head) ? 1 : 0;
+    // Sure (2): a JSON object is never a table, even when its one line reads like a CSV header
+    // with "home" and "partner" in it (a minified result, or Python's json.dump).
+    return isSparqlJson(text) ? 2 : 0;
   },
   read(text, options) {
     const source = options.source ?? '<text>';
@@ -48,3 +49,9 @@ export const sparqlJson: ListFormat = {
     return readTable(table, describeSource(text, source), { home: options.home, columns: options.columns });
   },
 };
+
+/** Whether `text` looks like a SPARQL JSON result: a JSON object with "head" and "vars" in its first 64 KB, in any order. */
+export function isSparqlJson(text: string): boolean {
+  const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('{') && /"head"\s*:/.test(head) && /"vars"\s*:/.test(head);
+}

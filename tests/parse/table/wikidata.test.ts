@@ -25,6 +25,13 @@ describe('Wikidata downloads: what they give', () => {
   it('detects the CSV and TSV downloads as tables and the JSON one as sparql-json', () => {
     expect(['csv', 'tsv', 'json'].map((ext) => detectFormat(readFileSync(`${FIXTURE}.${ext}`, 'utf8')).id)).toEqual(['table', 'table', 'sparql-json']);
   });
+  it('detects and reads the JSON saved on one line, or with "results" before "head", as the same data set', () => {
+    const doc = JSON.parse(readFileSync(`${FIXTURE}.json`, 'utf8')) as { head: unknown; results: unknown };
+    for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 1).replace(/\n\s*/g, ' '), JSON.stringify({ results: doc.results, head: doc.head })]) {
+      expect(detectFormat(text).id).toBe('sparql-json');
+      expect(content(readList(text, { source: 'one-line.json' }))).toEqual(content(read('json')));
+    }
+  });
   it('reads the same data set from the CSV, TSV and JSON downloads', () => {
     expect(content(read('tsv'))).toEqual(content(csv));
     expect(content(read('json'))).toEqual(content(csv));
