@@ -4,7 +4,7 @@
  * (mledoze/countries: ISO alpha-2/alpha-3, IOC code, names, alternative spellings, region).
  *
  * The only hand-written tables are the ones that data set does not carry:
- * - `NAME_ALIASES`: spellings it lacks (`Turkey` is listed as `Türkiye`/`Turkiye`; `Surinam`);
+ * - `NAME_ALIASES`: spellings it lacks (`Turkey` is listed as `Türkiye`/`Turkiye`; `Surinam`; `UK`, `USA`);
  * - `SOVEREIGN_OF`: the sovereign state of each dependent territory (ISO 3166-1 lists territories
  *   as entries of their own; the sovereign is not in the data set);
  * - `HOME_NATIONS`: the FIFA/IOC-style codes of the UK's home nations (ENG, SCO, WAL, NIR), which
@@ -36,6 +36,10 @@ const NAME_ALIASES: Readonly<Record<string, string>> = {
   'east timor': 'TL',
   burma: 'MM',
   swaziland: 'SZ',
+  // abbreviations written as names (`Leeds, UK`; `the USA`); world-countries lists them as codes only
+  uk: 'GB',
+  usa: 'US',
+  us: 'US',
 };
 
 /**

@@ -17,11 +17,11 @@
  *   ds.links.length // 1
  */
 import { createHash } from 'node:crypto';
-import { InputError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import { BlockAssembler, truncate } from './assemble-blocks.js';
 import { count, findTitle, forEachLine, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
 import { homeWords } from './countries.js';
-import { homeCountryOfTitle } from './home-country.js';
+import { homeCountryOfPlace, placeOfTitle } from './home-country.js';
 import { rememberLinkPositions } from './link-positions.js';
 import { copyText } from './normalize.js';
 import { sortedCopy } from './reporter.js';
@@ -58,7 +58,11 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     const sorted = sortedCopy(lineNos);
     diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
   };
-  const titled = options.home === undefined ? homeCountryOfTitle(findTitle(body) ?? '') : null;
+  const place = options.home === undefined ? placeOfTitle(findTitle(body) ?? '') : null;
+  const titled = place === null ? null : homeCountryOfPlace(place);
+  if (place !== null && titled === null) {
+    throw new UsageError(`${sourceName}: the title names "${place}", not a country twinnet knows; give the home country with --home ISO`);
+  }
   const home = options.home ?? titled ?? FORMAT_HOME;
   const { demonym, name } = homeWords(home);
   if (options.home === undefined && titled === null) {

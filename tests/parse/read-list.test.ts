@@ -54,6 +54,12 @@ describe('the home country', () => {
     ['List of sister cities in Hong Kong', 'HK'],
     ['List of twin towns', null],
     ['List of twin towns and sister cities in Atlantis', null],
+    ['List of twin towns and sister cities in England', 'GB'],
+    ['List of twin towns and sister cities in Northern Ireland', 'GB'],
+    ['List of twin towns and sister cities in Wales', 'GB'],
+    ['List of sister cities in the USA', 'US'],
+    ['List of twin towns and sister cities in the UK', 'GB'],
+    ['List of twin towns and sister cities in Korea', null],
   ])('reads "%s" as %s', (title, code) => {
     expect(homeCountryOfTitle(title)).toBe(code);
   });
@@ -77,6 +83,14 @@ describe('the home country', () => {
     const prose = readList('List of sister cities in China and their partners in Japan\n\n==A==\n\nAnqing\n- JPN Chiba, Japan\n');
     expect(prose.home).toBe('CN');
     expect(prose.diagnostics.map((d) => d.code)).toContain('home-assumed');
+  });
+  it('refuses a title naming a place that is no country it knows, asking for --home, rather than assume China', () => {
+    const korea = '= List of twin towns and sister cities in Korea =\n\n==A==\n\nAnsan\n- JPN Chiba, Japan\n';
+    expect(() => readList(korea, { source: 'korea.txt' })).toThrow(UsageError);
+    expect(() => readList(korea, { source: 'korea.txt' })).toThrow('korea.txt: the title names "Korea", not a country twinnet knows; give the home country with --home ISO');
+    expect(readList(korea, { home: 'KR' }).homes[0]?.id).toBe('kr:ansan');
+    const england = readList('= List of twin towns and sister cities in England =\n\n==A==\n\nAylesbury\n- FRA Bourg-en-Bresse, France\n- CHN Beijing, China\n');
+    expect([england.home, england.homes[0]?.id, england.partners.map((p) => p.country)]).toEqual(['GB', 'gb:aylesbury', ['FR', 'CN']]);
   });
   it('takes the home country given over the title, with its prefix', () => {
     const ds = readList(readFileSync(GERMAN, 'utf8'), { home: 'fra' });
