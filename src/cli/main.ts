@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 /** The `twinnet` executable. Only this file sets the exit code (see program.ts for the commands). */
 import { main } from './program.js';
-import { outputError, removeTemporaries } from '../io/atomic-write.js';
+import { onWriteStart, outputError, removeTemporaries } from '../io/atomic-write.js';
 import { terminalSafe } from '../util/terminal.js';
 
-// Interrupted: undo a write in progress (no temporary files, previous outputs intact), then exit
-// with the conventional 128 + signal number.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => { removeTemporaries(); process.exit(code); });
-}
+// Interrupted while computing: the default, the process ends at once — nothing is written before the
+// files are complete, and a JavaScript handler would wait for the computation (a minute at 1.4
+// million links) to yield. Interrupted while writing: the handler, installed as the write begins,
+// runs once the synchronous write is over (all files written), undoes any write still in progress
+// (no temporary files, previous outputs intact), and exits with the conventional 128 + signal number.
+let handlersInstalled = false;
+onWriteStart(() => {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => { removeTemporaries(); process.exit(code); });
+  }
+});
 
 // `twinnet … | head`: the reader went away; stop quietly, as Unix tools do. Any other failure of
 // standard output (a full disk, /dev/full) is one line on stderr and exit 1, not a stack trace.

@@ -9,8 +9,11 @@
  *    `OutputError` naming the path and the cause (permission denied, disk full, a directory in the
  *    way …). Only when every swap succeeded are the old files deleted.
  *
- * A signal mid-write is handled by `removeTemporaries` (the CLI calls it on SIGINT/SIGTERM), which
- * rolls the write in progress back the same way.
+ * The write is synchronous: a signal handled in JavaScript (the CLI's, installed as a write begins:
+ * `onWriteStart`) runs once it is over, all files written; `removeTemporaries`, which the handler
+ * calls, rolls back a write still in progress should a handler ever run mid-write. A process killed
+ * mid-write leaves its staged and moved-aside files, which the next write to that folder puts right
+ * (`sweepStale`).
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -189,8 +192,17 @@ function exists(path: string): boolean {
   try { statSync(path); return true; } catch { return false; }
 }
 
+/** Called as each write begins (the CLI installs its signal handlers there: see `cli/main.ts`). */
+const writeListeners: (() => void)[] = [];
+
+/** Registers `listener`, to be called as each `writeFilesAtomically` begins. */
+export function onWriteStart(listener: () => void): void {
+  writeListeners.push(listener);
+}
+
 /** Writes all files or none. Returns the paths written. Throws `OutputError` (previous files intact). */
 export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
+  for (const listener of writeListeners) listener();
   const t: Transaction = { staged: [], swapped: [] };
   const { staged, swapped } = t;
   active = t;

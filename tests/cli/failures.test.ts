@@ -138,4 +138,18 @@ describe('interrupted reports', () => {
     const old = NAMES.filter((n) => readFileSync(join(out, n), 'utf8') === 'old');
     expect(old.length === 0 || old.length === NAMES.length).toBe(true);
   }, 60_000);
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops at once on %s in the middle of a long computation, writing nothing', async (sig) => {
+    const out = join(tmp(), 'new');
+    // 200,000 null samples on the seed: minutes of synchronous work on the main thread.
+    const child = spawn(process.execPath, [BIN, 'report', '--out', out, '--quiet', '--null-samples', '200000'], { stdio: 'ignore' });
+    const started = Date.now();
+    const { code, signal, after } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; after: number }>((done) => {
+      setTimeout(() => child.kill(sig), 2500);
+      child.on('exit', (c, s) => done({ code: c, signal: s, after: Date.now() - started }));
+    });
+    expect([code, signal]).toEqual([null, sig]);
+    expect(after).toBeLessThan(20_000);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });
