@@ -7,13 +7,21 @@ import { LIST_FORMATS } from '../parse/formats/index.js';
 import { WEIGHT_KINDS } from '../analysis/projection/project.js';
 import type { WeightKind } from '../analysis/projection/project.js';
 
-export function integer(name: string, min = 0) {
+/** An integer option in [min, max]; `max` for options whose cost grows with them beyond any use (a typo of 10⁶ seeds is not a run). */
+export function integer(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got "${value}"`);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER
+        ? `${name} must be an integer ≥ ${min}, got "${value}"`
+        : `${name} must be an integer from ${min} to ${max.toLocaleString('en-US')}, got "${value}"`);
+    }
     return n;
   };
 }
+
+/** Largest values of the options whose work grows with them: seeds (pairwise comparisons: quadratic), null samples, layout iterations. */
+export const OPTION_LIMITS = { runs: 1_000, nullSamples: 1_000_000, layoutIterations: 100_000 } as const;
 
 export function positive(name: string) {
   return (value: string): number => {
@@ -80,7 +88,7 @@ export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULT
     .option('--seed <n>', `seed of every random choice (default ${d.seed})`, integer('--seed'))
     .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
     .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))
-    .option('--runs <n>', `seeds per community detection, for stability (default ${runs})`, integer('--runs', 1))
+    .option('--runs <n>', `seeds per community detection, for stability (default ${runs}, at most ${OPTION_LIMITS.runs.toLocaleString('en-US')})`, integer('--runs', 1, OPTION_LIMITS.runs))
     .addOption(weight ? weightOption.argParser(oneOf('--weight', WEIGHT_KINDS)) : weightOption.hideHelp())
     .option('--alpha <a>', `significance level for shared-partner pairs, in (0, 1) (default ${d.alpha})`, openUnit('--alpha'));
 }

@@ -12,7 +12,7 @@ import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
 import { cityCommand, partnersCommand, QUERY_RUNS, sharedCommand, SIMILAR_BY, SIMILAR_DEFAULT_BY, similarCommand } from './query-commands.js';
 import type { QueryFlags, SimilarFlags } from './query-commands.js';
-import { addAnalysisOptions, addInputOptions, integer, oneOf, positive } from './options.js';
+import { addAnalysisOptions, addInputOptions, integer, oneOf, OPTION_LIMITS, positive } from './options.js';
 import type { InputFlags } from './options.js';
 import { EXPORT_FORMATS } from './export-command.js';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
@@ -59,11 +59,11 @@ export function buildProgram(print: Printer = stdout): Command {
     .description('analyse a list and write the Markdown and JSON reports, charts and GEXF')
     .argument('[file]', 'the list (default: the embedded list; - for stdin)')
     .option('--out <dir>', 'output directory', 'reports')
-    .option('--layout-iterations <n>', `ForceAtlas2 iterations for the layout (default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1))
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations for the layout (default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes; at most ${OPTION_LIMITS.layoutIterations.toLocaleString('en-US')})`, integer('--layout-iterations', 1, OPTION_LIMITS.layoutIterations))
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
-    .option('--null-samples <n>', `samples of the distance null model (default ${DISTANCE_NULL_DEFAULTS.samples}, fewer (at least ${NULL_SAMPLES_MIN}) above ${NULL_TRADE_BUDGET.toLocaleString('en-US')} curveball trades in all; 0 = off)`, integer('--null-samples'))
+    .option('--null-samples <n>', `samples of the distance null model (default ${DISTANCE_NULL_DEFAULTS.samples}, fewer (at least ${NULL_SAMPLES_MIN}) above ${NULL_TRADE_BUDGET.toLocaleString('en-US')} curveball trades in all; 0 = off; at most ${OPTION_LIMITS.nullSamples.toLocaleString('en-US')})`, integer('--null-samples', 0, OPTION_LIMITS.nullSamples))
     .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
@@ -76,7 +76,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
     .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
-    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes)`, integer('--layout-iterations', 1)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes; at most ${OPTION_LIMITS.layoutIterations.toLocaleString('en-US')})`, integer('--layout-iterations', 1, OPTION_LIMITS.layoutIterations)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program

@@ -8,6 +8,7 @@ import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { computeReport } from '../pipeline/report.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
 import { InputError } from '../util/errors.js';
+import { isCalendarDate } from '../util/calendar-date.js';
 import { homeWords } from '../parse/countries.js';
 import { loadDataset } from './load.js';
 import { createProgress } from './progress.js';
@@ -39,8 +40,8 @@ export function inputMeta(file: string | undefined): InputMeta {
   }
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) throw new InputError('must be a JSON object { "snapshotDate": "YYYY-MM-DD", "url": "…" }', path);
   const { snapshotDate = null, url = null } = meta as Record<string, unknown>;
-  if (snapshotDate !== null && (typeof snapshotDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(snapshotDate))) {
-    throw new InputError(`"snapshotDate" must be a date written YYYY-MM-DD, got ${JSON.stringify(snapshotDate)}`, path);
+  if (snapshotDate !== null && (typeof snapshotDate !== 'string' || !isCalendarDate(snapshotDate))) {
+    throw new InputError(`"snapshotDate" must be a date written YYYY-MM-DD that exists, got ${JSON.stringify(snapshotDate)}`, path);
   }
   if (url !== null && typeof url !== 'string') throw new InputError(`"url" must be a string, got ${JSON.stringify(url)}`, path);
   return { snapshotDate, url };

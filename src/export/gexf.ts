@@ -40,6 +40,7 @@ import type { CellValue, ColumnSpec } from './columns.js';
 import type { Position } from '../layout/layout.js';
 import type { Rgb } from './palette.js';
 import { createDocument, escapeAttr, nodeIdWriter, XMLNS_NS, XSI_NS, xmlAttr, xmlText } from './_xml.js';
+import { isCalendarDate } from '../util/calendar-date.js';
 import type { XmlElement } from './_xml.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
@@ -98,7 +99,6 @@ export interface GexfOptions {
 type XMLBuilder = XmlElement;
 
 const WHERE = 'export/gexf';
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * What the GEXF writer reads of a graph: a graphology graph has it all; an export network gives its
@@ -230,13 +230,7 @@ function checkMeta(meta: GexfMeta): void {
   if (typeof meta.creator !== 'string') throw new TypeError(`${WHERE}: meta.creator must be a string`);
   if (typeof meta.description !== 'string') throw new TypeError(`${WHERE}: meta.description must be a string`);
   if (meta.lastModifiedDate === null) return;
-  const m = DATE.exec(String(meta.lastModifiedDate));
-  const valid = m !== null && (() => {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  })();
-  if (!valid) throw new TypeError(`${WHERE}: meta.lastModifiedDate must be a YYYY-MM-DD date, got ${JSON.stringify(meta.lastModifiedDate)}`);
+  if (!isCalendarDate(String(meta.lastModifiedDate))) throw new TypeError(`${WHERE}: meta.lastModifiedDate must be a YYYY-MM-DD date, got ${JSON.stringify(meta.lastModifiedDate)}`);
 }
 
 function writeModel(graphEl: XMLBuilder, cls: 'node' | 'edge', columns: readonly ColumnSpec[]): void {

@@ -73,6 +73,15 @@ describe('twinnet parse', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${error}\n${hint}\n`);
   });
+  it.each([
+    [['report', '--runs', '5000'], '--runs must be an integer from 1 to 1,000, got "5000"'],
+    [['report', '--null-samples', '1e12'], '--null-samples must be an integer from 0 to 1,000,000, got "1e12"'],
+    [['export', '--layout-iterations', '1000000'], '--layout-iterations must be an integer from 1 to 100,000, got "1000000"'],
+  ])('refuses %j: work beyond any use, at once (exit 1)', (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+  });
   it('states the layout default export really uses (100 iterations) in export --help', () => {
     const help = run('export', '--help').stdout.replace(/\s+/g, ' ');
     expect(help).toContain('default 100, fewer above 1,500 nodes');

@@ -79,7 +79,9 @@ describe('input failures found before the analysis', () => {
   it.each([
     ['not JSON', '{bad', /not valid JSON/],
     ['an array', '[1]', /must be a JSON object/],
-    ['a date of the wrong type', '{"snapshotDate": 5}', /"snapshotDate" must be a date written YYYY-MM-DD, got 5/],
+    ['a date of the wrong type', '{"snapshotDate": 5}', /"snapshotDate" must be a date written YYYY-MM-DD that exists, got 5/],
+    ['a date that does not exist', '{"snapshotDate": "2024-02-31"}', /"snapshotDate" must be a date written YYYY-MM-DD that exists, got "2024-02-31"/],
+    ['a year 0', '{"snapshotDate": "0000-01-01"}', /"snapshotDate" must be a date written YYYY-MM-DD that exists/],
     ['a url of the wrong type', '{"url": ["x"]}', /"url" must be a string/],
   ])('refuses a <list>.meta.json that is %s, naming it, before the analysis', (_what, meta, message) => {
     const d = tmp(), list = join(d, 'l.txt');
