@@ -33,8 +33,14 @@ const PLAIN_TITLE = /^List of (?:twin towns and sister cities|sister cities and 
 /** The ` - Wikipedia` a title copied from a browser tab ends with. */
 const WIKIPEDIA_SUFFIX = / [-–—] Wikipedia$/i;
 const SECTION = /^==\s*([^=].*?)\s*==$/;
-/** A plausible place header: letters and the punctuation place names use (the word count is checked apart). */
-const HEADER = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} '’.,()–—-]*$/u;
+/**
+ * A plausible place header: letters, digits and the punctuation place names use (`'s-Hertogenbosch`,
+ * `6th of October City`, `Biel/Bienne`, `Kraków & Nowa Huta`, `Xi‘an`); the word count and the end
+ * are checked apart.
+ */
+const HEADER = /^[\p{L}\p{M}\p{N}'’‘][\p{L}\p{M}\p{N} '’‘.,()/&–—-]*$/u;
+/** A header's final `.` is an initial's (`Washington, D.C.`), never a sentence's. */
+const INITIAL_END = /(?:^|[\s.])\p{Lu}\.$/u;
 
 /** Characters a line may have (a real list's longest, an intro paragraph, has a few thousand). */
 export const MAX_LINE_LENGTH = 20_000;
@@ -124,9 +130,9 @@ export function forEachLine(body: string, scanCR: boolean, visit: (text: string,
   return lineNo;
 }
 
-/** Whether `line` reads as a place header: HEADER's characters, at most 8 words, no final `.`, `:` or `;`. */
+/** Whether `line` reads as a place header: HEADER's characters, at most 8 words, no final `:` or `;`, nor `.` but an initial's. */
 function isHeader(line: string): boolean {
-  return HEADER.test(line) && count(line, ' ') < 8 && !/[.:;]$/.test(line);
+  return HEADER.test(line) && count(line, ' ') < 8 && !/[:;]$/.test(line) && (!line.endsWith('.') || INITIAL_END.test(line));
 }
 
 /** Position of the next CR or LF at or after `from`, or -1. */

@@ -11,6 +11,11 @@ describe('LineClassifier', () => {
   it('reads a line that fits no kind after the first section as unparsed', () => {
     expect(kinds('==A==', 'This is prose: it ends with a full stop.', '=B=', 'one two three four five six seven eight nine')).toEqual(['section', 'unparsed', 'unparsed', 'unparsed']);
   });
+  it('reads place names with digits, apostrophes, slashes, ampersands and initials as headers, and a sentence\'s end as none', () => {
+    const names = ['Washington, D.C.', 'Biel/Bienne', "'s-Hertogenbosch", 'Xi‘an', '6th of October City', 'Kraków & Nowa Huta', 'St. Petersburg', 'Frankfurt (Oder)'];
+    expect(kinds('==A==', ...names)).toEqual(['section', ...names.map(() => 'home-header')]);
+    expect(kinds('==A==', 'See also.', 'It is twinned with Kobe.', 'Notes:', '^ Xinhua 2019')).toEqual(['section', 'unparsed', 'unparsed', 'unparsed', 'unparsed']);
+  });
   it('reads a bullet without text after it as no partner line', () => {
     expect(kinds('==A==', '- ', '-x')).toEqual(['section', 'unparsed', 'unparsed']);
   });
