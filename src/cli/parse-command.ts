@@ -61,7 +61,7 @@ export function formatSummary(ds: Dataset): string {
     `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
     '',
     `lines by kind: ${LINE_KINDS.map((k) => `${k} ${ds.lineKinds[k]}`).join(', ')}`,
-    `${homeWords(ds.home).demonym} entries: ${s.homes} (${s.districts} districts)`,
+    `${homeWords(ds.home).demonym} entries: ${s.homes} (${s.districts} ${s.districts === 1 ? 'district' : 'districts'})`,
     `foreign partners: ${s.partners}`,
     `links: ${s.links}`,
     `countries: ${s.countriesWritten} as written → ${s.sovereignStates} sovereign states (ISO 3166-1)`,

@@ -128,7 +128,13 @@ export interface HomeWords {
 export function homeWords(alpha2: string): HomeWords {
   const c = tables().byAlpha2.get(alpha2);
   if (!c) return { code: alpha2, name: alpha2, demonym: alpha2 };
-  return { code: c.cca2, name: c.name.common, demonym: c.demonyms?.eng?.m || c.name.common };
+  // world-countries joins two peoples' words with a comma (`Bosnian, Herzegovinian`): prose says "and"
+  return { code: c.cca2, name: c.name.common, demonym: (c.demonyms?.eng?.m || c.name.common).replace(/, /g, ' and ') };
+}
+
+/** The indefinite article before `word` in prose: "an" before a vowel sound (`an American`, `an Uzbekistani`), "a" before a "yoo" (`a Ukrainian`). */
+export function indefiniteArticle(word: string): 'a' | 'an' {
+  return /^[AEIOUaeiou]/.test(word) && !/^U(?:gan|krain|rugu|ni[^n])/i.test(word) ? 'an' : 'a';
 }
 
 /** Region (continent) and sub-region of a country, as world-countries has them. */

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { InputError, UsageError } from '../util/errors.js';
 import { BlockAssembler, truncate } from './assemble-blocks.js';
 import { count, findTitle, forEachLine, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
-import { homeWords } from './countries.js';
+import { homeWords, indefiniteArticle } from './countries.js';
 import { homeCountryOfPlace, placeOfTitle } from './home-country.js';
 import { rememberLinkPositions } from './link-positions.js';
 import { copyText } from './normalize.js';
@@ -99,7 +99,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         blocks.close();
         report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
           ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
-          : `line is neither a section, a ${demonym} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
+          : `line is neither a section, ${indefiniteArticle(demonym)} ${demonym} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
         break;
     }
     kinds[kind]++;
@@ -108,7 +108,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   if (kinds['section'] === 0 && kinds['partner'] === 0) {
     const firstNonBlank = body.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '') + 1;
     throw new InputError(
-      `not a sister-city list: no "==A==" section header and no "- Partner, Country" line under a ${demonym} city`,
+      `not a sister-city list: no "==A==" section header and no "- Partner, Country" line under ${indefiniteArticle(demonym)} ${demonym} city`,
       sourceName,
       firstNonBlank || null,
     );

@@ -25,7 +25,7 @@ export function keyFindings(r: ReportData): string[] {
   const H = r.home.demonym, o = r.overview;
   const out: string[] = [];
 
-  out.push(`**The network:** ${num(o.homeEntries)} ${H} entries (${num(o.districts)} of them districts) are twinned with ${num(o.partners)} foreign places in ${num(o.sovereignStates)} countries through ${num(o.links)} links. ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
+  out.push(`**The network:** ${num(o.homeEntries)} ${H} ${o.homeEntries === 1 ? 'entry' : 'entries'}${o.districts === 0 ? '' : o.districts === 1 ? ' (one of them a district)' : ` (${num(o.districts)} of them districts)`} ${o.homeEntries === 1 ? 'is' : 'are'} twinned with ${num(o.partners)} foreign places in ${num(o.sovereignStates)} countries through ${num(o.links)} links. ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
 
   const top = r.centrality.top;
   const hubs = [`**Hubs:** the ${H} cities with the most partners are ${withDegree(top.home.degree ?? [])}`];
@@ -38,7 +38,7 @@ export function keyFindings(r: ReportData): string[] {
   const pairs = s.significant.slice(0, NAMED).map((x) => `${md(x.labelA)} – ${md(x.labelB)} (${num(x.count)} shared of ${num(x.degreeA)} and ${num(x.degreeB)})`);
   const most = s.topByCount[0];
   const sig = s.significant.length, sigPartner = r.shared.partner.significant.length;
-  out.push(`**Pairs:** ${count(sig, 'pair')} of ${H} cities ${agree(sig, 'shares', 'share')} more foreign partners than chance would give (hypergeometric test, corrected for the ${num(s.tests)} pairs tested: Holm p ≤ ${s.alpha})` +
+  out.push(`**Pairs:** ${count(sig, 'pair')} of ${H} cities ${agree(sig, 'shares', 'share')} more foreign partners than chance would give (hypergeometric test, corrected for the ${s.tests === 1 ? 'one pair' : `${num(s.tests)} pairs`} tested: Holm p ≤ ${s.alpha})` +
     (pairs.length ? `: ${list(pairs)}${s.significant.length > NAMED ? ' …' : ''}.` : most ? `; the most shared partners: ${md(most.labelA)} – ${md(most.labelB)} (${num(most.count)}).` : '.') +
     (s.identical.length ? ` ${count(s.identical.length, 'pair')} ${agree(s.identical.length, 'has', 'have')} identical partner lists.` : '') +
     ` Among foreign places, ${count(sigPartner, 'pair')} ${agree(sigPartner, 'shares', 'share')} more ${H} partners than chance.`);

@@ -284,7 +284,7 @@ describe('input formats and home countries', () => {
   it('reads a German list in the Wikipedia format and speaks of German entries', () => {
     const r = run('parse', GERMAN, '--format', 'wikipedia-list', '--out', tmp());
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('German entries: 9 (1 districts)');
+    expect(r.stdout).toContain('German entries: 9 (1 district)');
     expect(r.stdout).toContain('links: 26');
   });
   it('takes the home country from --home, alpha-3 in lower case', () => {

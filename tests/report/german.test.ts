@@ -31,7 +31,7 @@ describe('the report on a German list', () => {
 
   it('gives its own sizes, worked out by hand', () => {
     const md = file('.md');
-    expect(md).toContain('| German entries (cities and districts) | 9 (1 districts) |');
+    expect(md).toContain('| German entries (cities and districts) | 9 (1 district) |');
     expect(md).toContain('| Foreign partners | 23 |');
     expect(md).toContain('| Links | 26 |');
     expect(md).toContain('compared with the 23 possible partners, not with the other German cities');
