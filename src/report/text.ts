@@ -2,19 +2,23 @@
  * Text for the Markdown report: names escaped for Markdown and HTML, numbers for reading, tables.
  * Shared by the report's sections (`markdown.ts`, `findings.ts`, `identical-lists.ts`).
  */
+import { terminalSafe } from '../util/terminal.js';
 
 /** The characters `md` rewrites: most names have none and are returned as they are. */
 const MD_SPECIAL = /[&<>\\`*_[\]|~\r\n]/;
 
-/** Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation. */
+/**
+ * Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation; then
+ * control characters shown escaped (`terminalSafe`: `cat report.md` must not retitle the terminal).
+ */
 export function md(text: string): string {
-  if (!MD_SPECIAL.test(text)) return text;
-  return text
+  if (!MD_SPECIAL.test(text)) return terminalSafe(text);
+  return terminalSafe(text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\r\n?|\n/g, ' ');
+    .replace(/\r\n?|\n/g, ' '));
 }
 
 /** A number for reading: integers as is, others to 4 significant digits; tiny p-values in e-notation. */

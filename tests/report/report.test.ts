@@ -56,6 +56,9 @@ describe('the Markdown report', () => {
   const text = renderMarkdown(hostileData, { degree: 't-degree.svg' });
   it('escapes pipes, HTML and Markdown punctuation in names', () => {
     expect(md('A | B <i>x</i> & Co')).toBe('A \\| B &lt;i&gt;x&lt;/i&gt; &amp; Co');
+    // control characters reach no terminal that shows the file: an OSC title, a bell, a CSI
+    expect(md('Evil\x1b]0;pwned\x07 City')).toBe('Evil\\x1b\\]0;pwned\\x07 City');
+    expect(md('A\u009b2J | B')).toBe('A\\u009b2J \\| B');
     expect(text).toContain('A \\| B &lt;i&gt;x&lt;/i&gt; &amp; Co');
     expect(text).not.toContain('<i>');
     expect(text).toContain("Modi'in-Maccabim-Re'ut");
