@@ -100,7 +100,8 @@ function finishHelper(h: Helper): void {
   if (failure) throw Object.assign(new Error(failure.message), { code: failure.code });
 }
 
-interface Transaction { staged: string[]; swapped: { target: string; old: string | null }[] }
+/** A write in progress: files staged, targets swapped, and the folders it made (the first of each `mkdir -p`), to remove on failure. */
+interface Transaction { staged: string[]; swapped: { target: string; old: string | null }[]; made: string[] }
 
 /** The write in progress, for `removeTemporaries` (a signal arriving mid-write). */
 let active: Transaction | null = null;
@@ -203,7 +204,7 @@ export function onWriteStart(listener: () => void): void {
 /** Writes all files or none. Returns the paths written. Throws `OutputError` (previous files intact). */
 export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
   for (const listener of writeListeners) listener();
-  const t: Transaction = { staged: [], swapped: [] };
+  const t: Transaction = { staged: [], swapped: [], made: [] };
   const { staged, swapped } = t;
   active = t;
   let current = files[0]?.path ?? '';
@@ -215,7 +216,8 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
     for (const f of files) {
       current = f.path;
       if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      mkdirSync(dirname(f.path), { recursive: true });
+      const made = mkdirSync(dirname(f.path), { recursive: true });
+      if (made !== undefined) t.made.push(made);
       staged.push(sibling(f.path, 'tmp'));
     }
     if (helped >= 0) {
@@ -258,7 +260,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
 }
 
 /** Undoes a partial swap: new files out, old files back, staged files removed. Best effort, never throws. */
-function rollBack({ staged, swapped }: Transaction): void {
+function rollBack({ staged, swapped, made }: Transaction): void {
   for (let i = swapped.length - 1; i >= 0; i--) {
     const { target, old } = swapped[i] as { target: string; old: string | null };
     try {
@@ -266,6 +268,8 @@ function rollBack({ staged, swapped }: Transaction): void {
     } catch { /* nothing more can be done; the error raised names the path */ }
   }
   for (const tmp of staged) if (tmp) { try { rmSync(tmp, { force: true }); } catch { /* idem */ } }
+  // Folders this write made hold nothing else: no empty --out folder is left behind.
+  for (let i = made.length - 1; i >= 0; i--) { try { rmSync(made[i] as string, { recursive: true, force: true }); } catch { /* idem */ } }
 }
 
 const CAUSES: Readonly<Record<string, string>> = {

@@ -55,6 +55,15 @@ describe('writeFilesAtomically', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('removes the folders it made when the write fails: no empty output folder left', () => {
+    const { dir } = setUp();
+    const before = snapshot(dir);
+    hook.failAt = 1; // the second rename: the swap of the second file
+    const files = ['x.md', 'y.json'].map((n) => ({ path: join(dir, 'new', 'deeper', n), content: n }));
+    expect(() => writeFilesAtomically(files)).toThrow(OutputError);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('refuses an output under a regular file, with the cause in words', () => {
     const { dir } = setUp();
     expect(() => writeFilesAtomically([{ path: join(dir, 'a.md', 'x.txt'), content: 'x' }])).toThrow(/a file (is in the way|stands where a directory is needed)/);
