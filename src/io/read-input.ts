@@ -4,7 +4,7 @@
  * `InputError` naming the file (and the line, where one applies). A byte-order mark and CRLF line
  * endings are accepted (the parser records both).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../util/errors.js';
 import { isSparqlJson } from '../parse/formats/sparql-json.js';
@@ -51,16 +51,41 @@ export function checkInputSize(bytes: number, limit: number, path: string): void
     `raise the heap: NODE_OPTIONS=--max-old-space-size=${needed} twinnet …`, path);
 }
 
+/**
+ * All bytes from `fd` (a pipe, a device: no size known ahead), refusing more than `limit` as soon as
+ * they come (`/dev/zero` or an endless pipe would otherwise fill the memory).
+ */
+function readBounded(fd: number, limit: number, path: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // a non-blocking descriptor with nothing yet: wait a little and read again
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); continue; }
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    checkInputSize(total, limit, path);
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /** Reads standard input as a text list (`-`), refusing a directory or an input beyond `limit` bytes. */
 export function readStdin(limit = Infinity): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(0);
+    bytes = readBounded(0, limit, '<stdin>');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'EISDIR' ? 'standard input is a directory, not a file' : `cannot read: ${(e as Error).message}`, '<stdin>');
   }
-  checkInputSize(bytes.length, limit, '<stdin>');
   return decodeList(bytes, '<stdin>');
 }
 
@@ -70,8 +95,14 @@ export function readListFile(path: string, limit = Infinity): string {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError('is a directory, not a file', path);
-    checkInputSize(stat.size, limit, path);
-    bytes = readFileSync(path);
+    if (stat.isFile()) {
+      checkInputSize(stat.size, limit, path);
+      bytes = readFileSync(path);
+    } else {
+      // a device or a named pipe: its size is not known before it is read
+      const fd = openSync(path, 'r');
+      try { bytes = readBounded(fd, limit, path); } finally { closeSync(fd); }
+    }
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

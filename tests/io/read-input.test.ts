@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readListFile } from '../../src/io/read-input.js';
@@ -33,6 +34,14 @@ describe('readListFile', () => {
     expect(readListFile(file('result.json', text))).toBe(text);
     const reordered = '{"results":{"bindings":[]},"head":{"vars":["home"]}}';
     expect(readListFile(file('reordered.json', reordered))).toBe(reordered);
+  });
+  it('reads a device or pipe (no size ahead) only up to the limit, refusing more as it comes', () => {
+    expect(() => readListFile('/dev/zero', 3 << 20)).toThrow(/^\/dev\/zero: 4\.0 MB is more than this process can hold \(limit 3\.0 MB/);
+    const fifo = join(mkdtempSync(join(tmpdir(), 'twinnet-fifo-')), 'list.txt');
+    spawnSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '==A==\\nAnqing\\n- FRA Paris, France\\n' > '${fifo}'`]);
+    expect(readListFile(fifo)).toBe('==A==\nAnqing\n- FRA Paris, France\n');
+    writer.kill();
   });
   it('reads UTF-8 with a byte-order mark and keeps the mark for the parser', () => {
     expect(readListFile(file('bom.txt', '\uFEFF==A==\n')).charCodeAt(0)).toBe(0xfeff);
