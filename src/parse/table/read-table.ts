@@ -120,10 +120,11 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
 export function homeOfRows(table: Table, columns: ColumnMap, source: string): string {
   const reader = new RowReader(table.header, columns, () => {});
   const counts = new Map<string, number>();
-  table.eachRow((r) => {
+  const rows = table.eachRow((r) => {
     const key = reader.homeCountryKey(r.cells);
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
+  if (rows === 0) throw new InputError('the table has a header and no rows: no links to analyse', source, 2);
   const resolved = [...counts.keys()].filter((k) => !k.startsWith('"'));
   if (resolved.length === 1) return resolved[0] as string;
   const listed = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))

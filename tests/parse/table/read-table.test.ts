@@ -22,6 +22,10 @@ describe('reading a link table: what it refuses', () => {
     expect(() => table(`${HEAD}Köln,Atlantis,Lille,France\n`)).toThrow(/the home column names no known country \("Atlantis" \(unknown\) 1\)/);
     expect(() => readList('==A==\nAnqing\n- JPN Ibaraki, Japan\n', { columns: 'home=a' })).toThrow(UsageError);
   });
+  it('refuses a table of a header only as the input it is (exit 2), not as a missing --home', () => {
+    expect(() => table(HEAD)).toThrow(InputError);
+    expect(() => table(HEAD)).toThrow('x.csv:2: the table has a header and no rows: no links to analyse');
+  });
   it('refuses rows it cannot read, each with an error on its line, and counts their lines as unparsed', () => {
     const ds = table(`${HEAD}Köln,Germany,Lille\nKöln,Germany,,France\nParis,France,Rome,Italy\nKöln,Germany,Köln,Germany\nKöln,Germany,Tunis,Tunisia\n`, { home: 'DE' });
     expect(codes(ds)).toEqual([
