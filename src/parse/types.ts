@@ -66,6 +66,7 @@ export type DiagnosticCode =
   | 'reverse-pair'
   | 'conflicting-dates'
   | 'domestic-pairs'
+  | 'home-country-partner'
   | 'homonym-split'
   | 'unused-columns';
 

@@ -92,6 +92,12 @@ describe('the home country', () => {
     const england = readList('= List of twin towns and sister cities in England =\n\n==A==\n\nAylesbury\n- FRA Bourg-en-Bresse, France\n- CHN Beijing, China\n');
     expect([england.home, england.homes[0]?.id, england.partners.map((p) => p.country)]).toEqual(['GB', 'gb:aylesbury', ['FR', 'CN']]);
   });
+  it('warns of partners in the home country itself (domestic twinnings in a list), once, with their lines', () => {
+    const ds = readList('= List of twin towns and sister cities in Japan =\n\n==K==\n\nKobe\n- USA Seattle, United States\n- JPN Sapporo, Japan\n\nKyoto\n- JPN Sapporo, Japan\n- FRA Paris, France\n');
+    const found = ds.diagnostics.filter((d) => d.code === 'home-country-partner');
+    expect(found).toEqual([{ severity: 'warning', code: 'home-country-partner', line: 7, lines: [7, 10], message: 'a partner lies in Japan, the home country (Sapporo): the list has it as a partner, so it is counted with the foreign ones' }]);
+    expect(readList(tiny).diagnostics.map((d) => d.code)).not.toContain('home-country-partner');
+  });
   it('takes the home country given over the title, with its prefix', () => {
     const ds = readList(readFileSync(GERMAN, 'utf8'), { home: 'fra' });
     expect(ds.home).toBe('FR');

@@ -120,7 +120,9 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
 export function homeOfRows(table: Table, columns: ColumnMap, source: string): string {
   const reader = new RowReader(table.header, columns, () => {});
   const counts = new Map<string, number>();
-  const rows = table.eachRow((r) => {
+  let rows = 0;
+  table.eachRow((r) => {
+    rows++;
     const key = reader.homeCountryKey(r.cells);
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
