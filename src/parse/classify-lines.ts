@@ -29,7 +29,14 @@ const TITLE = /^=\s*([^=].*?)\s*=$/;
  * France`, `List of sister cities in Hong Kong` — the list titles Wikipedia uses, then one place (no
  * second ` in `, no sentence punctuation), and a browser tab's ` - Wikipedia` if copied with it.
  */
-const PLAIN_TITLE = /^List of (?:twin towns and sister cities|sister cities and twin towns|twin towns|sister cities|twinned towns|town twinnings) in (?:(?!\bin )[^.:;!?]){1,80}?(?: [-–—] Wikipedia)?$/i;
+const LIST_TITLE_START = 'List of (?:twin towns and sister cities|sister cities and twin towns|twin towns|sister cities|twinned towns|town twinnings) in ';
+const PLAIN_TITLE = new RegExp(`^${LIST_TITLE_START}(?:(?!\\bin )[^.:;!?]){1,80}?(?: [-–—] Wikipedia)?$`, 'i');
+const LIST_TITLE = new RegExp(`^${LIST_TITLE_START}`, 'i');
+
+/** Whether a title is one of Wikipedia's list titles, `List of twin towns and sister cities in …` (its place then must be a country). */
+export function isListTitle(title: string): boolean {
+  return LIST_TITLE.test(title);
+}
 /** The ` - Wikipedia` a title copied from a browser tab ends with. */
 const WIKIPEDIA_SUFFIX = / [-–—] Wikipedia$/i;
 const SECTION = /^==\s*([^=].*?)\s*==$/;

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { InputError, UsageError } from '../util/errors.js';
 import { BlockAssembler, truncate } from './assemble-blocks.js';
-import { count, findTitle, forEachLine, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
+import { count, findTitle, forEachLine, isListTitle, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
 import { homeWords, indefiniteArticle } from './countries.js';
 import { homeCountryOfPlace, placeOfTitle } from './home-country.js';
 import { rememberLinkPositions } from './link-positions.js';
@@ -58,9 +58,11 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     const sorted = sortedCopy(lineNos);
     diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
   };
-  const place = options.home === undefined ? placeOfTitle(findTitle(body) ?? '') : null;
+  const listTitle = findTitle(body) ?? '';
+  const place = options.home === undefined ? placeOfTitle(listTitle) : null;
   const titled = place === null ? null : homeCountryOfPlace(place);
-  if (place !== null && titled === null) {
+  // Wikipedia's list title names the country (another title may say anything: China is assumed, and said).
+  if (place !== null && titled === null && isListTitle(listTitle)) {
     throw new UsageError(`${sourceName}: the title names "${place}", not a country twinnet knows; give the home country with --home ISO`);
   }
   const home = options.home ?? titled ?? FORMAT_HOME;

@@ -89,6 +89,9 @@ describe('the home country', () => {
     expect(() => readList(korea, { source: 'korea.txt' })).toThrow(UsageError);
     expect(() => readList(korea, { source: 'korea.txt' })).toThrow('korea.txt: the title names "Korea", not a country twinnet knows; give the home country with --home ISO');
     expect(readList(korea, { home: 'KR' }).homes[0]?.id).toBe('kr:ansan');
+    // a title of another kind may say anything: China assumed, and said, as for no title
+    const notes = readList('= Notes in progress =\n\n==A==\n\nAnqing\n- JPN Chiba, Japan\n');
+    expect([notes.home, notes.diagnostics.map((d) => d.code)]).toEqual(['CN', ['home-assumed']]);
     const england = readList('= List of twin towns and sister cities in England =\n\n==A==\n\nAylesbury\n- FRA Bourg-en-Bresse, France\n- CHN Beijing, China\n');
     expect([england.home, england.homes[0]?.id, england.partners.map((p) => p.country)]).toEqual(['GB', 'gb:aylesbury', ['FR', 'CN']]);
   });
