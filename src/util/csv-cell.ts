@@ -18,3 +18,18 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 export function neutralizeFormula(cell: string): string {
   return TRIGGER.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
 }
+
+/**
+ * The inverse of `neutralizeFormula`, for reading a table back (`twinnet parse`'s `table.csv`): a
+ * cell `'` + what `neutralizeFormula` would have quoted loses its quote. (A name really written
+ * `'=…` reads as `=…`: the one ambiguity.)
+ *
+ * @example
+ *   restoreFormula("'=1+2")  // '=1+2'
+ *   restoreFormula("'s-Hertogenbosch") // unchanged
+ */
+export function restoreFormula(cell: string): string {
+  if (cell.charCodeAt(0) !== 0x27) return cell;
+  const rest = cell.slice(1);
+  return TRIGGER.test(rest) && !NUMBER.test(rest) ? rest : cell;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula } from '../../src/util/csv-cell.js';
+import fc from 'fast-check';
+import { neutralizeFormula, restoreFormula } from '../../src/util/csv-cell.js';
+import { readList } from '../../src/parse/read-list.js';
 import { toCsv } from '../../src/io/dataset-files.js';
 import { writeCsvTables } from '../../src/export/csv.js';
 import { UndirectedGraph } from 'graphology';
@@ -18,6 +20,21 @@ describe('neutralizeFormula', () => {
 
   it.each(['-1.5', '+3e-7', '-0', '-.5', 'Paris', "Xi'an", '', 'a=b'])('leaves %j as it is', (cell) => {
     expect(neutralizeFormula(cell)).toBe(cell);
+  });
+});
+
+describe('restoreFormula', () => {
+  it('undoes neutralizeFormula for any cell not itself written with a quote before a trigger (fast-check)', () => {
+    fc.assert(fc.property(fc.string(), (cell) => {
+      fc.pre(!/^'[=+\-@\t\r]/.test(cell));
+      expect(restoreFormula(neutralizeFormula(cell))).toBe(cell);
+    }));
+    expect(restoreFormula("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+    expect(restoreFormula("'-1.5")).toBe("'-1.5"); // a number is never quoted, so this quote is the data's
+  });
+  it('reads a neutralised name of a table back as the name', () => {
+    const ds = readList("home,home-country,partner,partner-country\nKöln,Germany,'=cmd|' /C calc'!A0,France\n", { source: 't.csv' });
+    expect(ds.partners[0]?.name).toBe("=cmd|' /C calc'!A0");
   });
 });
 

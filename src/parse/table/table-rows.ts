@@ -9,6 +9,7 @@
  *   reader.read(['Köln', 'Germany', 'Lille', 'France'], 2, 1)?.partner
  *   // { name: 'Lille', countryWritten: 'France', country: { country: 'FR', territory: null }, … }
  */
+import { restoreFormula } from '../../util/csv-cell.js';
 import { copyText, normalizeText } from '../normalize.js';
 import type { Reporter } from '../reporter.js';
 import { countryCell, decimal, entityId, latLon, population, tableDate, wktPoint } from './cells.js';
@@ -113,11 +114,11 @@ export class RowReader {
     return t;
   }
 
-  /** The first non-empty cell of a role's columns, normalised; '' when none. */
+  /** The first non-empty cell of a role's columns, normalised, a formula cell's neutralising quote dropped (`restoreFormula`); '' when none. */
   private cell(cells: readonly string[], role: TableRole): string {
     for (const k of this.cols(role)) {
       const v = cells[k] as string;
-      if (v !== '' && v.trim() !== '') return normalizeText(v);
+      if (v !== '' && v.trim() !== '') return restoreFormula(normalizeText(v));
     }
     return '';
   }
