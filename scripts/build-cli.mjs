@@ -13,7 +13,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // CommonJS dependencies call require(); an ES module has none, so the bundle makes one.
 const banner = "import { createRequire as __twinnetRequire } from 'node:module'; const require = __twinnetRequire(import.meta.url);";
 // world-countries ships 1.4 MB of JSON (translations, flags, borders …) of which twinnet reads the
-// fields of `WorldCountry` in src/parse/countries.ts; the bundles carry only those (≈ 60 kB), which
+// fields of `WorldCountry` in src/parse/countries.ts; the bundles carry only those (≈ 280 kB), which
 // saves parsing the rest at every start, in the main thread and in each worker.
 const slimCountries = {
   name: 'slim-world-countries',
@@ -25,6 +25,8 @@ const slimCountries = {
         cca2: c.cca2, cca3: c.cca3, cioc: c.cioc, independent: c.independent,
         altSpellings: c.altSpellings, region: c.region, subregion: c.subregion,
         demonyms: c.demonyms?.eng ? { eng: { m: c.demonyms.eng.m } } : undefined,
+        // names in other languages (`Deutschland`, `Allemagne`), for tables written in their own language
+        translations: Object.fromEntries(Object.entries(c.translations ?? {}).map(([l, t]) => [l, { common: t.common, official: t.official }])),
       }));
       return { contents: JSON.stringify(slim), loader: 'json' };
     });

@@ -4,6 +4,7 @@
  * (mledoze/countries: ISO alpha-2/alpha-3, IOC code, names, alternative spellings, region).
  *
  * The only hand-written tables are the ones that data set does not carry:
+ * Names are its English names and spellings, then its translations that name one country only.
  * - `NAME_ALIASES`: spellings it lacks (`Turkey` is listed as `Türkiye`/`Turkiye`; `Surinam`; `UK`, `USA`);
  * - `SOVEREIGN_OF`: the sovereign state of each dependent territory (ISO 3166-1 lists territories
  *   as entries of their own; the sovereign is not in the data set);
@@ -25,6 +26,8 @@ interface WorldCountry {
   region: string;
   subregion: string;
   demonyms?: { eng?: { m?: string; f?: string } };
+  /** The name in other languages (deu, fra, spa, jpn, zho …). */
+  translations?: Record<string, { common: string; official: string }>;
 }
 
 const ALL = worldCountries as unknown as WorldCountry[];
@@ -97,6 +100,20 @@ function tables(): Tables {
     const c = byAlpha2.get(alpha2);
     if (c) byName.set(alias, c);
   }
+  // Names in other languages (`Deutschland`, `Frankreich`, `Allemagne`, `日本`), where an input
+  // table is written in its own language: only those naming one country in every language, and
+  // never over an English name (`Kongo`, `Guyana` stay as English reads them, or unknown).
+  const translated = new Map<string, WorldCountry | null>();
+  for (const c of ALL) {
+    for (const t of Object.values(c.translations ?? {})) {
+      for (const n of [t.common, t.official]) {
+        const key = foldName(n);
+        const seen = translated.get(key);
+        translated.set(key, seen === undefined || seen === c ? c : null);
+      }
+    }
+  }
+  for (const [key, c] of translated) if (c !== null && !byName.has(key)) byName.set(key, c);
   return (built = { byAlpha2, byAlpha3, byIoc, byName });
 }
 
