@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, outputError, writeContent, writeFilesAtomically } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
@@ -43,8 +43,11 @@ export interface ExportFlags extends AnalysisFlags {
 export function exportCommand(file: string | undefined, flags: ExportFlags, print: (s: string) => void): void {
   const { to, input } = formats(flags);
   const stem = `${reportName(file)}-${flags.graph}`;
+  // `--out -`: the one file to standard output (the summary then goes nowhere: stdout is the file).
+  const toStdout = flags.out === '-';
+  if (toStdout && (to === 'csv' || to === 'neo4j')) throw new UsageError(`--out - writes one file to standard output, and ${to} is several files: give a path`);
   const out = flags.out ?? join('reports', `${stem}.${to}`);
-  checkWritable(out, 'file');
+  if (!toStdout) checkWritable(out, 'file');
   const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis
   const ds = loadDataset(file, { format: input, home: flags.home, columns: flags.columns });
   const a = analyze(ds, analysisOptions(flags));
@@ -87,6 +90,15 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
       ];
       break;
     }
+  }
+  if (toStdout) {
+    try {
+      writeContent(1, (files[0] as OutputFile).content);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // `| head`: the reader went away
+      throw outputError('<stdout>', e);
+    }
+    return;
   }
   const written = writeFilesAtomically(files);
   print(`wrote ${written.join(', ')}`);

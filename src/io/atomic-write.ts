@@ -174,9 +174,36 @@ class TextWriter {
   }
 
   private drain(): void {
-    for (let done = 0; done < this.used;) done += writeSync(this.fd, this.buffer, done, this.used - done);
+    for (let done = 0; done < this.used;) done += writeAll(this.fd, this.buffer, done, this.used - done);
     this.used = 0;
   }
+}
+
+/** `writeSync`, waiting a little and trying again while a non-blocking descriptor (a pipe) is full. */
+function writeAll(fd: number, buffer: Uint8Array, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return writeSync(fd, buffer, offset, length);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+/**
+ * Writes one output's content to an open descriptor as it comes (`twinnet export --out -`: standard
+ * output), text in pieces through the same encoder as the files. Errors are the system's (`EPIPE`
+ * when the reader has gone).
+ */
+export function writeContent(fd: number, content: OutputFile['content']): void {
+  if (content instanceof Uint8Array) {
+    for (let done = 0; done < content.length;) done += writeAll(fd, content, done, content.length - done);
+    return;
+  }
+  const out = new TextWriter(fd);
+  if (typeof content === 'string') out.add(content); else for (const piece of content) out.add(piece);
+  out.flush();
 }
 
 /**

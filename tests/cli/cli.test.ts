@@ -82,6 +82,17 @@ describe('twinnet parse', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message);
   });
+  it('exports one file to standard output with --out -, the bytes of the file, and refuses it for several files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twinnet-stdout-'));
+    const toStdout = spawnSync(process.execPath, [BIN, 'export', '--format', 'graphml', '--out', '-'], { encoding: 'utf8', cwd: process.cwd() });
+    expect(toStdout.status).toBe(0);
+    expect(run('export', '--format', 'graphml', '--out', join(dir, 'g.graphml')).status).toBe(0);
+    expect(toStdout.stdout).toBe(readFileSync(join(dir, 'g.graphml'), 'utf8'));
+    expect(existsSync('-')).toBe(false);
+    const csv = run('export', '--format', 'csv', '--out', '-');
+    expect(csv.status).toBe(1);
+    expect(csv.stderr).toContain('--out - writes one file to standard output, and csv is several files: give a path');
+  });
   it('states the layout default export really uses (100 iterations) in export --help', () => {
     const help = run('export', '--help').stdout.replace(/\s+/g, ' ');
     expect(help).toContain('default 100, fewer above 1,500 nodes');
