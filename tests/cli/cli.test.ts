@@ -84,7 +84,7 @@ describe('twinnet parse', () => {
   });
   it('exports one file to standard output with --out -, the bytes of the file, and refuses it for several files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'twinnet-stdout-'));
-    const toStdout = spawnSync(process.execPath, [BIN, 'export', '--format', 'graphml', '--out', '-'], { encoding: 'utf8', cwd: process.cwd() });
+    const toStdout = spawnSync(process.execPath, [BIN, 'export', '--format', 'graphml', '--out', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(toStdout.status).toBe(0);
     expect(run('export', '--format', 'graphml', '--out', join(dir, 'g.graphml')).status).toBe(0);
     expect(toStdout.stdout).toBe(readFileSync(join(dir, 'g.graphml'), 'utf8'));
