@@ -7,7 +7,7 @@ import type { BipartiteGraph, BipartiteNodes, Side } from '../graph/build-bipart
 import { buildBipartiteIndexFromDataset, unify } from '../graph/bipartite-index.js';
 import type { BipartiteIndex, UnifiedIndex } from '../graph/bipartite-index.js';
 import type { Dataset } from '../parse/types.js';
-import { homeWords, indefiniteArticle } from '../parse/countries.js';
+import { homeWords, withArticle } from '../parse/countries.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { InputError } from '../util/errors.js';
 import { birank } from './centrality/birank.js';
@@ -368,7 +368,7 @@ function sampledErrorNote(paths: PathMeasures): string {
 export function noLinks(dataset: Dataset): InputError {
   const { demonym } = homeWords(dataset.home);
   return new InputError(
-    `no links to analyse (${dataset.homes.length} ${demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between ${indefiniteArticle(demonym)} ${demonym} place and a foreign partner`,
+    `no links to analyse (${dataset.homes.length} ${demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between ${withArticle(demonym)} place and a foreign partner`,
     dataset.source.path,
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { Side } from '../graph/build-bipartite.js';
 import { searchKey } from '../util/fold.js';
-import { homeWords, indefiniteArticle } from '../parse/countries.js';
+import { homeWords, withArticle } from '../parse/countries.js';
 import { UsageError } from '../util/errors.js';
 import type { Analysis } from './analyze.js';
 import { edgeWeight } from './projection/project.js';
@@ -64,7 +64,7 @@ export function findNode(a: Analysis, query: string, side?: Side): string {
     .map((x) => `  ${x.n.label} [${x.n.side}]`);
   const domestic = (a.dataset.domesticPlaces ?? []).find((h) => searchKey(h.name) === q);
   if (domestic) {
-    throw new UsageError(`"${domestic.name}" is ${indefiniteArticle(homeWords(a.dataset.home).demonym)} ${homeWords(a.dataset.home).demonym} place in domestic pairs only (both ends in the home country), which the network leaves out: it has no foreign partner`);
+    throw new UsageError(`"${domestic.name}" is ${withArticle(homeWords(a.dataset.home).demonym)} place in domestic pairs only (both ends in the home country), which the network leaves out: it has no foreign partner`);
   }
   throw new UsageError(`no place called "${query}"${side ? ` on the ${side} side` : ''}; closest:\n${closest.join('\n')}`);
 }

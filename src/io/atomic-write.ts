@@ -19,6 +19,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { basename, dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { whileBusy } from '../util/busy.js';
 import { OutputError } from '../util/errors.js';
 
 export interface OutputFile {
@@ -179,16 +180,9 @@ class TextWriter {
   }
 }
 
-/** `writeSync`, waiting a little and trying again while a non-blocking descriptor (a pipe) is full. */
+/** `writeSync`, waiting while a non-blocking descriptor (a pipe) is full. */
 function writeAll(fd: number, buffer: Uint8Array, offset: number, length: number): number {
-  for (;;) {
-    try {
-      return writeSync(fd, buffer, offset, length);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
+  return whileBusy(() => writeSync(fd, buffer, offset, length));
 }
 
 /**

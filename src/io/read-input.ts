@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
+import { whileBusy } from '../util/busy.js';
 import { InputError } from '../util/errors.js';
 import { isSparqlJson } from '../parse/formats/sparql-json.js';
 
@@ -60,14 +61,7 @@ function readBounded(fd: number, limit: number, path: string): Buffer {
   let total = 0;
   for (;;) {
     const chunk = Buffer.allocUnsafe(1 << 20);
-    let n: number;
-    try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (e) {
-      // a non-blocking descriptor with nothing yet: wait a little and read again
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); continue; }
-      throw e;
-    }
+    const n = whileBusy(() => readSync(fd, chunk, 0, chunk.length, null));
     if (n === 0) break;
     total += n;
     checkInputSize(total, limit, path);

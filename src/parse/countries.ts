@@ -3,8 +3,9 @@
  * IOC and FIFA codes) → ISO 3166-1, both through the maintained `world-countries` data set
  * (mledoze/countries: ISO alpha-2/alpha-3, IOC code, names, alternative spellings, region).
  *
- * The only hand-written tables are the ones that data set does not carry:
  * Names are its English names and spellings, then its translations that name one country only.
+ *
+ * The only hand-written tables are the ones that data set does not carry:
  * - `NAME_ALIASES`: spellings it lacks (`Turkey` is listed as `Türkiye`/`Turkiye`; `Surinam`; `UK`, `USA`);
  * - `SOVEREIGN_OF`: the sovereign state of each dependent territory (ISO 3166-1 lists territories
  *   as entries of their own; the sovereign is not in the data set);
@@ -152,6 +153,11 @@ export function homeWords(alpha2: string): HomeWords {
 /** The indefinite article before `word` in prose: "an" before a vowel sound (`an American`, `an Uzbekistani`), "a" before a "yoo" (`a Ukrainian`). */
 export function indefiniteArticle(word: string): 'a' | 'an' {
   return /^[AEIOUaeiou]/.test(word) && !/^U(?:gan|krain|rugu|ni[^n])/i.test(word) ? 'an' : 'a';
+}
+
+/** `word` after its indefinite article: `an American`, `a Chinese`. */
+export function withArticle(word: string): string {
+  return `${indefiniteArticle(word)} ${word}`;
 }
 
 /** Region (continent) and sub-region of a country, as world-countries has them. */

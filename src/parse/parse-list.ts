@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { InputError, UsageError } from '../util/errors.js';
 import { BlockAssembler, truncate } from './assemble-blocks.js';
 import { count, findTitle, forEachLine, isListTitle, LineClassifier, MAX_LINE_LENGTH, sectionName, titleText } from './classify-lines.js';
-import { homeWords, indefiniteArticle } from './countries.js';
+import { homeWords, withArticle } from './countries.js';
 import { homeCountryOfPlace, placeOfTitle } from './home-country.js';
 import { rememberLinkPositions } from './link-positions.js';
 import { copyText } from './normalize.js';
@@ -101,7 +101,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         blocks.close();
         report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
           ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
-          : `line is neither a section, ${indefiniteArticle(demonym)} ${demonym} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
+          : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
         break;
     }
     kinds[kind]++;
@@ -110,7 +110,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   if (kinds['section'] === 0 && kinds['partner'] === 0) {
     const firstNonBlank = body.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '') + 1;
     throw new InputError(
-      `not a sister-city list: no "==A==" section header and no "- Partner, Country" line under ${indefiniteArticle(demonym)} ${demonym} city`,
+      `not a sister-city list: no "==A==" section header and no "- Partner, Country" line under ${withArticle(demonym)} city`,
       sourceName,
       firstNonBlank || null,
     );

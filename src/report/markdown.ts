@@ -5,7 +5,7 @@
  */
 import { RANKED_MEASURES } from '../analysis/measures/registry.js';
 import { byLocale } from '../util/collate.js';
-import { indefiniteArticle } from '../parse/countries.js';
+import { withArticle } from '../parse/countries.js';
 import type { ReportData } from './report-data.js';
 import { linkTarget, pathText } from './markdown-paths.js';
 import { md, num, pct, table } from './text.js';
@@ -24,7 +24,7 @@ export const DOMESTIC_SHOWN = 30;
 function domesticSection(d: NonNullable<ReportData['domestic']>, H: string, country: string, p: (s?: string) => void): void {
   p(`## Domestic pairs`);
   p();
-  if (d.pairs === 0) { p(`No pair of two ${H} places: every link joins ${indefiniteArticle(H)} ${H} place to a foreign one.`); p(); return; }
+  if (d.pairs === 0) { p(`No pair of two ${H} places: every link joins ${withArticle(H)} place to a foreign one.`); p(); return; }
   p(`${num(d.pairs)} pair(s) join two places that both lie in ${md(country)} (${num(d.places)} ${H} places; ${num(d.onlyDomestic)} of them have no foreign partner). They are kept in the data set (\`domesticLinks\`) but left out of the network analysed here, which holds ${H}–foreign links only.`);
   p();
   p(table(['line', `${H} place`, `${H} partner`, 'since', 'until'], d.list.slice(0, DOMESTIC_SHOWN).map((x) => [x.line, md(x.home), md(x.other), x.start ?? '', x.end ?? '']), ['r', 'l', 'l', 'l', 'l']));
@@ -68,7 +68,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('## How to read this report');
   p();
-  p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join ${indefiniteArticle(H)} ${H} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — ${indefiniteArticle(H)} ${H} city with 10 partners is compared with the ${num(o.partners)} possible partners, not with the other ${H} cities.`);
+  p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join ${withArticle(H)} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — ${withArticle(H)} city with 10 partners is compared with the ${num(o.partners)} possible partners, not with the other ${H} cities.`);
   p();
 
   p('## Overview');
