@@ -210,20 +210,25 @@ export function createDocument(): { ele(ns: string, name: string): XmlElement } 
   };
 }
 
-/** Characters `escapeAttr` / `escapeText` rewrite; most strings have none and are returned as they are. */
-const ATTR_SPECIAL = /[&<>"\t\n\r]/;
-const TEXT_SPECIAL = /[&<>]/;
+/**
+ * Characters `escapeAttr` / `escapeText` rewrite; most strings have none and are returned as they are.
+ * NEL (U+0085) and LINE SEPARATOR (U+2028) are ordinary characters in XML 1.0 but line ends in XML
+ * 1.1, and readers that apply 1.1's line-end rule (xmldom, which graphology-gexf reads with) turn
+ * them into a line feed, then a space in an attribute: as character references they are kept by all.
+ */
+const ATTR_SPECIAL = /[&<>"\t\n\r\u0085\u2028]/;
+const TEXT_SPECIAL = /[&<>\u0085\u2028]/;
 
 function escapeText(s: string): string {
   if (!TEXT_SPECIAL.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u0085/g, '&#133;').replace(/\u2028/g, '&#8232;');
 }
 
-/** An attribute value with `&`, `<`, `>`, `"` and tab/CR/LF written as references (after `xmlAttr`). */
+/** An attribute value with `&`, `<`, `>`, `"` and tab/CR/LF/NEL/LS written as references (after `xmlAttr`). */
 export function escapeAttr(s: string): string {
   if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\u0085/g, '&#133;').replace(/\u2028/g, '&#8232;');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Data-quality findings that need the whole list: identical partner lists, homonyms, near-duplicate
  * partner spellings, US partners without a state, headers outside their letter's section.
  */
+import { homeNationSubdivision, resolveCountryName } from './countries.js';
 import { foldName, foldNameCodes } from './fold-table.js';
 import { hashCodes } from './hash-index.js';
 import { sortAscending } from './reporter.js';
@@ -72,9 +73,32 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
   // Same name in different places (Perth, Australia / Perth, Scotland).
   const byName = new KeyedGroups(partners.length, (i, key) => foldNameCodes(partnerAt(i).name, key));
   const nameGroups = byName.groups(2);
+  // A location that says less of the same place (`Cardiff, Wales` beside `Cardiff, Wales, United
+  // Kingdom`: one country, one or no subdivision, its other parts among the other's) is a variant of
+  // the one place it fits, not another place: a warning of its own, and the homonym (when the name
+  // still names several places) counts only the places that fit none.
+  const variants: { lines: number[]; message: string }[] = [];
   for (const group of nameGroups) {
     const places = distinct(group, (i) => facts.location[i] as number);
     if (places.length < 2) continue;
+    // A partner of each place; the places no other says more of; each other place's one fit, if one.
+    const at = places.map((k) => group.find((i) => facts.location[i] === k) as number);
+    const lessOf = (a: number, b: number) => a !== b && saysLessOf(partnerAt(at[a] as number), partnerAt(at[b] as number));
+    const fullest = places.map((_, a) => !places.some((__, b) => lessOf(a, b)));
+    const variantOf = places.map((_, a) => {
+      if (fullest[a]) return -1;
+      const fits = places.map((__, b) => b).filter((b) => fullest[b] && lessOf(a, b));
+      return fits.length === 1 ? (fits[0] as number) : -1; // fits several: a homonym, listed below
+    });
+    variantOf.forEach((b, a) => {
+      if (b < 0) return;
+      const [p, q] = [partnerAt(at[a] as number), partnerAt(at[b] as number)];
+      variants.push({
+        lines: linesOf(group.filter((i) => facts.location[i] === places[a] || facts.location[i] === places[b]), partners),
+        message: `"${p.label}, ${p.location.join(', ')}" and "${q.label}, ${q.location.join(', ')}" may be one place, the first written with less of its location; kept apart — check whether they are one place`,
+      });
+    });
+    if (variantOf.filter((b) => b < 0).length < 2) continue;
     push({
       severity: 'info',
       code: 'homonym',
@@ -82,6 +106,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       message: `"${partnerAt(group[0] as number).name}" names ${places.length} different places: ${places.map((k) => facts.locations[k]).join('; ')}; kept apart`,
     });
   }
+  for (const v of variants) push({ severity: 'warning', code: 'partner-location-variant', ...v });
 
   // Same place spelled differently (case, accents, punctuation): the same folded location and folded
   // name — the label's, when it has a qualifier. Partners without one fold alike only within a name
@@ -352,6 +377,28 @@ function sameNumbers(a: readonly number[], b: readonly number[], n: number): boo
 }
 
 /** The distinct values of `of(item)` over the items, in order of first appearance. */
+/**
+ * Whether partner `p`'s location says less of `q`'s place: one country (and territory), at most one
+ * UK home nation between them, and p's other parts (folded) among q's: fewer of them, its nation
+ * left out, or as many written shorter (`Paris, France` of `Paris, Île-de-France, France`; `Cardiff,
+ * Wales` of `Cardiff, Wales, United Kingdom`).
+ */
+function saysLessOf(p: Partner, q: Partner): boolean {
+  if (p.country === null || p.country !== q.country || p.territory !== q.territory) return false;
+  // Two countries written differently say one only when both are names of it (not a flag code's guess).
+  const known = (x: Partner) => resolveCountryName(x.countryWritten) !== null || homeNationSubdivision(x.countryWritten) !== null;
+  if (p.countryWritten !== q.countryWritten && !(known(p) && known(q))) return false;
+  if (p.subdivision !== null && p.subdivision !== q.subdivision) return false;
+  const inner = (x: Partner) => x.location.slice(0, -1).filter((part) => homeNationSubdivision(part) === null).map(foldName);
+  const mine = inner(p), theirs = inner(q);
+  if (!mine.every((part) => theirs.includes(part))) return false;
+  if (mine.length < theirs.length || (p.subdivision === null && q.subdivision !== null)) return true;
+  // As much said of it, written otherwise (`Wales` / `Wales, United Kingdom`; `UK` / `United
+  // Kingdom`): the shorter (then the first in code-unit order) counts as saying less.
+  const [a, b] = [p.location.join(', '), q.location.join(', ')];
+  return p.subdivision === q.subdivision && (p.location.length - q.location.length || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)) < 0;
+}
+
 function distinct(items: readonly number[], of: (item: number) => number): number[] {
   const out: number[] = [];
   const seen = items.length > 16 ? new Set<number>() : null;

@@ -29,15 +29,18 @@ export function resolveCountries(partners: Partner[], links: Link[], linkPartner
   for (let i = 0; i < partners.length; i++) {
     const p = partners[i] as Partner;
     const named = resolveCountryName(p.countryWritten);
-    p.country = named?.sovereign.alpha2 ?? null;
+    // `Cardiff, Wales`: a UK home nation written as the country (Wikipedia's lists often do).
+    const nation = named ? null : homeNationSubdivision(p.countryWritten);
+    p.country = named?.sovereign.alpha2 ?? (nation ? 'GB' : null);
     p.territory = named?.territory?.alpha2 ?? null;
     readLocationParts(p);
+    if (nation) p.subdivision = nation;
     if (p.territory) {
       const t = territories.get(p.territory) ?? { lines: [], territory: p.territory, sovereign: p.country ?? '?' };
       append(t.lines, p.lines);
       territories.set(p.territory, t);
     }
-    if (!named) {
+    if (!named && !nation) {
       const u = unknownNames.get(p.countryWritten);
       if (u) append(u.lines, p.lines); else unknownNames.set(p.countryWritten, { lines: [...p.lines], first: p });
     }

@@ -53,6 +53,7 @@ export type DiagnosticCode =
   | 'identical-partner-lists'
   | 'homonym'
   | 'near-duplicate-partner'
+  | 'partner-location-variant'
   | 'us-name-without-state'
   | 'home-assumed'
   | 'missing-cell'

@@ -43,4 +43,26 @@ describe('resolveList', () => {
     expect(de.homes[2]?.parentId).toBe('de:suzhou-anhui'); // the nearest preceding candidate
     expect(de.found.map((f) => f.code)).toContain('district-parent-ambiguous');
   });
+  it('reads a UK home nation written as the country (`Cardiff, Wales`) as the United Kingdom, with its subdivision', () => {
+    const r = resolved('DE', 'German', [['Stuttgart', ['- WAL Cardiff, Wales', '- Glasgow, Scotland', '- Belfast, Northern Ireland']]]);
+    expect(r.partners.map((p) => [p.country, p.territory, p.subdivision])).toEqual([['GB', null, 'GB-WLS'], ['GB', null, 'GB-SCT'], ['GB', null, 'GB-NIR']]);
+    expect(r.found.map((f) => f.code)).not.toContain('unknown-country');
+    expect(r.found.map((f) => f.code)).not.toContain('code-country-mismatch');
+    expect(r.countries.map((c) => [c.written, c.sovereign?.alpha2])).toEqual([['Northern Ireland', 'GB'], ['Scotland', 'GB'], ['Wales', 'GB']]);
+  });
+  it('tells one place written with less of its location from homonyms', () => {
+    const r = resolved('CN', 'Chinese', [
+      ['Anqing', ['- Cardiff, Wales, United Kingdom', '- Perth, Western Australia, Australia', '- Springfield, United States', '- Portland, Oregon, United States']],
+      ['Baoding', ['- Cardiff, Wales', '- Perth, Scotland', '- Springfield, Illinois, United States', '- Portland, Maine, United States']],
+      ['Cangzhou', ['- Springfield, Missouri, United States', '- Paris, France', '- Paris, Île-de-France, France']],
+    ]);
+    const about = (code: string) => r.found.filter((f) => f.code === code).map((f) => [f.lines, f.message.split(' ')[0]]);
+    // Cardiff: one place (Wales says as much as Wales, UK, written shorter); Paris: France says less.
+    expect(about('partner-location-variant')).toEqual([[[2, 7], '"Cardiff,'], [[13, 14], '"Paris,']]);
+    // Perth (two countries), Portland (two states), Springfield (no state fits two places): homonyms.
+    expect(about('homonym').map(([, name]) => name)).toEqual(['"Perth"', '"Springfield"', '"Portland"']);
+    expect(r.found.find((f) => f.code === 'partner-location-variant')?.message)
+      .toBe('"Cardiff, Wales" and "Cardiff, Wales, United Kingdom" may be one place, the first written with less of its location; kept apart — check whether they are one place');
+    expect(r.partners).toHaveLength(11); // nothing merged
+  });
 });

@@ -10,7 +10,7 @@
  *   tableDate('+1987-05-12T00:00:00Z') // '1987-05-12'
  *   entityId('http://www.wikidata.org/entity/Q64') // { wikidata: 'Q64' }
  */
-import { countryByAlpha2, readFlagCode, resolveCountryName, sovereignAlpha2 } from '../countries.js';
+import { countryByAlpha2, homeNationSubdivision, readFlagCode, resolveCountryName, sovereignAlpha2 } from '../countries.js';
 
 /** A WGS 84 position, degrees. */
 export interface LatLon { lat: number; lon: number }
@@ -118,6 +118,7 @@ export function countryCell(cell: string): CountryCell | null {
   const s = cell.trim();
   const named = resolveCountryName(s);
   if (named) return { country: named.sovereign.alpha2, territory: named.territory?.alpha2 ?? null };
+  if (homeNationSubdivision(s) !== null) return { country: 'GB', territory: null }; // `Wales`, `Scotland`
   const upper = s.toUpperCase();
   if (/^[A-Z]{2}$/.test(upper)) {
     const c = countryByAlpha2(upper);

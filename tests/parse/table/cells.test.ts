@@ -74,6 +74,8 @@ describe('table cells: what they read', () => {
     ['United States of America', { country: 'US', territory: null }],
     ['Réunion', { country: 'FR', territory: 'RE' }],
     ['REU', { country: 'FR', territory: 'RE' }],
+    ['Wales', { country: 'GB', territory: null }],
+    [' scotland ', { country: 'GB', territory: null }],
   ])('resolves the country %j', (cell, resolved) => {
     expect(countryCell(cell)).toEqual(resolved);
   });
