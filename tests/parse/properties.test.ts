@@ -306,4 +306,17 @@ describe('writeGexf on arbitrary names', () => {
     g.addNode('a b');
     expect(gexf.parse(Graph, writeGexf(g, { nodeColumns: [], edgeColumns: [], meta })).order).toBe(2);
   });
+
+  // Found by the property above on a random seed: a key U+0085 (NEL) came back as a space — xmldom
+  // reads NEL and U+2028 as line ends (XML 1.1's rule). Written as character references, they stay.
+  it('keeps NEL and LINE SEPARATOR in ids, labels and values', () => {
+    const g = new UndirectedGraph();
+    for (const k of ['a\u0085b', 'a b', 'a\u2028b', 'a\nb']) g.addNode(k, { label: `L${k}`, note: `N${k}` });
+    const text = writeGexf(g, { nodeColumns: NOTE, edgeColumns: [], meta });
+    expect(text).toContain('id="a&#133;b"');
+    expect(text).toContain('id="a&#8232;b"');
+    const back = gexf.parse(Graph, text);
+    expect(back.nodes()).toEqual(['a\u0085b', 'a b', 'a\u2028b', 'a\nb']);
+    for (const k of back.nodes()) expect(back.getNodeAttributes(k)).toMatchObject({ label: `L${k}`, note: `N${k}` });
+  });
 });
