@@ -62,8 +62,13 @@ export function keyFindings(r: ReportData): string[] {
 
   const q = r.dataQuality, lines = Object.values(q.lineKinds).reduce((t, n) => t + n, 0);
   const unparsed = (q.lineKinds as Record<string, number>)['unparsed'] ?? 0;
-  const by = (severity: string) => Object.entries(q.byCode).filter(([k]) => k.startsWith(`${severity} `))
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, NAMED).map(([k, n]) => `${md(k.slice(severity.length + 1))} ${num(n)}`);
+  // The most frequent codes of a severity, and how many findings of the others (`…, others 2`).
+  const by = (severity: string) => {
+    const codes = Object.entries(q.byCode).filter(([k]) => k.startsWith(`${severity} `)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    const named = codes.slice(0, NAMED).map(([k, n]) => `${md(k.slice(severity.length + 1))} ${num(n)}`);
+    const rest = codes.slice(NAMED).reduce((t, [, n]) => t + n, 0);
+    return rest > 0 ? [...named, `others ${num(rest)}`] : named;
+  };
   const errors = q.bySeverity['error'] ?? 0, warnings = q.bySeverity['warning'] ?? 0;
   out.push(`**Data quality:** all ${num(lines)} input lines were accounted for, ${num(unparsed)} unreadable; ${count(errors, 'error')}${errors ? ` (${by('error').join(', ')})` : ''}, ${count(warnings, 'warning')}${warnings ? ` (${by('warning').join(', ')})` : ''} and ${count(q.bySeverity['info'] ?? 0, 'note')}, listed under Data quality below.`);
   return out.map((line) => `- ${line}`);

@@ -94,7 +94,12 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
 
   p('### Data quality');
   p();
-  p(`Every line of the input was read as one kind: ${Object.entries(r.dataQuality.lineKinds).map(([k, v]) => `${k} ${v}`).join(', ')}. Findings from parsing (full list with line numbers in the JSON and in \`diagnostics.csv\` from \`twinnet parse\`):`);
+  const kinds = r.dataQuality.lineKinds;
+  // A table's lines are its header, its rows and blank lines (the list's kinds would read `title 1, partner 17`).
+  const read = r.domestic === undefined
+    ? `Every line of the input was read as one kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`
+    : `Every line of the table was read as one kind: header ${kinds.title}, rows read ${kinds.partner}, blank ${kinds.blank}, rows refused ${kinds.unparsed}`;
+  p(`${read}. Findings from parsing (full list with line numbers in the JSON and in \`diagnostics.csv\` from \`twinnet parse\`):`);
   p();
   p(table(['finding', 'count'], Object.entries(r.dataQuality.byCode).sort((a, b) => byLocale(a[0], b[0])).map(([k, v]) => [md(k), v])));
   p();

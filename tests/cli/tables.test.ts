@@ -65,6 +65,11 @@ describe('twinnet report on the German table', () => {
     expect(mdText).toContain('compared with the 28 possible partners');
     expect(mdText).toContain('| Links | 31 |');
     expect(mdText).not.toMatch(/Chinese|China list|1,204/);
+    // the table's own words for its lines: 42 = a header and 41 rows, of which row 34 (no partner
+    // country) and row 42 (ten cells under nine headers) are refused
+    expect(mdText).toContain('Every line of the table was read as one kind: header 1, rows read 39, blank 0, rows refused 2.');
+    // four errors of four kinds: three named, the fourth (ragged-row) counted
+    expect(mdText).toContain('4 errors (bad-coordinates 1, bad-date 1, missing-cell 1, others 1)');
     const json = JSON.parse(readFileSync(join(out, 'german-twins.json'), 'utf8'));
     expect([json.home.demonym, json.overview.homeEntries, json.overview.partners, json.overview.links]).toEqual(['German', 7, 28, 31]);
     expect(readFileSync(join(out, 'german-twins.html'), 'utf8')).toContain('German');
