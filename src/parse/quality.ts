@@ -83,7 +83,8 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
     if (places.length < 2) continue;
     // A partner of each place; the places no other says more of; each other place's one fit, if one.
     const at = places.map((k) => group.find((i) => facts.location[i] === k) as number);
-    const lessOf = (a: number, b: number) => a !== b && saysLessOf(partnerAt(at[a] as number), partnerAt(at[b] as number));
+    const parts = at.map((i) => innerParts(partnerAt(i)));
+    const lessOf = (a: number, b: number) => a !== b && saysLessOf(partnerAt(at[a] as number), partnerAt(at[b] as number), parts[a] as string[], parts[b] as string[]);
     const fullest = places.map((_, a) => !places.some((__, b) => lessOf(a, b)));
     const variantOf = places.map((_, a) => {
       if (fullest[a]) return -1;
@@ -376,21 +377,18 @@ function sameNumbers(a: readonly number[], b: readonly number[], n: number): boo
   return true;
 }
 
-/** The distinct values of `of(item)` over the items, in order of first appearance. */
 /**
  * Whether partner `p`'s location says less of `q`'s place: one country (and territory), at most one
  * UK home nation between them, and p's other parts (folded) among q's: fewer of them, its nation
  * left out, or as many written shorter (`Paris, France` of `Paris, Île-de-France, France`; `Cardiff,
- * Wales` of `Cardiff, Wales, United Kingdom`).
+ * Wales` of `Cardiff, Wales, United Kingdom`). `mine`, `theirs`: p's and q's `innerParts`.
  */
-function saysLessOf(p: Partner, q: Partner): boolean {
+function saysLessOf(p: Partner, q: Partner, mine: readonly string[], theirs: readonly string[]): boolean {
   if (p.country === null || p.country !== q.country || p.territory !== q.territory) return false;
   // Two countries written differently say one only when both are names of it (not a flag code's guess).
   const known = (x: Partner) => resolveCountryName(x.countryWritten) !== null || homeNationSubdivision(x.countryWritten) !== null;
   if (p.countryWritten !== q.countryWritten && !(known(p) && known(q))) return false;
   if (p.subdivision !== null && p.subdivision !== q.subdivision) return false;
-  const inner = (x: Partner) => x.location.slice(0, -1).filter((part) => homeNationSubdivision(part) === null).map(foldName);
-  const mine = inner(p), theirs = inner(q);
   if (!mine.every((part) => theirs.includes(part))) return false;
   if (mine.length < theirs.length || (p.subdivision === null && q.subdivision !== null)) return true;
   // As much said of it, written otherwise (`Wales` / `Wales, United Kingdom`; `UK` / `United
@@ -399,6 +397,12 @@ function saysLessOf(p: Partner, q: Partner): boolean {
   return p.subdivision === q.subdivision && (p.location.length - q.location.length || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)) < 0;
 }
 
+/** The parts of a partner's location before its country, but a UK home nation, folded. */
+function innerParts(x: Partner): string[] {
+  return x.location.slice(0, -1).filter((part) => homeNationSubdivision(part) === null).map(foldName);
+}
+
+/** The distinct values of `of(item)` over the items, in order of first appearance. */
 function distinct(items: readonly number[], of: (item: number) => number): number[] {
   const out: number[] = [];
   const seen = items.length > 16 ? new Set<number>() : null;
