@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { checkWritable, outputError, writeContent, writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
@@ -92,12 +92,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
     }
   }
   if (toStdout) {
-    try {
-      writeContent(1, (files[0] as OutputFile).content);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // `| head`: the reader went away
-      throw outputError('<stdout>', e);
-    }
+    writeStdout((files[0] as OutputFile).content);
     return;
   }
   const written = writeFilesAtomically(files);

@@ -23,6 +23,24 @@ export function integer(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
 /** Largest values of the options whose work grows with them: seeds (pairwise comparisons: quadratic), null samples, layout iterations. */
 export const OPTION_LIMITS = { runs: 1_000, nullSamples: 1_000_000, layoutIterations: 100_000 } as const;
 
+/**
+ * Largest seed: the random numbers fold a seed to 32 bits (`util/rng.ts`), so a larger one adds
+ * nothing, and seed + run − 1 (each Louvain run's seed) stays a safe integer.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** Largest `generate --scale`: 2.8 million links (a 73 MB list), twice the benchmark's largest. */
+export const MAX_SCALE = 2_000;
+
+/** A positive number at most `max`. */
+export function positiveAtMost(name: string, max: number) {
+  return (value: string): number => {
+    const n = positive(name)(value);
+    if (n > max) throw new InvalidArgumentError(`${name} must be a positive number up to ${max.toLocaleString('en-US')}, got "${value}"`);
+    return n;
+  };
+}
+
 export function positive(name: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -85,7 +103,7 @@ export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULT
   const d = ANALYSIS_DEFAULTS;
   const weightOption = new Option('--weight <w>', `edge weight of the shared-partner projections: ${WEIGHT_KINDS.join(' | ')} (default ${d.communityWeight}); their communities use it and exports write it`);
   return addInputOptions(cmd, outputFormats)
-    .option('--seed <n>', `seed of every random choice (default ${d.seed})`, integer('--seed'))
+    .option('--seed <n>', `seed of every random choice (default ${d.seed}; 0 to ${MAX_SEED.toLocaleString('en-US')})`, integer('--seed', 0, MAX_SEED))
     .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
     .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))
     .option('--runs <n>', `seeds per community detection, for stability (default ${runs}, at most ${OPTION_LIMITS.runs.toLocaleString('en-US')})`, integer('--runs', 1, OPTION_LIMITS.runs))

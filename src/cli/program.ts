@@ -12,7 +12,7 @@ import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
 import { cityCommand, partnersCommand, QUERY_RUNS, sharedCommand, SIMILAR_BY, SIMILAR_DEFAULT_BY, similarCommand } from './query-commands.js';
 import type { QueryFlags, SimilarFlags } from './query-commands.js';
-import { addAnalysisOptions, addInputOptions, integer, oneOf, OPTION_LIMITS, positive } from './options.js';
+import { addAnalysisOptions, addInputOptions, integer, MAX_SCALE, MAX_SEED, oneOf, OPTION_LIMITS, positive, positiveAtMost } from './options.js';
 import type { InputFlags } from './options.js';
 import { EXPORT_FORMATS } from './export-command.js';
 import { ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
@@ -21,7 +21,7 @@ import { REPORT_LAYOUT_ITERATIONS } from '../layout/network-layout.js';
 import { GEXF_VERSIONS } from '../export/gexf.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
-import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
+import { checkWritable, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
 import { packageVersion } from '../util/paths.js';
 import { terminalSafe } from '../util/terminal.js';
 
@@ -82,12 +82,13 @@ export function buildProgram(print: Printer = stdout): Command {
   program
     .command('generate')
     .description('write a synthetic list in the seed\'s format (for benchmarks): log-normal city degrees, preferential attachment')
-    .requiredOption('--scale <x>', 'size relative to the seed (1 ≈ 1,407 links; 1000 ≈ 1.4 million)', positive('--scale'))
-    .option('--seed <n>', `seed (default ${DEFAULT_SEED})`, integer('--seed'))
-    .requiredOption('--out <file>', 'output file')
+    .requiredOption('--scale <x>', `size relative to the seed (1 ≈ 1,407 links; 1000 ≈ 1.4 million; at most ${MAX_SCALE.toLocaleString('en-US')})`, positiveAtMost('--scale', MAX_SCALE))
+    .option('--seed <n>', `seed (default ${DEFAULT_SEED})`, integer('--seed', 0, MAX_SEED))
+    .requiredOption('--out <file>', 'output file (- for standard output)')
     .action((opts: { scale: number; seed?: number; out: string }) => {
-      checkWritable(opts.out, 'file');
+      if (opts.out !== '-') checkWritable(opts.out, 'file');
       const g = generateList({ scale: opts.scale, seed: opts.seed });
+      if (opts.out === '-') { writeStdout(g.text); return; }
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
       print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });

@@ -201,6 +201,19 @@ export function writeContent(fd: number, content: OutputFile['content']): void {
 }
 
 /**
+ * One output to standard output (`--out -`): `writeContent(1, …)`; a reader gone (`| head`) ends it
+ * quietly, any other failure is an `outputError` naming `<stdout>`.
+ */
+export function writeStdout(content: OutputFile['content']): void {
+  try {
+    writeContent(1, content);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
+    throw outputError('<stdout>', e);
+  }
+}
+
+/**
  * A name beside `target` that no other write of this process uses. A set-aside old file also carries
  * its target's name, so that `sweepStale` can put it back after a kill mid-swap.
  */

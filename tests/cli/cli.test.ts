@@ -66,7 +66,7 @@ describe('twinnet parse', () => {
   });
   it.each([
     ['an unknown option', ['export', '--bogus'], "error: unknown option '--bogus'", '(twinnet export --help lists its options)'],
-    ['a bad option value', ['report', '--seed', 'abc'], 'error: option \'--seed <n>\' argument \'abc\' is invalid. --seed must be an integer ≥ 0, got "abc"', '(twinnet report --help lists its options)'],
+    ['a bad option value', ['report', '--seed', 'abc'], 'error: option \'--seed <n>\' argument \'abc\' is invalid. --seed must be an integer from 0 to 4,294,967,295, got "abc"', '(twinnet report --help lists its options)'],
     ['an unknown command', ['frob'], "error: unknown command 'frob'", '(twinnet --help lists the commands)'],
   ])('answers %s with the one-line error and where the help is, not the whole help', (_w, args, error, hint) => {
     const r = run(...args);
@@ -77,6 +77,9 @@ describe('twinnet parse', () => {
     [['report', '--runs', '5000'], '--runs must be an integer from 1 to 1,000, got "5000"'],
     [['report', '--null-samples', '1e12'], '--null-samples must be an integer from 0 to 1,000,000, got "1e12"'],
     [['export', '--layout-iterations', '1000000'], '--layout-iterations must be an integer from 1 to 100,000, got "1000000"'],
+    // seed + run − 1 past 2⁵³ was an internal error with a stack trace
+    [['report', '--seed', '9007199254740991'], '--seed must be an integer from 0 to 4,294,967,295, got "9007199254740991"'],
+    [['generate', '--scale', '1e9', '--out', 'x.txt'], '--scale must be a positive number up to 2,000, got "1e9"'],
   ])('refuses %j: work beyond any use, at once (exit 1)', (args, message) => {
     const r = run(...args);
     expect(r.status).toBe(1);
@@ -92,6 +95,14 @@ describe('twinnet parse', () => {
     const csv = run('export', '--format', 'csv', '--out', '-');
     expect(csv.status).toBe(1);
     expect(csv.stderr).toContain('--out - writes one file to standard output, and csv is several files: give a path');
+  });
+  it('writes a generated list to standard output with generate --out -, the bytes of the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twinnet-generate-'));
+    const toStdout = spawnSync(process.execPath, [BIN, 'generate', '--scale', '0.5', '--seed', '7', '--out', '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(toStdout.status).toBe(0);
+    expect(run('generate', '--scale', '0.5', '--seed', '7', '--out', join(dir, 'g.txt')).status).toBe(0);
+    expect(toStdout.stdout).toBe(readFileSync(join(dir, 'g.txt'), 'utf8'));
+    expect(existsSync('-')).toBe(false);
   });
   it('states the layout default export really uses (100 iterations) in export --help', () => {
     const help = run('export', '--help').stdout.replace(/\s+/g, ' ');
