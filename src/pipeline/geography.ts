@@ -101,6 +101,11 @@ export function runGeography(ds: Dataset, o: GeographyOptions): RunGeography {
       else {
         const coords = run.coordinates(index);
         const links = measuredLinkCount(index, coords);
+        if (links === 0) {
+          notes.push('Distance null model not run: no link has both ends placed, so there is no distance to test.');
+          nullModel = { index, result: null };
+          return null;
+        }
         const samples = asked ?? defaultNullSamples(links);
         if (asked === undefined && samples < DISTANCE_NULL_DEFAULTS.samples) {
           notes.push(`Distance null model: ${samples.toLocaleString('en-US')} samples instead of ${DISTANCE_NULL_DEFAULTS.samples.toLocaleString('en-US')} (${links.toLocaleString('en-US')} links measured, as many curveball trades per sample; the default keeps samples × trades within ${NULL_TRADE_BUDGET.toLocaleString('en-US')}, and runs at least ${NULL_SAMPLES_MIN}). Expected values are given ± their standard error; --null-samples N runs N.`);

@@ -36,7 +36,8 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
   const c = g.coverage;
   p('## Where');
   p();
-  p(`Every place was given coordinates (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their ${division.singular}) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
+  const all = c.homes.placed === c.homes.total && c.partners.placed === c.partners.total;
+  p(`${all ? 'Every place was given coordinates' : 'Places were given coordinates where they were found'} (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their ${division.singular}) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
   p();
   if (charts['map']) p(`![The network on a world map: places sized by their number of partners, links as great-circle arcs](${linkTarget(charts['map'])})\n`);
   const o = g.distance.overall;

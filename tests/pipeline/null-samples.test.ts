@@ -77,6 +77,21 @@ describe('runGeography and the report', () => {
     expect(given).toEqual(buildWhereData(a, geo.places(), n, { nullSamples: 16, notes: [] }));
   });
 
+  it('runs no null model when no link has both ends placed, and says why (it gave p = 1/1001 of nothing)', () => {
+    const nowhere = ['= List of twin towns and sister cities in Germany =', '', '==X==', 'Xyzzyville', '', '- FRA Paris, France', '- ITA Rome, Italy', '', 'Qwertzburg', '', '- FRA Paris, France', ''].join('\n');
+    const ds = parseSisterCityList(nowhere);
+    const a = analyze(ds, { runs: 1 });
+    const geo = runGeography(ds, { seed: 1 });
+    expect(geo.nullModel(a.index)).toBeNull();
+    expect(geo.notes).toEqual(['Distance null model not run: no link has both ends placed, so there is no distance to test.']);
+    const where = buildWhereData(a, geo.places(), null, { nullSamples: geo.nullSamples, notes: geo.notes });
+    expect(where.nullModel).toBeNull();
+    const md = whereMarkdown(where, { code: 'DE', demonym: 'German' }, {});
+    expect(md).toContain('Places were given coordinates where they were found');
+    expect(md).toContain('0 of 3 links have both ends placed (3 left out)');
+    expect(md).not.toMatch(/Every place was given coordinates|empirical p/);
+  });
+
   it('honours an explicit sample count and then gives each expected value ± sd/√N', () => {
     const ds = parseSisterCityList(list);
     const a = analyze(ds, { runs: 1 });
