@@ -18,6 +18,7 @@ import { sortedCopy } from '../reporter.js';
 import type { Reporter } from '../reporter.js';
 import { readLocationParts, resolveCountries } from '../resolve-countries.js';
 import type { CountryRecord, Dataset, Diagnostic, Link, Partner, SourceInfo } from '../types.js';
+import { truncate } from '../assemble-blocks.js';
 import { TableAssembler } from './assemble-table.js';
 import { countryCell } from './cells.js';
 import { columnsOf, parseColumnsSpec, REQUIRED_ROLES, TABLE_ROLES } from './columns.js';
@@ -37,6 +38,12 @@ export interface TableReadOptions {
 /** Rows looked at to tell a column of Wikidata items from one of names. */
 const SAMPLE_ROWS = 50;
 
+/** Headers quoted in a message: at most 12, each cut at 40 characters (a 20,000-column header, or a whole file read as one, made a 229 kB line). */
+function headerQuote(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((h) => `"${truncate(h, 40)}"`).join(', ');
+  return header.length > 12 ? `${shown} … and ${header.length - 12} more` : shown;
+}
+
 /** Reads `table`, which came from the input described by `source`. */
 export function readTable(table: Table, source: SourceInfo, options: TableReadOptions = {}): Dataset {
   const explicit = options.columns === undefined ? undefined : parseColumnsSpec(options.columns);
@@ -44,7 +51,7 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
   const missing = REQUIRED_ROLES.filter((r) => !columns.has(r));
   if (missing.length > 0) {
     throw new InputError(
-      `no column for ${missing.join(', ')} in the header (${table.header.map((h) => `"${h}"`).join(', ')}); name them with --columns ${missing.map((r) => `${r}=HEADER`).join(',')} (roles: ${TABLE_ROLES.join(', ')})`,
+      `no column for ${missing.join(', ')} in the header (${headerQuote(table.header)}); name them with --columns ${missing.map((r) => `${r}=HEADER`).join(',')} (roles: ${TABLE_ROLES.join(', ')})`,
       source.path, 1);
   }
 

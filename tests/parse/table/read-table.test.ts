@@ -12,6 +12,12 @@ describe('reading a link table: what it refuses', () => {
   it('refuses a header without the required roles, listing the header and naming --columns', () => {
     expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(InputError);
     expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(/^x\.csv:1: no column for home, home-country, partner, partner-country in the header \("Stadt", "Partnerstadt", "Staat"\); name them with --columns home=HEADER,/);
+    // a wide header is quoted in part: 12 names of at most 40 characters, and how many more
+    const wide = Array.from({ length: 20_000 }, (_, i) => (i === 0 ? 'x'.repeat(100) : `c${i}`));
+    let message = '';
+    try { table(`${wide.join(',')}\n${wide.map(() => 'v').join(',')}\n`); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain(`("${'x'.repeat(39)}…", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11" … and 19988 more)`);
+    expect(message.length).toBeLessThan(600);
   });
   it('refuses a home column of several countries without --home, listing them with their rows', () => {
     const text = `${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Köln,Germany\n`;
