@@ -98,7 +98,9 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         intro.push(copyText(classifier.line));
         break;
       case 'unparsed':
-        blocks.close();
+        // A line too long to read is lost alone (whatever it was, the block goes on); any other line
+        // that is neither kind ends the block.
+        if (classifier.overLong === 0) blocks.close();
         report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
           ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
           : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);

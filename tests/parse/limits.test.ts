@@ -13,6 +13,13 @@ describe('the limit on the length of a line', () => {
     expect(ds.links).toHaveLength(1);
   });
 
+  it('loses only the over-long line inside a partner list: the block goes on', () => {
+    const long = `- FRA ${'a'.repeat(MAX_LINE_LENGTH)}, France`;
+    const ds = parseSisterCityList(`==A==\nAachen\n- FRA Lille, France\n${long}\n- FRA Reims, France\n`);
+    expect(ds.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line])).toEqual([['unparsed-line', 4]]);
+    expect(ds.links.map((l) => [l.homeId, l.partnerId])).toEqual([['cn:aachen', 'p:lille-france'], ['cn:aachen', 'p:reims-france']]);
+  });
+
   it('reads a line of exactly the limit as usual', () => {
     const name = 'a'.repeat(MAX_LINE_LENGTH - '- FRA , France'.length);
     const ds = parseSisterCityList(`==A==\nAnqing\n- FRA ${name}, France\n`);
