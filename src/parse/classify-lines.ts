@@ -62,6 +62,12 @@ export class LineClassifier {
   /** Nothing but blank (or partner) lines so far: a title may come. */
   private titleOpen = true;
 
+  /**
+   * `sectionless`: a list without `==A==` sections (some are written so): after the title, the first
+   * line that reads as a place header opens the list, as a section would; lines before it are intro.
+   */
+  constructor(private readonly options: { sectionless?: boolean } = {}) {}
+
   /** The kind of the normalised line `text[start, end)`. */
   classify(text: string, start: number, end: number): LineKind {
     if (start === end) return 'blank';
@@ -90,7 +96,8 @@ export class LineClassifier {
     }
     if (!this.sawSection) {
       this.titleOpen = false;
-      return 'intro';
+      if (!this.options.sectionless || !isHeader(line)) return 'intro';
+      this.sawSection = true;
     }
     return isHeader(line) ? 'home-header' : 'unparsed';
   }

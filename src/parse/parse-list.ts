@@ -53,11 +53,6 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   const body = source.bom ? text.slice(1) : text;
   if (body.trim() === '') throw new InputError('file is empty', sourceName);
 
-  const diagnostics: Diagnostic[] = [];
-  const report: Reporter = (severity, code, lineNos, message) => {
-    const sorted = sortedCopy(lineNos);
-    diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
-  };
   const listTitle = findTitle(body) ?? '';
   const place = options.home === undefined ? placeOfTitle(listTitle) : null;
   const titled = place === null ? null : homeCountryOfPlace(place);
@@ -67,47 +62,63 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   }
   const home = options.home ?? titled ?? FORMAT_HOME;
   const { demonym, name } = homeWords(home);
-  if (options.home === undefined && titled === null) {
-    report('info', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="); home country assumed: ${name} (${home}), the list this format was made for`);
-  }
 
-  const kinds = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
-  const classifier = new LineClassifier();
-  const blocks = new BlockAssembler({ maxLines: lineFeeds + carriageReturns + 1, idPrefix: `${home.toLowerCase()}:`, demonym, report });
-  let title: string | null = null;
-  const intro: string[] = [];
-  source.lines = forEachLine(body, carriageReturns > 0, (line, start, end, lineNo) => {
-    let kind = classifier.classify(line, start, end);
-    switch (kind) {
-      case 'partner':
-        if (!blocks.partner(line, start, end, lineNo)) kind = 'unparsed';
-        break;
-      case 'home-header':
-        blocks.header(classifier.line, lineNo);
-        break;
-      case 'blank':
-        blocks.blank(lineNo);
-        break;
-      case 'section':
-        blocks.startSection(sectionName(classifier.line));
-        break;
-      case 'title':
-        title = copyText(titleText(classifier.line));
-        break;
-      case 'intro':
-        intro.push(copyText(classifier.line));
-        break;
-      case 'unparsed':
-        // A line too long to read is lost alone (whatever it was, the block goes on); any other line
-        // that is neither kind ends the block.
-        if (classifier.overLong === 0) blocks.close();
-        report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
-          ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
-          : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
-        break;
+  /** The lines read in order; `sectionless`: a list without `==A==` sections, whose headers stand after the title (and intro). */
+  const readLines = (sectionless: boolean) => {
+    const diagnostics: Diagnostic[] = [];
+    const report: Reporter = (severity, code, lineNos, message) => {
+      const sorted = sortedCopy(lineNos);
+      diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
+    };
+    if (options.home === undefined && titled === null) {
+      report('info', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="); home country assumed: ${name} (${home}), the list this format was made for`);
     }
-    kinds[kind]++;
-  });
+    const kinds = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
+    const classifier = new LineClassifier({ sectionless });
+    const blocks = new BlockAssembler({ maxLines: lineFeeds + carriageReturns + 1, idPrefix: `${home.toLowerCase()}:`, demonym, report });
+    let title: string | null = null;
+    const intro: string[] = [];
+    const lines = forEachLine(body, carriageReturns > 0, (line, start, end, lineNo) => {
+      let kind = classifier.classify(line, start, end);
+      switch (kind) {
+        case 'partner':
+          if (!blocks.partner(line, start, end, lineNo)) kind = 'unparsed';
+          break;
+        case 'home-header':
+          blocks.header(classifier.line, lineNo);
+          break;
+        case 'blank':
+          blocks.blank(lineNo);
+          break;
+        case 'section':
+          blocks.startSection(sectionName(classifier.line));
+          break;
+        case 'title':
+          title = copyText(titleText(classifier.line));
+          break;
+        case 'intro':
+          intro.push(copyText(classifier.line));
+          break;
+        case 'unparsed':
+          // A line too long to read is lost alone (whatever it was, the block goes on); any other line
+          // that is neither kind ends the block.
+          if (classifier.overLong === 0) blocks.close();
+          report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
+            ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
+            : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
+          break;
+      }
+      kinds[kind]++;
+    });
+    return { diagnostics, report, kinds, blocks, title: title as string | null, intro, lines };
+  };
+
+  // A list without sections reads its headers as intro lines, and all its partner lines as outside any
+  // block: read again, headers after the title.
+  let read = readLines(false);
+  if (read.kinds.section === 0 && read.kinds['home-header'] === 0 && read.diagnostics.some((d) => d.code === 'partner-outside-block')) read = readLines(true);
+  const { diagnostics, report, kinds, blocks, title, intro } = read;
+  source.lines = read.lines;
 
   if (kinds['section'] === 0 && kinds['partner'] === 0) {
     const firstNonBlank = body.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '') + 1;

@@ -228,3 +228,25 @@ describe('parseSisterCityList: old Mac line endings', () => {
     expect(ds.source.lines).toBe(4);
   });
 });
+
+describe('a list without sections', () => {
+  // Found by the probe: refused as "no section header and no partner line", which it has.
+  const text = [
+    '= List of twin towns and sister cities in Germany =', '',
+    'This list gives the twin towns of German cities, in the order of their first twinning.', '',
+    'Bonn', '', '- FRA Paris, France', '- GBR Oxford, United Kingdom', '', 'Köln', '- FRA Lille, France', '',
+  ].join('\n');
+  it('reads the headers after the title and intro, each with its partners', () => {
+    const ds = parseSisterCityList(text, { source: 'nosec.txt' });
+    expect(ds.homes.map((h) => [h.name, h.line, h.section, h.partnerIds])).toEqual([
+      ['Bonn', 5, null, ['p:paris-france', 'p:oxford-united-kingdom']],
+      ['Köln', 10, null, ['p:lille-france']],
+    ]);
+    expect(ds.intro).toEqual(['This list gives the twin towns of German cities, in the order of their first twinning.']);
+    expect(ds.lineKinds).toEqual({ title: 1, intro: 1, section: 0, 'home-header': 2, partner: 3, blank: 4, unparsed: 0 }); // lines 2, 4, 6, 9
+    expect(ds.diagnostics).toEqual([]);
+  });
+  it('still refuses a text with neither sections nor partner lines', () => {
+    expect(() => parseSisterCityList('Bonn\nKöln\n', { source: 'x.txt' })).toThrow(/not a sister-city list/);
+  });
+});
