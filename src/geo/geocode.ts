@@ -155,7 +155,8 @@ class Context {
   }
 
   home(h: HomeEntry, country: string): Placement {
-    const pl = this.given(h.id) ?? this.place(h.city, h.qualifier, [country, ...territoriesOf(country)], null) ?? EMPTY;
+    const countries = h.territory === undefined ? [country, ...territoriesOf(country)] : [h.territory, country];
+    const pl = this.given(h.id) ?? this.place(h.city, h.qualifier, countries, null) ?? EMPTY;
     // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
     // China) has the territory itself as its first-level division.
     if (pl.country !== null && pl.country !== country) {

@@ -72,7 +72,7 @@ export function datasetFiles(ds: Dataset, dir: string, geo: DatasetGeo | null = 
       'country_iso2', 'territory_iso2', 'subdivision', 'continent', 'degree', 'lines', 'lat', 'lon', 'coordinate_source', 'region'],
     [
       ...ds.homes.map((c) => [c.id, 'home', c.city, c.name, c.qualifier ?? '', c.kind, c.district ?? '',
-        c.parentId ?? '', home.name, home.name, home.code, '', '', homeContinent, c.partnerIds.length, String(c.line), ...at(geo?.homes[c.id])]),
+        c.parentId ?? '', home.name, home.name, home.code, c.territory ?? '', '', homeContinent, c.partnerIds.length, String(c.line), ...at(geo?.homes[c.id])]),
       ...ds.partners.map((p) => [p.id, 'partner', p.name, p.label, p.qualifier ?? '', 'partner', '', '',
         p.location.join(', '), p.countryWritten, p.country ?? '', p.territory ?? '', p.subdivision ?? '',
         (p.country && regionOf(p.country)?.continent) ?? '', p.homeIds.length, p.lines.join(';'), ...at(geo?.partners[p.id])]),

@@ -124,6 +124,11 @@ export interface HomeEntry extends PlaceFacts {
   line: number;
   /** Ids of its foreign partners, in input order, without duplicates. */
   partnerIds: string[];
+  /**
+   * Tables only: the dependent territory of the home country the row's country cell names (`Réunion`
+   * in a French table → `RE`), ISO alpha-2; absent otherwise.
+   */
+  territory?: string;
 }
 
 /**

@@ -59,6 +59,15 @@ describe('a partner placed within the division its location names', () => {
     expect(t('Portland, Maine, United States')).toMatchObject({ id: 4975802, region: 'Maine' });
     expect(t('Kansas City, KS, United States')).toMatchObject({ id: 4273837, region: 'Kansas' });
   });
+  it('places a table\'s home in the territory its country cell names, apart from its namesake at home', () => {
+    const ds = readList('city,country,partner,partner_country\nSaint-Denis,Réunion,Tianjin,China\nSaint-Denis,France,Bonn,Germany\n', { source: 'fr.csv' });
+    expect(ds.homes.map((h) => [h.id, h.territory])).toEqual([['fr:saint-denis-re', 'RE'], ['fr:saint-denis', undefined]]);
+    const r = geocodeDataset(ds, gazetteer, refs);
+    // Saint-Denis, Réunion lies at 20.9° S 55.5° E (GeoNames 935264); Saint-Denis near Paris at 48.9° N 2.4° E
+    expect(r.homes['fr:saint-denis-re']).toMatchObject({ country: 'RE', admin1: { name: 'Réunion' } });
+    expect(r.homes['fr:saint-denis-re']?.lat).toBeCloseTo(-20.88, 1);
+    expect(r.homes['fr:saint-denis']?.lat).toBeCloseTo(48.94, 1);
+  });
   it('places a home header qualified by a state code: Washington, D.C. in a US list', () => {
     const us = placed('= List of twin towns and sister cities in the United States =\n\n==W==\nWashington, D.C.\n\n- FRA Paris, France\n', 'us.txt');
     expect(us('Washington, D.C.')).toMatchObject({ region: 'District of Columbia' });

@@ -213,7 +213,9 @@ export class TableAssembler {
 
   /** The position of the home place a row end names (made when new). */
   private place(end: RowEnd, line: number): number {
-    const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}`;
+    // Saint-Denis in Réunion is not Saint-Denis in France: a territory the country cell names is part of the place.
+    const territory = end.country?.territory ?? null;
+    const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${territory ?? ''}`;
     const found = this.slot(this.placeSlots, key, end, this.places);
     if (found >= 0) {
       this.placeLines[found]?.push(line);
@@ -221,7 +223,8 @@ export class TableAssembler {
       return found;
     }
     const name = copyText(end.name); // the cell may be a view of the whole text: a copy keeps only the name
-    const entry = homeEntry(name, this.placeIds.allocate(name), null, line);
+    const entry = homeEntry(name, this.placeIds.allocate(territory === null ? name : `${name} ${territory}`), null, line);
+    if (territory !== null) entry.territory = territory;
     addFacts(entry, end, true);
     this.places.push(entry);
     this.placeLines.push([line]);
