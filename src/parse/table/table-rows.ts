@@ -12,7 +12,7 @@
 import { restoreFormula } from '../../util/csv-cell.js';
 import { copyText, normalizeText } from '../normalize.js';
 import type { Reporter } from '../reporter.js';
-import { countryCell, decimal, entityId, latLon, population, tableDate, wktPoint } from './cells.js';
+import { countryCell, decimal, entityId, latLon, population, tableDate, wktPoint, yearOf } from './cells.js';
 import type { CountryCell, LatLon } from './cells.js';
 import { TABLE_ROLES } from './columns.js';
 import type { ColumnMap, TableRole } from './columns.js';
@@ -71,11 +71,18 @@ export class RowReader {
     const required = this.required(cells, line);
     if (!required) return null;
     const { home, partner, homeCountry, partnerCountry } = required;
+    const start = this.date(cells, line, 'start');
+    let end = this.date(cells, line, 'end');
+    // An end before the start (years or dates alike: ISO text sorts as time does, on its common prefix).
+    if (start !== null && end !== null && end.slice(0, start.length) < start.slice(0, end.length)) {
+      this.report('error', 'bad-date', [line], `end ${end} is before start ${start}: the end left out`);
+      end = null;
+    }
     return {
       line, lines,
       home: this.end(cells, line, 'home', home, homeCountry),
       partner: this.end(cells, line, 'partner', partner, partnerCountry),
-      start: this.date(cells, line, 'start'), end: this.date(cells, line, 'end'), code: this.shared(this.cell(cells, 'code')) || null,
+      start, end, code: this.shared(this.cell(cells, 'code')) || null,
     };
   }
 
@@ -169,9 +176,19 @@ export class RowReader {
     if (v === '') return null;
     const d = tableDate(v);
     if (d === null) this.report('error', 'bad-date', [line], `${role} "${v}" is not a year or a date (YYYY, YYYY-MM-DD): left out`);
+    else if (yearOf(d) < FIRST_YEAR || yearOf(d) > LAST_YEAR) {
+      this.report('error', 'bad-date', [line], `${role} ${d} is not a year a twinning can have (${FIRST_YEAR}–${LAST_YEAR}): left out`);
+      return null;
+    }
     return d === null ? null : this.shared(d);
   }
 }
+
+/**
+ * Years a twinning's date may have: from the first known (Paderborn and Le Mans, 836) to the end of
+ * this century (a year 0000 is a placeholder, 9999 an open end written as a date).
+ */
+const FIRST_YEAR = 800, LAST_YEAR = 2100;
 
 /** `lat, lon` or `lat lon` in one cell (two decimal numbers). */
 function latLonPair(cell: string): LatLon | null {

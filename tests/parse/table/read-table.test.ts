@@ -124,3 +124,30 @@ describe('the German fixture table', () => {
     expect(ds.countries.reduce((s, c) => s + c.links, 0)).toBe(31);
   });
 });
+
+describe('dates a twinning cannot have', () => {
+  // Found by the probe: an interval running backwards went to the GEXF, and a placeholder year 0000
+  // made the growth table 201 decades long.
+  it('leaves out an end before its start, and a year outside 800–2100, each an error on its line', () => {
+    const ds = table([
+      'city,country,partner,partner_country,start,end',
+      'Bonn,Germany,Oxford,United Kingdom,2000,1990',
+      'Bonn,Germany,Lille,France,0000,',
+      'Bonn,Germany,Rome,Italy,1990-05-01,1990', // same year: not before
+      'Bonn,Germany,Nice,France,1990-05-01,1990-04-30',
+      'Bonn,Germany,Lyon,France,1990,9999',
+      'Bonn,Germany,Paderborn,France,836,', // three digits: not a year cell at all
+    ].join('\n'));
+    expect(ds.diagnostics.filter((d) => d.code === 'bad-date').map((d) => [d.line, d.message])).toEqual([
+      [2, 'end 1990 is before start 2000: the end left out'],
+      [3, 'start 0000 is not a year a twinning can have (800–2100): left out'],
+      [5, 'end 1990-04-30 is before start 1990-05-01: the end left out'],
+      [6, 'end 9999 is not a year a twinning can have (800–2100): left out'],
+      [7, 'start "836" is not a year or a date (YYYY, YYYY-MM-DD): left out'],
+    ]);
+    expect(ds.links.map((l) => [l.partnerId, l.start ?? null, l.end ?? null])).toEqual([
+      ['p:oxford-united-kingdom', '2000', null], ['p:lille-france', null, null], ['p:rome-italy', '1990-05-01', '1990'],
+      ['p:nice-france', '1990-05-01', null], ['p:lyon-france', '1990', null], ['p:paderborn-france', null, null],
+    ]);
+  });
+});
