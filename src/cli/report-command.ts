@@ -66,7 +66,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const written = writeFilesAtomically(files);
   progress.done();
   const { demonym } = homeWords(ds.home);
-  print(`${ds.homes.length} ${demonym} entries, ${ds.partners.length} foreign partners, ${ds.links.length} links; ` +
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  print(`${n(ds.homes.length, `${demonym} entry`, `${demonym} entries`)}, ${n(ds.partners.length, 'foreign partner', 'foreign partners')}, ${n(ds.links.length, 'link', 'links')}; ` +
     `Q (${demonym} projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

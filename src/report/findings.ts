@@ -5,7 +5,7 @@
  * communities and their dominant countries, where the links go, and the data-quality headline.
  */
 import type { ReportData } from './report-data.js';
-import { md, num, pct, plural as count } from './text.js';
+import { counted, md, num, pct, plural as count } from './text.js';
 
 /** How many hubs, pairs, communities, countries and continents a finding names. */
 const NAMED = 3;
@@ -25,7 +25,7 @@ export function keyFindings(r: ReportData): string[] {
   const H = r.home.demonym, o = r.overview;
   const out: string[] = [];
 
-  out.push(`**The network:** ${num(o.homeEntries)} ${H} ${o.homeEntries === 1 ? 'entry' : 'entries'}${o.districts === 0 ? '' : o.districts === 1 ? ' (one of them a district)' : ` (${num(o.districts)} of them districts)`} ${o.homeEntries === 1 ? 'is' : 'are'} twinned with ${num(o.partners)} foreign places in ${num(o.sovereignStates)} countries through ${num(o.links)} links. ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
+  out.push(`**The network:** ${num(o.homeEntries)} ${H} ${o.homeEntries === 1 ? 'entry' : 'entries'}${o.districts === 0 ? '' : o.districts === 1 ? ' (one of them a district)' : ` (${num(o.districts)} of them districts)`} ${o.homeEntries === 1 ? 'is' : 'are'} twinned with ${counted(o.partners, 'foreign place')} in ${counted(o.sovereignStates, 'country', 'countries')} through ${counted(o.links, 'link')}. ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
 
   const top = r.centrality.top;
   const hubs = [`**Hubs:** the ${H} cities with the most partners are ${withDegree(top.home.degree ?? [])}`];

@@ -8,7 +8,7 @@ import { byLocale } from '../util/collate.js';
 import { withArticle } from '../parse/countries.js';
 import type { ReportData } from './report-data.js';
 import { linkTarget, pathText } from './markdown-paths.js';
-import { md, num, pct, table } from './text.js';
+import { counted, md, num, pct, table } from './text.js';
 import { keyFindings } from './findings.js';
 import { identicalListsMarkdown } from './identical-lists.js';
 
@@ -68,7 +68,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
   p();
   p('## How to read this report');
   p();
-  p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join ${withArticle(H)} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — ${withArticle(H)} city with 10 partners is compared with the ${num(o.partners)} possible partners, not with the other ${H} cities.`);
+  p(`The list pairs **${H} cities** with **foreign partners** (twin towns, sister cities). That makes a *two-mode* (bipartite) network: links only ever join ${withArticle(H)} city to a foreign place, never two ${H} cities or two foreign places directly. Two ${H} cities are *connected through* a foreign partner they share. Most measures below therefore come in two versions, one per side, and are scaled by the size of the *other* side — ${withArticle(H)} city with 10 partners is compared with the ${counted(o.partners, 'possible partner')}, not with the other ${H} cities.`);
   p();
 
   p('## Overview');
@@ -88,7 +88,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     ['Robins–Alexander clustering', num(o.robinsAlexander)],
   ], ['l', 'r']));
   p();
-  p(`Density is the share of all possible ${H}–foreign pairs that are linked. The network falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of the places. A negative assortativity means well-connected places tend to link to places with few links. Robins–Alexander clustering is the share of three-step paths that close into a square (two ${H} cities sharing two partners).`);
+  p(`Density is the share of all possible ${H}–foreign pairs that are linked. ${o.components.count === 1 ? 'The network hangs together in one piece.' : `The network falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of the places.`} A negative assortativity means well-connected places tend to link to places with few links. Robins–Alexander clustering is the share of three-step paths that close into a square (two ${H} cities sharing two partners).`);
   p();
   chart('degree', 'Degree distributions, log–log');
 
@@ -119,7 +119,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     r.countries.slice(0, 20).map((c) => [md(c.name), c.country, md(c.continent), c.links, pct(c.share), c.partners, c.homeEntries]),
     ['l', 'l', 'l', 'r', 'r', 'r', 'r']));
   p();
-  p(`(${r.countries.length} countries in all; the full table is in the JSON.)`);
+  p(`(${counted(r.countries.length, 'country', 'countries')} in all; the full table is in the JSON.)`);
   p();
   p(table(['continent', 'links', 'share', 'countries'], r.continents.map((c) => [md(c.continent), c.links, pct(c.share), c.countries]), ['l', 'r', 'r', 'r']));
   p();
@@ -203,8 +203,9 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(note);
     p();
     const st = c.stability as { modularityMin: number; modularityMax: number; meanAdjustedRand: number; meanNmi: number; consensusCount?: number };
-    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${c.count} communities, ${c.nonSingleton} with more than one member; the seeds' divisions agree to ${num(st.meanAdjustedRand, 3)} by the adjusted Rand index and ${num(st.meanNmi, 3)} by normalised mutual information (1 = the same division).`);
+    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${counted(c.count, 'community', 'communities')}, ${c.nonSingleton} with more than one member; the seeds' divisions agree to ${num(st.meanAdjustedRand, 3)} by the adjusted Rand index and ${num(st.meanNmi, 3)} by normalised mutual information (1 = the same division).`);
     p();
+    if (c.communities.length === 0) { p('No community has more than one member: no table of them.'); p(); return; }
     p(table(['community', 'size', 'dominant countries', 'members'], c.communities.slice(0, 12).map((x) => [
       x.id, x.size,
       md(x.dominantCountries.map((d) => `${d.name} ${pct(d.share)}`).join(', ')),

@@ -29,6 +29,11 @@ export function num(x: number | null | undefined, digits = 4): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
+/** `n thing(s)` in figures: `0 links`, `1 link`, `3 links` (`plural` says `no link`). */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
 /** `n thing(s)` in words: `no pair`, `1 pair`, `3 pairs`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${one}` : `${num(n)} ${n === 1 ? one : many}`;

@@ -3,6 +3,7 @@
  * paragraph in the Method section, from the report's `geography` block (`where-data.ts`).
  */
 import { md, num, pct, table } from './markdown.js';
+import { counted } from './text.js';
 import type { Charts } from './markdown.js';
 import { linkTarget } from './markdown-paths.js';
 import type { DistanceSummary, WhereData } from './where-data.js';
@@ -37,7 +38,7 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
   p('## Where');
   p();
   const all = c.homes.placed === c.homes.total && c.partners.placed === c.partners.total;
-  p(`${all ? 'Every place was given coordinates' : 'Places were given coordinates where they were found'} (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${num(c.homes.total)} ${demonym} entries (${num(c.homes.withRegion)} with their ${division.singular}) and ${num(c.partners.placed)} of ${num(c.partners.total)} foreign partners (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${num(c.links.total)} links have both ends placed (${num(c.links.leftOut)} left out).`);
+  p(`${all ? 'Every place was given coordinates' : 'Places were given coordinates where they were found'} (offline, from GeoNames; see the Method section): ${num(c.homes.placed)} of ${counted(c.homes.total, `${demonym} entry`, `${demonym} entries`)} (${num(c.homes.withRegion)} with their ${division.singular}) and ${num(c.partners.placed)} of ${counted(c.partners.total, 'foreign partner')} (${pct(c.partners.placed / Math.max(1, c.partners.total))}). Distances are great-circle distances between the two places of a link; ${num(c.links.measured)} of ${counted(c.links.total, 'link')} ${c.links.measured === 1 ? 'has' : 'have'} both ends placed (${num(c.links.leftOut)} left out).`);
   p();
   if (charts['map']) p(`![The network on a world map: places sized by their number of partners, links as great-circle arcs](${linkTarget(charts['map'])})\n`);
   const o = g.distance.overall;
@@ -146,7 +147,7 @@ export function whereMethod(g: WhereData, home: WhereHome): string {
   const division = divisionWords(home.code);
   return [
     `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country (the qualifier and location narrow it; the most populous candidate wins and the others are kept); ${division.plural} are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
-    `Null model: ${n ? `${num(n.samples)} samples${g.nullPrecision ? ` (fewer than the default ${num(g.nullPrecision.defaultSamples)}; expected values ± standard error sd/√N)` : ''} of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${num(n.tradesPerSample)} trades between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
+    `Null model: ${n ? `${num(n.samples)} samples${g.nullPrecision ? ` (fewer than the default ${num(g.nullPrecision.defaultSamples)}; expected values ± standard error sd/√N)` : ''} of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${counted(n.tradesPerSample, 'trade')} between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
     'What it means: it tests whether the actual partners are nearer than partners chosen at random among the same places with the same numbers of partners; per continent, a partner keeps its continent. What it does not say: why (neighbourhood, history, trade, language or the way the list was compiled), and it takes every rewiring as equally likely. ' +
     `Links with an unplaced end are left out and counted (${num(g.coverage.links.leftOut)} here).`,
     `${md(g.credits.places)}. ${md(g.credits.map)}.`,

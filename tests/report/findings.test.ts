@@ -93,3 +93,23 @@ describe('identical partner lists', () => {
     expect(text).toContain('| Reims, France; Lyon, France | 2 | Aachen; Berlin |');
   });
 });
+
+describe('a network of one link, in the singular', () => {
+  // Found by the probe: "1 foreign places in 1 countries", "1 separate pieces", "1 communities" and a
+  // community table with a header and no row.
+  const ds = parseSisterCityList('= List of twin towns and sister cities in Germany =\n\n==B==\nBonn\n\n- FRA Paris, France\n');
+  const data = buildReportData(analyze(ds, { runs: 2 }), { name: 'one', inputLabel: 'one.txt', snapshotDate: null, sourceUrl: null });
+  const text = renderMarkdown(data, {});
+  it('counts one of each in the singular', () => {
+    expect(keyFindings(data).join('\n')).toContain('1 German entry is twinned with 1 foreign place in 1 country through 1 link. All of it hangs together in one piece.');
+    expect(text).toContain('compared with the 1 possible partner, not');
+    expect(text).toContain('The network hangs together in one piece.');
+    expect(text).toContain('(1 country in all; the full table is in the JSON.)');
+    expect(text).toContain('2 communities, 0 with more than one member');
+    expect(text).not.toMatch(/\b1 (foreign places|countries|links|separate pieces|communities)\b/);
+  });
+  it('gives no empty community table', () => {
+    expect(text).toContain('No community has more than one member: no table of them.');
+    expect(text).not.toContain('| community | size | dominant countries | members |\n| ---: | ---: | :--- | :--- |\n\n');
+  });
+});
