@@ -57,6 +57,7 @@ export function summarize(ds: Dataset) {
 
 export function formatSummary(ds: Dataset): string {
   const s = summarize(ds);
+  const n = (k: number, one: string) => `${k} ${k === 1 ? one : `${one}s`}`;
   const lines = [
     `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
     '',
@@ -64,8 +65,8 @@ export function formatSummary(ds: Dataset): string {
     `${homeWords(ds.home).demonym} entries: ${s.homes} (${s.districts} ${s.districts === 1 ? 'district' : 'districts'})`,
     `foreign partners: ${s.partners}`,
     `links: ${s.links}`,
-    `countries: ${s.countriesWritten} as written → ${s.sovereignStates} sovereign states (ISO 3166-1)`,
-    `diagnostics: ${s.diagnostics.bySeverity['error']} errors, ${s.diagnostics.bySeverity['warning']} warnings, ${s.diagnostics.bySeverity['info']} notes`,
+    `countries: ${s.countriesWritten} as written → ${n(s.sovereignStates, 'sovereign state')} (ISO 3166-1)`,
+    `diagnostics: ${n(s.diagnostics.bySeverity['error'] ?? 0, 'error')}, ${n(s.diagnostics.bySeverity['warning'] ?? 0, 'warning')}, ${n(s.diagnostics.bySeverity['info'] ?? 0, 'note')}`,
     ...Object.entries(s.diagnostics.byCode)
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([k, n]) => `  ${k.padEnd(36)} ${n}`),

@@ -70,6 +70,11 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       const sorted = sortedCopy(lineNos);
       diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
     };
+    // `--home DE` on a list whose title names Japan: its places are read as German, as asked — and said.
+    const titleHome = options.home === undefined ? null : homeCountryOfPlace(placeOfTitle(listTitle) ?? '');
+    if (titleHome !== null && titleHome !== options.home) {
+      report('warning', 'home-differs-from-title', [], `the title names ${homeWords(titleHome).name} (${titleHome}), and the home country given is ${name} (${home}): the list's places are read as ${demonym}`);
+    }
     if (options.home === undefined && titled === null) {
       report('info', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="); home country assumed: ${name} (${home}), the list this format was made for`);
     }

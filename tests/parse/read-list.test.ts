@@ -84,6 +84,15 @@ describe('the home country', () => {
     expect(prose.home).toBe('CN');
     expect(prose.diagnostics.map((d) => d.code)).toContain('home-assumed');
   });
+  it('warns when --home names another country than the title, and reads the places as asked', () => {
+    const japan = '= List of twin towns and sister cities in Japan =\n\n==T==\nTokyo\n- FRA Paris, France\n';
+    const ds = readList(japan, { home: 'DE' });
+    expect(ds.homes.map((h) => h.id)).toEqual(['de:tokyo']);
+    expect(ds.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      ['warning', 'home-differs-from-title', 'the title names Japan (JP), and the home country given is Germany (DE): the list\'s places are read as German'],
+    ]);
+    expect(readList(japan, { home: 'JP' }).diagnostics.map((d) => d.code)).not.toContain('home-differs-from-title');
+  });
   it('refuses a title naming a place that is no country it knows, asking for --home, rather than assume China', () => {
     const korea = '= List of twin towns and sister cities in Korea =\n\n==A==\n\nAnsan\n- JPN Chiba, Japan\n';
     expect(() => readList(korea, { source: 'korea.txt' })).toThrow(UsageError);
