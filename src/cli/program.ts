@@ -93,9 +93,9 @@ export function buildProgram(print: Printer = stdout): Command {
       print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });
 
-  const query = (cmd: Command, weight = true) => addAnalysisOptions(cmd
+  const query = (cmd: Command, weight = true, runs: number = QUERY_RUNS) => addAnalysisOptions(cmd
     .option('--input <file>', 'the list (default: the embedded list)')
-    .option('--json', 'print JSON'), QUERY_RUNS, weight);
+    .option('--json', 'print JSON'), runs, weight);
   query(program.command('shared').description('the partners two places share, how strongly and whether more than chance')
     .argument('<a>').argument('<b>'))
     .action((a: string, b: string, opts: QueryFlags) => sharedCommand(a, b, opts, print));
@@ -107,7 +107,8 @@ export function buildProgram(print: Printer = stdout): Command {
   query(program.command('partners').description("a place's partners, with their coordinates and distances").argument('<place>')
     .option('--by <order>', `sort by: ${PARTNERS_BY.join(' | ')} (default name; distance: nearest first)`, oneOf('--by', PARTNERS_BY)))
     .action((place: string, opts: QueryFlags & { by?: PartnersBy }) => partnersCommand(place, opts, print));
-  query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'))
+  // `city` shows communities: the report's, from as many seeds (one seed gave other communities, with other ids).
+  query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'), true, ANALYSIS_DEFAULTS.runs)
     .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 
   // A bad option or argument: the one-line error and where the help is, not the whole help.

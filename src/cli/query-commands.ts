@@ -3,7 +3,7 @@
  * terminal tables, or `--json` for programs. Names are matched forgivingly (see analysis/query.ts).
  */
 import { homeWords } from '../parse/countries.js';
-import { analyze } from '../analysis/analyze.js';
+import { analyze, ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/analyze.js';
 import { findNode, partnersOf, sharedPartners, similarTo } from '../analysis/query.js';
 import type { SimilarBy } from '../analysis/query.js';
@@ -26,7 +26,11 @@ export const SIMILAR_DEFAULT_BY: SimilarBy = 'jaccard';
 /** `weight`: taken only to point a user of its old meaning (the ranking) to `--by`. */
 export interface SimilarFlags extends Omit<QueryFlags, 'weight'> { top?: number; by?: SimilarBy; weight?: string }
 
-/** Seeds per community detection for the queries (only `city` shows communities): one unless --runs says otherwise. */
+/**
+ * Seeds per community detection of `shared`, `similar` and `partners`, which show no communities (they
+ * skip them); `city` runs the report's number (ANALYSIS_DEFAULTS.runs), so that its communities are
+ * the report's.
+ */
 export const QUERY_RUNS = 1;
 
 /** Aligned plain-text table (numbers right-aligned). */
@@ -41,11 +45,12 @@ export function textTable(header: string[], rows: (string | number)[][]): string
 /**
  * The analysis a question needs. `shared`, `similar` and `partners` read the projections and their
  * and significance only, so communities are left out (limits of -1); `city` shows
- * communities too (one seed unless --runs says otherwise).
+ * communities too (the report's seeds unless --runs says otherwise).
  */
 function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
   const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1 } : {};
-  return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home, columns: flags.columns }), { ...analysisOptions(flags), runs: flags.runs ?? QUERY_RUNS, ...skip });
+  const runs = flags.runs ?? (needs === 'all' ? ANALYSIS_DEFAULTS.runs : QUERY_RUNS);
+  return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home, columns: flags.columns }), { ...analysisOptions(flags), runs, ...skip });
 }
 
 export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s: string) => void): void {

@@ -170,6 +170,18 @@ describe('questions from the command line', () => {
     expect([...km].sort((x, y) => (x as number) - (y as number))).toEqual(km);
     expect(run('city', 'bengbu').stdout).toMatch(/at 32\.\d+, 117\.\d+ \(Anhui; geonames\); partners [\d,]+ km away \(median/);
   });
+  it('gives in city the communities the report gives (found by a cross-check: one seed gave others, with other ids)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twinnet-city-'));
+    const list = join(dir, 'g.txt');
+    expect(run('generate', '--scale', '1', '--seed', '7', '--out', list).status).toBe(0);
+    expect(run('report', list, '--out', dir, '--quiet').status).toBe(0);
+    const nodes = (JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8')) as { nodes: { key: string; community: number | null; bipartiteCommunity: number | null }[] }).nodes;
+    for (const key of ['cn:aiao', 'p:viranus-canada', 'cn:aishuijian']) {
+      const city = JSON.parse(run('city', key, '--input', list, '--json').stdout) as { community: number | null; bipartiteCommunity: number | null };
+      const node = nodes.find((n) => n.key === key);
+      expect([city.community, city.bipartiteCommunity]).toEqual([node?.community, node?.bipartiteCommunity]);
+    }
+  });
   it('lists candidates and exits non-zero for an unknown or ambiguous name', () => {
     const unknown = run('partners', 'Bengbuu');
     expect(unknown.status).toBe(1);
