@@ -30,6 +30,8 @@ export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json', 'neo4j'] as con
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFlags extends AnalysisFlags {
+  /** Refuse the list when any line is an error (as `parse` and `report`). */
+  strict?: boolean;
   /** Output format (default gexf; `--format gexf` says the same). */
   to?: ExportFormat;
   graph: NetworkKind;
@@ -49,7 +51,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const out = flags.out ?? join('reports', `${stem}.${to}`);
   if (!toStdout) checkWritable(out, 'file');
   const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis
-  const ds = loadDataset(file, { format: input, home: flags.home, columns: flags.columns });
+  const ds = loadDataset(file, { strict: flags.strict, format: input, home: flags.home, columns: flags.columns });
   const a = analyze(ds, analysisOptions(flags));
   const weight = a.options.communityWeight; // the projection weight, as its communities used it
   const places = placesFor(ds);

@@ -76,7 +76,8 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <path>', 'output file (default reports/<name>-<graph>.<to>)')
     .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
-    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes; at most ${OPTION_LIMITS.layoutIterations.toLocaleString('en-US')})`, integer('--layout-iterations', 1, OPTION_LIMITS.layoutIterations)), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
+    .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes; at most ${OPTION_LIMITS.layoutIterations.toLocaleString('en-US')})`, integer('--layout-iterations', 1, OPTION_LIMITS.layoutIterations))
+    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program

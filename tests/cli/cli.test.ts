@@ -276,6 +276,11 @@ describe('errors a user meets', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.txt:4: 1 error\(s\) in the list \(--strict\): nothing written/);
     expect(existsSync(join(d, 'out'))).toBe(false);
+    // and so does export (it had no --strict)
+    const x = run('export', f, '--out', join(d, 'g.gexf'), '--strict');
+    expect(x.status).toBe(2);
+    expect(x.stderr).toMatch(/bad\.txt:4: 1 error\(s\) in the list \(--strict\): nothing written/);
+    expect(existsSync(join(d, 'g.gexf'))).toBe(false);
   });
   it.each([['2'], ['1'], ['0'], ['abc']])('rejects --alpha %s with exit 1 and a plain message', (alpha) => {
     const r = run('report', '--alpha', alpha, '--out', tmp());
