@@ -43,7 +43,8 @@ export interface Assembly {
   facts: PartnerFacts;
 }
 
-const DISTRICT_SEPARATOR = /\s+[–—-]\s+/;
+/** `City – District` (en dash, em dash or hyphen between spaces), or an em dash alone (`Berlin—Spandau`): a hyphen or en dash without spaces is part of a name (`Castrop-Rauxel`). */
+const DISTRICT_SEPARATOR = /\s+[–—-]\s+|\s*—\s*/;
 /** Headers without a dash have no district (and need no split). */
 const DASH = /[–—-]/;
 /** `Name (qualifier)`, applied to labels ending in `)`. */
@@ -425,7 +426,7 @@ function flagCode(s: string, at: number): string {
 
 /**
  * The home entry of a header as written: `City`, `City, Qualifier`, `City – District` (en dash, em
- * dash or hyphen between spaces), with its id, section and line; no partners yet.
+ * dash or hyphen between spaces; an em dash also without), with its id, section and line; no partners yet.
  */
 export function homeEntry(header: string, id: string, section: string | null, line: number): HomeEntry {
   const [cityPart, ...districtParts] = DASH.test(header) ? header.split(DISTRICT_SEPARATOR) : [header];

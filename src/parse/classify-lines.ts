@@ -9,7 +9,7 @@
  * | `title` | `= List of … =`, or `List of twin towns … in …` without the marks, before anything but blank lines |
  * | `partner` | `- `, `* ` or `• ` and text (what follows is read by the block assembly) |
  * | `intro` | any other line before the first section |
- * | `home-header` | a place name: letters and `'’.,()–—-`, at most 8 words, no final `.:;` |
+ * | `home-header` | a place name: letters and `'’.,()–—-`, at most 8 words, no final `.:;`; or one as a third-level heading, `=== Munich ===` |
  * | `unparsed` | anything else |
  *
  * Partner lines, most of a list, are recognised in place: no string is made of them. A line longer
@@ -40,6 +40,8 @@ export function isListTitle(title: string): boolean {
 /** The ` - Wikipedia` a title copied from a browser tab ends with. */
 const WIKIPEDIA_SUFFIX = / [-–—] Wikipedia$/i;
 const SECTION = /^==\s*([^=].*?)\s*==$/;
+/** A third-level heading, `=== Munich ===`: lists grouped by region head each city so (its header). */
+const SUBSECTION = /^===\s*([^=].*?)\s*===$/;
 /**
  * A plausible place header: letters, digits and the punctuation place names use (`'s-Hertogenbosch`,
  * `6th of October City`, `Biel/Bienne`, `Kraków & Nowa Huta`, `Xi‘an`); the word count and the end
@@ -89,6 +91,11 @@ export class LineClassifier {
       if (!this.sawSection && this.titleOpen && TITLE.test(line)) {
         this.titleOpen = false;
         return 'title';
+      }
+      const sub = this.sawSection ? SUBSECTION.exec(line) : null;
+      if (sub && isHeader(sub[1] as string)) {
+        this.line = sub[1] as string;
+        return 'home-header';
       }
     } else if (!this.sawSection && this.titleOpen && PLAIN_TITLE.test(line)) {
       this.titleOpen = false;

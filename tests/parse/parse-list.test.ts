@@ -250,3 +250,22 @@ describe('a list without sections', () => {
     expect(() => parseSisterCityList('Bonn\nKöln\n', { source: 'x.txt' })).toThrow(/not a sister-city list/);
   });
 });
+
+describe('headers written otherwise (found by the probe)', () => {
+  it('reads a third-level heading under a section as a home header', () => {
+    const ds = parseSisterCityList('= List of twin towns and sister cities in Germany =\n\n==Bavaria==\n=== Munich ===\n- FRA Bordeaux, France\n===Nuremberg===\n- FRA Nice, France\n');
+    expect(ds.homes.map((h) => [h.id, h.name, h.section, h.partnerIds])).toEqual([
+      ['de:munich', 'Munich', 'Bavaria', ['p:bordeaux-france']],
+      ['de:nuremberg', 'Nuremberg', 'Bavaria', ['p:nice-france']],
+    ]);
+    expect(ds.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  it('reads an em dash without spaces as a district separator, a hyphen without spaces as part of the name', () => {
+    const ds = parseSisterCityList('= List of twin towns and sister cities in Germany =\n\n==B==\nBerlin\n- FRA Paris, France\nBerlin—Spandau\n- GBR Luton, United Kingdom\n==C==\nCastrop-Rauxel\n- FRA Vincennes, France\n');
+    expect(ds.homes.map((h) => [h.id, h.city, h.kind, h.district, h.parentId])).toEqual([
+      ['de:berlin', 'Berlin', 'city', null, null],
+      ['de:berlin-spandau', 'Berlin', 'district', 'Spandau', 'de:berlin'],
+      ['de:castrop-rauxel', 'Castrop-Rauxel', 'city', null, null],
+    ]);
+  });
+});
