@@ -6,7 +6,7 @@
 import { InputError } from '../../util/errors.js';
 import { describeSource } from '../parse-list.js';
 import { columnsOf } from '../table/columns.js';
-import { detectDelimiter, headerLineOf, readDelimited } from '../table/delimited.js';
+import { readDelimited, tableHeader } from '../table/delimited.js';
 import { readTable } from '../table/read-table.js';
 import type { ListFormat } from './list-format.js';
 
@@ -15,10 +15,9 @@ export const table: ListFormat = {
   description: 'a link table (CSV, TSV or semicolon-separated; one row per link, columns home, home-country, partner, partner-country …), Wikidata Query Service CSV/TSV downloads included',
   tabular: true,
   detect(text) {
-    const head = headerLineOf(text);
-    const delimiter = head && detectDelimiter(head.line);
-    if (!head || !delimiter) return 0;
-    const names = head.line.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').replace(/^\?/, ''));
+    const head = tableHeader(text);
+    if (!head) return 0;
+    const names = head.line.split(head.delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').replace(/^\?/, ''));
     if (names.length < 2) return 0;
     const roles = columnsOf(names, []);
     if (roles.has('home') && roles.has('partner')) return 1;

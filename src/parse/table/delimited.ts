@@ -74,12 +74,36 @@ export function headerLineOf(text: string): { line: string; lineNo: number } | n
   return null;
 }
 
+/** A first line `sep=;` (`sep=,`, `sep=<tab>`), which Excel writes and reads to name the delimiter. */
+const EXCEL_SEP = /^sep=([,;\t])[ ]*$/i;
+
+/** The delimiter an Excel `sep=` line names, or null when `line` is none. */
+export function excelSeparator(line: string): Delimiter | null {
+  return (EXCEL_SEP.exec(line)?.[1] as Delimiter | undefined) ?? null;
+}
+
+/** The header line of a table (after an Excel `sep=` line) and its delimiter, or null. */
+export function tableHeader(text: string): { line: string; delimiter: Delimiter } | null {
+  const first = headerLineOf(text);
+  if (!first) return null;
+  const sep = excelSeparator(first.line);
+  if (sep === null) { const d = detectDelimiter(first.line); return d && { line: first.line, delimiter: d }; }
+  const rest = text.slice(text.indexOf(first.line) + first.line.length);
+  const head = headerLineOf(rest);
+  return head && { line: head.line, delimiter: sep };
+}
+
 /** Reads the table's header; an `InputError` naming `source` (and the line) when it has none or its quoting is broken. */
 export function readDelimited(text: string, source: string): Table {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const head = headerLineOf(body);
+  let body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstLine = headerLineOf(body);
+  if (!firstLine) throw new InputError('file is empty', source);
+  // Excel's `sep=;` line: read as a blank line (the lines keep their numbers).
+  const sep = excelSeparator(firstLine.line);
+  if (sep) body = body.slice(0, body.indexOf(firstLine.line)) + body.slice(body.indexOf(firstLine.line) + firstLine.line.length);
+  const head = sep ? headerLineOf(body) : firstLine;
   if (!head) throw new InputError('file is empty', source);
-  const delimiter = detectDelimiter(head.line);
+  const delimiter = sep ?? detectDelimiter(head.line);
   if (!delimiter) throw new InputError('not a table: the first line has no comma, tab or semicolon between column names', source, head.lineNo);
   const lines = body === '' ? 0 : countLines(body);
   const sparqlTsv = delimiter === '\t' && head.line.split('\t').every((h) => h.startsWith('?'));

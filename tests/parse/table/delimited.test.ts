@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { detectDelimiter, eachDelimitedRecord, readDelimited, tableRows } from '../../../src/parse/table/delimited.js';
+import { detectDelimiter, eachDelimitedRecord, excelSeparator, readDelimited, tableRows } from '../../../src/parse/table/delimited.js';
+import { readList } from '../../../src/parse/read-list.js';
 import type { Delimiter, TableRow } from '../../../src/parse/table/delimited.js';
 import { InputError } from '../../../src/util/errors.js';
 
@@ -91,5 +92,17 @@ describe('eachDelimitedRecord: the same records as csv-parse', () => {
   ])('reads %j as csv-parse does: %j', (body, records) => {
     expect((ours(body, ',') as TableRow[]).map((r) => r.cells)).toEqual(records);
     expect(csvParse(body, ',')).not.toBe('error');
+  });
+});
+
+describe("Excel's sep= line", () => {
+  // Found by the probe: a table saved by Excel with `sep=;` first was refused.
+  it('takes the delimiter it names and reads the next line as the header, the lines keeping their numbers', () => {
+    const ds = readList('sep=;\r\ncity;country;partner;partner_country\r\nBonn;Germany;Oxford;United Kingdom\r\nBonn;Germany;Dresden\r\n', { source: 'x.csv' });
+    expect(ds.links.map((l) => [l.homeId, l.partnerId, l.line])).toEqual([['de:bonn', 'p:oxford-united-kingdom', 3]]);
+    expect(ds.diagnostics.find((d) => d.severity === 'error')?.line).toBe(4); // the ragged row, on its own line
+    expect(excelSeparator('sep=,')).toBe(',');
+    expect(excelSeparator('sep=\t')).toBe('\t');
+    expect(excelSeparator('separate,columns')).toBeNull();
   });
 });
