@@ -166,11 +166,35 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
   // in the order of their first partners, as if grouped in one pass over the partners
   nearDuplicates.sort((a, b) => (a[0] as number) - (b[0] as number));
   for (const group of nearDuplicates) {
+    const written = group.map((i) => `${partnerAt(i).label}, ${facts.locations[facts.location[i] as number]}`);
+    // Written alike (a table's rows with different ids, one of them none): said so, not "case or accents".
+    const alike = written.every((w) => w === written[0]);
     push({
       severity: 'warning',
       code: 'near-duplicate-partner',
       lines: linesOf(group, partners),
-      message: `${group.map((i) => `"${partnerAt(i).label}, ${facts.locations[facts.location[i] as number]}"`).join(' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
+      message: alike
+        ? `"${written[0]}" is written alike ${group.length === 2 ? 'twice' : `${group.length} times`}, with different ids (or none); kept apart — check whether they are one place`
+        : `${written.map((w) => `"${w}"`).join(' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
+    });
+  }
+
+  // Home entries whose headers differ only in case, accents or punctuation (`Aachen` / `AACHEN`, `Köln` /
+  // `Koln`): two entries, as written; said, as for partners.
+  const byHeader = new Map<string, HomeEntry[]>();
+  for (const c of home) {
+    const k = foldName(c.name);
+    const g = byHeader.get(k);
+    if (g) g.push(c); else byHeader.set(k, [c]);
+  }
+  for (const g of byHeader.values()) {
+    // a table's namesakes in different regions are written alike: places apart, not spellings
+    if (g.length < 2 || g.every((c) => c.name === g[0]?.name)) continue;
+    push({
+      severity: 'warning',
+      code: 'near-duplicate-home',
+      lines: g.map((c) => c.line),
+      message: `${g.map((c) => `"${c.name}"`).join(' and ')} differ only in case, accents or punctuation; kept apart as ${demonym} entries — check whether they are one place`,
     });
   }
 

@@ -54,6 +54,7 @@ export type DiagnosticCode =
   | 'homonym'
   | 'near-duplicate-partner'
   | 'partner-location-variant'
+  | 'near-duplicate-home'
   | 'home-differs-from-title'
   | 'us-name-without-state'
   | 'home-assumed'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readList } from '../../src/parse/read-list.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { InputError } from '../../src/util/errors.js';
 
@@ -267,5 +268,25 @@ describe('headers written otherwise (found by the probe)', () => {
       ['de:berlin-spandau', 'Berlin', 'district', 'Spandau', 'de:berlin'],
       ['de:castrop-rauxel', 'Castrop-Rauxel', 'city', null, null],
     ]);
+  });
+});
+
+describe('near-duplicate home entries (found by the probe: kept apart without a word)', () => {
+  it('warns of headers differing only in case, accents or punctuation, keeping them apart', () => {
+    const ds = parseSisterCityList('= List of twin towns and sister cities in Germany =\n\n==A==\nAachen\n- FRA Reims, France\nAACHEN\n- FRA Lyon, France\n==K==\nKöln\n- FRA Lille, France\nKoln\n- ITA Turin, Italy\n');
+    expect(ds.homes).toHaveLength(4);
+    expect(ds.diagnostics.map((d) => [d.severity, d.code, d.lines, d.message])).toEqual([
+      ['warning', 'near-duplicate-home', [4, 6], '"Aachen" and "AACHEN" differ only in case, accents or punctuation; kept apart as German entries — check whether they are one place'],
+      ['warning', 'near-duplicate-home', [9, 11], '"Köln" and "Koln" differ only in case, accents or punctuation; kept apart as German entries — check whether they are one place'],
+    ]);
+  });
+  it('says nothing of a table\'s namesakes in two regions, written alike', () => {
+    const ds = readList('city,region,country,partner,partner_country\nNeustadt,Hesse,Germany,Lille,France\nNeustadt,Bavaria,Germany,Turin,Italy\n', { source: 'x.csv' });
+    expect(ds.homes).toHaveLength(2);
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('near-duplicate-home');
+  });
+  it('says of a table\'s partner written alike with different ids that it is written alike', () => {
+    const ds = readList('city,country,partner,partner_country,partner_id\nBonn,Germany,Lyon,France,Q456\nKöln,Germany,Lyon,France,\n', { source: 'x.csv' });
+    expect(ds.diagnostics.map((d) => [d.code, d.message])).toContainEqual(['near-duplicate-partner', '"Lyon, France" is written alike twice, with different ids (or none); kept apart — check whether they are one place']);
   });
 });
