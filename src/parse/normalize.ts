@@ -2,10 +2,17 @@
 import { codesToString, FOLD_TABLE_MAX_LENGTH, foldInto, foldTable, scratch } from './fold-table.js';
 import { HASH_SEED, HashIndex, hashChars } from './hash-index.js';
 
-/** Unicode NFC, trimmed, internal whitespace runs (incl. no-break spaces) collapsed to one space. */
+/**
+ * Unicode NFC, trimmed, internal whitespace runs (incl. no-break spaces) collapsed to one space, and
+ * the invisible characters that copying from a web page leaves in names removed: soft hyphen, zero
+ * width space, word joiner (`Paris\u200B` is Paris). Zero-width joiners and non-joiners stay: they
+ * spell Persian and Indic names and emoji.
+ */
 export function normalizeText(s: string): string {
-  return isNormalText(s) ? s : s.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
+  return isNormalText(s) ? s : s.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00a0]+/gu, ' ').trim();
 }
+
+const INVISIBLE = /[\u00ad\u200b\u2060]/g;
 
 /**
  * True when `normalizeText` leaves `s[start, end)` as it is, for certain: every character below
@@ -17,7 +24,7 @@ export function isNormalText(s: string, start = 0, end = s.length): boolean {
   for (let i = start; i <= last; i++) {
     const c = s.charCodeAt(i);
     if (c > 0x20) {
-      if (c >= 0x300 || c === 0xa0) return false;
+      if (c >= 0x300 || c === 0xa0 || c === 0xad) return false;
     } else if (c !== 0x20 || i === start || i === last || s.charCodeAt(i - 1) === 0x20) {
       return false;
     }

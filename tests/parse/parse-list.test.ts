@@ -290,3 +290,14 @@ describe('near-duplicate home entries (found by the probe: kept apart without a 
     expect(ds.diagnostics.map((d) => [d.code, d.message])).toContainEqual(['near-duplicate-partner', '"Lyon, France" is written alike twice, with different ids (or none); kept apart — check whether they are one place']);
   });
 });
+
+describe('invisible characters copied with a name (found by the probe)', () => {
+  it('removes soft hyphens, zero-width spaces and word joiners, keeping zero-width (non-)joiners', () => {
+    const ds = parseSisterCityList('= List of twin towns and sister cities in Germany =\n\n==A==\nAachen\n- FRA Par\u200bis, France\n- FRA Ly\u00adon, France\n- IRN Mi\u2060\u200cyaneh, Iran\nBonn\n- FRA Paris, France\n');
+    expect(ds.partners.map((p) => [p.id, p.label, p.homeIds])).toEqual([
+      ['p:paris-france', 'Paris', ['de:aachen', 'de:bonn']],
+      ['p:lyon-france', 'Lyon', ['de:aachen']],
+      [expect.any(String), 'Mi\u200cyaneh', ['de:aachen']],
+    ]);
+  });
+});
