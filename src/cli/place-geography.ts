@@ -38,9 +38,10 @@ export function distanceKm(places: GeocodeResult, a: string, b: string): number 
   return Number.isNaN(d) ? null : Math.round(d * 1000) / 1000;
 }
 
-/** Median and quartiles of a node's partner distances, or null when none is measured. */
+/** Median and quartiles of a node's partner distances (unrounded, as the report's), or null when none is measured. */
 export function partnerDistanceSummary(places: GeocodeResult, key: string, partners: readonly string[]) {
-  return summarizeDistances(partners.map((k) => distanceKm(places, key, k)).filter((d): d is number => d !== null));
+  const from = placementOf(places, key);
+  return summarizeDistances(partners.map((k) => placementDistance(from, placementOf(places, k))).filter((d) => !Number.isNaN(d)));
 }
 
 export const kmText = (d: number | null): string => (d === null ? '–' : Math.round(d).toLocaleString('en-US'));
