@@ -141,6 +141,14 @@ class Context {
     for (const a of o.aliases ?? []) this.aliases.set(`${a.country}\t${placeKey(a.name)}`, a);
   }
 
+  /** `placeKey` of a location part (a list repeats a few hundred of them over a million partners). */
+  private readonly keys = new Map<string, string>();
+  keyOf(part: string): string {
+    let k = this.keys.get(part);
+    if (k === undefined) { k = placeKey(part); this.keys.set(part, k); }
+    return k;
+  }
+
   /** Input or override coordinates for an id, or null. */
   given(id: string): Placement | null {
     const i = this.o.input?.get(id);
@@ -171,7 +179,7 @@ class Context {
     const admin1 = p.subdivision?.startsWith('GB-') ? p.subdivision.slice(3) : null;
     // The parts of the location between the name and the country (`Portland, Maine, United States`;
     // a table's region column) narrow it as a qualifier does.
-    const where = p.location.slice(0, -1).map(placeKey);
+    const where = p.location.length > 1 ? p.location.slice(0, -1) : NO_PARTS;
     return this.given(p.id) ?? this.whole(p.label, p.qualifier, countries, admin1, where) ?? this.place(p.name, p.qualifier, countries, admin1, where) ?? EMPTY;
   }
 
@@ -185,7 +193,7 @@ class Context {
     return pl?.match === 'name' ? pl : null;
   }
 
-  /** The best GeoNames placement of `name` in the first of `countries` that has one; `where`: location parts (keys) that may name its first-level division. */
+  /** The best GeoNames placement of `name` in the first of `countries` that has one; `where`: location parts, as written, that may name its first-level division. */
   private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null, where: readonly string[] = []): Placement | null {
     const key = placeKey(name);
     const stripped = withoutAreaWords(key);
@@ -227,7 +235,7 @@ class Context {
     // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
     const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
     // Divisions the qualifier and the location name, each narrowing the candidates when some lie in it.
-    const named = [qualifierKey, ...where].map((k) => (k === null ? null : this.admin1Named(country, k))).filter((q): q is string => q !== null);
+    const named = [qualifierKey, ...where.map((w) => this.keyOf(w))].map((k) => (k === null ? null : this.admin1Named(country, k))).filter((q): q is string => q !== null);
     const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
       let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
       for (const q of named) if (out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
@@ -283,6 +291,8 @@ class Context {
     return /^[A-Z]{2,3}$/.test(letters) && this.g.admin1Name(`${country}.${letters}`) !== null ? letters : null;
   }
 }
+
+const NO_PARTS: readonly string[] = [];
 
 const EMPTY: Placement = {
   lat: null, lon: null, source: null, match: null, geonameId: null, name: null, country: null, admin1: null, area: null,
