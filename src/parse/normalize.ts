@@ -91,11 +91,20 @@ export function prefixedSlugCodes(out: number[], prefix: string, s: string, star
 export class IdAllocator {
   private readonly index = new HashIndex();
   private readonly ids: string[] = [];
+  /**
+   * Per base taken, the suffix to try next: every one below it is taken (ids are never freed), so the
+   * first free one is found from there, not from 2 (150,000 places of one name took minutes).
+   */
+  private readonly nextSuffix = new Map<string, number>();
   constructor(private readonly prefix: string) {}
   allocate(text: string): string {
     const base = slugify(text, this.prefix);
     let id = base;
-    for (let n = 2; this.has(id); n++) id = `${base}-${n}`;
+    if (this.has(id)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      for (id = `${base}-${n}`; this.has(id); id = `${base}-${n}`) n++;
+      this.nextSuffix.set(base, n + 1);
+    }
     this.index.add(hashChars(HASH_SEED, id), this.ids.length);
     this.ids.push(id);
     return id;

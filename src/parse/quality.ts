@@ -66,7 +66,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       severity: 'info',
       code: 'identical-partner-lists',
       lines: group.map((c) => c.line),
-      message: `${group.map((c) => `"${c.name}"`).join(' and ')} have identical partner lists (${n} partners each)`,
+      message: `${listed(group.map((c) => `"${c.name}"`), ' and ')} have identical partner lists (${n} partners each)`,
     });
   }
 
@@ -85,7 +85,8 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
     const at = places.map((k) => group.find((i) => facts.location[i] === k) as number);
     const parts = at.map((i) => innerParts(partnerAt(i)));
     const lessOf = (a: number, b: number) => a !== b && saysLessOf(partnerAt(at[a] as number), partnerAt(at[b] as number), parts[a] as string[], parts[b] as string[]);
-    const fullest = places.map((_, a) => !places.some((__, b) => lessOf(a, b)));
+    // Pairs compared: a name of more than VARIANT_PLACES places (a hostile list's) is a homonym as it stands.
+    const fullest = places.map((_, a) => places.length > VARIANT_PLACES || !places.some((__, b) => lessOf(a, b)));
     const variantOf = places.map((_, a) => {
       if (fullest[a]) return -1;
       const fits = places.map((__, b) => b).filter((b) => fullest[b] && lessOf(a, b));
@@ -104,7 +105,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       severity: 'info',
       code: 'homonym',
       lines: linesOf(group, partners),
-      message: `"${partnerAt(group[0] as number).name}" names ${places.length} different places: ${places.map((k) => facts.locations[k]).join('; ')}; kept apart`,
+      message: `"${partnerAt(group[0] as number).name}" names ${places.length} different places: ${listed(places.map((k) => facts.locations[k] as string), '; ')}; kept apart`,
     });
   }
   for (const v of variants) push({ severity: 'warning', code: 'partner-location-variant', ...v });
@@ -175,7 +176,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       lines: linesOf(group, partners),
       message: alike
         ? `"${written[0]}" is written alike ${group.length === 2 ? 'twice' : `${group.length} times`}, with different ids (or none); kept apart — check whether they are one place`
-        : `${written.map((w) => `"${w}"`).join(' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
+        : `${listed(written.map((w) => `"${w}"`), ' and ')} differ only in case, accents or punctuation; kept apart — check whether they are one place`,
     });
   }
 
@@ -194,7 +195,7 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
       severity: 'warning',
       code: 'near-duplicate-home',
       lines: g.map((c) => c.line),
-      message: `${g.map((c) => `"${c.name}"`).join(' and ')} differ only in case, accents or punctuation; kept apart as ${demonym} entries — check whether they are one place`,
+      message: `${listed(g.map((c) => `"${c.name}"`), ' and ')} differ only in case, accents or punctuation; kept apart as ${demonym} entries — check whether they are one place`,
     });
   }
 
@@ -425,6 +426,17 @@ function saysLessOf(p: Partner, q: Partner, mine: readonly string[], theirs: rea
 function innerParts(x: Partner): string[] {
   return x.location.slice(0, -1).filter((part) => homeNationSubdivision(part) === null).map(foldName);
 }
+
+/** Items a message lists (its lines give every one): a hostile list's name of 20,000 places made a 549 kB message. */
+const LISTED = 12;
+
+/** The first LISTED of `items` joined by `sep`, and how many more. */
+function listed(items: readonly string[], sep: string): string {
+  return items.length <= LISTED ? items.join(sep) : `${items.slice(0, LISTED).join(sep)} … and ${items.length - LISTED} more`;
+}
+
+/** Places of one name compared pairwise for location variants; a name of more is a homonym as it stands. */
+const VARIANT_PLACES = 200;
 
 /** The distinct values of `of(item)` over the items, in order of first appearance. */
 function distinct(items: readonly number[], of: (item: number) => number): number[] {

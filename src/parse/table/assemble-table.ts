@@ -89,6 +89,12 @@ export class TableAssembler {
   private readonly nextPair: number[] = [];
   private readonly partnerFirstPair: number[] = [];
   private readonly placeFirstPair: number[] = [];
+  /**
+   * Chains grown past LONG_CHAIN pairs, as maps (other end → pair): a partner paired with 100,000
+   * homes made each row walk its chain (reading 100,000 rows took 14 s, growing with the square).
+   */
+  private readonly partnerChains = new LongChains();
+  private readonly placeChains = new LongChains();
   /** Pairs given on more than one row, by number. */
   private readonly repeats = new Map<number, Repeat>();
   private readonly placeIds: IdAllocator;
@@ -116,19 +122,26 @@ export class TableAssembler {
         return false;
       }
       const lo = Math.min(a, b), hi = Math.max(a, b);
-      let k = this.placeFirstPair[lo] ?? -1;
-      while (k >= 0 && !((this.pairFlags[k] as number) & DOMESTIC && Math.max(this.pairA[k] as number, this.pairB[k] as number) === hi)) k = this.nextPair[k] as number;
+      let k = this.placeChains.find(lo, hi);
+      if (k === NOT_LONG) {
+        k = this.placeFirstPair[lo] ?? -1;
+        while (k >= 0 && !((this.pairFlags[k] as number) & DOMESTIC && Math.max(this.pairA[k] as number, this.pairB[k] as number) === hi)) k = this.nextPair[k] as number;
+      }
       if (k >= 0) this.again(k, row, a > b);
       else {
         const link: DomesticLink = { homeId: (this.places[a] as HomeEntry).id, otherId: (this.places[b] as HomeEntry).id, line: row.line };
         this.domestic.push(link);
         this.placeFirstPair[lo] = this.first(link, a, b, DOMESTIC | (a > b ? SWAPPED : 0), row, this.placeFirstPair[lo] ?? -1);
+        this.placeChains.added(lo, hi, this.placeFirstPair[lo] as number, () => this.chainPairs(this.placeFirstPair[lo] as number, (q) => Math.max(this.pairA[q] as number, this.pairB[q] as number)));
       }
       return true;
     }
     const p = this.partner(there, row.line);
-    let k = this.partnerFirstPair[p] as number;
-    while (k >= 0 && this.pairA[k] !== a) k = this.nextPair[k] as number;
+    let k = this.partnerChains.find(p, a);
+    if (k === NOT_LONG) {
+      k = this.partnerFirstPair[p] as number;
+      while (k >= 0 && this.pairA[k] !== a) k = this.nextPair[k] as number;
+    }
     if (k >= 0) this.again(k, row, swapped);
     else {
       const link: Link = { homeId: (this.places[a] as HomeEntry).id, partnerId: (this.partners[p] as Partner).id, line: row.line, code: row.code };
@@ -137,6 +150,7 @@ export class TableAssembler {
       this.linkPartner.push(p);
       (this.partners[p] as Partner).homeIds.push(link.homeId);
       this.partnerFirstPair[p] = this.first(link, a, p, swapped ? SWAPPED : 0, row, this.partnerFirstPair[p] as number);
+      this.partnerChains.added(p, a, this.partnerFirstPair[p] as number, () => this.chainPairs(this.partnerFirstPair[p] as number, (q) => this.pairA[q] as number));
     }
     return true;
   }
@@ -180,6 +194,13 @@ export class TableAssembler {
       homes, partners: this.partners, links: this.links, linkPartner: Int32Array.from(this.linkPartner),
       partnerPositions, domesticLinks: this.domestic, domesticPlaces,
     };
+  }
+
+  /** The pairs of the chain from `first`, as [other end, pair]. */
+  private chainPairs(first: number, other: (pair: number) => number): [number, number][] {
+    const out: [number, number][] = [];
+    for (let q = first; q >= 0; q = this.nextPair[q] as number) out.push([other(q), q]);
+    return out;
   }
 
   /** The first row of a pair, which made `link`: the pair numbered, its dates kept; its number. `chain`: the pair it is put before in its chain. */
@@ -265,6 +286,7 @@ export class TableAssembler {
     if (found === undefined) return -1;
     if (typeof found === 'number') return end.at === null || end.id !== null || within(list[found] as PlaceFacts, end.at) ? found : -1;
     if (end.at === null || end.id !== null) return found[0] as number;
+    if (found.length > LONG_SLOT) return nameGrid(found, list).first(end.at);
     for (const i of found) if (within(list[i] as PlaceFacts, end.at)) return i;
     return -1;
   }
@@ -276,10 +298,38 @@ export class TableAssembler {
       const places = list.map((i) => placeAt(i));
       const first = places[0] as HomeEntry | Partner;
       const name = 'label' in first ? `${first.label}, ${first.location.join(', ')}` : first.name;
-      const far = Math.round(Math.max(...places.slice(1).map((p) => distanceKm(first as LatLon, p as LatLon))));
+      let far = 0; // a loop, not Math.max(...): a name given at 200,000 points would overflow the stack
+      for (let k = 1; k < places.length; k++) far = Math.max(far, distanceKm(first as LatLon, places[k] as LatLon));
+      const shown = places.slice(0, 12).map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`).join('; ');
       this.options.report('warning', 'homonym-split', list.flatMap((i) => linesOf(i)),
-        `"${name}" is given with coordinates up to ${far} km apart: read as ${list.length} places (${places.map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`).join('; ')})`);
+        `"${name}" is given with coordinates up to ${Math.round(far)} km apart: read as ${list.length} places (${shown}${places.length > 12 ? ` … and ${places.length - 12} more` : ''})`);
     }
+  }
+}
+
+/** What `LongChains.find` answers for an owner whose chain is short: walk it. */
+const NOT_LONG = -2;
+/** Pairs of one owner past which they are found through a map. */
+const LONG_CHAIN = 32;
+
+/** Per owner (a partner, or a domestic pair's lower place): its number of pairs and, once past LONG_CHAIN, its pairs by other end. */
+class LongChains {
+  private readonly counts: number[] = [];
+  private readonly maps = new Map<number, Map<number, number>>();
+
+  /** The pair of `owner` with `other`, −1 for none, or NOT_LONG when the owner's chain is short. */
+  find(owner: number, other: number): number {
+    const m = this.maps.get(owner);
+    return m === undefined ? NOT_LONG : m.get(other) ?? -1;
+  }
+
+  /** Notes pair `pair` of `owner` with `other`; `chain` lists all the owner's pairs (this one included) when its map is made. */
+  added(owner: number, other: number, pair: number, chain: () => [number, number][]): void {
+    const m = this.maps.get(owner);
+    if (m) { m.set(other, pair); return; }
+    const n = (this.counts[owner] ?? 0) + 1;
+    this.counts[owner] = n;
+    if (n > LONG_CHAIN) this.maps.set(owner, new Map(chain()));
   }
 }
 
@@ -293,8 +343,72 @@ function newSlot(slots: Slots, key: string, index: number): number {
   const found = slots.get(key);
   if (found === undefined) slots.set(key, index);
   else if (typeof found === 'number') slots.set(key, [found, index]);
-  else found.push(index);
+  else { found.push(index); grids.get(found)?.add(index); }
   return index;
+}
+
+/** Places of one name past which a row finds its place through a grid, not by trying each. */
+const LONG_SLOT = 32;
+
+/** The grids of the long slot lists. */
+const grids = new WeakMap<number[], NameGrid>();
+
+function nameGrid(slot: number[], list: readonly PlaceFacts[]): NameGrid {
+  let g = grids.get(slot);
+  if (!g) { g = new NameGrid(list); for (const i of slot) g.add(i); grids.set(slot, g); }
+  return g;
+}
+
+/**
+ * The places of one name on a grid of cubes on the unit sphere's chords, a cube's side the chord of
+ * HOMONYM_KM (a chord is never longer than its arc: a place within reach lies in one of the 27 cubes
+ * around a point), and those without a position yet apart. `first(at)` answers what trying each in
+ * order would — the first within reach — without trying each: a name given at 150,000 points made
+ * reading a table of them quadratic.
+ */
+class NameGrid {
+  private readonly cells = new Map<number, number[]>();
+  /** Places without a position, in order. */
+  private readonly unplaced: number[] = [];
+  private static readonly SIDE = (HOMONYM_KM / 6371) * 1.01;
+
+  constructor(private readonly list: readonly PlaceFacts[]) {}
+
+  add(i: number): void {
+    const p = this.list[i] as PlaceFacts;
+    if (p.lat === undefined || p.lon === undefined) { this.unplaced.push(i); return; }
+    const key = NameGrid.cell(p.lat, p.lon, 0, 0, 0);
+    const c = this.cells.get(key);
+    if (c) c.push(i); else this.cells.set(key, [i]);
+  }
+
+  /** The first place within reach of `at` (or without a position: it takes `at` as its own, and moves to its cube); −1 for none. */
+  first(at: LatLon): number {
+    let best = this.unplaced.length > 0 ? this.unplaced[0] as number : Infinity;
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) {
+      for (const i of this.cells.get(NameGrid.cell(at.lat, at.lon, dx, dy, dz)) ?? []) {
+        if (i >= best) break; // each cube lists its places in order
+        if (within(this.list[i] as PlaceFacts, at)) best = i;
+      }
+    }
+    if (best === Infinity) return -1;
+    if (best === this.unplaced[0]) {
+      this.unplaced.shift();
+      const key = NameGrid.cell(at.lat, at.lon, 0, 0, 0);
+      const c = this.cells.get(key);
+      if (c) { c.push(best); c.sort((a, b) => a - b); } else this.cells.set(key, [best]);
+    }
+    return best;
+  }
+
+  /** The key of the cube of (lat, lon), moved by (dx, dy, dz) cubes. */
+  private static cell(lat: number, lon: number, dx: number, dy: number, dz: number): number {
+    const f = Math.PI / 180, s = NameGrid.SIDE;
+    const x = Math.floor((Math.cos(lat * f) * Math.cos(lon * f)) / s) + dx;
+    const y = Math.floor((Math.cos(lat * f) * Math.sin(lon * f)) / s) + dy;
+    const z = Math.floor(Math.sin(lat * f) / s) + dz;
+    return ((x + 512) * 1024 + (y + 512)) * 1024 + (z + 512);
+  }
 }
 
 /** `list` with `value` added when it is not in it. */
