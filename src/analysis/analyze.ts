@@ -56,6 +56,11 @@ export interface AnalysisOptions {
   louvainLibraryLimit?: number;
   /** Keep shared-partner lists when a projection holds at most this many (partner, pair) entries. */
   sharedLimit?: number;
+  /**
+   * Largest projection analysed, in pairs (its bound Σ C(d, 2) over the other side): above it the
+   * analysis is refused, naming the place that makes it (one place linked to nearly every other).
+   */
+  projectionLimit?: number;
   /** Bipartite community detection on graphs with at most this many links. */
   bipartiteLimit?: number;
   /** Edges × seeds allowed per community detection; above, fewer seeds (at least 1), noted. */
@@ -80,6 +85,9 @@ export const ANALYSIS_DEFAULTS = {
   louvainLimit: 3_000_000,
   louvainLibraryLimit: 200_000,
   sharedLimit: 20_000_000,
+  // Twice the 1.4-million-link benchmark's largest (20.7M pairs, 3.3 GB in all); one partner of
+  // 20,000 homes (200M pairs) ran out of memory after 210 s at 22 GB.
+  projectionLimit: 40_000_000,
   bipartiteLimit: 2_000_000,
   runBudget: 2_000_000,
 };
@@ -166,7 +174,28 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
   const nodes = bipartiteNodes(dataset, { districts: o.districts });
   const index = buildBipartiteIndexFromDataset(dataset, nodes);
   if (index.edges === 0) throw noLinks(dataset);
+  for (const side of ['home', 'partner'] as const) {
+    const pairs = sharedEntryCount(index, side);
+    if (pairs > o.projectionLimit) throw projectionTooLarge(dataset, index, side, pairs, o.projectionLimit);
+  }
   return { nodes, index };
+}
+
+/** The refusal of a projection of more than `limit` pairs, naming the place of the most partners on the other side. */
+function projectionTooLarge(dataset: Dataset, index: BipartiteIndex, side: Side, pairs: number, limit: number): InputError {
+  const { demonym } = homeWords(dataset.home);
+  const other = side === 'home' ? index.partner : index.home;
+  let hub = 0;
+  for (let k = 1; k < other.keys.length; k++) if ((other.offsets[k + 1] as number) - (other.offsets[k] as number) > (other.offsets[hub + 1] as number) - (other.offsets[hub] as number)) hub = k;
+  const d = (other.offsets[hub + 1] as number) - (other.offsets[hub] as number);
+  const place = side === 'home' ? dataset.partners.find((p) => p.id === other.keys[hub]) : dataset.homes.find((h) => h.id === other.keys[hub]);
+  const name = place === undefined ? other.keys[hub] : 'label' in place ? `${place.label}, ${place.location.join(', ')}` : place.name;
+  const what = side === 'home' ? `${demonym} places` : 'foreign partners';
+  const n = (x: number) => x.toLocaleString('en-US');
+  return new InputError(
+    `the projection onto the ${what} would hold up to ${n(pairs)} pairs, more than the ${n(limit)} twinnet analyses (memory): "${name}" alone is linked to ${n(d)} of them (${n((d * (d - 1)) / 2)} pairs) — check the data for a place linked to nearly every other`,
+    dataset.source.path,
+  );
 }
 
 function prepareAnalysis(
@@ -368,7 +397,7 @@ function sampledErrorNote(paths: PathMeasures): string {
 export function noLinks(dataset: Dataset): InputError {
   const { demonym } = homeWords(dataset.home);
   return new InputError(
-    `no links to analyse (${dataset.homes.length} ${demonym} entries, ${dataset.partners.length} foreign partners): the input holds no link between ${withArticle(demonym)} place and a foreign partner`,
+    `no links to analyse (${dataset.homes.length} ${demonym} ${dataset.homes.length === 1 ? 'entry' : 'entries'}, ${dataset.partners.length} foreign ${dataset.partners.length === 1 ? 'partner' : 'partners'}): the input holds no link between ${withArticle(demonym)} place and a foreign partner`,
     dataset.source.path,
   );
 }

@@ -39,7 +39,15 @@ describe('buildBipartiteGraph', () => {
 describe('analyze', () => {
   it('refuses a data set without links', () => {
     const empty = parseSisterCityList('==A==\nAnqing\n');
-    expect(() => analyze(empty)).toThrow(/no links to analyse \(1 Chinese entries, 0 foreign partners\)/);
+    expect(() => analyze(empty)).toThrow(/no links to analyse \(1 Chinese entry, 0 foreign partners\)/);
+  });
+  it('refuses a projection of more pairs than projectionLimit, naming the place that makes it', () => {
+    // Lille has 6 German partners: C(6, 2) = 15 pairs on the home side, + C(2, 2) = 1 from Turin.
+    const homes = ['Aachen', 'Bonn', 'Celle', 'Dachau', 'Essen', 'Fulda'];
+    const star = parseSisterCityList(['= List of twin towns and sister cities in Germany =', '==A==',
+      ...homes.flatMap((h, i) => [h, '- FRA Lille, France', ...(i < 2 ? ['- ITA Turin, Italy'] : [])])].join('\n'), { source: 'star.txt' });
+    expect(() => analyze(star, { runs: 1, projectionLimit: 15 })).toThrow('star.txt: the projection onto the German places would hold up to 16 pairs, more than the 15 twinnet analyses (memory): "Lille, France" alone is linked to 6 of them (15 pairs) — check the data for a place linked to nearly every other');
+    expect(analyze(star, { runs: 1, projectionLimit: 16 }).sides.home.projection.u).toHaveLength(15); // 15 distinct pairs (Aachen–Bonn twice)
   });
   it('does not modify the data set', () => {
     const before = JSON.stringify(ds);
