@@ -26,6 +26,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// A failure ends the process at once: a worker still laying out a large graph (started beside the
+// analysis) would otherwise keep it alive after the one-line error. Standard error is written
+// synchronously (files, pipes and terminals on Linux), so the message is out.
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  if (code !== 0) process.exit(code);
 });
