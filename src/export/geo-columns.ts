@@ -13,7 +13,7 @@ import type { ColumnSpec } from './columns.js';
 export const GEO_NODE_COLUMNS: ColumnSpec[] = [
   { key: 'latitude', id: 'latitude', title: 'Latitude (WGS 84, degrees)', type: 'double' },
   { key: 'longitude', id: 'longitude', title: 'Longitude (WGS 84, degrees)', type: 'double' },
-  { key: 'region', id: 'region', title: 'Province / region (first-level division, GeoNames admin1)', type: 'string' },
+  { key: 'region', id: 'region', title: 'First-level division: province, state, Land … (GeoNames admin1)', type: 'string' },
   { key: 'coordinate_source', id: 'coordinate_source', title: 'Coordinate source (input, override, geonames)', type: 'string' },
 ];
 
