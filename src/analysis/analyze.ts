@@ -185,9 +185,10 @@ export function buildAnalysisGraph(dataset: Dataset, o: ResolvedAnalysisOptions,
 function projectionTooLarge(dataset: Dataset, index: BipartiteIndex, side: Side, pairs: number, limit: number): InputError {
   const { demonym } = homeWords(dataset.home);
   const other = side === 'home' ? index.partner : index.home;
+  const degree = (k: number) => (other.offsets[k + 1] as number) - (other.offsets[k] as number);
   let hub = 0;
-  for (let k = 1; k < other.keys.length; k++) if ((other.offsets[k + 1] as number) - (other.offsets[k] as number) > (other.offsets[hub + 1] as number) - (other.offsets[hub] as number)) hub = k;
-  const d = (other.offsets[hub + 1] as number) - (other.offsets[hub] as number);
+  for (let k = 1; k < other.keys.length; k++) if (degree(k) > degree(hub)) hub = k;
+  const d = degree(hub);
   const place = side === 'home' ? dataset.partners.find((p) => p.id === other.keys[hub]) : dataset.homes.find((h) => h.id === other.keys[hub]);
   const name = place === undefined ? other.keys[hub] : 'label' in place ? `${place.label}, ${place.location.join(', ')}` : place.name;
   const what = side === 'home' ? `${demonym} places` : 'foreign partners';
