@@ -85,7 +85,9 @@ export function sharedPartners(a: Analysis, first: string, second: string): Shar
   return {
     side: sa, a: ka, b: kb, labelA: label(ka), labelB: label(kb), degreeA: da, degreeB: db,
     count: 0, jaccard: 0, overlap: 0, cosine: 0, newman: 0,
-    p: hypergeometricUpperTail(0, p.opposite, da, db), holm: 1, bh: 1, pSdsm: null, holmSdsm: null, shared: [], sharedIds: [],
+    // P(X ≥ 0) = 1 under either model (SDSM's only when it was fitted: null above its limit, as for a pair)
+    p: hypergeometricUpperTail(0, p.opposite, da, db), holm: 1, bh: 1,
+    pSdsm: a.sides[sa].sdsm ? 1 : null, holmSdsm: a.sides[sa].sdsm ? 1 : null, shared: [], sharedIds: [],
   };
 }
 

@@ -146,6 +146,12 @@ describe('questions about places', () => {
     const c = (1204 * 1203 * 1202 * 1201 * 1200) / 120;
     expect(s.p / (1 / c)).toBeCloseTo(1, 9);
   });
+  it('gives a pair sharing no partner p = 1 under both models (SDSM\'s was null)', () => {
+    const s = sharedPartners(a, 'Bengbu', 'Harbin');
+    expect(s).toMatchObject({ count: 0, p: 1, holm: 1, bh: 1 });
+    expect([s.pSdsm, s.holmSdsm]).toEqual(a.sides.home.sdsm ? [1, 1] : [null, null]);
+    expect(a.sides.home.sdsm).not.toBeNull(); // the seed's home side is fitted
+  });
   it('lists Huainan first among the cities most similar to Bengbu', () => {
     expect(similarTo(a, 'bengbu', { top: 3 }).similar[0]?.labelB).toBe('Huainan');
     expect(similarTo(a, 'bengbu', { by: 'pvalue' }).similar[0]?.labelB).toBe('Huainan');
