@@ -2,6 +2,7 @@
  * `twinnet shared A B`, `twinnet similar A`, `twinnet partners X`, `twinnet city X`: answers as tidy
  * terminal tables, or `--json` for programs. Names are matched forgivingly (see analysis/query.ts).
  */
+import stringWidth from 'string-width';
 import { homeWords } from '../parse/countries.js';
 import { analyze, ANALYSIS_DEFAULTS } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/analyze.js';
@@ -33,12 +34,19 @@ export interface SimilarFlags extends Omit<QueryFlags, 'weight'> { top?: number;
  */
 export const QUERY_RUNS = 1;
 
-/** Aligned plain-text table (numbers right-aligned). */
+/** Columns a string takes in a terminal: string-width's (wide CJK and emoji 2, combining marks and joiners 0), printable ASCII at once. */
+function columns(s: string): number {
+  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Aligned plain-text table (numbers right-aligned), by the columns each cell takes on a terminal (`北京`, `🇫🇷 Lyon`). */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
-  const width = header.map((_, i) => cells.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
+  const width = header.map((_, i) => cells.reduce((w, r) => Math.max(w, columns(r[i] ?? '')), 0));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[-\d.,e+–]+$/.test(String(r[i]))));
-  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(width[i] as number) : c.padEnd(width[i] as number))).join('  ').trimEnd();
+  const pad = (c: string, i: number) => ' '.repeat(Math.max(0, (width[i] as number) - columns(c)));
+  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? pad(c, i) + c : c + pad(c, i))).join('  ').trimEnd();
   return [line(header), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

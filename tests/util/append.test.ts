@@ -30,4 +30,16 @@ describe('textTable', () => {
     expect(lines[2]).toBe(`${'p0'.padEnd(7)}  ${'0'.padStart(6)}`);
     expect(lines.at(-1)).toBe('p299999  299999');
   });
+  it('aligns by the columns a terminal gives each cell: wide CJK and emoji two, combining marks none (found by the probe)', () => {
+    // 北京 and 🇫🇷 take 2 columns per character / flag; e + U+0301 is one column; Zürich (NFC) six
+    const text = textTable(['place', 'n'], [['北京', 1], ['🇫🇷 Lyon', 22], ['Cafe\u0301', 333], ['Zürich', 4]]);
+    expect(text.split('\n')).toEqual([
+      'place      n',
+      '-------  ---',
+      '北京       1',
+      '🇫🇷 Lyon   22',
+      'Cafe\u0301     333',
+      'Zürich     4',
+    ]);
+  });
 });
