@@ -307,14 +307,16 @@ export function wholeGraphMeasures(
   const { index, unified } = base;
   stage(withBipartite ? 'centrality and bipartite communities' : 'centrality');
   const bipartite = withBipartite ? bipartiteMeasures(index, o) : { bipartite: null, notes: [] };
+  const eigenvector = eigenvectorCentrality(unified);
   return {
     density: bipartiteDensity(index),
     assortativity: degreeAssortativity(unified),
     robinsAlexander: robinsAlexander(index, home.projection),
-    eigenvector: eigenvectorCentrality(unified),
+    eigenvector,
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
     birank: birankBySide(index),
     ...bipartite,
+    notes: [...(eigenvector.unconverged ? [`${eigenvector.unconverged[0]?.toUpperCase()}${eigenvector.unconverged.slice(1)}.`] : []), ...bipartite.notes],
   };
 }
 

@@ -129,7 +129,7 @@ export async function analyzeInParallel(
     bipartite ??= await inbox.next<BipartiteAnswer>();
     inbox.close();
     if (keepWorker) { worker.unref(); keepWorker(worker); } else void worker.terminate();
-    return assembleAnalysis(base, { home, partner: side }, { ...whole, ...bipartite }, o, graph);
+    return assembleAnalysis(base, { home, partner: side }, { ...whole, ...bipartite, notes: [...whole.notes, ...bipartite.notes] }, o, graph);
   } catch (e) {
     inbox.close();
     void worker.terminate();

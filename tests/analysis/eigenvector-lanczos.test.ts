@@ -114,6 +114,28 @@ describe('eigenvector centrality per component', () => {
     const limit = longPowerIteration(g);
     limit.forEach((v, i) => expect(e.values[i]).toBeCloseTo(v, 12));
   });
+  it('converges on a 400-node path with the longer basis, and says so, with the closest vector, where nothing converges (a 2,000-node path; found by a probe: an internal error)', () => {
+    // A path's leading eigenvector: x_k ∝ sin(πk/(n+1)), k = 1 … n along the path.
+    const path = (nodes: number) => {
+      const spec = Array.from({ length: nodes - 1 }, (_, i) => (i % 2 === 0 ? `h${i}-p${i + 1}` : `h${i + 1}-p${i}`)).join(' ');
+      const g = unify(buildBipartiteIndex(twoMode(spec)));
+      const exact = new Float64Array(g.n + g.m);
+      let norm = 0;
+      for (let k = 1; k <= nodes; k++) { const v = Math.sin((Math.PI * k) / (nodes + 1)); norm += v * v; }
+      for (let k = 1; k <= nodes; k++) exact[at(g, `${(k - 1) % 2 === 0 ? 'h' : 'p'}${k - 1}`)] = Math.sin((Math.PI * k) / (nodes + 1)) / Math.sqrt(norm);
+      return { g, exact };
+    };
+    const short = path(400);
+    const e = eigenvectorCentrality(short.g);
+    expect(e.unconverged).toBeUndefined();
+    short.exact.forEach((v, i) => expect(e.values[i]).toBeCloseTo(v, 9));
+    const long = path(2000);
+    const f = eigenvectorCentrality(long.g);
+    expect(f.unconverged).toMatch(/^eigenvector centrality did not converge \(Lanczos residual [\d.e-]+ for a component of 2000 nodes, after \d+ products; power iteration too\): the vector shown is the closest found$/);
+    let error = 0;
+    long.exact.forEach((v, i) => { error = Math.max(error, Math.abs((f.values[i] as number) - v)); });
+    expect(error).toBeLessThan(1e-3); // the closest found is close: the exact vector's entries reach 0.032
+  });
   it('settles ties where power iteration converges too slowly (two K_{1,4} beside a 60-node path; two identical 300-node paths)', () => {
     const path = (prefix: string, nodes: number) => Array.from({ length: nodes - 1 }, (_, i) => (i % 2 === 0 ? `${prefix}h${i}-${prefix}p${i + 1}` : `${prefix}h${i + 1}-${prefix}p${i}`)).join(' ');
     // Path nodes alternate sides: home at even positions, partner at odd ones.

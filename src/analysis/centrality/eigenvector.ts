@@ -40,13 +40,22 @@ export const EIGENVECTOR_DEFAULTS = { tolerance: 1e-10, maxIterations: 10_000 } 
 /** Components whose λ differ by less than this (relative) are tied. */
 export const EIGENVECTOR_TIE = 1e-10;
 
-export interface EigenvectorResult { values: Float64Array; maxNormalized: Float64Array; iterations: number }
+export interface EigenvectorResult {
+  values: Float64Array;
+  maxNormalized: Float64Array;
+  iterations: number;
+  /**
+   * Null when the vector converged; else what stopped short, in words — a long chain's tiny spectral
+   * gap can outlast both Lanczos and power iteration: the vector is then the best one found.
+   */
+  unconverged?: string;
+}
 
 /** The nodes of one component: home nodes order[start…mid−1], partners order[mid…end−1]. */
 interface Piece { start: number; mid: number; end: number; edges: number; lower: number; upper: number }
 
-/** A component's leading eigenvalue λ, its eigenvector on the component's nodes (unit norm), and the B·Bᵀ products spent. */
-interface Leading { lambda: number; nodes: Int32Array; vector: Float64Array; products: number }
+/** A component's leading eigenvalue λ, its eigenvector on the component's nodes (unit norm), the B·Bᵀ products spent, and whether (and how well) it converged. */
+interface Leading { lambda: number; nodes: Int32Array; vector: Float64Array; products: number; converged: boolean; residual: number }
 
 export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptions = {}): EigenvectorResult {
   const N = g.n + g.m;
@@ -58,13 +67,22 @@ export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptio
   for (const p of [...pieces].sort((a, b) => b.lower - a.lower)) {
     if (leaders.length > 0 && p.upper < top * (1 - EIGENVECTOR_TIE)) continue;
     const found = completeBipartite(order, p) ?? lanczosLeading(g, order, p, local);
-    if (found === null) return powerIterationEigenvector(g, options);
+    if (!found.converged) {
+      // Power iteration as NetworkX runs it; if it too stops short, the Lanczos vector, said so.
+      try { return powerIterationEigenvector(g, options); } catch { /* no convergence either */ }
+      return { ...leadingResult([found], N), unconverged: `eigenvector centrality did not converge (Lanczos residual ${found.residual.toExponential(1)} for a component of ${found.nodes.length} nodes, after ${found.products} products; power iteration too): the vector shown is the closest found` };
+    }
     products += found.products;
     if (found.lambda > top * (1 + EIGENVECTOR_TIE)) leaders = [found];
     else if (found.lambda >= top * (1 - EIGENVECTOR_TIE)) leaders.push(found);
     top = Math.max(top, found.lambda);
   }
   leaders = leaders.filter((l) => l.lambda >= top * (1 - EIGENVECTOR_TIE));
+  return { ...leadingResult(leaders, N), iterations: products };
+}
+
+/** The vector of the leading components (one: its own; tied: weighted by their entry sums), unit norm. */
+function leadingResult(leaders: readonly Leading[], N: number): EigenvectorResult {
   const values = new Float64Array(N);
   if (leaders.length === 1) { // the component's own vector, as is (the weighting below would round it)
     const { nodes, vector } = leaders[0]!;
@@ -80,7 +98,7 @@ export function eigenvectorCentrality(g: UnifiedIndex, options: EigenvectorOptio
     norm = Math.sqrt(norm);
     for (let v = 0; v < N; v++) values[v] = values[v]! / norm;
   }
-  return { values, maxNormalized: maxNormalized(values), iterations: products };
+  return { values, maxNormalized: maxNormalized(values), iterations: leaders.reduce((t, l) => t + l.products, 0) };
 }
 
 /**
@@ -158,19 +176,21 @@ function piecesOf(g: UnifiedIndex): { order: Int32Array; pieces: Piece[] } {
 function completeBipartite(order: Int32Array, p: Piece): Leading | null {
   const a = p.mid - p.start, b = p.end - p.mid;
   const nodes = order.subarray(p.start, p.end);
-  if (a === 0 || b === 0) return { lambda: 0, nodes, vector: Float64Array.of(1), products: 0 };
+  if (a === 0 || b === 0) return { lambda: 0, nodes, vector: Float64Array.of(1), products: 0, converged: true, residual: 0 };
   if (p.edges !== a * b) return null;
   const vector = new Float64Array(a + b);
   vector.fill(1 / Math.sqrt(2 * a), 0, a).fill(1 / Math.sqrt(2 * b), a);
-  return { lambda: Math.sqrt(a * b), nodes, vector, products: 0 };
+  return { lambda: Math.sqrt(a * b), nodes, vector, products: 0, converged: true, residual: 0 };
 }
 
 /**
  * λ and the eigenvector of a component by Lanczos on B·Bᵀ over its smaller side ("rows"; the other
  * side "cols"), started from the rows' degrees (positive, so not orthogonal to the Perron vector);
- * then cols = Bᵀ·rows/λ. Null if Lanczos did not converge.
+ * then cols = Bᵀ·rows/λ. When the short basis does not converge (a long chain's leading eigenvalues lie
+ * close together) on a component of up to LONG_BASIS_ROWS rows, once more with a basis of up to
+ * LONG_BASIS vectors; `converged` says whether the pair converged.
  */
-function lanczosLeading(g: UnifiedIndex, order: Int32Array, p: Piece, local: Int32Array): Leading | null {
+function lanczosLeading(g: UnifiedIndex, order: Int32Array, p: Piece, local: Int32Array): Leading {
   const homes = order.subarray(p.start, p.mid), partners = order.subarray(p.mid, p.end);
   const [rows, cols] = homes.length <= partners.length ? [homes, partners] : [partners, homes];
   rows.forEach((v, i) => { local[v] = i; });
@@ -191,11 +211,16 @@ function lanczosLeading(g: UnifiedIndex, order: Int32Array, p: Piece, local: Int
   const R = csr(rows, (v) => (g.offsets[v + 1] as number) - (g.offsets[v] as number) > 1), S = csr(shared);
   const w = new Float64Array(shared.length);
   const start = Float64Array.from(rows, (v) => (g.offsets[v + 1] as number) - (g.offsets[v] as number));
-  const pair = largestEigenpair((x, out) => {
+  const apply = (x: Float64Array, out: Float64Array) => {
     gather(S, x, w); gather(R, w, out);
     for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (single[i] as number) * (x[i] as number);
-  }, start);
-  if (!pair.converged) return null;
+  };
+  let pair = largestEigenpair(apply, start);
+  if (!pair.converged && rows.length <= LONG_BASIS_ROWS) {
+    const steps = Math.max(2, Math.min(rows.length, LONG_BASIS));
+    const again = largestEigenpair(apply, start, { steps, keep: Math.max(1, Math.floor(steps / 3)), maxRestarts: 100 });
+    pair = { ...again, products: pair.products + again.products };
+  }
   const lambda = Math.sqrt(pair.value);
   const u = pair.vector.map((x) => Math.max(x, 0));
   const v = new Float64Array(cols.length);
@@ -207,8 +232,15 @@ function lanczosLeading(g: UnifiedIndex, order: Int32Array, p: Piece, local: Int
   let norm = 0;
   for (const x of vector) norm += x * x;
   norm = Math.sqrt(norm);
-  return { lambda, nodes, vector: vector.map((x) => x / norm), products: pair.products };
+  return { lambda, nodes, vector: vector.map((x) => x / norm), products: pair.products, converged: pair.converged, residual: pair.residual };
 }
+
+/**
+ * The second Lanczos try: a basis of up to 120 vectors, for components of up to 500 rows (a chain's
+ * leading eigenvalues lie close; its cost, up to ~8,000 products of 500 × 120 orthogonalisations,
+ * stays within seconds — a chain of 2,500 rows took 246 s to converge so).
+ */
+const LONG_BASIS = 120, LONG_BASIS_ROWS = 500;
 
 /** out[i] = Σ of x over the neighbours of i in the CSR s. */
 function gather(s: { off: Int32Array; adj: Int32Array }, x: Float64Array, out: Float64Array): void {
