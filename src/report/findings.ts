@@ -37,10 +37,10 @@ export function keyFindings(r: ReportData): string[] {
   const s = r.shared.home;
   const pairs = s.significant.slice(0, NAMED).map((x) => `${md(x.labelA)} – ${md(x.labelB)} (${num(x.count)} shared of ${num(x.degreeA)} and ${num(x.degreeB)})`);
   const most = s.topByCount[0];
-  const sig = s.significant.length, sigPartner = r.shared.partner.significant.length;
+  const sig = s.totals.significant, sigPartner = r.shared.partner.totals.significant;
   out.push(`**Pairs:** ${count(sig, 'pair')} of ${H} cities ${agree(sig, 'shares', 'share')} more foreign partners than chance would give (hypergeometric test, corrected for the ${s.tests === 1 ? 'one pair' : `${num(s.tests)} pairs`} tested: Holm p ≤ ${s.alpha})` +
-    (pairs.length ? `: ${list(pairs)}${s.significant.length > NAMED ? ' …' : ''}.` : most ? `; the most shared partners: ${md(most.labelA)} – ${md(most.labelB)} (${num(most.count)}).` : '.') +
-    (s.identical.length ? ` ${count(s.identical.length, 'pair')} ${agree(s.identical.length, 'has', 'have')} identical partner lists.` : '') +
+    (pairs.length ? `: ${list(pairs)}${sig > NAMED ? ' …' : ''}.` : most ? `; the most shared partners: ${md(most.labelA)} – ${md(most.labelB)} (${num(most.count)}).` : '.') +
+    (s.totals.identical ? ` ${count(s.totals.identical, 'pair')} ${agree(s.totals.identical, 'has', 'have')} identical partner lists.` : '') +
     ` Among foreign places, ${count(sigPartner, 'pair')} ${agree(sigPartner, 'shares', 'share')} more ${H} partners than chance.`);
 
   const c = r.communities.home;

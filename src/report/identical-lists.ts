@@ -54,12 +54,13 @@ export function identicalGroups(pairs: readonly PairRecord[]): IdenticalGroup[] 
  * `what`: the places ("Chinese cities"); `by`: their partners ("foreign partners"); `alpha`: the
  * significance level of the Holm-corrected p-values.
  */
-export function identicalListsMarkdown(pairs: readonly PairRecord[], what: string, by: string, alpha: number): string {
+export function identicalListsMarkdown(pairs: readonly PairRecord[], what: string, by: string, alpha: number, total: number = pairs.length): string {
   const groups = identicalGroups(pairs);
   const places = groups.reduce((n, g) => n + g.labels.length, 0);
   const significant = groups.filter((g) => g.holm <= alpha).length;
   const shown = groups.slice(0, 10);
-  const lead = `**Identical partner lists** (every partner shared, 2 or more partners): ${plural(pairs.length, 'pair')} of ${what}, ` +
+  const listed = total > pairs.length ? ` (the groups below from the first ${num(pairs.length)} listed)` : '';
+  const lead = `**Identical partner lists** (every partner shared, 2 or more partners): ${plural(total, 'pair')} of ${what}${listed}, ` +
     `${plural(groups.length, 'group')} of ${num(places)} places with the same list; ` +
     (significant === 0 ? 'none is more than chance after correction (Holm).' : `${plural(significant, 'group')} more than chance after correction (Holm p ≤ ${alpha}).`);
   const rows = shown.map((g) => [

@@ -180,14 +180,14 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(pairTable(s.topByCount.slice(0, 10)));
     p();
     if (s.identical.length) {
-      p(identicalListsMarkdown(s.identical, what, by, s.alpha));
+      p(identicalListsMarkdown(s.identical, what, by, s.alpha, s.totals.identical));
       p();
     }
     if (s.nearIdentical.length) {
       p(`**Near-identical** (Jaccard ≥ ${r.parameters.nearIdentical}): ${s.nearIdentical.slice(0, 10).map((x) => `${md(x.labelA)} – ${md(x.labelB)} (${num(x.jaccard, 3)})`).join('; ')}.`);
       p();
     }
-    p(`**More than chance** (Holm-corrected p ≤ ${s.alpha}): ${s.significant.length} pair(s); Benjamini–Hochberg at the same level: ${s.significantBh.length}.` +
+    p(`**More than chance** (Holm-corrected p ≤ ${s.alpha}): ${num(s.totals.significant)} pair(s); Benjamini–Hochberg at the same level: ${num(s.totals.significantBh)}.` +
       (s.sdsm.computed ? ` Under the stochastic degree sequence model, which also accounts for how popular each shared partner is: ${s.sdsm.significant.length} pair(s)${s.sdsm.significant.length ? ` (${s.sdsm.significant.slice(0, 8).map((x) => `${md(x.labelA)} – ${md(x.labelB)}`).join('; ')})` : ''}.` : ''));
     p();
     if (s.significantBh.length) { p(pairTable(s.significantBh.slice(0, 15))); p(); }

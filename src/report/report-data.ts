@@ -256,6 +256,8 @@ export function buildReportData(
         .slice(0, LIST_CAP).map(rec),
       identical: cap(identical, 'identical partner lists').map(rec),
       nearIdentical: cap(near, 'near-identical partner lists').map(rec),
+      // The lists above stop at LIST_CAP: their lengths are not the counts.
+      totals: { significant: s.significance.backbone.length, significantBh: countAtMost(bh, s.significance.alpha), identical: identical.length, nearIdentical: near.length },
       sdsm: s.sdsm
         ? { computed: true, iterations: s.sdsm.fit.iterations, maxError: s.sdsm.fit.maxError, significant: s.sdsm.backbone.map(rec) }
         : { computed: false, iterations: 0, maxError: 0, significant: [] as PairRecord[] },
@@ -401,6 +403,13 @@ export function buildReportData(
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;
+
+/** How many of `values` are ≤ `limit`. */
+function countAtMost(values: ArrayLike<number>, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) <= limit) n++;
+  return n;
+}
 
 function mean(x: ArrayLike<number>): number {
   let s = 0;

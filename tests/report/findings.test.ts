@@ -113,3 +113,16 @@ describe('a network of one link, in the singular', () => {
     expect(text).not.toContain('| community | size | dominant countries | members |\n| ---: | ---: | :--- | :--- |\n\n');
   });
 });
+
+describe('counts beyond the lists\' cap (found by the probe: "1,000 pairs have identical partner lists" of 1,225)', () => {
+  // 50 German cities, each twinned with the same 3 partners: C(50, 2) = 1,225 pairs with identical lists.
+  const rows = ['= List of twin towns and sister cities in Germany =', '==A=='];
+  for (let i = 0; i < 50; i++) rows.push(`Aachen${String.fromCharCode(97 + (i % 26))}${i}`, '- FRA Lille, France', '- FRA Lyon, France', '- ITA Turin, Italy');
+  const data = buildReportData(analyze(parseSisterCityList(rows.join('\n'), { source: 'k.txt' }), { runs: 1 }), meta);
+  it('states the totals, and lists the first 1,000', () => {
+    expect(data.shared.home.totals).toMatchObject({ identical: 1225 });
+    expect(data.shared.home.identical).toHaveLength(1000);
+    expect(keyFindings(data).join('\n')).toContain('1,225 pairs have identical partner lists.');
+    expect(renderMarkdown(data, {})).toContain('**Identical partner lists** (every partner shared, 2 or more partners): 1,225 pairs of German cities (the groups below from the first 1,000 listed),');
+  });
+});
