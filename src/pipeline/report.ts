@@ -42,6 +42,12 @@ export const LAYOUT_WORKER_CORE = 2_000;
 
 /** Above these node counts the report leaves out the explorer / the GEXF (and says so). */
 export const EXPLORER_NODE_LIMIT = 50_000;
+/**
+ * Above this many pairs in the home projection the report leaves out the explorer (and says so),
+ * which draws that projection: one partner of 8,900 homes (39.6M pairs) made a 468 MB HTML file no
+ * browser opens, and 6 GB of memory. The scale-25 list (35,000 links) has 6,976.
+ */
+export const EXPLORER_PAIR_LIMIT = 250_000;
 export const GEXF_NODE_LIMIT = 50_000;
 /** Above these counts the report leaves out its world map (and says so): at 1.4M links it was a 337 MB SVG. */
 export const MAP_LIMITS = { nodes: 50_000, links: 100_000 } as const;
@@ -98,7 +104,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // home side is analysed, beside the rest of the analysis (else it ran last, on the main thread alone).
   let homePending: Promise<NetworkLayout> | null = null;
   const onHomeSide = ({ projection }: SideAnalysis) => {
-    if (projection.keys.length + projection.sharedKeys.length > EXPLORER_NODE_LIMIT) return;
+    if (projection.keys.length + projection.sharedKeys.length > EXPLORER_NODE_LIMIT || projection.u.length > EXPLORER_PAIR_LIMIT) return;
     const list = projectionEdgeList(projection, 'count');
     const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
     if (core <= workerCore) return;
@@ -115,8 +121,10 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const keepWorker = structure ? (w: Worker) => { freeWorker = w; } : undefined;
   const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, onHomeSide, worker: sideWorker, keepWorker });
   const nodes = a.unified.keys.length;
-  const withExplorer = nodes <= EXPLORER_NODE_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
-  if (!withExplorer) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
+  const homePairs = a.sides.home.projection.u.length;
+  const withExplorer = nodes <= EXPLORER_NODE_LIMIT && homePairs <= EXPLORER_PAIR_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
+  if (nodes > EXPLORER_NODE_LIMIT) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
+  else if (!withExplorer) a.notes.push(`Interactive explorer not written (its home projection would draw ${homePairs} pairs, limit ${EXPLORER_PAIR_LIMIT}).`);
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);
   const mapLimits = o.mapLimits ?? MAP_LIMITS;
   const withMap = nodes <= mapLimits.nodes && a.index.edges <= mapLimits.links;
