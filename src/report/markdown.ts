@@ -203,7 +203,11 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     p(note);
     p();
     const st = c.stability as { modularityMin: number; modularityMax: number; meanAdjustedRand: number; meanNmi: number; consensusCount?: number };
-    p(`Q = **${c.modularity.toFixed(4)}** (seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${counted(c.count, 'community', 'communities')}, ${c.nonSingleton} with more than one member; the seeds' divisions agree to ${num(st.meanAdjustedRand, 3)} by the adjusted Rand index and ${num(st.meanNmi, 3)} by normalised mutual information (1 = the same division).`);
+    // One seed: no spread and no agreement to measure (the JSON's 1s are vacuous).
+    const spread = c.seeds.length === 1
+      ? `seed ${c.bestSeed}, a single seed: no spread of Q or agreement between seeds to measure); ${counted(c.count, 'community', 'communities')}, ${c.nonSingleton} with more than one member.`
+      : `seed ${c.bestSeed}; over seeds ${c.seeds[0]}–${c.seeds[c.seeds.length - 1]}: ${st.modularityMin.toFixed(4)} to ${st.modularityMax.toFixed(4)}); ${counted(c.count, 'community', 'communities')}, ${c.nonSingleton} with more than one member; the seeds' divisions agree to ${num(st.meanAdjustedRand, 3)} by the adjusted Rand index and ${num(st.meanNmi, 3)} by normalised mutual information (1 = the same division).`;
+    p(`Q = **${c.modularity.toFixed(4)}** (${spread}`);
     p();
     if (c.communities.length === 0) { p('No community has more than one member: no table of them.'); p(); return; }
     p(table(['community', 'size', 'dominant countries', 'members'], c.communities.slice(0, 12).map((x) => [
@@ -226,7 +230,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     for (const n of r.notes) p(`- ${md(n)}`);
     p();
   }
-  p(`Input ${pathText(r.input.path)}, sha256 \`${r.input.sha256}\`. Parameters: seed ${r.parameters.seed}, districts ${r.parameters.districts}, Louvain resolution ${r.parameters.resolution} (NetworkX/igraph convention; Gephi's runs the other way), ${r.parameters.runs} seeds per community detection, weight ${r.parameters.communityWeight}, significance α = ${r.parameters.alpha} (${r.parameters.correction}), shortest paths ${r.parameters.pathsExact ? 'exact' : `sampled from ${r.parameters.pivots} pivots`}.`);
+  p(`Input ${pathText(r.input.path)}, sha256 \`${r.input.sha256}\`. Parameters: seed ${r.parameters.seed}, districts ${r.parameters.districts}, Louvain resolution ${r.parameters.resolution} (NetworkX/igraph convention; Gephi's runs the other way), ${counted(r.parameters.runs, 'seed')} per community detection, weight ${r.parameters.communityWeight}, significance α = ${r.parameters.alpha} (${r.parameters.correction}), shortest paths ${r.parameters.pathsExact ? 'exact' : `sampled from ${r.parameters.pivots} pivots`}.`);
   p();
   p(table(['measure', 'formula', 'normalisation'], Object.values(r.centrality.metrics).map((m) => [md(m.title), md(m.formula), md(m.normalisation)]), ['l', 'l', 'l']));
   p();

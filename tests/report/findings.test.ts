@@ -108,6 +108,12 @@ describe('a network of one link, in the singular', () => {
     expect(text).toContain('2 communities, 0 with more than one member');
     expect(text).not.toMatch(/\b1 (foreign places|countries|links|separate pieces|communities)\b/);
   });
+  it('says of a single seed that it has no spread or agreement to measure (it said the divisions agree to 1)', () => {
+    const single = renderMarkdown(buildReportData(analyze(ds, { runs: 1 }), { name: 'one', inputLabel: 'one.txt', snapshotDate: null, sourceUrl: null }), {});
+    expect(single).toContain('(seed 42, a single seed: no spread of Q or agreement between seeds to measure); 2 communities, 0 with more than one member.');
+    expect(single).toContain('Louvain resolution 1 (NetworkX/igraph convention; Gephi\'s runs the other way), 1 seed per community detection');
+    expect(single).not.toContain('agree to 1 by the adjusted Rand index');
+  });
   it('gives no empty community table', () => {
     expect(text).toContain('No community has more than one member: no table of them.');
     expect(text).not.toContain('| community | size | dominant countries | members |\n| ---: | ---: | :--- | :--- |\n\n');
