@@ -39,7 +39,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${one}` : `${num(n)} ${n === 1 ? one : many}`;
 }
 
+/** A share as a percentage to one decimal; a share that would round to 0.0 % or 100.0 % without being 0 or 1 says so (`< 0.1 %`, `> 99.9 %`). */
 export function pct(x: number): string {
+  if (x > 0 && x < 0.0005) return '< 0.1 %';
+  if (x < 1 && x >= 0.9995) return '> 99.9 %';
   return `${(100 * x).toFixed(1)} %`;
 }
 

@@ -19,6 +19,7 @@ import { parseSisterCityList } from '../../src/parse/parse-list.js';
 import { keyFindings } from '../../src/report/findings.js';
 import { identicalGroups } from '../../src/report/identical-lists.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { pct } from '../../src/report/text.js';
 import { buildReportData } from '../../src/report/report-data.js';
 import type { PairRecord } from '../../src/analysis/results.js';
 
@@ -130,5 +131,12 @@ describe('counts beyond the lists\' cap (found by the probe: "1,000 pairs have i
     expect(data.shared.home.identical).toHaveLength(1000);
     expect(keyFindings(data).join('\n')).toContain('1,225 pairs have identical partner lists.');
     expect(renderMarkdown(data, {})).toContain('**Identical partner lists** (every partner shared, 2 or more partners): 1,225 pairs of German cities (the groups below from the first 1,000 listed),');
+  });
+});
+
+describe('pct', () => {
+  // Found by the probe: "the largest holds 100.0 % of all places" of 99.98 %, "2 nodes (0.0 % of all)".
+  it.each([[0, '0.0 %'], [1, '100.0 %'], [0.0004, '< 0.1 %'], [0.0005, '0.1 %'], [0.9998, '> 99.9 %'], [0.9994, '99.9 %'], [0.5, '50.0 %']])('writes %s as %s', (x, text) => {
+    expect(pct(x)).toBe(text);
   });
 });
