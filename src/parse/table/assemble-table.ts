@@ -95,6 +95,8 @@ export class TableAssembler {
    */
   private readonly partnerChains = new LongChains();
   private readonly placeChains = new LongChains();
+  /** Grids of the names read as more than LONG_SLOT places (`slot`). */
+  private readonly grids: Grids = new Map();
   /** Pairs given on more than one row, by number. */
   private readonly repeats = new Map<number, Repeat>();
   private readonly placeIds: IdAllocator;
@@ -249,7 +251,7 @@ export class TableAssembler {
     addFacts(entry, end, true);
     this.places.push(entry);
     this.placeLines.push([line]);
-    return newSlot(this.placeSlots, key, this.places.length - 1);
+    return newSlot(this.placeSlots, key, this.places.length - 1, this.grids);
   }
 
   /** The position of the foreign partner a row end names (made when new; its home ids are added with its links). */
@@ -274,7 +276,7 @@ export class TableAssembler {
     addFacts(partner, end, false);
     this.partners.push(partner);
     this.partnerFirstPair.push(-1);
-    return newSlot(this.partnerSlots, key, this.partners.length - 1);
+    return newSlot(this.partnerSlots, key, this.partners.length - 1, this.grids);
   }
 
   /**
@@ -286,7 +288,7 @@ export class TableAssembler {
     if (found === undefined) return -1;
     if (typeof found === 'number') return end.at === null || end.id !== null || within(list[found] as PlaceFacts, end.at) ? found : -1;
     if (end.at === null || end.id !== null) return found[0] as number;
-    if (found.length > LONG_SLOT) return nameGrid(found, list).first(end.at);
+    if (found.length > LONG_SLOT) return nameGrid(this.grids, found, list).first(end.at);
     for (const i of found) if (within(list[i] as PlaceFacts, end.at)) return i;
     return -1;
   }
@@ -338,8 +340,8 @@ function within(place: PlaceFacts, at: LatLon): boolean {
   return place.lat === undefined || place.lon === undefined || distanceKm(place as LatLon, at) <= HOMONYM_KM;
 }
 
-/** Records place `index` under `key` (a homonym when the key has one already); `index`. */
-function newSlot(slots: Slots, key: string, index: number): number {
+/** Records place `index` under `key` (a homonym when the key has one already; on its grid if it has one); `index`. */
+function newSlot(slots: Slots, key: string, index: number, grids: Grids): number {
   const found = slots.get(key);
   if (found === undefined) slots.set(key, index);
   else if (typeof found === 'number') slots.set(key, [found, index]);
@@ -350,10 +352,10 @@ function newSlot(slots: Slots, key: string, index: number): number {
 /** Places of one name past which a row finds its place through a grid, not by trying each. */
 const LONG_SLOT = 32;
 
-/** The grids of the long slot lists. */
-const grids = new WeakMap<number[], NameGrid>();
+/** The grids of a table's long slot lists, by list. */
+type Grids = Map<number[], NameGrid>;
 
-function nameGrid(slot: number[], list: readonly PlaceFacts[]): NameGrid {
+function nameGrid(grids: Grids, slot: number[], list: readonly PlaceFacts[]): NameGrid {
   let g = grids.get(slot);
   if (!g) { g = new NameGrid(list); for (const i of slot) g.add(i); grids.set(slot, g); }
   return g;
