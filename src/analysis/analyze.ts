@@ -10,6 +10,8 @@ import type { Dataset } from '../parse/types.js';
 import { homeWords, withArticle } from '../parse/countries.js';
 import { createRng, DEFAULT_SEED } from '../util/rng.js';
 import { InputError } from '../util/errors.js';
+import { capitalise } from '../util/capitalise.js';
+import { nounFor } from '../util/noun.js';
 import { birank } from './centrality/birank.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank, PAGERANK_DEFAULTS } from './centrality/pagerank.js';
@@ -316,7 +318,7 @@ export function wholeGraphMeasures(
     pagerank: pagerank(unified, { alpha: PAGERANK_DEFAULTS.alpha }),
     birank: birankBySide(index),
     ...bipartite,
-    notes: [...(eigenvector.unconverged ? [`${eigenvector.unconverged[0]?.toUpperCase()}${eigenvector.unconverged.slice(1)}.`] : []), ...bipartite.notes],
+    notes: [...(eigenvector.unconverged ? [`${capitalise(eigenvector.unconverged)}.`] : []), ...bipartite.notes],
   };
 }
 
@@ -400,7 +402,7 @@ function sampledErrorNote(paths: PathMeasures): string {
 export function noLinks(dataset: Dataset): InputError {
   const { demonym } = homeWords(dataset.home);
   return new InputError(
-    `no links to analyse (${dataset.homes.length} ${demonym} ${dataset.homes.length === 1 ? 'entry' : 'entries'}, ${dataset.partners.length} foreign ${dataset.partners.length === 1 ? 'partner' : 'partners'}): the input holds no link between ${withArticle(demonym)} place and a foreign partner`,
+    `no links to analyse (${dataset.homes.length} ${demonym} ${nounFor(dataset.homes.length, 'entry', 'entries')}, ${dataset.partners.length} foreign ${nounFor(dataset.partners.length, 'partner')}): the input holds no link between ${withArticle(demonym)} place and a foreign partner`,
     dataset.source.path,
   );
 }

@@ -10,6 +10,7 @@ import { placesFor } from '../pipeline/geography.js';
 import { linkDistances } from '../geo/link-distances.js';
 import { GEO_CREDITS } from '../report/where-data.js';
 import type { InputFlags } from './options.js';
+import { nounFor } from '../util/noun.js';
 
 export interface ParseCommandOptions extends InputFlags {
   out: string;
@@ -57,7 +58,7 @@ export function summarize(ds: Dataset) {
 
 export function formatSummary(ds: Dataset): string {
   const s = summarize(ds);
-  const n = (k: number, one: string) => `${k} ${k === 1 ? one : `${one}s`}`;
+  const n = (k: number, one: string) => `${k} ${nounFor(k, one)}`;
   const lines = [
     `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
     '',

@@ -10,7 +10,7 @@ import type { PartnersBy } from './place-geography.js';
 import type { ReportFlags } from './report-command.js';
 import { exportCommand } from './export-command.js';
 import type { ExportFlags } from './export-command.js';
-import { cityCommand, partnersCommand, QUERY_RUNS, sharedCommand, SIMILAR_BY, SIMILAR_DEFAULT_BY, similarCommand } from './query-commands.js';
+import { CITY_RUNS, cityCommand, partnersCommand, QUERY_RUNS, sharedCommand, SIMILAR_BY, SIMILAR_DEFAULT_BY, similarCommand } from './query-commands.js';
 import type { QueryFlags, SimilarFlags } from './query-commands.js';
 import { addAnalysisOptions, addInputOptions, integer, MAX_SCALE, MAX_SEED, oneOf, OPTION_LIMITS, positive, positiveAtMost } from './options.js';
 import type { InputFlags } from './options.js';
@@ -36,6 +36,9 @@ function graphKind(value: string): NetworkKind {
 
 const GEXF_VERSION_HELP = `GEXF version: ${GEXF_VERSIONS.join(' | ')} (default ${GEXF_VERSIONS[0]}; 1.2draft for older readers, e.g. NetworkX before 3.6)`;
 
+/** `--strict`, as parse, report and export take it. */
+const STRICT_HELP = 'refuse the list (exit 2, nothing written) if any line is an error';
+
 export function buildProgram(print: Printer = stdout): Command {
   const program = new Command('twinnet')
     .description('Network analysis of twin-town and sister-city lists (default input: the embedded list of sister cities in China)')
@@ -51,7 +54,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--out <dir>', 'output directory', 'data/processed')
     .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--json', 'print the summary as JSON')
-    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
+    .option('--strict', STRICT_HELP))
     .action((file: string | undefined, opts: { out: string; json?: boolean; strict?: boolean } & InputFlags) => parseCommand(file, opts, print));
 
   addAnalysisOptions(program
@@ -64,7 +67,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--quiet', 'no progress on stderr')
     .option('--timings', 'print the wall time and peak memory of each stage on stderr at the end')
     .option('--null-samples <n>', `samples of the distance null model (default ${DISTANCE_NULL_DEFAULTS.samples}, fewer (at least ${NULL_SAMPLES_MIN}) above ${NULL_TRADE_BUDGET.toLocaleString('en-US')} curveball trades in all; 0 = off; at most ${OPTION_LIMITS.nullSamples.toLocaleString('en-US')})`, integer('--null-samples', 0, OPTION_LIMITS.nullSamples))
-    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'))
+    .option('--strict', STRICT_HELP))
     .action((file: string | undefined, opts: ReportFlags) => reportCommand(file, opts, print));
 
   addAnalysisOptions(program
@@ -77,7 +80,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--raw-csv', 'write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading \' (OWASP)')
     .option('--gexf-version <v>', GEXF_VERSION_HELP, oneOf('--gexf-version', GEXF_VERSIONS))
     .option('--layout-iterations <n>', `ForceAtlas2 iterations (GEXF, GraphML, CSV, Neo4j; default ${REPORT_LAYOUT_ITERATIONS}, fewer above 1,500 nodes; at most ${OPTION_LIMITS.layoutIterations.toLocaleString('en-US')})`, integer('--layout-iterations', 1, OPTION_LIMITS.layoutIterations))
-    .option('--strict', 'refuse the list (exit 2, nothing written) if any line is an error'), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
+    .option('--strict', STRICT_HELP), ANALYSIS_DEFAULTS.runs, true, EXPORT_FORMATS)
     .action((file: string | undefined, opts: ExportFlags) => exportCommand(file, opts, print));
 
   program
@@ -109,7 +112,7 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--by <order>', `sort by: ${PARTNERS_BY.join(' | ')} (default name; distance: nearest first)`, oneOf('--by', PARTNERS_BY)))
     .action((place: string, opts: QueryFlags & { by?: PartnersBy }) => partnersCommand(place, opts, print));
   // `city` shows communities: the report's, from as many seeds (one seed gave other communities, with other ids).
-  query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'), true, ANALYSIS_DEFAULTS.runs)
+  query(program.command('city').description('everything about one place: metrics, communities, most similar').argument('<place>'), true, CITY_RUNS)
     .action((place: string, opts: QueryFlags) => cityCommand(place, opts, print));
 
   // A bad option or argument: the one-line error and where the help is, not the whole help.

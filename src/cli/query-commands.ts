@@ -29,10 +29,11 @@ export interface SimilarFlags extends Omit<QueryFlags, 'weight'> { top?: number;
 
 /**
  * Seeds per community detection of `shared`, `similar` and `partners`, which show no communities (they
- * skip them); `city` runs the report's number (ANALYSIS_DEFAULTS.runs), so that its communities are
- * the report's.
+ * skip them); `city` runs CITY_RUNS, the report's number, so that its communities are the report's.
  */
 export const QUERY_RUNS = 1;
+/** Seeds of `city`'s community detections: the report's. */
+export const CITY_RUNS = ANALYSIS_DEFAULTS.runs;
 
 /** Columns a string takes in a terminal: string-width's (wide CJK and emoji 2, combining marks and joiners 0), printable ASCII at once. */
 function columns(s: string): number {
@@ -57,7 +58,7 @@ export function textTable(header: string[], rows: (string | number)[][]): string
  */
 function load(flags: QueryFlags, needs: 'projections' | 'all' = 'projections'): Analysis {
   const skip = needs === 'projections' ? { louvainLimit: -1, bipartiteLimit: -1 } : {};
-  const runs = flags.runs ?? (needs === 'all' ? ANALYSIS_DEFAULTS.runs : QUERY_RUNS);
+  const runs = flags.runs ?? (needs === 'all' ? CITY_RUNS : QUERY_RUNS);
   return analyze(loadDataset(flags.input, { format: flags.format, home: flags.home, columns: flags.columns }), { ...analysisOptions(flags), runs, ...skip });
 }
 

@@ -15,6 +15,7 @@ import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import type { GexfVersion } from '../export/gexf.js';
+import { nounFor } from '../util/noun.js';
 
 export interface ReportFlags extends AnalysisFlags {
   out: string;
@@ -66,8 +67,8 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
   const written = writeFilesAtomically(files);
   progress.done();
   const { demonym } = homeWords(ds.home);
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  print(`${n(ds.homes.length, `${demonym} entry`, `${demonym} entries`)}, ${n(ds.partners.length, 'foreign partner', 'foreign partners')}, ${n(ds.links.length, 'link', 'links')}; ` +
+  const n = (k: number, one: string, many?: string) => `${k} ${nounFor(k, one, many)}`;
+  print(`${n(ds.homes.length, `${demonym} entry`, `${demonym} entries`)}, ${n(ds.partners.length, 'foreign partner')}, ${n(ds.links.length, 'link')}; ` +
     `Q (${demonym} projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
   print(`wrote ${written.join(', ')}`);
 }

@@ -54,10 +54,10 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
   if (body.trim() === '') throw new InputError('file is empty', sourceName);
 
   const listTitle = findTitle(body) ?? '';
-  const place = options.home === undefined ? placeOfTitle(listTitle) : null;
+  const place = placeOfTitle(listTitle);
   const titled = place === null ? null : homeCountryOfPlace(place);
   // Wikipedia's list title names the country (another title may say anything: China is assumed, and said).
-  if (place !== null && titled === null && isListTitle(listTitle)) {
+  if (options.home === undefined && place !== null && titled === null && isListTitle(listTitle)) {
     throw new UsageError(`${sourceName}: the title names "${place}", not a country twinnet knows; give the home country with --home ISO`);
   }
   const home = options.home ?? titled ?? FORMAT_HOME;
@@ -71,9 +71,8 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       diagnostics.push({ severity, code, line: sorted[0] ?? null, lines: sorted, message });
     };
     // `--home DE` on a list whose title names Japan: its places are read as German, as asked — and said.
-    const titleHome = options.home === undefined ? null : homeCountryOfPlace(placeOfTitle(listTitle) ?? '');
-    if (titleHome !== null && titleHome !== options.home) {
-      report('warning', 'home-differs-from-title', [], `the title names ${homeWords(titleHome).name} (${titleHome}), and the home country given is ${name} (${home}): the list's places are read as ${demonym}`);
+    if (options.home !== undefined && titled !== null && titled !== options.home) {
+      report('warning', 'home-differs-from-title', [], `the title names ${homeWords(titled).name} (${titled}), and the home country given is ${name} (${home}): the list's places are read as ${demonym}`);
     }
     if (options.home === undefined && titled === null) {
       report('info', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="); home country assumed: ${name} (${home}), the list this format was made for`);

@@ -5,7 +5,7 @@
 import { homeNationSubdivision, resolveCountryName } from './countries.js';
 import { foldName, foldNameCodes } from './fold-table.js';
 import { hashCodes } from './hash-index.js';
-import { sortAscending } from './reporter.js';
+import { listed, sortAscending } from './reporter.js';
 import type { HomeEntry, Diagnostic, Partner } from './types.js';
 import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'json' };
 
@@ -182,15 +182,10 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
 
   // Home entries whose headers differ only in case, accents or punctuation (`Aachen` / `AACHEN`, `Köln` /
   // `Koln`): two entries, as written; said, as for partners.
-  const byHeader = new Map<string, HomeEntry[]>();
-  for (const c of home) {
-    const k = foldName(c.name);
-    const g = byHeader.get(k);
-    if (g) g.push(c); else byHeader.set(k, [c]);
-  }
-  for (const g of byHeader.values()) {
+  const byHeader = new KeyedGroups(home.length, (i, key) => foldNameCodes((home[i] as HomeEntry).name, key));
+  for (const g of byHeader.groups(2).map((group) => group.map((i) => home[i] as HomeEntry))) {
     // a table's namesakes in different regions are written alike: places apart, not spellings
-    if (g.length < 2 || g.every((c) => c.name === g[0]?.name)) continue;
+    if (g.every((c) => c.name === g[0]?.name)) continue;
     push({
       severity: 'warning',
       code: 'near-duplicate-home',
@@ -425,14 +420,6 @@ function saysLessOf(p: Partner, q: Partner, mine: readonly string[], theirs: rea
 /** The parts of a partner's location before its country, but a UK home nation, folded. */
 function innerParts(x: Partner): string[] {
   return x.location.slice(0, -1).filter((part) => homeNationSubdivision(part) === null).map(foldName);
-}
-
-/** Items a message lists (its lines give every one): a hostile list's name of 20,000 places made a 549 kB message. */
-const LISTED = 12;
-
-/** The first LISTED of `items` joined by `sep`, and how many more. */
-function listed(items: readonly string[], sep: string): string {
-  return items.length <= LISTED ? items.join(sep) : `${items.slice(0, LISTED).join(sep)} … and ${items.length - LISTED} more`;
 }
 
 /** Places of one name compared pairwise for location variants; a name of more is a homonym as it stands. */

@@ -48,6 +48,9 @@ export const EXPLORER_NODE_LIMIT = 50_000;
  * browser opens, and 6 GB of memory. The scale-25 list (35,000 links) has 6,976.
  */
 export const EXPLORER_PAIR_LIMIT = 250_000;
+
+/** Whether the explorer is written: `nodes` in the network, `homePairs` in the home projection it draws. */
+const explorerFits = (nodes: number, homePairs: number): boolean => nodes <= EXPLORER_NODE_LIMIT && homePairs <= EXPLORER_PAIR_LIMIT;
 export const GEXF_NODE_LIMIT = 50_000;
 /** Above these counts the report leaves out its world map (and says so): at 1.4M links it was a 337 MB SVG. */
 export const MAP_LIMITS = { nodes: 50_000, links: 100_000 } as const;
@@ -104,7 +107,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   // home side is analysed, beside the rest of the analysis (else it ran last, on the main thread alone).
   let homePending: Promise<NetworkLayout> | null = null;
   const onHomeSide = ({ projection }: SideAnalysis) => {
-    if (projection.keys.length + projection.sharedKeys.length > EXPLORER_NODE_LIMIT || projection.u.length > EXPLORER_PAIR_LIMIT) return;
+    if (!explorerFits(projection.keys.length + projection.sharedKeys.length, projection.u.length)) return;
     const list = projectionEdgeList(projection, 'count');
     const core = edgeListCoreOrder(list.keys.length, list.src, list.dst);
     if (core <= workerCore) return;
@@ -122,7 +125,7 @@ export async function computeReport(read: () => Dataset, o: ReportOptions): Prom
   const a = await analyzeInParallel(ds, { ...o.analysis, onStage: stage, whileWaiting, onHomeSide, worker: sideWorker, keepWorker });
   const nodes = a.unified.keys.length;
   const homePairs = a.sides.home.projection.u.length;
-  const withExplorer = nodes <= EXPLORER_NODE_LIMIT && homePairs <= EXPLORER_PAIR_LIMIT, withGexf = nodes <= GEXF_NODE_LIMIT;
+  const withExplorer = explorerFits(nodes, homePairs), withGexf = nodes <= GEXF_NODE_LIMIT;
   if (nodes > EXPLORER_NODE_LIMIT) a.notes.push(`Interactive explorer not written (${nodes} nodes, limit ${EXPLORER_NODE_LIMIT}).`);
   else if (!withExplorer) a.notes.push(`Interactive explorer not written (its home projection would draw ${homePairs} pairs, limit ${EXPLORER_PAIR_LIMIT}).`);
   if (!withGexf) a.notes.push(`GEXF not written with the report (${nodes} nodes, limit ${GEXF_NODE_LIMIT}).`);

@@ -2,6 +2,7 @@
  * Text for the Markdown report: names escaped for Markdown and HTML, numbers for reading, tables.
  * Shared by the report's sections (`markdown.ts`, `findings.ts`, `identical-lists.ts`).
  */
+import { nounFor } from '../util/noun.js';
 import { terminalSafe } from '../util/terminal.js';
 
 /** The characters `md` rewrites: most names have none and are returned as they are. */
@@ -31,12 +32,12 @@ export function num(x: number | null | undefined, digits = 4): string {
 
 /** `n thing(s)` in figures: `0 links`, `1 link`, `3 links` (`plural` says `no link`). */
 export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${num(n)} ${n === 1 ? one : many}`;
+  return `${num(n)} ${nounFor(n, one, many)}`;
 }
 
 /** `n thing(s)` in words: `no pair`, `1 pair`, `3 pairs`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return n === 0 ? `no ${one}` : `${num(n)} ${n === 1 ? one : many}`;
+  return n === 0 ? `no ${one}` : counted(n, one, many);
 }
 
 /** A share as a percentage to one decimal; a share that would round to 0.0 % or 100.0 % without being 0 or 1 says so (`< 0.1 %`, `> 99.9 %`). */

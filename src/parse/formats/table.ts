@@ -16,7 +16,7 @@ export const table: ListFormat = {
   tabular: true,
   detect(text) {
     const head = tableHeader(text);
-    if (!head) return 0;
+    if (!head?.delimiter) return 0;
     const names = head.line.split(head.delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').replace(/^\?/, ''));
     if (names.length < 2) return 0;
     const roles = columnsOf(names, []);

@@ -17,6 +17,7 @@
  */
 import { homeEntry, labelParts } from '../assemble-blocks.js';
 import { copyText, IdAllocator } from '../normalize.js';
+import { listed } from '../reporter.js';
 import type { Reporter } from '../reporter.js';
 import type { DomesticLink, HomeEntry, Link, Partner, PlaceFacts } from '../types.js';
 import { distanceKm } from './cells.js';
@@ -302,9 +303,9 @@ export class TableAssembler {
       const name = 'label' in first ? `${first.label}, ${first.location.join(', ')}` : first.name;
       let far = 0; // a loop, not Math.max(...): a name given at 200,000 points would overflow the stack
       for (let k = 1; k < places.length; k++) far = Math.max(far, distanceKm(first as LatLon, places[k] as LatLon));
-      const shown = places.slice(0, 12).map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`).join('; ');
+      const shown = listed(places.map((p) => `${p.id} at ${p.lat?.toFixed(3)}, ${p.lon?.toFixed(3)}`), '; ');
       this.options.report('warning', 'homonym-split', list.flatMap((i) => linesOf(i)),
-        `"${name}" is given with coordinates up to ${Math.round(far)} km apart: read as ${list.length} places (${shown}${places.length > 12 ? ` … and ${places.length - 12} more` : ''})`);
+        `"${name}" is given with coordinates up to ${Math.round(far)} km apart: read as ${list.length} places (${shown})`);
     }
   }
 }
@@ -364,43 +365,34 @@ function nameGrid(grids: Grids, slot: number[], list: readonly PlaceFacts[]): Na
 /**
  * The places of one name on a grid of cubes on the unit sphere's chords, a cube's side the chord of
  * HOMONYM_KM (a chord is never longer than its arc: a place within reach lies in one of the 27 cubes
- * around a point), and those without a position yet apart. `first(at)` answers what trying each in
- * order would — the first within reach — without trying each: a name given at 150,000 points made
- * reading a table of them quadratic.
+ * around a point). `first(at)` answers what trying each in order would — the first within reach —
+ * without trying each: a name given at 150,000 points made reading a table of them quadratic. Every
+ * place of a name read as several has a position: a place without one takes any row with coordinates
+ * (`within`), so a second place is only made once the first has one, and only from coordinates.
  */
 class NameGrid {
   private readonly cells = new Map<number, number[]>();
-  /** Places without a position, in order. */
-  private readonly unplaced: number[] = [];
   private static readonly SIDE = (HOMONYM_KM / 6371) * 1.01;
 
   constructor(private readonly list: readonly PlaceFacts[]) {}
 
   add(i: number): void {
-    const p = this.list[i] as PlaceFacts;
-    if (p.lat === undefined || p.lon === undefined) { this.unplaced.push(i); return; }
+    const p = this.list[i] as LatLon;
     const key = NameGrid.cell(p.lat, p.lon, 0, 0, 0);
     const c = this.cells.get(key);
     if (c) c.push(i); else this.cells.set(key, [i]);
   }
 
-  /** The first place within reach of `at` (or without a position: it takes `at` as its own, and moves to its cube); −1 for none. */
+  /** The first place within reach of `at`, or −1. */
   first(at: LatLon): number {
-    let best = this.unplaced.length > 0 ? this.unplaced[0] as number : Infinity;
+    let best = Infinity;
     for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) {
       for (const i of this.cells.get(NameGrid.cell(at.lat, at.lon, dx, dy, dz)) ?? []) {
         if (i >= best) break; // each cube lists its places in order
         if (within(this.list[i] as PlaceFacts, at)) best = i;
       }
     }
-    if (best === Infinity) return -1;
-    if (best === this.unplaced[0]) {
-      this.unplaced.shift();
-      const key = NameGrid.cell(at.lat, at.lon, 0, 0, 0);
-      const c = this.cells.get(key);
-      if (c) { c.push(best); c.sort((a, b) => a - b); } else this.cells.set(key, [best]);
-    }
-    return best;
+    return best === Infinity ? -1 : best;
   }
 
   /** The key of the cube of (lat, lon), moved by (dx, dy, dz) cubes. */

@@ -82,28 +82,28 @@ export function excelSeparator(line: string): Delimiter | null {
   return (EXCEL_SEP.exec(line)?.[1] as Delimiter | undefined) ?? null;
 }
 
-/** The header line of a table (after an Excel `sep=` line) and its delimiter, or null. */
-export function tableHeader(text: string): { line: string; delimiter: Delimiter } | null {
+/** `text` with an Excel `sep=` first line emptied (the lines keep their numbers), and the delimiter it names (null: none). */
+function withoutExcelSeparator(text: string): { text: string; sep: Delimiter | null } {
   const first = headerLineOf(text);
-  if (!first) return null;
-  const sep = excelSeparator(first.line);
-  if (sep === null) { const d = detectDelimiter(first.line); return d && { line: first.line, delimiter: d }; }
-  const rest = text.slice(text.indexOf(first.line) + first.line.length);
-  const head = headerLineOf(rest);
-  return head && { line: head.line, delimiter: sep };
+  const sep = first ? excelSeparator(first.line) : null;
+  if (!first || sep === null) return { text, sep: null };
+  const at = text.indexOf(first.line);
+  return { text: text.slice(0, at) + text.slice(at + first.line.length), sep };
+}
+
+/** The header line of a table (after an Excel `sep=` line), its number and its delimiter (null: none found); null for a text of blank lines. */
+export function tableHeader(text: string): { line: string; lineNo: number; delimiter: Delimiter | null; body: string } | null {
+  const { text: body, sep } = withoutExcelSeparator(text);
+  const head = headerLineOf(body);
+  return head && { ...head, delimiter: sep ?? detectDelimiter(head.line), body };
 }
 
 /** Reads the table's header; an `InputError` naming `source` (and the line) when it has none or its quoting is broken. */
 export function readDelimited(text: string, source: string): Table {
-  let body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const firstLine = headerLineOf(body);
-  if (!firstLine) throw new InputError('file is empty', source);
-  // Excel's `sep=;` line: read as a blank line (the lines keep their numbers).
-  const sep = excelSeparator(firstLine.line);
-  if (sep) body = body.slice(0, body.indexOf(firstLine.line)) + body.slice(body.indexOf(firstLine.line) + firstLine.line.length);
-  const head = sep ? headerLineOf(body) : firstLine;
+  // Excel's `sep=;` line is read as a blank line.
+  const head = tableHeader(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   if (!head) throw new InputError('file is empty', source);
-  const delimiter = sep ?? detectDelimiter(head.line);
+  const { body, delimiter } = head;
   if (!delimiter) throw new InputError('not a table: the first line has no comma, tab or semicolon between column names', source, head.lineNo);
   const lines = body === '' ? 0 : countLines(body);
   const sparqlTsv = delimiter === '\t' && head.line.split('\t').every((h) => h.startsWith('?'));

@@ -14,7 +14,7 @@ import { countryByAlpha2, homeWords, regionOf } from '../countries.js';
 import { qualityDiagnostics } from '../quality.js';
 import type { PartnerFacts } from '../quality.js';
 import { resolveDistrictParents } from '../district-parents.js';
-import { sortedCopy } from '../reporter.js';
+import { listed, sortedCopy } from '../reporter.js';
 import type { Reporter } from '../reporter.js';
 import { readLocationParts, resolveCountries } from '../resolve-countries.js';
 import type { CountryRecord, Dataset, Diagnostic, Link, Partner, SourceInfo } from '../types.js';
@@ -38,10 +38,9 @@ export interface TableReadOptions {
 /** Rows looked at to tell a column of Wikidata items from one of names. */
 const SAMPLE_ROWS = 50;
 
-/** Headers quoted in a message: at most 12, each cut at 40 characters (a 20,000-column header, or a whole file read as one, made a 229 kB line). */
+/** Headers quoted in a message: the first `listed` ones, each cut at 40 characters (a 20,000-column header, or a whole file read as one, made a 229 kB line). */
 function headerQuote(header: readonly string[]): string {
-  const shown = header.slice(0, 12).map((h) => `"${truncate(h, 40)}"`).join(', ');
-  return header.length > 12 ? `${shown} … and ${header.length - 12} more` : shown;
+  return listed(header.map((h) => `"${truncate(h, 40)}"`), ', ');
 }
 
 /** Reads `table`, which came from the input described by `source`. */
