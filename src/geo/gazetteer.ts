@@ -20,10 +20,14 @@
  *              index, areas in descending index. A place record is `country geonameId name admin1
  *              admin2 featureCode population lat lon`. After the last bucket, one line per place that
  *              no posting holds (a name that folds to nothing), so that every place has a record.
+ *              An alternate name's line has the key `=` + its `placeKey` and refs `q index`, without
+ *              the record (`place` reads it when asked).
  *   admin1     `CC.A1 name` lines of the first-level divisions (read whole on opening)
  * Every field is tab-separated. Places are numbered by GeoNames id, areas by code. Keys are
  * `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or `withoutAreaWords` of it
- * (areas); see `place-key.ts`. A key lists the places and areas of its own country only.
+ * (areas); see `place-key.ts`. A key lists the places and areas of its own country only. A place's
+ * alternate names (GeoNames': exonyms and other languages, `München` for Munich) have keys of their
+ * own, apart (`alternates`), for names the others do not find.
  *
  * An area's coordinates are those of its seat: the place of feature code PPLA (level 1) or PPLA2
  * (level 2) in it, else the capital (PPLC) in it, else its most populous place — a point inside the
@@ -51,6 +55,8 @@ export interface GazetteerPlace {
   population: number;
   lat: number;
   lon: number;
+  /** GeoNames' alternate names (other languages, former names); indexed, not stored in the record. */
+  alternateNames?: readonly string[];
 }
 
 export interface GazetteerArea {
@@ -80,6 +86,8 @@ export interface Gazetteer {
    * (GeoNames id), areas in descending index (code) — the order in which candidates that tie stay.
    */
   lookup(country: string, key: string): { places: readonly number[]; areas: readonly number[] };
+  /** Places in `country` one of whose alternate names has the key `key` (and whose own name has not), in ascending index. */
+  alternates(country: string, key: string): readonly number[];
   /** Place index of a GeoNames id, or -1. */
   indexOfGeonameId(geonameId: number): number;
   /** English name of a first-level division (`CN.02` → `Zhejiang`), or null. */
@@ -88,7 +96,9 @@ export interface Gazetteer {
   indexOfArea(code: string): number;
 }
 
-const VERSION = 5;
+const VERSION = 6;
+/** Starts the key of an alternate name (no `placeKey` starts with it). */
+const ALTERNATE = '=';
 const MAGIC = `twinnet-geo-index ${VERSION} `;
 /** Room for the header line; sections start after it, 4-byte aligned. */
 const HEADER_BYTES = 1024;
@@ -134,11 +144,17 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     (keys.get(k) ?? keys.set(k, { country, key, refs: new Set() }).get(k)!).refs.add(ref);
   };
   const inArea = new Map<string, number[]>();
+  const alternateKeys = new Map<string, { country: string; key: string; refs: Set<number> }>();
   places.forEach((p, i) => {
     const key = placeKey(p.name);
-    add(p.country, key, i);
-    add(p.country, withoutSuffix(key), i);
-    add(p.country, withoutAreaWords(key), i);
+    const own = [key, withoutSuffix(key), withoutAreaWords(key)];
+    for (const k of own) add(p.country, k, i);
+    for (const name of p.alternateNames ?? []) {
+      const k = placeKey(name);
+      if (k === '' || own.includes(k)) continue;
+      const id = `${p.country}\t${k}`;
+      (alternateKeys.get(id) ?? alternateKeys.set(id, { country: p.country, key: ALTERNATE + k, refs: new Set() }).get(id)!).refs.add(i);
+    }
     for (const code of [`${p.country}.${p.admin1}`, `${p.country}.${p.admin1}.${p.admin2}`]) {
       (inArea.get(code) ?? inArea.set(code, []).get(code)!).push(i);
     }
@@ -153,7 +169,7 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   const placeRecords = places.map((p) => [p.country, p.geonameId, clean(p.name), p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t'));
   const areaRecords = areas.map((a, j) => `${a.code}\t${clean(a.name)}\t${seats[j]}`);
   let buckets = 1;
-  while (buckets * KEYS_PER_BUCKET < keys.size) buckets *= 2;
+  while (buckets * KEYS_PER_BUCKET < keys.size + alternateKeys.size) buckets *= 2;
   /** Posting lines by bucket; `at` gives the byte offset in the line of each place record it holds. */
   const inBucket: { text: string; at: [number, number][] }[][] = Array.from({ length: buckets }, () => []);
   for (const { country, key, refs } of keys.values()) {
@@ -176,6 +192,10 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
       }
     }
     inBucket[keyHash(country, key) & (buckets - 1)]!.push({ text: `${text}\n`, at });
+  }
+  for (const { country, key, refs } of alternateKeys.values()) {
+    const text = `${country}\t${key}${[...refs].sort((x, y) => x - y).map((r) => `\tq\t${r}`).join('')}\n`;
+    inBucket[keyHash(country, key) & (buckets - 1)]!.push({ text, at: [] });
   }
   // Each place record is read alone (`place`) where it first stands in the postings; a place in no
   // posting (a name that folds to nothing, and no seat) is written after them.
@@ -213,7 +233,7 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   let at = HEADER_BYTES;
   for (const part of parts) { sections.push(at); at += part.length; }
   sections.push(at);
-  const header: Header = { source: clean(input.source), places: places.length, areas: areas.length, keys: keys.size, buckets, sections: sections as Header['sections'] };
+  const header: Header = { source: clean(input.source), places: places.length, areas: areas.length, keys: keys.size + alternateKeys.size, buckets, sections: sections as Header['sections'] };
   const head = enc.encode(`${MAGIC}${JSON.stringify(header)}\n`);
   if (head.length > HEADER_BYTES) throw new Error(`geo/gazetteer: header of ${head.length} bytes exceeds ${HEADER_BYTES}`);
   const out = new Uint8Array(at).fill(0x20, 0, HEADER_BYTES);
@@ -304,7 +324,10 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     const out = { places: [] as number[], areas: [] as number[] };
     const f = dec.decode(bytes.subarray(line + want.length, bytes.indexOf(0x0a, line))).split('\t');
     for (let i = 0; i < f.length;) {
-      if (f[i] === 'p') {
+      if (f[i] === 'q') {
+        out.places.push(Number(f[i + 1]));
+        i += 2;
+      } else if (f[i] === 'p') {
         const index = Number(f[i + 1]);
         out.places.push(index);
         if (!places.has(index)) places.set(index, placeOf(f, i + 2));
@@ -340,7 +363,8 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     return j < h.areas && area(j).code === code ? j : -1;
   };
   const admin1Name = (code: string): string | null => admin1Names.get(code) ?? null;
-  return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, indexOfGeonameId, indexOfArea, admin1Name };
+  const alternates = (country: string, key: string): readonly number[] => (key === '' ? NOTHING.places : lookup(country, ALTERNATE + key).places);
+  return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, alternates, indexOfGeonameId, indexOfArea, admin1Name };
 }
 
 /** The postings of a key the index does not hold: one shared, frozen answer (most names of a long list miss). */

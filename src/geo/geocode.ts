@@ -10,12 +10,17 @@
  *        and then its territories (Macau → MO) for home entries; a UK home nation (GB-SCT) keeps candidates of that first-level division;
  *      - names: an alias row (country + name → GeoNames place or division), else the folded name
  *        (`placeKey`), its index variants without an East Asian suffix (`Goyang` ~ `Goyang-si`) and,
- *        when the name has area words, without them (`Antwerp Province` → `antwerp`);
+ *        when the name has area words, without them (`Antwerp Province` → `antwerp`); when none of
+ *        these finds anything, a place of which it is an alternate name in GeoNames (another
+ *        language's name or a former one: `München`, `Prag`, `Breslau`; match `alternate`);
  *      - a name with area words (Province, County, District …, or the qualifier `district`; not City)
  *        prefers a division (placed at its seat, see gazetteer.ts) over a town; any other name the reverse;
- *      - a qualifier or a part of the location naming a first-level division (`Suzhou, Jiangsu`;
+ *      - a qualifier, a part of the location, a home's region (table) or its section (`==Maine==`)
+ *        naming a first-level division (`Suzhou, Jiangsu`;
  *        `Haeundae (Busan)`; `Portland, Maine, United States`; `Kansas City, KS, United States`:
- *        by name, or by a code of two or three letters) keeps the candidates inside it;
+ *        by name, or by a code of two or three letters) keeps the candidates inside it; when none
+ *        lies inside it, the place is put at the division's seat (match `region`: `Minato` under
+ *        ==Tokyo==, `Dongcheng (Beijing)`), its namesakes elsewhere kept as alternatives;
  *        a qualifier that is a town places a district nothing else finds at that town (`Dongdaemun
  *        (Seoul)` → Seoul: match `qualifier`);
  *      - a partner's label with its qualifier that GeoNames names as it is (`Frankfurt (Oder)`) is
@@ -23,7 +28,9 @@
  *      - among candidates, the most populous (then the higher-ranked feature code, then the lower
  *        GeoNames id); the others are kept as `alternatives` (most populous first).
  *   A home district inherits its city's placement (match `parent`).
- * Each placement names its first-level division (`admin1`, English names from GeoNames admin1); for a
+ * Each placement names its first-level division (`admin1`, English names from GeoNames admin1) —
+ * one with coordinates from the input that of the place found by name, when it lies within
+ * DIVISION_RADIUS_KM of them; for a
  * home place in a territory of the home country (Macau) it is the territory.
  *
  * Reference: GeoNames (https://www.geonames.org), CC BY 4.0.
@@ -37,12 +44,13 @@ import { definedOnly } from '../util/defined-only.js';
 import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
+import { haversineKm } from './haversine.js';
 import { placeKey, withoutAreaWords } from './place-key.js';
 import type { PlaceAlias, PlaceOverride } from './reference-csv.js';
 
 export type PlaceSource = 'input' | 'override' | 'geonames';
 /** How a GeoNames placement was found. */
-export type PlaceMatch = 'name' | 'suffix' | 'area-words' | 'alias' | 'area' | 'qualifier' | 'parent';
+export type PlaceMatch = 'name' | 'suffix' | 'area-words' | 'alias' | 'alternate' | 'area' | 'qualifier' | 'region' | 'parent';
 
 export interface PlaceCandidate {
   /** GeoNames id of the place, or of the division's seat. */
@@ -164,7 +172,11 @@ class Context {
 
   home(h: HomeEntry, country: string): Placement {
     const countries = h.territory === undefined ? [country, ...territoriesOf(country)] : [h.territory, country];
-    const pl = this.given(h.id) ?? this.place(h.city, h.qualifier, countries, null) ?? EMPTY;
+    // The region a table gives and the section the list puts it in (`==Maine==`) narrow it as a partner's location does.
+    const where = [...(h.region === undefined ? [] : h.region.split(/\s*,\s*/)), ...(h.section === null ? [] : [h.section])];
+    const byName = () => this.place(h.city, h.qualifier, countries, null, where);
+    const given = this.given(h.id);
+    const pl = (given && this.withDivision(given, byName)) ?? byName() ?? EMPTY;
     // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
     // China) has the territory itself as its first-level division.
     if (pl.country !== null && pl.country !== country) {
@@ -180,7 +192,21 @@ class Context {
     // The parts of the location between the name and the country (`Portland, Maine, United States`;
     // a table's region column) narrow it as a qualifier does.
     const where = p.location.length > 1 ? p.location.slice(0, -1) : NO_PARTS;
-    return this.given(p.id) ?? this.whole(p.label, p.qualifier, countries, admin1, where) ?? this.place(p.name, p.qualifier, countries, admin1, where) ?? EMPTY;
+    const byName = () => this.whole(p.label, p.qualifier, countries, admin1, where) ?? this.place(p.name, p.qualifier, countries, admin1, where);
+    const given = this.given(p.id);
+    return (given && this.withDivision(given, byName)) ?? byName() ?? EMPTY;
+  }
+
+  /**
+   * Coordinates from the input (a Wikidata export) with the first-level division and country of the
+   * place GeoNames finds by name, when that place lies within DIVISION_RADIUS_KM of them (the same
+   * town: Wikidata's and GeoNames' points differ by a few km); else as they are, without a division.
+   */
+  private withDivision(given: Placement, byName: () => Placement | null): Placement {
+    if (given.source !== 'input' || given.admin1 !== null) return given;
+    const named = byName();
+    if (named === null || named.lat === null || named.lon === null || haversineKm(given.lat as number, given.lon as number, named.lat, named.lon) > DIVISION_RADIUS_KM) return given;
+    return { ...given, country: named.country, admin1: named.admin1 };
   }
 
   /**
@@ -204,7 +230,9 @@ class Context {
       if (alias) {
         const c = 'geonameId' in alias.target ? this.placeCandidate(this.g.indexOfGeonameId(alias.target.geonameId)) : this.areaCandidate(this.g.indexOfArea(alias.target.area));
         if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks (or a division without a known seat)`);
-        return this.placement(c, 'alias', [c]);
+        // An alias means the name as usually meant (`Washington` → D.C.), not where a division named says otherwise (`Washington, Utah`).
+        const named = this.divisionsNamed(country, qualifierKey, where);
+        if (named.every((q) => q === c.admin1)) return this.placement(c, 'alias', [c]);
       }
       let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
       for (const k of keys) {
@@ -214,6 +242,11 @@ class Context {
         const as = found.areas.map((j) => this.areaCandidate(j)).filter((c): c is PlaceCandidate => c !== null);
         if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
         places = union(places, ps); areas = union(areas, as);
+      }
+      if (places.length + areas.length === 0) {
+        // No place or division of the name: one whose alternate name it is (`München`, `Prag`).
+        places = this.g.alternates(country, key).map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
+        match = 'alternate';
       }
       if (places.length + areas.length > 0) {
         const best = this.best(key, stripped, qualifierKey, country, admin1, places, areas, match, where);
@@ -235,13 +268,21 @@ class Context {
     // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
     const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
     // Divisions the qualifier and the location name, each narrowing the candidates when some lie in it.
-    const named = [qualifierKey, ...where.map((w) => this.keyOf(w))].map((k) => (k === null ? null : this.admin1Named(country, k))).filter((q): q is string => q !== null);
+    const named = this.divisionsNamed(country, qualifierKey, where);
     const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
       let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
       for (const q of named) if (out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
       return out;
     };
     places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
+    // A division named where no candidate lies (`Minato` under ==Tokyo==, only a Minato in Wakayama
+    // known; `Washington, D.C.`): the place is in that division, so it is placed at its seat, not at
+    // a namesake elsewhere (kept as alternatives).
+    const missed = named.find((q) => ![...places, ...areas].some((c) => c.admin1 === q));
+    if (missed !== undefined) {
+      const seat = this.areaCandidate(this.g.indexOfArea(`${country}.${missed}`));
+      if (seat) return this.placement(seat, 'region', [seat, ...places, ...areas]);
+    }
     // A division seated at a place already found is that place again: one candidate, not two.
     const seen = new Set<number>();
     const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
@@ -277,6 +318,16 @@ class Context {
     return { geonameId: s.geonameId, name: a.name, country: a.country, area: a.code, admin1: a.code.slice(from, to < 0 ? undefined : to), featureCode: `ADM${a.level}`, population: s.population, lat: s.lat, lon: s.lon };
   }
 
+  /** Codes of the first-level divisions of `country` that the qualifier and the location parts name. */
+  private divisionsNamed(country: string, qualifierKey: string | null, where: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const k of [qualifierKey, ...where.map((w) => this.keyOf(w))]) {
+      const q = k === null ? null : this.admin1Named(country, k);
+      if (q !== null) out.push(q);
+    }
+    return out;
+  }
+
   /**
    * The code of the country's first-level division whose name folds to `key`, or whose code it is
    * when it has two or three letters (`IL`, `D.C.`: GeoNames codes the US states by their postal
@@ -293,6 +344,9 @@ class Context {
 }
 
 const NO_PARTS: readonly string[] = [];
+
+/** How near the place found by name must lie to coordinates from the input to lend them its division (km). */
+export const DIVISION_RADIUS_KM = 30;
 
 const EMPTY: Placement = {
   lat: null, lon: null, source: null, match: null, geonameId: null, name: null, country: null, admin1: null, area: null,

@@ -56,8 +56,10 @@ interface Block {
   index: number;
   /** Number of this block; a partner whose `linkedIn` is this number is already linked in it. */
   serial: number;
-  /** Line number of a blank line seen after at least one partner line, if any. */
+  /** Line number of a blank line seen after at least one partner line of this block, if any. */
   pendingBlank: number | null;
+  /** Whether this block (not an earlier block of the same city, merged) has a partner line yet. */
+  listed: boolean;
 }
 
 /** Assembles blocks from lines given in order: `section`, `header`, `partner`, `blank`, `close`; then `finish`. */
@@ -129,7 +131,7 @@ export class BlockAssembler {
   /** A blank line: noted when inside a partner list (reported if the list goes on). */
   blank(lineNo: number): void {
     const b = this.block;
-    if (b && this.lastLink[b.index] !== -1 && b.pendingBlank === null) b.pendingBlank = lineNo;
+    if (b && b.listed && b.pendingBlank === null) b.pendingBlank = lineNo;
   }
 
   /** A home header: opens its block (or reopens the entry's, merged, when it was listed before). */
@@ -140,6 +142,13 @@ export class BlockAssembler {
       this.block = this.openBlock(line, hash, lineNo);
       return;
     }
+    const first = this.homes[existingIndex] as HomeEntry;
+    if (first.section !== this.section && isRegionSection(first.section) && isRegionSection(this.section)) {
+      // `Portland` under ==Maine== and under ==Oregon==: two towns of one name, each in its region.
+      this.report('info', 'home-homonym', [first.line, lineNo], `${this.demonym} city "${truncate(line)}" stands in two sections (${truncate(first.section as string, 40)}, line ${first.line}; ${truncate(this.section as string, 40)}, line ${lineNo}): kept as two places, each placed in its section's region`);
+      this.block = this.openBlock(line, hash, lineNo, `${line}, ${this.section}`);
+      return;
+    }
     const existing = this.homes[existingIndex] as HomeEntry;
     this.report('warning', 'duplicate-header', [existing.line, lineNo], `${this.demonym} city "${existing.name}" has two blocks (lines ${existing.line} and ${lineNo}); their partners are merged`);
     // its partners count as linked in the new block, on the line of the first header
@@ -148,7 +157,7 @@ export class BlockAssembler {
       this.linkedIn[this.linkPartner[l] as number] = serial;
       this.linkedOn[this.linkPartner[l] as number] = existing.line;
     }
-    this.block = { entry: existing, index: existingIndex, serial, pendingBlank: null };
+    this.block = { entry: existing, index: existingIndex, serial, pendingBlank: null, listed: false };
   }
 
   /**
@@ -191,6 +200,7 @@ export class BlockAssembler {
       this.report('info', 'blank-in-list', [b.pendingBlank], `blank line inside the partner list of "${b.entry.name}"`);
     }
     b.pendingBlank = null;
+    b.listed = true;
     // A partner is its label and location. Its id is `p:` + the slug of `label location…` (the line's
     // own text from the label on slugs the same), or that and `-2`, `-3` … when taken, the first free
     // one when it was created (as IdAllocator hands them out). So the partner, if there is one, holds
@@ -287,23 +297,30 @@ export class BlockAssembler {
     return { homes, partners, links, linkPartner, linkHome: this.linkHome.subarray(0, links.length), facts };
   }
 
-  /** The position in `homes` of the entry whose header is `name` (of hash `hash`), or -1. */
+  /**
+   * The position in `homes` of the entry whose header is `name` (of hash `hash`): the one in the
+   * current section when several are, else the first; -1 when none.
+   */
   private homeNamed(hash: number, name: string): number {
     const index = this.homeByName;
+    let found = -1;
     for (let s = index.first(hash); s >= 0; s = index.next(hash, s)) {
-      const i = index.item(s);
-      if ((this.homes[i] as HomeEntry).name === name) return i;
+      const i = index.item(s), h = this.homes[i] as HomeEntry;
+      if (h.name !== name) continue;
+      if (h.section === this.section) return i;
+      if (found < 0 || i < found) found = i;
     }
-    return -1;
+    return found;
   }
 
-  private openBlock(line: string, hash: number, lineNo: number): Block {
+  /** A new home entry's block; `idSeed`: what its id is made from (default: the header). */
+  private openBlock(line: string, hash: number, lineNo: number, idSeed: string = line): Block {
     const header = copyText(line);
-    const entry = homeEntry(header, this.homeIds.allocate(header), this.section, lineNo);
+    const entry = homeEntry(header, this.homeIds.allocate(idSeed), this.section, lineNo);
     this.homeByName.add(hash, this.homes.length);
     this.homes.push(entry);
     this.lastLink.push(-1);
-    return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null };
+    return { entry, index: this.homes.length - 1, serial: ++this.blocks, pendingBlank: null, listed: false };
   }
 
   /**
@@ -446,6 +463,17 @@ export function homeEntry(header: string, id: string, section: string | null, li
     line,
     partnerIds: [],
   };
+}
+
+/**
+ * Whether a section names a region (`Maine`, `Bavaria`, `Tokyo`) rather than letters (`A`, `X–Z`,
+ * `0–9`): more than three letters.
+ */
+export function isRegionSection(section: string | null): boolean {
+  if (section === null) return false;
+  let letters = 0;
+  for (const ch of section) if (/\p{L}/u.test(ch) && ++letters > 3) return true;
+  return false;
 }
 
 /** A partner label split into name and parenthesised qualifier: `Dongdaemun (Seoul)` → Dongdaemun, Seoul. */

@@ -33,12 +33,21 @@ export function readList(text: string, options: ReadListOptions = {}): Dataset {
     if (home === null) throw new UsageError(`home country "${options.home}" is not an ISO 3166-1 alpha-2 or alpha-3 code`);
     read.home = home;
   }
-  const format = options.format === undefined || options.format === 'auto' ? detectFormat(text, source) : listFormat(options.format, source);
+  const format = formatOf(text, source, options);
   if (options.columns !== undefined) {
     if (!format.tabular) throw new UsageError(`--columns names the columns of a table; ${source} is read as ${format.id}, which has none (--format table reads it as a table)`);
     read.columns = options.columns;
   }
   return format.read(text, read);
+}
+
+/**
+ * The format `options` name, else the one detected from `text`; with `columns` (`--columns` says the
+ * input is a table) a table whose header no format recognises is read as one.
+ */
+export function formatOf(text: string, source: string, options: Pick<ReadListOptions, 'format' | 'columns'>): ListFormat {
+  if (options.format !== undefined && options.format !== 'auto') return listFormat(options.format, source);
+  return detectFormat(text, source, options.columns === undefined ? null : listFormat('table'));
 }
 
 /** The registered format `id`; an `InputError` naming `source` and the formats when there is none. */
@@ -48,14 +57,15 @@ export function listFormat(id: string, source = '<text>'): ListFormat {
   return format;
 }
 
-/** The format surest of `text` (the first registered, on a tie); an `InputError` naming `source` when none reads it. */
-export function detectFormat(text: string, source = '<text>'): ListFormat {
+/** The format surest of `text` (the first registered, on a tie); else `otherwise`, or an `InputError` naming `source` when none is given. */
+export function detectFormat(text: string, source = '<text>', otherwise: ListFormat | null = null): ListFormat {
   let best: ListFormat | null = null, bestScore = 0;
   for (const f of LIST_FORMATS) {
     const score = f.detect(text);
     if (score > bestScore) { best = f; bestScore = score; }
   }
   if (best) return best;
+  if (otherwise) return otherwise;
   const firstNonBlank = text.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '') + 1;
   throw new InputError(
     `not a sister-city list in any known format (${LIST_FORMATS.map((f) => `${f.id}: ${f.description}`).join('; ')})`,

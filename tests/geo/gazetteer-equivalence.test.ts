@@ -16,6 +16,8 @@ const INPUTS = [
   'tests/fixtures/german-list.txt', // German homes, wiki-list format
   'tests/fixtures/tables/german-twins.csv', // a table (its coordinates are not used here)
   'tests/fixtures/tables/wikidata-germany.csv', // a Wikidata export
+  'tests/fixtures/tables/german-exonyms.csv', // German names of foreign places (Prag, Mailand): GeoNames' alternate names
+  'tests/fixtures/tables/french-partners.csv', // French names (Londres, Francfort, Canton)
 ];
 
 describe('the binary gazetteer index', () => {

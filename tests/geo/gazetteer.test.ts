@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildGazetteerIndex, memoryReader, openGazetteer, seatOf } from '../../src/geo/gazetteer.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { alternateNames } from '../../src/geo/gazetteer-source.js';
 import { AREAS, PLACES, tinyGazetteer } from './fixtures.js';
 
 describe('openGazetteer', () => {
@@ -8,12 +12,12 @@ describe('openGazetteer', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
     expect(() => openGazetteer(memoryReader(bytes.subarray(0, bytes.length - 10)))).toThrow(/truncated/);
   });
-  it('writes version 5 in its header, and refuses an index of version 4', () => {
+  it('writes version 6 in its header, and refuses an index of version 5', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
-    expect(new TextDecoder().decode(bytes.subarray(0, 20))).toBe('twinnet-geo-index 5 ');
+    expect(new TextDecoder().decode(bytes.subarray(0, 20))).toBe('twinnet-geo-index 6 ');
     const old = bytes.slice();
-    old[18] = '4'.charCodeAt(0);
-    expect(() => openGazetteer(memoryReader(old))).toThrow(/not a twinnet geo index, version 5/);
+    old[18] = '5'.charCodeAt(0);
+    expect(() => openGazetteer(memoryReader(old))).toThrow(/not a twinnet geo index, version 6/);
   });
   it('gives a place the same record whether a lookup read it first or it was read alone', () => {
     const bytes = buildGazetteerIndex({ source: 's', places: PLACES, areas: AREAS });
@@ -63,6 +67,18 @@ describe('openGazetteer', () => {
     expect(g.lookup('AU', 'perth').places.map((i) => g.place(i).geonameId).sort()).toEqual([2063523, 2153391]);
     expect(g.lookup('CA', 'perth')).toEqual({ places: [], areas: [] });
   });
+  it('keeps alternate names apart: found by `alternates` in their country only, never by `lookup`', () => {
+    const g = tinyGazetteer();
+    const munich = g.indexOfGeonameId(2867714);
+    expect(g.alternates('DE', 'munchen')).toEqual([munich]);
+    expect(g.alternates('DE', 'monaco di baviera')).toEqual([munich]);
+    expect(g.lookup('DE', 'munchen')).toEqual({ places: [], areas: [] });
+    expect(g.alternates('AT', 'munchen')).toEqual([]);
+    // An alternate that folds to the place's own name is not listed again.
+    expect(g.alternates('DE', 'munich')).toEqual([]);
+    expect(g.place(munich)).toMatchObject({ name: 'Munich', population: 1260391 });
+    expect(g.place(munich)).not.toHaveProperty('alternateNames');
+  });
   it('finds a Korean city without its -si suffix and a division without its area words', () => {
     const g = tinyGazetteer();
     expect(g.lookup('KR', 'goyang').places.map((i) => g.place(i).name)).toEqual(['Goyang-si']);
@@ -97,3 +113,13 @@ describe('seatOf', () => {
     expect(seatOf(places, [at(2153391), at(2063523)], 1)).toBe(at(2063523));
   });
 });
+
+describe('alternateNames (GeoNames cities1000.txt)', () => {
+  it('reads the alternate names by GeoNames id, leaving out names with digits and capital codes', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'twinnet-alt-')), 'cities1000.txt');
+    const line = (id: number, name: string, alternates: string) => [id, name, name, alternates, '50.1', '14.4', 'P', 'PPLC', 'CZ'].join('\t');
+    writeFileSync(file, [line(3067696, 'Prague', 'PRG,Praag,Prag,Praha,Prague 1,プラハ'), line(1, 'Nowhere', ''), ''].join('\n'));
+    expect([...alternateNames(file)]).toEqual([[3067696, ['Praag', 'Prag', 'Praha', 'プラハ']]]);
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geocodeDataset } from '../../src/geo/geocode.js';
+import { buildGazetteerIndex, memoryReader, openGazetteer } from '../../src/geo/gazetteer.js';
 import { parseAliases, parseOverrides } from '../../src/geo/reference-csv.js';
 import { dataset, homeEntry, partner, tinyGazetteer } from './fixtures.js';
 
@@ -33,6 +34,52 @@ describe('geocodeDataset', () => {
   it('searches a territory before its sovereign: Saint-Denis, Réunion is in RE', () => {
     expect(one(partner('p:sd', 'Saint-Denis', 'FR', { territory: 'RE' }))).toMatchObject({ geonameId: 935264, country: 'RE' });
     expect(one(partner('p:sd-fr', 'Saint-Denis', 'FR'))).toMatchObject({ geonameId: 2980916, country: 'FR' });
+  });
+  it('places a name in another language at the place whose GeoNames alternate name it is: München → Munich', () => {
+    expect(one(partner('p:m', 'München', 'DE'))).toMatchObject({ geonameId: 2867714, match: 'alternate', name: 'Munich', admin1: null, candidates: 1 });
+    const home = geocodeDataset(dataset('DE', [homeEntry('de:munchen', 'München')], []), g).homes['de:munchen'];
+    expect(home).toMatchObject({ geonameId: 2867714, match: 'alternate', lat: 48.14, lon: 11.58 });
+    // Only in the country given: no München in Austria.
+    expect(one(partner('p:m-at', 'München', 'AT'))).toMatchObject({ lat: null, candidates: 0 });
+  });
+  it('takes a place of the name itself before a larger place that has the name as an alternate', () => {
+    const P = (geonameId: number, name: string, population: number, alternateNames: string[]) =>
+      ({ geonameId, name, country: 'XX', admin1: '01', admin2: '', featureCode: 'PPL', population, lat: population / 1e6, lon: 0, alternateNames });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', places: [P(1, 'Alpha', 500000, ['Beta', 'Gamma']), P(2, 'Beta', 2000, [])], areas: [] })));
+    const at = (name: string) => geocodeDataset(dataset('CN', [], [partner('p:x', name, 'XX')]), g2).partners['p:x'];
+    expect(at('Beta')).toMatchObject({ geonameId: 2, match: 'name', candidates: 1 });
+    expect(at('Gamma')).toMatchObject({ geonameId: 1, match: 'alternate' });
+  });
+  it("narrows a home by its table region or its list section (`==Anhui==`), as a partner's location", () => {
+    const homes = [homeEntry('cn:suzhou', 'Suzhou', { section: 'Anhui' }), homeEntry('cn:suzhou-2', 'Suzhou', { section: 'Jiangsu' }), homeEntry('cn:suzhou-3', 'Suzhou', { region: 'Anhui' }), homeEntry('cn:suzhou-4', 'Suzhou', { section: 'S' })];
+    const r = geocodeDataset(dataset('CN', homes, []), g).homes;
+    expect([r['cn:suzhou'], r['cn:suzhou-2'], r['cn:suzhou-3'], r['cn:suzhou-4']].map((p) => p!.geonameId)).toEqual([1793743, 1886760, 1793743, 1886760]);
+  });
+  it('puts a place at the seat of the division its location names when no place of the name lies there, keeping the namesakes', () => {
+    // Only Perths of Scotland and Australia are known: "Perth, England" is in England, at its seat (London, the capital).
+    const pl = one(partner('p:perth-england', 'Perth', 'GB', { location: ['England', 'United Kingdom'] }));
+    expect(pl).toMatchObject({ geonameId: 2643743, match: 'region', admin1: { code: 'ENG', name: 'England' } });
+    expect(pl.alternatives.map((c) => c.geonameId)).toEqual([2640358]);
+    // A home under a section naming a division where no place of the name is known.
+    const home = geocodeDataset(dataset('GB', [homeEntry('gb:perth', 'Perth', { section: 'England' })], []), g).homes['gb:perth'];
+    expect(home).toMatchObject({ geonameId: 2643743, match: 'region', admin1: { name: 'England' } });
+  });
+  it('takes an alias only where the location names no other division: Washington → D.C., not Washington, Utah', () => {
+    const P = (geonameId: number, name: string, admin1: string, population: number) =>
+      ({ geonameId, name, country: 'US', admin1, admin2: '', featureCode: admin1 === 'DC' ? 'PPLC' : 'PPL', population, lat: population / 1e6, lon: 0 });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', areas: [{ code: 'US.DC', name: 'District of Columbia' }, { code: 'US.UT', name: 'Utah' }],
+      places: [P(4140963, 'Washington, D.C.', 'DC', 601723), P(5785868, 'Washington', 'UT', 27000)] })));
+    const aliases = parseAliases('country,name,target,reason\nUS,Washington,4140963,test\n', 'aliases.csv');
+    const at = (location: string[]) => geocodeDataset(dataset('CN', [], [partner('p:w', 'Washington', 'US', { location })]), g2, { aliases }).partners['p:w'];
+    expect(at(['United States'])).toMatchObject({ geonameId: 4140963, match: 'alias' });
+    expect(at(['D.C.', 'United States'])).toMatchObject({ geonameId: 4140963, match: 'alias' });
+    expect(at(['Utah', 'United States'])).toMatchObject({ geonameId: 5785868, match: 'name' });
+  });
+  it("gives coordinates from the input the division of the place found by name when it lies within 30 km, and none otherwise", () => {
+    const at = (lat: number, lon: number) => one(partner('p:perth', 'Perth', 'AU'), { input: new Map([['p:perth', { lat, lon, source: 'Wikidata' }]]) });
+    // Perth, Western Australia is at (−31.95, 115.86): 11 km away, then 3,200 km away (Sydney)
+    expect(at(-31.95, 115.97)).toMatchObject({ source: 'input', lat: -31.95, lon: 115.97, country: 'AU', admin1: { code: '08', name: 'Western Australia' }, geonameId: null });
+    expect(at(-33.87, 151.21)).toMatchObject({ source: 'input', lat: -33.87, country: null, admin1: null });
   });
   it('places a district that nothing else finds at the town of its qualifier: Dongdaemun (Seoul)', () => {
     const pl = one(partner('p:dongdaemun', 'Dongdaemun', 'KR', { qualifier: 'Seoul', label: 'Dongdaemun (Seoul)' }));

@@ -23,9 +23,18 @@ export function plainGazetteer(input: GazetteerInput): Gazetteer {
     if (!keys.has(k)) keys.set(k, { places: new Set(), areas: new Set() });
     keys.get(k)![kind].add(i);
   };
+  const alternates = new Map<string, Set<number>>();
   places.forEach((p, i) => {
     const key = placeKey(p.name);
-    for (const k of [key, withoutSuffix(key), withoutAreaWords(key)]) add(p.country, k, 'places', i);
+    const own = [key, withoutSuffix(key), withoutAreaWords(key)];
+    for (const k of own) add(p.country, k, 'places', i);
+    for (const name of p.alternateNames ?? []) {
+      const k = placeKey(name);
+      if (k === '' || own.includes(k)) continue;
+      const at = `${p.country}\t${k}`;
+      if (!alternates.has(at)) alternates.set(at, new Set());
+      alternates.get(at)!.add(i);
+    }
   });
   areas.forEach((a, j) => {
     const key = placeKey(a.name);
@@ -37,12 +46,16 @@ export function plainGazetteer(input: GazetteerInput): Gazetteer {
     source: input.source,
     placeCount: places.length,
     areaCount: areas.length,
-    place: (i) => places[i]!,
+    place: (i) => {
+      const { alternateNames: _, ...record } = places[i]!;
+      return record;
+    },
     area: (j) => areas[j]!,
     lookup(country, key) {
       const found = keys.get(`${country}\t${key}`);
       return { places: [...found?.places ?? []].sort((x, y) => x - y), areas: [...found?.areas ?? []].sort((x, y) => y - x) };
     },
+    alternates: (country, key) => [...alternates.get(`${country}\t${key}`) ?? []].sort((x, y) => x - y),
     indexOfGeonameId: (id) => byId.get(id) ?? -1,
     indexOfArea: (code) => byCode.get(code) ?? -1,
     admin1Name: (code) => {

@@ -105,6 +105,17 @@ describe('parseSisterCityList: Chinese entries', () => {
     expect(d.homes).toHaveLength(1);
     expect(d.homes[0]?.partnerIds).toHaveLength(2);
     expect(d.diagnostics.map((x) => x.code)).toContain('duplicate-header');
+    // a blank line between the second header and its first partner is no blank inside a list; one between two partners is
+    expect(codes('==A==\nAnqing\n- JPN Ibaraki, Japan\n==B==\nAnqing\n\n- JPN Nara, Japan\n')).not.toContain('blank-in-list');
+    expect(codes('==A==\nAnqing\n- JPN Ibaraki, Japan\n==B==\nAnqing\n- JPN Nara, Japan\n\n- JPN Kobe, Japan\n')).toContain('blank-in-list');
+  });
+  it('keeps a city of one name under two sections that name regions apart (Portland, Maine and Portland, Oregon)', () => {
+    const text = 'List of twin towns and sister cities in the United States\n==Maine==\nPortland\n- JPN Shinagawa, Japan\n==Oregon==\nPortland\n- JPN Sapporo, Japan\nPortland\n- ITA Bologna, Italy\n';
+    const d = readList(text, { source: 'us.txt' });
+    expect(d.homes.map((h) => [h.id, h.name, h.section, h.partnerIds.length])).toEqual([['us:portland', 'Portland', 'Maine', 1], ['us:portland-oregon', 'Portland', 'Oregon', 2]]);
+    expect(d.diagnostics.map((x) => [x.code, x.lines])).toEqual(expect.arrayContaining([['home-homonym', [3, 6]], ['duplicate-header', [6, 8]]]));
+    // letters are no regions: merged, as before
+    expect(parse('==P==\nPortland\n- JPN Nara, Japan\n==Q==\nPortland\n- JPN Kobe, Japan\n').homes).toHaveLength(1);
   });
   it('warns about a city with no partner lines', () => {
     expect(codes('==A==\nAnqing\n\nAnshan\n- JPN Nara, Japan\n')).toContain('empty-block');

@@ -87,6 +87,30 @@ describe('the Where section of a hand-made list', () => {
     expect(validate(JSON.parse(JSON.stringify(data))), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('lists places of one side placed at one GeoNames town under different names, and not division seats or regions', () => {
+    const town = (match: Placement['match'], area: Placement['area'] = null): Placement => ({ ...at(10, 'Provence'), source: 'geonames', match, geonameId: 2990440, name: 'Nice', area });
+    const geo: GeocodeResult = { ...places, partners: { ...places.partners, [id('Nice')]: town('name'), [id('Ibaraki')]: town('alternate'), [id('Lima')]: town('region') } };
+    const w = buildWhereData(a, geo, nullModel, { nullSamples: 50, notes: [] });
+    expect(w.samePlace).toEqual([{ geonameId: 2990440, name: 'Nice', region: 'Provence', places: [
+      { id: id('Nice'), side: 'partner', label: 'Nice', country: 'FR' }, { id: id('Ibaraki'), side: 'partner', label: 'Ibaraki', country: 'JP' }] }]);
+    expect(whereMarkdown(w, { code: 'CN', demonym: 'Chinese' }, {})).toContain('Placed at one GeoNames town under different names (1): perhaps one place written two ways, and then counted as separate nodes — Nice and Ibaraki → Nice, Provence (GeoNames 2990440).');
+    expect(where.samePlace).toEqual([]);
+    const seats = buildWhereData(a, { ...places, partners: { ...places.partners, [id('Nice')]: town('area', { code: 'FR.93', name: 'Provence' }), [id('Ibaraki')]: town('name') } }, nullModel, { nullSamples: 50, notes: [] });
+    expect(seats.samePlace).toEqual([]);
+  });
+
+  it('calls the links shorter than chance only when the test says so (p ≤ 0.05), not from the sign of z', () => {
+    const sentence = (mean: { z: number | null; p: number }) => {
+      const m = where.nullModel!;
+      const g = { ...where, nullModel: { ...m, overall: { ...m.overall, mean: { ...m.overall.mean, ...mean } } } };
+      return whereMarkdown(g, { code: 'CN', demonym: 'Chinese' }, {}).split('\n').find((l) => l.startsWith('Compared with')) as string;
+    };
+    expect(sentence({ z: -5.6, p: 0.001 })).toContain('the observed links are shorter than chance: mean');
+    expect(sentence({ z: -0.9, p: 0.181 })).toContain('the observed links are not significantly shorter than chance (p > 0.05): mean');
+    expect(sentence({ z: 1.2, p: 0.88 })).toContain('the observed links are not shorter than chance: mean');
+    expect(sentence({ z: null, p: 1 })).toContain('the observed links are not shorter than chance: mean');
+  });
+
   it('draws a well-formed SVG map with one point per placed place and one arc per placed link', () => {
     const labels = { home: a.nodes.home.attributes.map((x) => x.label), partner: a.nodes.partner.attributes.map((x) => x.label) };
     const svg = worldMapSvg({ index: a.index, labels, places, title: 'Tiny <map> & co' });

@@ -23,18 +23,21 @@ export type TableRole = (typeof TABLE_ROLES)[number];
 export const REQUIRED_ROLES: readonly TableRole[] = ['home', 'home-country', 'partner', 'partner-country'];
 
 /**
- * Header names of each role, folded (lower case, letters and digits only). Where several columns of
- * one table match a role, the one listed first is read first and the next fills its empty or
- * unresolvable cells (`partnerCountryLabel`, then `partnerCountryIso`).
+ * Header names of each role, folded (lower case, letters and digits only): English and Wikidata's
+ * first, then the plain words of German, French, Spanish, Portuguese, Italian, Dutch and Polish
+ * tables (`Stadt`, `Partnerstadt`, `Land`, `seit`; `ville`, `ville jumelle`, `pays`; `cidade`,
+ * `cidade irmã`, `país`, `ano`). Where several columns of one table match a role, the one listed
+ * first is read first and the next fills its empty or unresolvable cells (`partnerCountryLabel`,
+ * then `partnerCountryIso`).
  */
 export const COLUMN_ALIASES: Readonly<Record<TableRole, readonly string[]>> = {
-  'home': ['home', 'homelabel', 'homename', 'homecity', 'city', 'citylabel', 'cityname', 'town', 'townlabel', 'municipality', 'municipalitylabel', 'origin', 'origincity', 'origincitylabel', 'originlabel', 'place', 'placelabel', 'item', 'itemlabel'],
-  'home-country': ['homecountry', 'homecountrylabel', 'homecountryname', 'country', 'countrylabel', 'countryname', 'citycountry', 'citycountrylabel', 'origincountry', 'origincountrylabel', 'homecountryiso', 'homecountrycode', 'countryiso', 'countrycode', 'origincountryiso', 'origincountrycode'],
-  'partner': ['partner', 'partnerlabel', 'partnername', 'partnercity', 'partnercitylabel', 'twin', 'twinlabel', 'twincity', 'twincitylabel', 'twintown', 'twintownlabel', 'twinned', 'twinnedlabel', 'sister', 'sisterlabel', 'sistercity', 'sistercitylabel', 'destination', 'destinationcity', 'destinationcitylabel', 'destinationlabel'],
-  'partner-country': ['partnercountry', 'partnercountrylabel', 'partnercountryname', 'twincountry', 'twincountrylabel', 'sistercountry', 'sistercountrylabel', 'sistercitycountry', 'sistercitycountrylabel', 'destinationcountry', 'destinationcountrylabel', 'partnercountryiso', 'partnercountrycode', 'twincountryiso', 'twincountrycode', 'destinationcountryiso', 'destinationcountrycode'],
+  'home': ['home', 'homelabel', 'homename', 'homecity', 'city', 'citylabel', 'cityname', 'town', 'townlabel', 'municipality', 'municipalitylabel', 'origin', 'origincity', 'origincitylabel', 'originlabel', 'place', 'placelabel', 'item', 'itemlabel', 'stadt', 'gemeinde', 'ort', 'kommune', 'ville', 'commune', 'ciudad', 'municipio', 'cidade', 'citta', 'comune', 'stad', 'gemeente', 'miasto', 'gmina'],
+  'home-country': ['homecountry', 'homecountrylabel', 'homecountryname', 'country', 'countrylabel', 'countryname', 'citycountry', 'citycountrylabel', 'origincountry', 'origincountrylabel', 'homecountryiso', 'homecountrycode', 'countryiso', 'countrycode', 'origincountryiso', 'origincountrycode', 'land', 'staat', 'pays', 'pais', 'paese', 'stato', 'kraj', 'panstwo'],
+  'partner': ['partner', 'partnerlabel', 'partnername', 'partnercity', 'partnercitylabel', 'twin', 'twinlabel', 'twincity', 'twincitylabel', 'twintown', 'twintownlabel', 'twinned', 'twinnedlabel', 'sister', 'sisterlabel', 'sistercity', 'sistercitylabel', 'destination', 'destinationcity', 'destinationcitylabel', 'destinationlabel', 'partnerstadt', 'partnerstadte', 'partnerstaedte', 'partnergemeinde', 'partnerort', 'partnerkommune', 'villejumelle', 'villejumelee', 'villepartenaire', 'jumelage', 'ciudadhermana', 'ciudadhermanada', 'cidadeirma', 'cidadegeminada', 'cittagemellata', 'gemellaggio', 'partnerstad', 'zusterstad', 'miastopartnerskie'],
+  'partner-country': ['partnercountry', 'partnercountrylabel', 'partnercountryname', 'twincountry', 'twincountrylabel', 'sistercountry', 'sistercountrylabel', 'sistercitycountry', 'sistercitycountrylabel', 'destinationcountry', 'destinationcountrylabel', 'partnercountryiso', 'partnercountrycode', 'twincountryiso', 'twincountrycode', 'destinationcountryiso', 'destinationcountrycode', 'partnerland', 'partnerstaat', 'payspartenaire', 'paysjumelle', 'paisirma', 'paishermano', 'paishermana', 'paesegemellato', 'krajpartnera'],
   'home-id': ['homeid', 'homeitem', 'homeqid', 'homewikidata', 'cityid', 'cityitem', 'cityqid', 'originid', 'originitem', 'itemid', 'qid', 'wikidata', 'id'],
   'partner-id': ['partnerid', 'partneritem', 'partnerqid', 'partnerwikidata', 'twinid', 'twinitem', 'twinqid', 'sistercityid', 'sistercityitem', 'destinationid', 'destinationitem'],
-  'home-region': ['homeregion', 'homeregionlabel', 'homestate', 'homeprovince', 'region', 'regionlabel', 'state', 'province', 'originregion'],
+  'home-region': ['homeregion', 'homeregionlabel', 'homestate', 'homeprovince', 'region', 'regionlabel', 'state', 'province', 'originregion', 'bundesland', 'etat', 'departement', 'estado', 'provincia', 'regione', 'wojewodztwo'],
   'partner-region': ['partnerregion', 'partnerregionlabel', 'partnerstate', 'partnerprovince', 'twinregion', 'twinstate', 'destinationregion'],
   'home-lat': ['homelat', 'homelatitude', 'lat', 'latitude', 'citylat', 'citylatitude', 'originlat', 'originlatitude'],
   'home-lon': ['homelon', 'homelng', 'homelong', 'homelongitude', 'lon', 'lng', 'long', 'longitude', 'citylon', 'citylng', 'citylong', 'citylongitude', 'originlon', 'originlng', 'originlong', 'originlongitude'],
@@ -44,8 +47,8 @@ export const COLUMN_ALIASES: Readonly<Record<TableRole, readonly string[]>> = {
   'partner-coordinates': ['partnercoord', 'partnercoords', 'partnercoordinates', 'twincoord', 'twincoordinates', 'destinationcoord'],
   'home-population': ['homepopulation', 'population', 'citypopulation', 'originpopulation'],
   'partner-population': ['partnerpopulation', 'twinpopulation', 'destinationpopulation'],
-  'start': ['start', 'starttime', 'startdate', 'startyear', 'since', 'year', 'date', 'signed', 'established', 'twinnedsince'],
-  'end': ['end', 'endtime', 'enddate', 'endyear', 'until', 'ended'],
+  'start': ['start', 'starttime', 'startdate', 'startyear', 'since', 'year', 'date', 'signed', 'established', 'twinnedsince', 'seit', 'jahr', 'datum', 'depuis', 'annee', 'desde', 'ano', 'anno', 'dal', 'sinds', 'jaar', 'rok'],
+  'end': ['end', 'endtime', 'enddate', 'endyear', 'until', 'ended', 'bis', 'jusqua', 'hasta', 'ate', 'fino', 'tot'],
   'code': ['code', 'flagcode', 'partnercode'],
 };
 

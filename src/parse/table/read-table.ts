@@ -47,10 +47,12 @@ function headerQuote(header: readonly string[]): string {
 export function readTable(table: Table, source: SourceInfo, options: TableReadOptions = {}): Dataset {
   const explicit = options.columns === undefined ? undefined : parseColumnsSpec(options.columns);
   const columns = columnsOf(table.header, firstRows(table, SAMPLE_ROWS).map((r) => r.cells), explicit);
-  const missing = REQUIRED_ROLES.filter((r) => !columns.has(r));
+  // Without a home-country column, every home place is in the country given with --home.
+  const missing = REQUIRED_ROLES.filter((r) => !columns.has(r) && !(r === 'home-country' && options.home !== undefined));
   if (missing.length > 0) {
+    const orHome = missing.includes('home-country') ? ', or give the home country with --home ISO' : '';
     throw new InputError(
-      `no column for ${missing.join(', ')} in the header (${headerQuote(table.header)}); name them with --columns ${missing.map((r) => `${r}=HEADER`).join(',')} (roles: ${TABLE_ROLES.join(', ')})`,
+      `no column for ${missing.join(', ')} in the header (${headerQuote(table.header)}); name them with --columns ${missing.map((r) => `${r}=HEADER`).join(',')}${orHome} (roles: ${TABLE_ROLES.join(', ')})`,
       source.path, 1);
   }
 
@@ -63,7 +65,7 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
   // (nothing reported), then into places and links.
   const home = options.home ?? homeOfRows(table, columns, source.path);
   const { demonym, name: homeName } = homeWords(home);
-  const reader = new RowReader(table.header, columns, report);
+  const reader = new RowReader(table.header, columns, report, columns.has('home-country') ? null : home);
   const assembler = new TableAssembler({ home, demonym, report });
   let refused = 0, read = 0;
   const blankLines = table.eachRow((r) => {

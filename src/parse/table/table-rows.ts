@@ -10,6 +10,7 @@
  *   // { name: 'Lille', countryWritten: 'France', country: { country: 'FR', territory: null }, … }
  */
 import { restoreFormula } from '../../util/csv-cell.js';
+import { countryByAlpha2 } from '../countries.js';
 import { copyText, normalizeText } from '../normalize.js';
 import type { Reporter } from '../reporter.js';
 import { countryCell, decimal, entityId, latLon, population, tableDate, wktPoint, yearOf } from './cells.js';
@@ -58,8 +59,13 @@ export class RowReader {
   /** One copy of each code and date read (they repeat from row to row, and go into every link). */
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly header: readonly string[], columns: ColumnMap, private readonly report: Reporter) {
+  /** The home country of every row, when the table has no column for it (`--home`). */
+  private readonly homeCountry: CountryText | null;
+
+  /** `home`: the home country (ISO alpha-2) of every row, for a table without a home-country column. */
+  constructor(private readonly header: readonly string[], columns: ColumnMap, private readonly report: Reporter, home: string | null = null) {
     this.byRole = Object.fromEntries(TABLE_ROLES.map((role) => [role, columns.get(role) ?? NO_COLUMNS])) as Record<TableRole, readonly number[]>;
+    this.homeCountry = home === null ? null : { written: countryByAlpha2(home)?.name ?? home, resolved: countryCell(home) };
   }
 
   private cols(role: TableRole): readonly number[] {
@@ -102,7 +108,7 @@ export class RowReader {
       return null;
     }
     const home = this.cell(cells, 'home'), partner = this.cell(cells, 'partner');
-    const homeCountry = this.country(cells, 'home-country'), partnerCountry = this.country(cells, 'partner-country');
+    const homeCountry = this.homeCountry ?? this.country(cells, 'home-country'), partnerCountry = this.country(cells, 'partner-country');
     if (home === '' || partner === '' || homeCountry.written === '' || partnerCountry.written === '') {
       if (line === null) return null;
       const missing = ([['home', home], ['home-country', homeCountry.written], ['partner', partner], ['partner-country', partnerCountry.written]] as const)

@@ -10,14 +10,41 @@ const HEAD = 'city,country,partner,partner country\n';
 
 describe('reading a link table: what it refuses', () => {
   it('refuses a header without the required roles, listing the header and naming --columns', () => {
-    expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(InputError);
-    expect(() => table('Stadt,Partnerstadt,Staat\nKöln,Lille,France\n')).toThrow(/^x\.csv:1: no column for home, home-country, partner, partner-country in the header \("Stadt", "Partnerstadt", "Staat"\); name them with --columns home=HEADER,/);
+    expect(() => table('Ciutat,Agermanada,Estat\nGirona,Lille,France\n')).toThrow(InputError);
+    expect(() => table('Ciutat,Agermanada,Estat\nGirona,Lille,France\n')).toThrow(/^x\.csv:1: no column for home, home-country, partner, partner-country in the header \("Ciutat", "Agermanada", "Estat"\); name them with --columns home=HEADER,.*, or give the home country with --home ISO \(roles:/);
     // a wide header is quoted in part: 12 names of at most 40 characters, and how many more
     const wide = Array.from({ length: 20_000 }, (_, i) => (i === 0 ? 'x'.repeat(100) : `c${i}`));
     let message = '';
     try { table(`${wide.join(',')}\n${wide.map(() => 'v').join(',')}\n`); } catch (e) { message = (e as Error).message; }
     expect(message).toContain(`("${'x'.repeat(39)}…", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11" … and 19988 more)`);
     expect(message.length).toBeLessThan(600);
+  });
+  it('reads a table without a home-country column when --home gives the country, and says so when neither does', () => {
+    const text = 'Stadt,Partnerstadt,Partnerland\nKöln,Lille,Frankreich\nBonn,Oxford,Vereinigtes Königreich\n';
+    expect(() => table(text)).toThrow(/no column for home-country .*or give the home country with --home ISO/);
+    const ds = table(text, { home: 'DE' });
+    expect(ds.home).toBe('DE');
+    expect(ds.homes.map((h) => h.id)).toEqual(['de:koln', 'de:bonn']);
+    expect(ds.partners.map((p) => [p.name, p.country])).toEqual([['Lille', 'FR'], ['Oxford', 'GB']]);
+    expect(ds.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  it('recognises the plain headers of German, French, Portuguese and Spanish tables', () => {
+    const read = (head: string, row: string) => readList(`${head}\n${row}\n`, { source: 'x.csv' });
+    const de = read('Stadt,Land,Partnerstadt,Partnerland,seit', 'Köln,Deutschland,Lille,Frankreich,1958');
+    expect([de.homes[0]!.name, de.home, de.partners[0]!.name, de.partners[0]!.country, de.links[0]!.start]).toEqual(['Köln', 'DE', 'Lille', 'FR', '1958']);
+    const fr = read('ville;pays;ville jumelle;pays jumelle;depuis', 'Lille;France;Köln;Allemagne;1958');
+    expect([fr.homes[0]!.name, fr.home, fr.partners[0]!.name, fr.partners[0]!.country, fr.links[0]!.start]).toEqual(['Lille', 'FR', 'Köln', 'DE', '1958']);
+    const pt = read('cidade,estado,país,cidade irmã,país irmã,ano', 'Curitiba,Paraná,Brasil,Himeji,Japão,1984');
+    expect([pt.homes[0]!.name, pt.home, pt.partners[0]!.name, pt.partners[0]!.country, pt.links[0]!.start]).toEqual(['Curitiba', 'BR', 'Himeji', 'JP', '1984']);
+    const es = read('ciudad,país,ciudad hermana,país hermano,desde', 'Córdoba,Argentina,Córdoba,España,1980');
+    expect([es.home, es.partners[0]!.country, es.links[0]!.start]).toEqual(['AR', 'ES', '1980']);
+  });
+  it('reads an input with --columns as a table though no format recognises its header', () => {
+    const text = 'Ciutat,Agermanada,Estat\nGirona,Lille,França\n';
+    expect(() => readList(text, { source: 'x.csv' })).toThrow(/not a sister-city list in any known format/);
+    const ds = readList(text, { source: 'x.csv', columns: 'home=Ciutat,partner=Agermanada,partner-country=Estat', home: 'ES' });
+    expect(ds.links.length).toBe(1);
+    expect(ds.partners[0]).toMatchObject({ name: 'Lille', country: 'FR' });
   });
   it('refuses a home column of several countries without --home, listing them with their rows', () => {
     const text = `${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Köln,Germany\n`;
