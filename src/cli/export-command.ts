@@ -18,11 +18,11 @@ import { exportNetwork } from '../export/network.js';
 import { withLayoutColumns } from '../export/layout-columns.js';
 import { writeNeo4jTables } from '../export/neo4j.js';
 import type { NetworkKind } from '../export/network.js';
-import { UsageError } from '../util/errors.js';
+import { pathText, UsageError } from '../util/errors.js';
 import { loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
-import { inputMeta, reportName } from './report-command.js';
+import { inputFiles, inputMeta, reportName } from './report-command.js';
 import { placesFor } from '../pipeline/geography.js';
 import { sharedNetworkLayout } from '../pipeline/repulsion-helper.js';
 
@@ -97,8 +97,8 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
     writeStdout((files[0] as OutputFile).content);
     return;
   }
-  const written = writeFilesAtomically(files);
-  print(`wrote ${written.join(', ')}`);
+  const written = writeFilesAtomically(files, { inputs: inputFiles(file) });
+  print(`wrote ${written.map(pathText).join(', ')}`);
   if (to === 'neo4j') {
     print(`load with: neo4j-admin database import full --nodes=${written[0]},${written[1]} --relationships=${written[2]},${written[3]} neo4j`);
   }

@@ -2,6 +2,7 @@
 /** The `twinnet` executable. Only this file sets the exit code (see program.ts for the commands). */
 import { main } from './program.js';
 import { onWriteStart, outputError, removeTemporaries } from '../io/atomic-write.js';
+import { stat } from 'node:fs';
 import { terminalSafe } from '../util/terminal.js';
 
 // Interrupted while computing: the default, the process ends at once — nothing is written before the
@@ -32,4 +33,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   if (code !== 0) process.exit(code);
+  // A signal that came during the write waits in the event loop, whose signal handles do not keep it
+  // alive: one more poll of the loop (an I/O request, whose answer comes by the same poll; a timer or
+  // an immediate may run without one) lets its handler run and exit 130 / 143, not 0.
+  else if (handlersInstalled) stat(process.execPath, () => {});
 });

@@ -2,6 +2,8 @@
 import { noLinks } from '../analysis/analyze.js';
 import { datasetFiles } from '../io/dataset-files.js';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
+import { inputFiles } from './report-command.js';
+import { pathText } from '../util/errors.js';
 import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
@@ -26,13 +28,13 @@ export function parseCommand(file: string | undefined, opts: ParseCommandOptions
   if (ds.links.length === 0) throw noLinks(ds); // as report and export do: a list is its links
   const places = placesFor(ds);
   const geo = { ...places, distances: linkDistances(ds, places), credit: GEO_CREDITS.places };
-  const written = writeFilesAtomically(datasetFiles(ds, opts.out, geo, { rawCsv: opts.rawCsv }));
+  const written = writeFilesAtomically(datasetFiles(ds, opts.out, geo, { rawCsv: opts.rawCsv }), { inputs: inputFiles(file) });
   if (opts.json) {
     print(JSON.stringify({ summary: summarize(ds), written }, null, 2));
     return;
   }
   print(formatSummary(ds));
-  print(`\nwrote ${written.join(', ')}`);
+  print(`\nwrote ${written.map(pathText).join(', ')}`);
 }
 
 export function summarize(ds: Dataset) {

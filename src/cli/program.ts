@@ -1,6 +1,6 @@
 /** The `twinnet` commands. `main` turns typed errors into exit codes and messages on stderr. */
 import { Command, CommanderError } from 'commander';
-import { InputError, UsageError, OutputError } from '../util/errors.js';
+import { InputError, OutputError, pathText, UsageError } from '../util/errors.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand } from './report-command.js';
 import { DISTANCE_NULL_DEFAULTS } from '../geo/distance-null-model.js';
@@ -94,7 +94,7 @@ export function buildProgram(print: Printer = stdout): Command {
       const g = generateList({ scale: opts.scale, seed: opts.seed });
       if (opts.out === '-') { writeStdout(g.text); return; }
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
-      print(`wrote ${opts.out}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
+      print(`wrote ${pathText(opts.out)}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });
 
   const query = (cmd: Command, weight = true, runs: number = QUERY_RUNS) => addAnalysisOptions(cmd

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { computeReport } from '../pipeline/report.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
-import { InputError } from '../util/errors.js';
+import { InputError, pathText } from '../util/errors.js';
 import { isCalendarDate } from '../util/calendar-date.js';
 import { homeWords } from '../parse/countries.js';
 import { loadDataset } from './load.js';
@@ -29,9 +29,17 @@ export interface ReportFlags extends AnalysisFlags {
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
 
+/** The `<file>.meta.json` that may stand beside an input. */
+const metaPath = (file: string | undefined): string => (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
+
+/** The files a command reads (the list and its meta file; none for standard input): no output may replace them. */
+export function inputFiles(file: string | undefined): string[] {
+  return file === '-' ? [] : [file ?? DEFAULT_INPUT, metaPath(file)];
+}
+
 /** Reads `<file>.meta.json` beside the input when there is one (snapshot date, source URL). */
 export function inputMeta(file: string | undefined): InputMeta {
-  const path = (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
+  const path = metaPath(file);
   if (file === '-' || !existsSync(path)) return { snapshotDate: null, url: null };
   let meta: unknown;
   try {
@@ -64,11 +72,11 @@ export async function reportCommand(file: string | undefined, flags: ReportFlags
     analysis: analysisOptions(flags), layoutIterations: flags.layoutIterations, gexfVersion: flags.gexfVersion, nullSamples: flags.nullSamples, onStage: progress,
   });
   progress('writing');
-  const written = writeFilesAtomically(files);
+  const written = writeFilesAtomically(files, { inputs: inputFiles(file) });
   progress.done();
   const { demonym } = homeWords(ds.home);
   const n = (k: number, one: string, many?: string) => `${k} ${nounFor(k, one, many)}`;
   print(`${n(ds.homes.length, `${demonym} entry`, `${demonym} entries`)}, ${n(ds.partners.length, 'foreign partner')}, ${n(ds.links.length, 'link')}; ` +
     `Q (${demonym} projection) ${data.communities.home?.modularity ?? '–'}, bipartite ${data.communities.bipartite?.modularity ?? '–'}`);
-  print(`wrote ${written.join(', ')}`);
+  print(`wrote ${written.map(pathText).join(', ')}`);
 }

@@ -9,15 +9,22 @@
  *    `OutputError` naming the path and the cause (permission denied, disk full, a directory in the
  *    way …). Only when every swap succeeded are the old files deleted.
  *
+ * A target that is a symbolic link is written where it points (the link stays); a character device
+ * or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into as it is, outside the
+ * transaction (no rename ever replaces it); any other file that is not a regular file is refused. A
+ * replaced file keeps its permissions. A target that is one of `inputs` (the same file, by device and
+ * inode) is refused before anything is written: the outputs would destroy the input.
+ *
  * The write is synchronous: a signal handled in JavaScript (the CLI's, installed as a write begins:
  * `onWriteStart`) runs once it is over, all files written; `removeTemporaries`, which the handler
  * calls, rolls back a write still in progress should a handler ever run mid-write. A process killed
  * mid-write leaves its staged and moved-aside files, which the next write to that folder puts right
  * (`sweepStale`).
  */
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Stats } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { whileBusy } from '../util/busy.js';
 import { OutputError } from '../util/errors.js';
@@ -235,25 +242,57 @@ export function onWriteStart(listener: () => void): void {
   writeListeners.push(listener);
 }
 
+export interface WriteOptions {
+  /** Files the outputs must not replace (the input read): a target that is one of them is refused. */
+  inputs?: readonly string[] | undefined;
+}
+
+/** Where a target's bytes go: a path (a link resolved) and whether it is a device or pipe written into as it is. */
+interface Target { path: string; device: boolean; mode: number | null }
+
+/** `path` with its symbolic links followed (a dangling one to where it points), and what stands there. */
+function targetOf(path: string, inputs: readonly { dev: number; ino: number }[]): Target {
+  let real = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const l = lstatOrNull(real);
+    if (!l?.isSymbolicLink()) break;
+    real = resolve(dirname(real), readlinkSync(real));
+  }
+  const st = fileStat(real);
+  if (st === null) return { path: real, device: false, mode: null };
+  if (inputs.some((i) => i.dev === st.dev && i.ino === st.ino)) throw new OutputError('is the input file: writing it would destroy the input; choose another --out', path);
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (st.isCharacterDevice() || st.isFIFO()) return { path: real, device: true, mode: null };
+  if (!st.isFile()) throw new OutputError('is neither a file nor a device or pipe to write into', path);
+  return { path: real, device: false, mode: st.mode & 0o7777 };
+}
+
 /** Writes all files or none. Returns the paths written. Throws `OutputError` (previous files intact). */
-export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
+export function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions = {}): string[] {
   for (const listener of writeListeners) listener();
   const t: Transaction = { staged: [], swapped: [], made: [] };
   const { staged, swapped } = t;
   active = t;
   let current = files[0]?.path ?? '';
-  const helped = helperIndex(files);
+  const inputs = (options.inputs ?? []).map(fileStat).filter((s): s is Stats => s !== null).map((s) => ({ dev: s.dev, ino: s.ino }));
+  const targets: Target[] = [];
+  let helped = helperIndex(files);
   let helper: Helper | null = null;
   try {
-    for (const dir of new Set(files.map((f) => dirname(f.path)))) sweepStale(dir);
     // Every target checked and its staged name chosen first, so that the helper starts at once.
     for (const f of files) {
       current = f.path;
-      if (exists(f.path) && statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      const made = mkdirSync(dirname(f.path), { recursive: true });
-      if (made !== undefined) t.made.push(made);
-      staged.push(sibling(f.path, 'tmp'));
+      targets.push(targetOf(f.path, inputs));
     }
+    for (const dir of new Set(targets.filter((x) => !x.device).map((x) => dirname(x.path)))) sweepStale(dir);
+    targets.forEach((target, i) => {
+      current = (files[i] as OutputFile).path;
+      if (target.device) { staged.push(''); return; }
+      const made = mkdirSync(dirname(target.path), { recursive: true });
+      if (made !== undefined) t.made.push(made);
+      staged.push(sibling(target.path, 'tmp'));
+    });
+    if (helped >= 0 && (targets[helped] as Target).device) helped = -1;
     if (helped >= 0) {
       // A buffer that cannot be transferred (WebAssembly memory, say) is written here, below.
       try { helper = startHelper(staged[helped] as string, (files[helped] as OutputFile).content as Uint8Array); } catch { helper = null; }
@@ -261,24 +300,31 @@ export function writeFilesAtomically(files: readonly OutputFile[]): string[] {
     for (const [i, f] of files.entries()) {
       if (i === helped && helper) continue;
       current = f.path;
+      const target = targets[i] as Target;
+      if (target.device) { writeInto(target.path, f.content); continue; }
       const tmp = staged[i] as string;
       if (typeof f.content === 'string') writeText(tmp, f.content);
       else if (f.content instanceof Uint8Array) writeFileSync(tmp, f.content);
       else writeChunks(tmp, f.content);
+      if (target.mode !== null) chmodSync(tmp, target.mode);
     }
     if (helper) {
       current = (files[helped] as OutputFile).path;
       finishHelper(helper);
+      const mode = (targets[helped] as Target).mode;
+      if (mode !== null) chmodSync(staged[helped] as string, mode);
     }
     files.forEach((f, i) => {
       current = f.path;
+      const target = targets[i] as Target;
+      if (target.device) return;
       let old: string | null = null;
-      if (exists(f.path)) {
-        old = sibling(f.path, 'old');
-        renameSync(f.path, old);
+      if (exists(target.path)) {
+        old = sibling(target.path, 'old');
+        renameSync(target.path, old);
       }
-      swapped.push({ target: f.path, old });
-      renameSync(staged[i] as string, f.path);
+      swapped.push({ target: target.path, old });
+      renameSync(staged[i] as string, target.path);
       staged[i] = '';
     });
   } catch (e) {
@@ -318,6 +364,7 @@ const CAUSES: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'file name too long',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  EFBIG: 'file too large (for the file system, or the limit set on the process: ulimit -f)',
   ENOENT: 'no such file or directory (or a place where none can be made)',
 };
 
@@ -363,6 +410,10 @@ export function sweepStale(dir: string): void {
  */
 export function checkWritable(path: string, kind: 'dir' | 'file'): void {
   const stat = statOrNull(path);
+  if (stat && kind === 'file' && (stat.isCharacterDevice() || stat.isFIFO())) {
+    // A device or pipe (`/dev/null`) is written into as it is: it needs to be writable, its folder not.
+    try { accessSync(path, constants.W_OK); return; } catch (e) { throw outputError(path, e); }
+  }
   if (stat && kind === 'dir' && !stat.isDirectory()) throw new OutputError('is a file; --out names the folder the outputs go to', path);
   if (stat && kind === 'file' && stat.isDirectory()) throw new OutputError('is a folder; --out names the output file', path);
   let dir = kind === 'dir' ? path : dirname(path);
@@ -384,6 +435,21 @@ export function checkWritable(path: string, kind: 'dir' | 'file'): void {
 
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try { return statSync(path); } catch { return null; }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try { return lstatSync(path); } catch { return null; }
+}
+
+/** The file at `path` (its links followed), or null when there is none. */
+function fileStat(path: string): Stats | null {
+  try { return statSync(path); } catch { return null; }
+}
+
+/** Writes `content` into a character device or a named pipe as it is (no staging: it cannot be replaced or rolled back). */
+function writeInto(path: string, content: OutputFile['content']): void {
+  const fd = openSync(path, 'w');
+  try { writeContent(fd, content); } finally { closeSync(fd); }
 }
 
 /** Undoes the write in progress, if any (on SIGINT/SIGTERM): staged files removed, previous files back. */

@@ -66,6 +66,7 @@ export function detectFormat(text: string, source = '<text>', otherwise: ListFor
   }
   if (best) return best;
   if (otherwise) return otherwise;
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError('file is empty', source);
   const firstNonBlank = text.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '') + 1;
   throw new InputError(
     `not a sister-city list in any known format (${LIST_FORMATS.map((f) => `${f.id}: ${f.description}`).join('; ')})`,

@@ -3,12 +3,15 @@
  * distributions. Plain SVG 1.1 text (no scripts, no external fonts), every label XML-escaped,
  * coordinates rounded so the bytes are stable.
  */
+import { xmlText } from '../util/xml-text.js';
 import type { ReportData } from './report-data.js';
 
 /** The characters `xml` rewrites. */
 const XML_SPECIAL = /[&<>"']/;
 
-export function xml(text: string): string {
+/** `text` as SVG text or an attribute value: the five special characters escaped, characters XML cannot carry as U+FFFD (`xmlText`). */
+export function xml(value: string): string {
+  const text = xmlText(value);
   if (!XML_SPECIAL.test(text)) return text; // most names: nothing to escape, no five scans and copies
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

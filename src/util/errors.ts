@@ -11,7 +11,7 @@ export class InputError extends Error {
     readonly file: string,
     readonly line: number | null = null,
   ) {
-    super(line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`);
+    super(line === null ? `${pathText(file)}: ${message}` : `${pathText(file)}:${line}: ${message}`);
     this.name = 'InputError';
   }
 }
@@ -29,7 +29,15 @@ export class UsageError extends Error {
 export class OutputError extends Error {
   readonly exitCode = 1;
   constructor(message: string, readonly path: string) {
-    super(`${path}: ${message}`);
+    super(`${pathText(path)}: ${message}`);
     this.name = 'OutputError';
   }
+}
+
+/**
+ * A file name as messages print it: a line break in it shown as `\x0a`, `\x0d` (the terminal shows
+ * every other control escaped, `terminalSafe`; line breaks it keeps, for text of several lines).
+ */
+export function pathText(path: string): string {
+  return path.includes('\n') || path.includes('\r') ? path.replace(/\n/g, '\\x0a').replace(/\r/g, '\\x0d') : path;
 }

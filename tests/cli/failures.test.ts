@@ -1,6 +1,6 @@
 /** Failures on the output side end cleanly: one line naming the path and the cause, no stack, nothing half-written. */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,4 +154,72 @@ describe('interrupted reports', () => {
     expect(after).toBeLessThan(20_000);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('exits 130 / 143 on a %s that arrives during the write, all files written', (sig) => {
+    const out = tmp();
+    // The signal is sent from inside the (synchronous) write, as one sent by another process would arrive
+    // then: by a listener registered as the write starts, after the CLI's own (which installs its handlers).
+    const script = `
+      import { onWriteStart } from './dist/src/io/atomic-write.js';
+      onWriteStart(() => onWriteStart(() => process.kill(process.pid, '${sig}')));
+      process.argv = [process.argv[0], 'twinnet', 'parse', '--out', ${JSON.stringify(out)}];
+      await import('./dist/src/cli/main.js');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(sig === 'SIGINT' ? 130 : 143);
+    expect(readdirSync(out).sort()).toEqual(['countries.csv', 'dataset.json', 'diagnostics.csv', 'links.csv', 'places.csv', 'table.csv']);
+  });
+
+  it('writes into a device or a named pipe as it is, follows a link to its file, and keeps a replaced file\'s permissions', () => {
+    const d = tmp();
+    const r = spawnSync(process.execPath, [BIN, 'export', '--out', '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const fifo = join(d, 'out.gexf');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('sh', ['-c', `cat "${fifo}" > "${join(d, 'read.gexf')}" & ${JSON.stringify(process.execPath)} ${BIN} export --out "${fifo}"; wait`], { encoding: 'utf8' });
+    expect(reader.status).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(join(d, 'read.gexf'), 'utf8')).toMatch(/^<\?xml[\s\S]*<\/gexf>\n$/);
+    writeFileSync(join(d, 'target.gexf'), 'old');
+    chmodSync(join(d, 'target.gexf'), 0o600);
+    symlinkSync('target.gexf', join(d, 'link.gexf'));
+    expect(spawnSync(process.execPath, [BIN, 'export', '--out', join(d, 'link.gexf')]).status).toBe(0);
+    expect(lstatSync(join(d, 'link.gexf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(d, 'target.gexf'), 'utf8')).toMatch(/^<\?xml/);
+    expect(statSync(join(d, 'target.gexf')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to write over its own input (exit 1, the input intact)', () => {
+    const d = tmp(), input = join(d, 'list.txt');
+    copyFileSync('data/raw/china-sister-cities.txt', input);
+    const r = spawnSync(process.execPath, [BIN, 'export', input, '--format', 'json', '--out', input], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`twinnet: ${input}: is the input file: writing it would destroy the input; choose another --out\n`);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+    const t = join(d, 'table.csv');
+    writeFileSync(t, 'home,home country,partner,partner country\nKöln,Germany,Lille,France\n');
+    const p = spawnSync(process.execPath, [BIN, 'parse', t, '--out', d], { encoding: 'utf8' });
+    expect(p.status).toBe(1);
+    expect(p.stderr).toContain('is the input file');
+    expect(readdirSync(d).sort()).toEqual(['list.txt', 'table.csv']);
+  });
+
+  it('prints a file name with a line break on one line, the break escaped, in what it wrote and in errors', () => {
+    const d = tmp(), out = join(d, 'o\nnl.gexf');
+    const r = spawnSync(process.execPath, [BIN, 'export', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`wrote ${join(d, 'o\\x0anl.gexf')}\n`);
+    const bad = spawnSync(process.execPath, [BIN, 'report', join(d, 'no\nsuch.txt'), '--out', d], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('no\\x0asuch.txt');
+  });
+
+  it('calls a file of a byte-order mark only empty (exit 2)', () => {
+    const d = tmp(), f = join(d, 'bom.txt');
+    writeFileSync(f, '\uFEFF');
+    const r = spawnSync(process.execPath, [BIN, 'parse', f, '--out', d], { encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([2, `twinnet: ${f}: file is empty\n`]);
+  });
 });
+

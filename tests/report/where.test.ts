@@ -121,6 +121,14 @@ describe('the Where section of a hand-made list', () => {
     expect(doc.querySelector('title')?.textContent).toBe('Tiny <map> & co');
     expect(worldMapSvg({ index: a.index, labels, places, title: 'Tiny <map> & co' })).toBe(svg);
   });
+  it('writes names with characters XML cannot carry (an escape, U+FFFE) as U+FFFD, so that the map stays well-formed', () => {
+    const labels = { home: a.nodes.home.attributes.map((x) => `${x.label}\u001b[31m`), partner: a.nodes.partner.attributes.map((x) => `${x.label}\uFFFE`) };
+    const svg = worldMapSvg({ index: a.index, labels, places, title: 'Evil \u0007 map' });
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    expect(doc.getElementsByTagName('parsererror').length).toBe(0);
+    expect([...doc.querySelectorAll('circle > title')].map((t) => t.textContent)).toContain('Nice, France\uFFFD');
+  });
 });
 
 describe('a list with more places without coordinates than the report names', () => {
