@@ -19,10 +19,10 @@ import { withLayoutColumns } from '../export/layout-columns.js';
 import { writeNeo4jTables } from '../export/neo4j.js';
 import type { NetworkKind } from '../export/network.js';
 import { pathText, UsageError } from '../util/errors.js';
-import { loadDataset } from './load.js';
+import { inputFiles, loadDataset } from './load.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
-import { inputFiles, inputMeta, reportName } from './report-command.js';
+import { inputMeta, reportName } from './report-command.js';
 import { placesFor } from '../pipeline/geography.js';
 import { sharedNetworkLayout } from '../pipeline/repulsion-helper.js';
 
@@ -100,7 +100,7 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const written = writeFilesAtomically(files, { inputs: inputFiles(file) });
   print(`wrote ${written.map(pathText).join(', ')}`);
   if (to === 'neo4j') {
-    print(`load with: neo4j-admin database import full --nodes=${written[0]},${written[1]} --relationships=${written[2]},${written[3]} neo4j`);
+    print(`load with: neo4j-admin database import full --nodes=${pathText(written[0] as string)},${pathText(written[1] as string)} --relationships=${pathText(written[2] as string)},${pathText(written[3] as string)} neo4j`);
   }
 }
 

@@ -47,3 +47,11 @@ export function loadDataset(file: string | undefined, options: LoadOptions = {})
   }
   return ds;
 }
+
+/** The `<file>.meta.json` that may stand beside an input list (snapshot date, source URL). */
+export const metaPath = (file: string | undefined): string => (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
+
+/** The files a command reads — the list and its meta file, `-` for standard input — which no output may replace. */
+export function inputFiles(file: string | undefined): string[] {
+  return file === '-' ? ['-'] : [file ?? DEFAULT_INPUT, metaPath(file)];
+}

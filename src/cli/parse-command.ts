@@ -2,12 +2,11 @@
 import { noLinks } from '../analysis/analyze.js';
 import { datasetFiles } from '../io/dataset-files.js';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
-import { inputFiles } from './report-command.js';
 import { pathText } from '../util/errors.js';
 import { homeWords } from '../parse/countries.js';
 import type { Dataset } from '../parse/types.js';
 import { LINE_KINDS } from '../parse/types.js';
-import { loadDataset } from './load.js';
+import { inputFiles, loadDataset } from './load.js';
 import { placesFor } from '../pipeline/geography.js';
 import { linkDistances } from '../geo/link-distances.js';
 import { GEO_CREDITS } from '../report/where-data.js';

@@ -6,11 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkWritable, writeFilesAtomically } from '../io/atomic-write.js';
 import { computeReport } from '../pipeline/report.js';
-import { DEFAULT_INPUT } from '../util/paths.js';
 import { InputError, pathText } from '../util/errors.js';
 import { isCalendarDate } from '../util/calendar-date.js';
 import { homeWords } from '../parse/countries.js';
-import { loadDataset } from './load.js';
+import { inputFiles, loadDataset, metaPath } from './load.js';
 import { createProgress } from './progress.js';
 import { analysisOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
@@ -28,14 +27,6 @@ export interface ReportFlags extends AnalysisFlags {
 }
 
 export interface InputMeta { snapshotDate: string | null; url: string | null }
-
-/** The `<file>.meta.json` that may stand beside an input. */
-const metaPath = (file: string | undefined): string => (file ?? DEFAULT_INPUT).replace(/\.[^./]+$/, '') + '.meta.json';
-
-/** The files a command reads (the list and its meta file; none for standard input): no output may replace them. */
-export function inputFiles(file: string | undefined): string[] {
-  return file === '-' ? [] : [file ?? DEFAULT_INPUT, metaPath(file)];
-}
 
 /** Reads `<file>.meta.json` beside the input when there is one (snapshot date, source URL). */
 export function inputMeta(file: string | undefined): InputMeta {

@@ -3,7 +3,8 @@
  * randomisations of the bipartite graph (curveball, see `curveball.ts`).
  *
  * Statistics, for the mean and the median link distance (great-circle km, `haversine.ts`):
- *   expected = mean over the N null samples;  sd = their standard deviation (N − 1 in the divisor);
+ *   expected = mean over the N null samples;  sd = their standard deviation (N − 1 in the divisor;
+ *   squared deviations summed by Welford's update);
  *   z = (observed − expected) / sd  (null when sd = 0);
  *   p = (1 + #{null ≤ observed}) / (N + 1): the empirical one-sided p-value for "nearer than chance"
  *   (Davison & Hinkley 1997, Bootstrap Methods, eq. 4.11; North, Curtis & Sham 2002,
@@ -176,20 +177,25 @@ export function distanceNullModel(index: BipartiteIndex, coords: NullModelCoordi
   evaluate(Int32Array.from(kept), observed);
   const chain = curveballChain({ offsets, adj: Int32Array.from(kept) }, createRng(o.seed));
   chain.trade(burnIn);
-  const sum = new Float64Array(S), sumSq = new Float64Array(S), atMost = new Int32Array(S), sample = new Float64Array(S);
+  // Sums for the mean; the squared deviations by Welford's update (no cancellation: samples that are all
+  // equal give sd = 0 exactly, not rounding noise that a z would divide by).
+  const sum = new Float64Array(S), mean = new Float64Array(S), m2 = new Float64Array(S), atMost = new Int32Array(S), sample = new Float64Array(S);
   for (let s = 0; s < o.samples; s++) {
     chain.trade(trades);
     evaluate(chain.adj, sample);
     for (let k = 0; k < S; k++) {
       const v = sample[k]!;
-      sum[k] = sum[k]! + v; sumSq[k] = sumSq[k]! + v * v;
+      sum[k] = sum[k]! + v;
+      const d = v - mean[k]!;
+      mean[k] = mean[k]! + d / (s + 1);
+      m2[k] = m2[k]! + d * (v - mean[k]!);
       if (v <= observed[k]!) atMost[k]!++;
     }
   }
   const N = o.samples;
   const stat = (k: number): DistanceStatistic => {
     const expected = sum[k]! / N;
-    const sd = N > 1 ? Math.sqrt(Math.max(0, (sumSq[k]! - N * expected * expected) / (N - 1))) : 0;
+    const sd = N > 1 ? Math.sqrt(Math.max(0, m2[k]! / (N - 1))) : 0;
     return { observed: observed[k]!, expected, sd, z: sd > 0 ? (observed[k]! - expected) / sd : null, p: (1 + atMost[k]!) / (N + 1) };
   };
   const byGroupResult: Record<string, DistanceTest> = {};

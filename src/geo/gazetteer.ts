@@ -23,6 +23,8 @@
  *              An alternate name's line has the key `=` + its `placeKey` and refs `q index`, without
  *              the record (`place` reads it when asked).
  *   admin1     `CC.A1 name` lines of the first-level divisions (read whole on opening)
+ *   alternates a filter of 2^22 bits, one set per alternate key (`alternateBit` of its `keyHash`),
+ *              read whole on opening: a name whose bit is clear has no alternate, its bucket unread
  * Every field is tab-separated. Places are numbered by GeoNames id, areas by code. Keys are
  * `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or `withoutAreaWords` of it
  * (areas); see `place-key.ts`. A key lists the places and areas of its own country only. A place's
@@ -99,6 +101,10 @@ export interface Gazetteer {
 const VERSION = 6;
 /** Starts the key of an alternate name (no `placeKey` starts with it). */
 const ALTERNATE = '=';
+/** Bits of the alternate keys' filter (512 KB): with ~370,000 keys, about 1 name in 12 that no alternate has passes it. */
+const ALTERNATE_BITS = 1 << 22;
+/** The filter's bit of a key hash (its high bits: the bucket takes the low ones). */
+const alternateBit = (hash: number): number => hash >>> 10;
 const MAGIC = `twinnet-geo-index ${VERSION} `;
 /** Room for the header line; sections start after it, 4-byte aligned. */
 const HEADER_BYTES = 1024;
@@ -111,8 +117,8 @@ interface Header {
   areas: number;
   keys: number;
   buckets: number;
-  /** Byte offsets in the file: placeAt, areaAt, bucketAt, ids, areas, postings, admin1, the end. */
-  sections: [number, number, number, number, number, number, number, number];
+  /** Byte offsets in the file: placeAt, areaAt, bucketAt, ids, areas, postings, admin1, alternate bits, the end. */
+  sections: [number, number, number, number, number, number, number, number, number];
 }
 
 /** Reads `length` bytes at `position` of the index. */
@@ -228,7 +234,13 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   const ids = Int32Array.from(places, (p) => p.geonameId);
   const admin1 = enc.encode(areas.filter((a) => levelOf(a.code) === 1).map((a) => `${a.code}\t${clean(a.name)}`).join('\n'));
   const parts: Uint8Array[] = [placeAt, areaAt, bucketAt, ids].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
-  parts.push(concatBytes(areaLines), concatBytes(postings), admin1);
+  // One bit per alternate key's hash: a name no alternate has (most names a list misses) is told at once, without its bucket.
+  const alternateBits = new Uint8Array(ALTERNATE_BITS >>> 3);
+  for (const { country, key } of alternateKeys.values()) {
+    const bit = alternateBit(keyHash(country, key));
+    alternateBits[bit >>> 3]! |= 1 << (bit & 7);
+  }
+  parts.push(concatBytes(areaLines), concatBytes(postings), admin1, alternateBits);
   const sections: number[] = [];
   let at = HEADER_BYTES;
   for (const part of parts) { sections.push(at); at += part.length; }
@@ -242,10 +254,14 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
   return out;
 }
 
-/** The seat of an area among its places (indices): PPLA / PPLA2 by level, then PPLC, then the most populous; ties by lower geonameId. */
+/**
+ * The seat of an area among its places (indices): PPLA / PPLA2 by level, then — for a second-level
+ * area without a PPLA2 — the first-level seat in it (Dijon, seat of Bourgogne-Franche-Comté, for the
+ * Côte-d'Or; Venice for its province), then PPLC, then the most populous; ties by lower geonameId.
+ */
 export function seatOf(places: readonly GazetteerPlace[], members: readonly number[], level: 1 | 2): number {
-  const seatCode = level === 1 ? 'PPLA' : 'PPLA2';
-  const rank = (p: GazetteerPlace): number => (p.featureCode === seatCode ? 2 : p.featureCode === 'PPLC' ? 1 : 0);
+  const RANKS: Readonly<Record<string, number>> = level === 1 ? { PPLA: 3, PPLC: 1 } : { PPLA2: 3, PPLA: 2, PPLC: 1 };
+  const rank = (p: GazetteerPlace): number => RANKS[p.featureCode] ?? 0;
   let best = -1;
   for (const i of members) {
     if (best < 0) { best = i; continue; }
@@ -261,7 +277,7 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   const headText = dec.decode(reader.read(0, HEADER_BYTES));
   if (!headText.startsWith(MAGIC)) throw new Error(`geo/gazetteer: not a twinnet geo index, version ${VERSION} (starts "${headText.slice(0, 24)}")`);
   const h = JSON.parse(headText.slice(MAGIC.length, headText.indexOf('\n'))) as Header;
-  const [pt, at, bt, is, as, ks, a1, end] = h.sections;
+  const [pt, at, bt, is, as, ks, a1, ab, end] = h.sections;
   const read = (position: number, length: number): Uint8Array => {
     const b = reader.read(position, length);
     if (b.length !== length) throw new Error(`geo/gazetteer: truncated index: ${position + b.length} of ${end} bytes`);
@@ -274,7 +290,8 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
   };
   read(end - 1, 1);
   const bucketAt = int32s(Uint32Array, bt, h.buckets + 1);
-  const admin1Names = new Map(dec.decode(read(a1, end - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
+  const admin1Names = new Map(dec.decode(read(a1, ab - a1)).split('\n').map((l) => l.split('\t') as [string, string]));
+  const alternateBits = read(ab, end - ab).slice();
   let areaAt: Uint32Array | null = null, areaText: Uint8Array | null = null, ids: Int32Array | null = null;
   const places = new Map<number, GazetteerPlace>();
   const areas = new Map<number, GazetteerArea>();
@@ -363,7 +380,13 @@ export function openGazetteer(reader: IndexReader): Gazetteer {
     return j < h.areas && area(j).code === code ? j : -1;
   };
   const admin1Name = (code: string): string | null => admin1Names.get(code) ?? null;
-  const alternates = (country: string, key: string): readonly number[] => (key === '' ? NOTHING.places : lookup(country, ALTERNATE + key).places);
+  const alternates = (country: string, key: string): readonly number[] => {
+    if (key === '') return NOTHING.places;
+    // keyHash(country, ALTERNATE + key), without making that string
+    const bit = alternateBit(hashChars(hashChars(hashChars(HASH_SEED, country), '\t' + ALTERNATE), key) >>> 0);
+    if ((alternateBits[bit >>> 3]! & (1 << (bit & 7))) === 0) return NOTHING.places;
+    return lookup(country, ALTERNATE + key).places;
+  };
   return { source: h.source, placeCount: h.places, areaCount: h.areas, place, area, lookup, alternates, indexOfGeonameId, indexOfArea, admin1Name };
 }
 

@@ -42,6 +42,7 @@
  */
 import { definedOnly } from '../util/defined-only.js';
 import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
+import { isRegionSection } from '../parse/assemble-blocks.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { haversineKm } from './haversine.js';
@@ -173,8 +174,9 @@ class Context {
   home(h: HomeEntry, country: string): Placement {
     const countries = h.territory === undefined ? [country, ...territoriesOf(country)] : [h.territory, country];
     // The region a table gives and the section the list puts it in (`==Maine==`) narrow it as a partner's location does.
-    const where = [...(h.region === undefined ? [] : h.region.split(/\s*,\s*/)), ...(h.section === null ? [] : [h.section])];
-    const byName = () => this.place(h.city, h.qualifier, countries, null, where);
+    // (A section of letters, `==A–C==`, names no region: never read as a code, `AL`, `CA`.)
+    const where = [...(h.region === undefined ? [] : h.region.split(/\s*,\s*/)), ...(isRegionSection(h.section) ? [h.section as string] : [])];
+    const byName = () => this.place(h.city, h.qualifier, countries, null, where, true);
     const given = this.given(h.id);
     const pl = (given && this.withDivision(given, byName)) ?? byName() ?? EMPTY;
     // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
@@ -219,20 +221,27 @@ class Context {
     return pl?.match === 'name' ? pl : null;
   }
 
-  /** The best GeoNames placement of `name` in the first of `countries` that has one; `where`: location parts, as written, that may name its first-level division. */
-  private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null, where: readonly string[] = []): Placement | null {
+  /**
+   * The best GeoNames placement of `name` in the first of `countries` that has one, by its own name
+   * first in every country, then by alternate names; `where`: location parts, as written, that may
+   * name its first-level division; `within`: whether they say where the place lies for sure (a home's
+   * section or region, as a qualifier does): a division they name with no place of the name puts it
+   * at the division's seat — a partner's location part, which may be loose, narrows only where some
+   * candidate lies.
+   */
+  private place(name: string, qualifier: string | null, countries: readonly string[], admin1: string | null, where: readonly string[] = [], within = false): Placement | null {
     const key = placeKey(name);
     const stripped = withoutAreaWords(key);
     const qualifierKey = qualifier === null ? null : placeKey(qualifier);
     const keys = stripped === null ? [key] : [key, stripped];
+    const q: Query = { key, stripped, qualifierKey, admin1, where, within };
     for (const country of countries) {
       const alias = this.aliases.get(`${country}\t${key}`);
       if (alias) {
         const c = 'geonameId' in alias.target ? this.placeCandidate(this.g.indexOfGeonameId(alias.target.geonameId)) : this.areaCandidate(this.g.indexOfArea(alias.target.area));
         if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks (or a division without a known seat)`);
         // An alias means the name as usually meant (`Washington` → D.C.), not where a division named says otherwise (`Washington, Utah`).
-        const named = this.divisionsNamed(country, qualifierKey, where);
-        if (named.every((q) => q === c.admin1)) return this.placement(c, 'alias', [c]);
+        if (this.divisionsNamed(country, qualifierKey, where).every((d) => d === c.admin1)) return this.placement(c, 'alias', [c]);
       }
       let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
       for (const k of keys) {
@@ -243,16 +252,29 @@ class Context {
         if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
         places = union(places, ps); areas = union(areas, as);
       }
-      if (places.length + areas.length === 0) {
-        // No place or division of the name: one whose alternate name it is (`München`, `Prag`).
-        places = this.g.alternates(country, key).map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
-        match = 'alternate';
+      if (places.length + areas.length === 0) continue;
+      // The places whose alternate name it is join them when the name itself finds only divisions
+      // named otherwise (`Venezia`: `Provincia di Venezia`, and Venice's Italian name) or none inside a
+      // division the location names (`Mt. Vernon, New York`, when only other states' are found).
+      const named = this.divisionsNamed(country, qualifierKey, where);
+      const inNamed = (c: PlaceCandidate) => named.includes(c.admin1);
+      let alternateIds: ReadonlySet<number> | null = null;
+      if ((places.length === 0 && !areas.some((c) => placeKey(c.name) === key)) || (named.length > 0 && !places.some(inNamed) && !areas.some(inNamed))) {
+        const had = new Set(places.map((c) => c.geonameId));
+        const added = this.alternateCandidates(country, key).filter((c) => !had.has(c.geonameId));
+        if (added.length > 0) { alternateIds = new Set(added.map((c) => c.geonameId)); places = [...places, ...added]; }
       }
-      if (places.length + areas.length > 0) {
-        const best = this.best(key, stripped, qualifierKey, country, admin1, places, areas, match, where);
-        if (best) return best;
-      }
-      if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
+      const best = this.best(q, country, places, areas, match, alternateIds);
+      if (best) return best;
+    }
+    // No place or division of the name in any of the countries: one whose alternate name it is (`München`, `Prag`).
+    for (const country of countries) {
+      const places = this.alternateCandidates(country, key);
+      const best = places.length > 0 ? this.best(q, country, places, [], 'alternate', null) : null;
+      if (best) return best;
+    }
+    if (qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey)) {
+      for (const country of countries) {
         const town = this.place(qualifier as string, null, [country], admin1, where);
         if (town) return { ...town, match: 'qualifier' };
       }
@@ -260,34 +282,44 @@ class Context {
     return null;
   }
 
-  /** The placement of the best of the candidates `places` and `areas` of name `key` in `country`, or null when none is left (outside `admin1` or the qualifier's division). */
-  private best(
-    key: string, stripped: string | null, qualifierKey: string | null, country: string, admin1: string | null,
-    places: PlaceCandidate[], areas: PlaceCandidate[], match: PlaceMatch, where: readonly string[],
-  ): Placement | null {
+  private alternateCandidates(country: string, key: string): PlaceCandidate[] {
+    return this.g.alternates(country, key).map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
+  }
+
+  /**
+   * The placement of the best of the candidates `places` and `areas` of `q` in `country`, or null when
+   * none is left (outside `admin1`, or outside a division a partner's location names).
+   */
+  private best(q: Query, country: string, places: PlaceCandidate[], areas: PlaceCandidate[], match: PlaceMatch, alternateIds: ReadonlySet<number> | null): Placement | null {
+    const { key, stripped, qualifierKey, admin1 } = q;
     // `Davao City`, `Quebec City`: the word is dropped to match, but it names a town, not an area.
     const areaish = (stripped !== null && !key.split(' ').includes('city')) || (qualifierKey !== null && KIND_QUALIFIERS.has(qualifierKey));
-    // Divisions the qualifier and the location name, each narrowing the candidates when some lie in it.
-    const named = this.divisionsNamed(country, qualifierKey, where);
-    const within = (cs: PlaceCandidate[]): PlaceCandidate[] => {
-      let out = admin1 === null ? cs : cs.filter((c) => c.admin1 === admin1);
-      for (const q of named) if (out.some((c) => c.admin1 === q)) out = out.filter((c) => c.admin1 === q);
-      return out;
-    };
-    places = within(places).sort(byPopulation); areas = within(areas).sort(byPopulation);
-    // A division named where no candidate lies (`Minato` under ==Tokyo==, only a Minato in Wakayama
-    // known; `Washington, D.C.`): the place is in that division, so it is placed at its seat, not at
-    // a namesake elsewhere (kept as alternatives).
-    const missed = named.find((q) => ![...places, ...areas].some((c) => c.admin1 === q));
-    if (missed !== undefined) {
-      const seat = this.areaCandidate(this.g.indexOfArea(`${country}.${missed}`));
-      if (seat) return this.placement(seat, 'region', [seat, ...places, ...areas]);
+    if (admin1 !== null) { places = places.filter((c) => c.admin1 === admin1); areas = areas.filter((c) => c.admin1 === admin1); }
+    // Divisions the qualifier and the location name, each narrowing the candidates to those in it.
+    const fromQualifier = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
+    const fromWhere = this.divisionsNamed(country, null, q.where);
+    for (const d of [fromQualifier, ...fromWhere]) {
+      if (d === null) continue;
+      const ps = places.filter((c) => c.admin1 === d), as = areas.filter((c) => c.admin1 === d);
+      if (ps.length + as.length > 0) { places = ps; areas = as; continue; }
+      if (places.length + areas.length === 0) break;
+      // None of the name lies in the division named (`Minato` under ==Tokyo==, only a Minato in
+      // Wakayama known; `Dongcheng (Beijing)`): a qualifier, or a home's section or region, says the
+      // place is there: at the division's seat, its namesakes elsewhere kept as alternatives. A
+      // partner's location part may be loose (`Kyiv, Kyiv Oblast`: the city is a division of its own):
+      // it narrows only where some candidate lies.
+      if (d !== fromQualifier && !q.within) continue;
+      const seat = this.areaCandidate(this.g.indexOfArea(`${country}.${d}`));
+      return seat ? this.placement(seat, 'region', [seat, ...places.sort(byPopulation), ...areas.sort(byPopulation)]) : null;
     }
+    places = places.sort(byPopulation); areas = areas.sort(byPopulation);
     // A division seated at a place already found is that place again: one candidate, not two.
     const seen = new Set<number>();
     const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
     const best = ordered[0];
-    return best ? this.placement(best, best.area !== null && !areaish ? 'area' : match === 'name' && placeKey(best.name) !== key && best.area === null ? 'suffix' : match, ordered) : null;
+    if (!best) return null;
+    const how = best.area !== null ? (areaish ? match : 'area') : alternateIds?.has(best.geonameId) ? 'alternate' : match === 'name' && placeKey(best.name) !== key ? 'suffix' : match;
+    return this.placement(best, how, ordered);
   }
 
   private placement(best: PlaceCandidate, match: PlaceMatch, ordered: readonly PlaceCandidate[]): Placement {
@@ -334,16 +366,38 @@ class Context {
    * abbreviations); null when none.
    */
   private admin1Named(country: string, key: string): string | null {
-    for (const j of this.g.lookup(country, key).areas) {
-      const a = this.g.area(j);
-      if (a.level === 1) return a.code.slice(a.code.indexOf('.') + 1);
+    const k = `${country}\t${key}`;
+    let code = this.divisions.get(k);
+    if (code === undefined) {
+      code = null;
+      for (const j of this.g.lookup(country, key).areas) {
+        const a = this.g.area(j);
+        if (a.level === 1) { code = a.code.slice(a.code.indexOf('.') + 1); break; }
+      }
+      const letters = key.replace(/ /g, '').toUpperCase();
+      if (code === null && /^[A-Z]{2,3}$/.test(letters) && this.g.admin1Name(`${country}.${letters}`) !== null) code = letters;
+      this.divisions.set(k, code);
     }
-    const letters = key.replace(/ /g, '').toUpperCase();
-    return /^[A-Z]{2,3}$/.test(letters) && this.g.admin1Name(`${country}.${letters}`) !== null ? letters : null;
+    return code;
   }
+
+  /** `admin1Named` by country and key: a list repeats its sections and location parts over every place. */
+  private readonly divisions = new Map<string, string | null>();
 }
 
 const NO_PARTS: readonly string[] = [];
+
+/** What `place` looks for, as `best` reads it. */
+interface Query {
+  key: string;
+  stripped: string | null;
+  qualifierKey: string | null;
+  /** A UK home nation's division (GB-SCT → SCT): only candidates in it. */
+  admin1: string | null;
+  where: readonly string[];
+  /** Whether `where` says for sure where the place lies (a home's section or region). */
+  within: boolean;
+}
 
 /** How near the place found by name must lie to coordinates from the input to lend them its division (km). */
 export const DIVISION_RADIUS_KM = 30;

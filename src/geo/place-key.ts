@@ -2,7 +2,8 @@
  * Keys for matching place names against the gazetteer: `foldName` (case, accents, apostrophes and
  * punctuation ignored) plus the few letters that Unicode decomposition leaves alone (ß → ss, æ → ae,
  * ø → o, ł → l, đ → d, ı → i, œ → oe, þ → th), so that `Gießen` and `Giessen` meet; the turned and
- * modifier apostrophes (‘ ʻ ʼ) vanish like the plain one (`Modi‘in` ~ `Modi'in`).
+ * modifier apostrophes (‘ ʻ ʼ) vanish like the plain one (`Modi‘in` ~ `Modi'in`); `St`, `Ste`, `Mt`
+ * and `Ft` are spelt out (`St. Louis` ~ `Saint Louis`, `Mt. Vernon` ~ `Mount Vernon`).
  *
  * Two derived keys widen a match, and a placement records which one was used:
  * - `withoutSuffix`: a trailing administrative suffix of East Asian place names dropped (GeoNames
@@ -17,10 +18,10 @@
  *   withoutAreaWords(placeKey('Pest County'))   // 'pest'
  */
 import { foldName } from '../parse/fold-table.js';
-import { foldLetters } from '../util/fold.js';
+import { expandAbbreviations, foldLetters } from '../util/fold.js';
 
 export function placeKey(name: string): string {
-  return foldLetters(foldName(name.replace(/[‘ʻʼ]/g, '')));
+  return expandAbbreviations(foldLetters(foldName(name.replace(/[‘ʻʼ]/g, ''))));
 }
 
 /** Trailing suffixes of Korean (`-si`, `-gun`, `-gu`, `-eup`) and Japanese (`-shi`, `-ku`, `-machi`, `-chō`, `-mura`) place names. */

@@ -21,7 +21,7 @@
  * mid-write leaves its staged and moved-aside files, which the next write to that folder puts right
  * (`sweepStale`).
  */
-import { accessSync, chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Stats } from 'node:fs';
@@ -231,7 +231,7 @@ function sibling(target: string, kind: 'tmp' | 'old'): string {
 }
 
 function exists(path: string): boolean {
-  try { statSync(path); return true; } catch { return false; }
+  return statOrNull(path) !== null;
 }
 
 /** Called as each write begins (the CLI installs its signal handlers there: see `cli/main.ts`). */
@@ -250,21 +250,43 @@ export interface WriteOptions {
 /** Where a target's bytes go: a path (a link resolved) and whether it is a device or pipe written into as it is. */
 interface Target { path: string; device: boolean; mode: number | null }
 
-/** `path` with its symbolic links followed (a dangling one to where it points), and what stands there. */
-function targetOf(path: string, inputs: readonly { dev: number; ino: number }[]): Target {
-  let real = path;
-  for (let hops = 0; hops < 40; hops++) {
-    const l = lstatOrNull(real);
-    if (!l?.isSymbolicLink()) break;
-    real = resolve(dirname(real), readlinkSync(real));
+/** Paths that name an open file descriptor (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): written into as they are. */
+const DESCRIPTOR = /^\/(?:dev\/(?:std(?:out|err)|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
+
+/**
+ * Where `path`'s bytes go: its symbolic links followed (each relative one from its own folder, that
+ * folder's links followed, as the kernel does), and what stands there. Refused: a loop of links, a
+ * link to a folder that does not exist, the input file, anything but a file, a character device or a
+ * named pipe.
+ */
+function targetOf(path: string, inputs: readonly Stats[]): Target {
+  let real = resolve(path), linked = false;
+  for (let hops = 0; !DESCRIPTOR.test(real); hops++) {
+    if (!lstatOrNull(real)?.isSymbolicLink()) break;
+    if (hops === MAX_LINKS) throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
+    real = resolve(realFolder(dirname(real)), readlinkSync(real));
+    linked = true;
   }
-  const st = fileStat(real);
-  if (st === null) return { path: real, device: false, mode: null };
-  if (inputs.some((i) => i.dev === st.dev && i.ino === st.ino)) throw new OutputError('is the input file: writing it would destroy the input; choose another --out', path);
+  if (DESCRIPTOR.test(real)) return { path: real, device: true, mode: null };
+  const st = statOrNull(real);
+  if (st === null) {
+    // A link to where nothing is: written there, as a shell would, but no folder is made for it.
+    if (linked && statOrNull(dirname(real)) === null) throw Object.assign(new Error('the link points into a folder that does not exist'), { code: 'ENOENT' });
+    return { path: real, device: false, mode: null };
+  }
+  if (st.isFile() && inputs.some((i) => i.dev === st.dev && i.ino === st.ino)) throw new OutputError('is the input file: writing it would destroy the input; choose another --out', path);
   if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   if (st.isCharacterDevice() || st.isFIFO()) return { path: real, device: true, mode: null };
   if (!st.isFile()) throw new OutputError('is neither a file nor a device or pipe to write into', path);
   return { path: real, device: false, mode: st.mode & 0o7777 };
+}
+
+/** Symbolic links followed at most, as Linux does (ELOOP after 40). */
+const MAX_LINKS = 40;
+
+/** A folder with its links followed (itself when it does not exist). */
+function realFolder(dir: string): string {
+  try { return realpathSync(dir); } catch { return dir; }
 }
 
 /** Writes all files or none. Returns the paths written. Throws `OutputError` (previous files intact). */
@@ -274,7 +296,8 @@ export function writeFilesAtomically(files: readonly OutputFile[], options: Writ
   const { staged, swapped } = t;
   active = t;
   let current = files[0]?.path ?? '';
-  const inputs = (options.inputs ?? []).map(fileStat).filter((s): s is Stats => s !== null).map((s) => ({ dev: s.dev, ino: s.ino }));
+  // The inputs that are files (`-`: standard input, when it is one): a device or a pipe is no file to protect.
+  const inputs = (options.inputs ?? []).map((p) => (p === '-' ? fdStatOrNull(0) : statOrNull(p))).filter((s): s is Stats => s?.isFile() === true);
   const targets: Target[] = [];
   let helped = helperIndex(files);
   let helper: Helper | null = null;
@@ -366,6 +389,7 @@ const CAUSES: Readonly<Record<string, string>> = {
   EIO: 'input/output error',
   EFBIG: 'file too large (for the file system, or the limit set on the process: ulimit -f)',
   ENOENT: 'no such file or directory (or a place where none can be made)',
+  ELOOP: 'too many symbolic links (a loop?)',
 };
 
 /** A file-system failure as a one-line error naming the output path and the cause. */
@@ -433,22 +457,36 @@ export function checkWritable(path: string, kind: 'dir' | 'file'): void {
   }
 }
 
-function statOrNull(path: string): ReturnType<typeof statSync> | null {
+function statOrNull(path: string): Stats | null {
   try { return statSync(path); } catch { return null; }
+}
+
+function fdStatOrNull(fd: number): Stats | null {
+  try { return fstatSync(fd); } catch { return null; }
 }
 
 function lstatOrNull(path: string): Stats | null {
   try { return lstatSync(path); } catch { return null; }
 }
 
-/** The file at `path` (its links followed), or null when there is none. */
-function fileStat(path: string): Stats | null {
-  try { return statSync(path); } catch { return null; }
-}
 
-/** Writes `content` into a character device or a named pipe as it is (no staging: it cannot be replaced or rolled back). */
+/**
+ * Writes `content` into a character device, a named pipe or an open descriptor as it is (no staging:
+ * it cannot be replaced or rolled back): one of this process's through the descriptor itself, any
+ * other opened for appending. A pipe that no process reads is refused (waiting for one would hold the
+ * process past any signal).
+ */
 function writeInto(path: string, content: OutputFile['content']): void {
-  const fd = openSync(path, 'w');
+  // This process's own descriptor (`/dev/stdout`: a terminal, a file, a pipe or a socket, which no open reaches) is written as it is.
+  const own = /^\/(?:dev\/(std(?:out|err))|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/.exec(path);
+  if (own) { writeContent(own[1] === 'stdout' ? 1 : own[1] === 'stderr' ? 2 : Number(own[2] ?? own[3]), content); return; }
+  if (statOrNull(path)?.isFIFO()) {
+    try { closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK)); } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw new OutputError('is a named pipe that no process reads', path);
+      throw e;
+    }
+  }
+  const fd = openSync(path, 'a');
   try { writeContent(fd, content); } finally { closeSync(fd); }
 }
 

@@ -14,7 +14,7 @@
  *   a.partner('- JPN Ibaraki, Japan', 0, 20, 2); // true
  *   a.finish().links // [{ homeId: 'cn:anqing', partnerId: 'p:ibaraki-japan', line: 2, code: 'JPN' }]
  */
-import { codesToString } from './fold-table.js';
+import { codesToString, foldName } from './fold-table.js';
 import { HASH_SEED, HashIndex, hashChars, hashCodes } from './hash-index.js';
 import { copyText, IdAllocator, prefixedSlugCodes, slugifyByRegex } from './normalize.js';
 import type { PartnerFacts } from './quality.js';
@@ -466,15 +466,27 @@ export function homeEntry(header: string, id: string, section: string | null, li
 }
 
 /**
- * Whether a section names a region (`Maine`, `Bavaria`, `Tokyo`) rather than letters (`A`, `X–Z`,
- * `0–9`): more than three letters.
+ * Whether a section names a region (`Maine`, `Bavaria`, `東京都`) rather than letters (`A`, `X–Z`,
+ * `Ch`, `0–9`: up to three cased letters or digits, or a range of them) or a kind of entry (`Former
+ * twinnings`, `Cities`, `Other`: any of the words lists use for kinds, `NOT_REGION_WORDS`).
  */
 export function isRegionSection(section: string | null): boolean {
   if (section === null) return false;
-  let letters = 0;
-  for (const ch of section) if (/\p{L}/u.test(ch) && ++letters > 3) return true;
-  return false;
+  const s = section.trim();
+  if (LETTER_SECTION.test(s) || !/\p{L}/u.test(s)) return false;
+  return !foldName(s).split(' ').some((w) => NOT_REGION_WORDS.has(w));
 }
+
+/** A section of an alphabetical list: `A`, `Ch`, `X–Z`, `0–9` (letters of a cased script, or digits). */
+const LETTER_SECTION = /^[\p{Lu}\p{Ll}\d]{1,3}(?:\s*[–—-]\s*[\p{Lu}\p{Ll}\d]{1,3})?$/u;
+
+/** Words of section titles that sort entries by kind or status, not by region. */
+const NOT_REGION_WORDS: ReadonlySet<string> = new Set([
+  'former', 'past', 'previous', 'defunct', 'ended', 'historical', 'historic', 'proposed', 'current', 'active', 'other', 'others',
+  'miscellaneous', 'misc', 'unsorted', 'cities', 'towns', 'municipalities', 'villages', 'communities', 'places', 'twinnings',
+  'twinning', 'twin', 'twins', 'sister', 'partnerships', 'partnership', 'partners', 'friendship', 'friendships', 'cooperation',
+  'agreements', 'relations', 'list', 'notes', 'references', 'see', 'external', 'links', 'further', 'reading', 'sources',
+]);
 
 /** A partner label split into name and parenthesised qualifier: `Dongdaemun (Seoul)` → Dongdaemun, Seoul. */
 export function labelParts(label: string): { name: string; qualifier: string | null } {

@@ -44,6 +44,9 @@ const NAME_ALIASES: Readonly<Record<string, string>> = {
   uk: 'GB',
   usa: 'US',
   us: 'US',
+  // short forms of the translations, which world-countries gives only in full (`Stati Uniti d'America`)
+  'stati uniti': 'US',
+  'regno unito': 'GB',
 };
 
 /**

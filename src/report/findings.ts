@@ -38,7 +38,8 @@ export function keyFindings(r: ReportData): string[] {
   const pairs = s.significant.slice(0, NAMED).map((x) => `${md(x.labelA)} – ${md(x.labelB)} (${num(x.count)} shared of ${num(x.degreeA)} and ${num(x.degreeB)})`);
   const most = s.topByCount[0];
   const sig = s.totals.significant, sigPartner = r.shared.partner.totals.significant;
-  out.push(`**Pairs:** ${count(sig, 'pair')} of ${H} cities ${agree(sig, 'shares', 'share')} more foreign partners than chance would give (hypergeometric test, corrected for the ${s.tests === 1 ? 'one pair' : `${num(s.tests)} pairs`} tested: Holm p ≤ ${s.alpha})` +
+  const tested = s.tests === 0 ? `no pair of ${H} cities shares a partner, so none was tested` : `corrected for the ${s.tests === 1 ? 'one pair' : `${num(s.tests)} pairs`} tested: Holm p ≤ ${s.alpha}`;
+  out.push(`**Pairs:** ${count(sig, 'pair')} of ${H} cities ${agree(sig, 'shares', 'share')} more foreign partners than chance would give (hypergeometric test; ${tested})` +
     (pairs.length ? `: ${list(pairs)}${sig > NAMED ? ' …' : ''}.` : most ? `; the most shared partners: ${md(most.labelA)} – ${md(most.labelB)} (${num(most.count)}).` : '.') +
     (s.totals.identical ? ` ${count(s.totals.identical, 'pair')} ${agree(s.totals.identical, 'has', 'have')} identical partner lists.` : '') +
     ` Among foreign places, ${count(sigPartner, 'pair')} ${agree(sigPartner, 'shares', 'share')} more ${H} partners than chance.`);

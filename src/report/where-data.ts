@@ -41,7 +41,7 @@ export const TOP_COUNTRIES = 8;
  * names mostly match no place: 1.36 million of them at 1.4 million links were 100 MB of JSON.
  */
 export const UNPLACED_LISTED = 10_000;
-/** Groups of places at one GeoNames town under different names listed in the JSON, at most. */
+/** Groups of places at one GeoNames town as separate entries listed in the JSON, at most. */
 export const SAME_PLACE_LISTED = 1_000;
 /** Name of the row or column of places without a known province / continent. */
 export const UNKNOWN = 'unknown';
@@ -266,8 +266,9 @@ export function buildWhereData(a: Analysis, places: GeocodeResult, nullModel: Di
 const TOWN_MATCHES: ReadonlySet<string> = new Set(['name', 'suffix', 'area-words', 'alias', 'alternate']);
 
 /**
- * Places of one side that GeoNames placed at one town under different names (`Kiev` and `Kyiv`,
- * `Danzig` and `Gdańsk`): perhaps one place written two ways, and then two nodes of the network. By
+ * Places of one side that GeoNames placed at one town as separate entries (`Kiev` and `Kyiv`,
+ * `Danzig` and `Gdańsk`; a home listed under two sections): perhaps one place written two ways or
+ * listed twice, and then two nodes of the network. By
  * side, in data-set order of their first place; at most SAME_PLACE_LISTED groups.
  */
 function samePlaces(ds: { homes: readonly { id: string }[]; partners: readonly { id: string }[] }, places: GeocodeResult): { geonameId: number; ids: string[] }[] {

@@ -145,7 +145,7 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
   }
   if (g.samePlace.length) {
     const shownSame = g.samePlace.slice(0, SAME_PLACE_SHOWN);
-    p(`Placed at one GeoNames town under different names (${num(g.samePlace.length)}${g.samePlace.length > shownSame.length ? `; ${num(shownSame.length)} shown, all in the JSON` : ''}): perhaps one place written two ways, and then counted as separate nodes — ` +
+    p(`Placed at one GeoNames town as separate entries (${num(g.samePlace.length)}${g.samePlace.length > shownSame.length ? `; ${num(shownSame.length)} shown, all in the JSON` : ''}): perhaps one place written two ways or listed twice, and then counted as separate nodes — ` +
       `${shownSame.map((x) => `${x.places.map((q) => md(q.label)).join(' and ')} → ${md(x.name ?? '?')}${x.region ? `, ${md(x.region)}` : ''} (GeoNames ${x.geonameId})`).join('; ')}.`);
     p();
   }

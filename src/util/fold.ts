@@ -36,7 +36,21 @@ export function foldLetters(folded: string): string {
  * @example
  *   searchKey('Hafnarfjörður') // 'hafnarfjordur'
  *   searchKey('Łódź')          // 'lodz'
+ *   searchKey('St. Albans')    // 'saint albans'
+ *   searchKey('Mt. Vernon')    // 'mount vernon'
  */
 export function searchKey(s: string): string {
-  return foldLetters(foldName(s));
+  return expandAbbreviations(foldLetters(foldName(s)));
+}
+
+/** The abbreviations place names are written with, as words of a folded name, and what they stand for. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' };
+const ABBREVIATED = /\b(?:ste?|mt|ft)\b/g;
+
+/**
+ * A folded name with `St`, `Ste`, `Mt` and `Ft` as words spelt out (`st albans` → `saint albans`,
+ * `mt vernon` → `mount vernon`, `ft worth` → `fort worth`), so that either spelling finds the other.
+ */
+export function expandAbbreviations(folded: string): string {
+  return folded.includes('t') && /\b(?:ste?|mt|ft)\b/.test(folded) ? folded.replace(ABBREVIATED, (w) => ABBREVIATIONS[w] ?? w) : folded;
 }

@@ -221,5 +221,46 @@ describe('interrupted reports', () => {
     const r = spawnSync(process.execPath, [BIN, 'parse', f, '--out', d], { encoding: 'utf8' });
     expect([r.status, r.stderr]).toEqual([2, `twinnet: ${f}: file is empty\n`]);
   });
+
+  it('refuses a named pipe that no process reads (exit 1, at once), follows relative links from their own folder, and refuses a loop of links', () => {
+    const d = tmp();
+    const fifo = join(d, 'lonely.gexf');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'export', '--out', fifo], { encoding: 'utf8', timeout: 60_000 });
+    expect([r.status, r.stderr]).toEqual([1, `twinnet: ${fifo}: is a named pipe that no process reads\n`]);
+    // lnk → real/sub; real/sub/rel → ../target.json: the kernel's target is real/target.json, not d/target.json
+    mkdirSync(join(d, 'real', 'sub'), { recursive: true });
+    symlinkSync(join(d, 'real', 'sub'), join(d, 'lnk'));
+    symlinkSync('../target.json', join(d, 'real', 'sub', 'rel'));
+    expect(spawnSync(process.execPath, [BIN, 'export', '--format', 'json', '--out', join(d, 'lnk', 'rel')]).status).toBe(0);
+    expect(existsSync(join(d, 'real', 'target.json'))).toBe(true);
+    expect(existsSync(join(d, 'target.json'))).toBe(false);
+    symlinkSync('loopb', join(d, 'loopa'));
+    symlinkSync('loopa', join(d, 'loopb'));
+    const loop = spawnSync(process.execPath, [BIN, 'export', '--out', join(d, 'loopa')], { encoding: 'utf8' });
+    expect([loop.status, loop.stderr]).toEqual([1, `twinnet: ${join(d, 'loopa')}: cannot write: too many symbolic links (a loop?) (ELOOP); nothing written, previous files left as they were\n`]);
+    expect(lstatSync(join(d, 'loopa')).isSymbolicLink()).toBe(true);
+    // a link into a folder that does not exist: refused, no folder made
+    symlinkSync(join(d, 'nowhere', 'deep', 'x.gexf'), join(d, 'dangling'));
+    expect(spawnSync(process.execPath, [BIN, 'export', '--out', join(d, 'dangling')]).status).toBe(1);
+    expect(existsSync(join(d, 'nowhere'))).toBe(false);
+  }, 90_000);
+
+  it('writes --out /dev/stdout into standard output, a pipe or a file, and refuses to overwrite the input read from standard input', () => {
+    const piped = spawnSync(process.execPath, [BIN, 'export', '--format', 'json', '--out', '/dev/stdout'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout.slice(0, piped.stdout.lastIndexOf('}') + 1))).toHaveProperty('nodes');
+    const d = tmp(), file = join(d, 'out.txt');
+    writeFileSync(file, 'before\n');
+    const appended = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${BIN} export --format json --out /dev/stdout >> "${file}"`]);
+    expect(appended.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^before\n\{/);
+    const input = join(d, 'list.txt');
+    copyFileSync('data/raw/china-sister-cities.txt', input);
+    const same = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${BIN} export - --format json --out "${input}" < "${input}"`], { encoding: 'utf8' });
+    expect(same.status).toBe(1);
+    expect(same.stderr).toContain('is the input file');
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync('data/raw/china-sister-cities.txt', 'utf8'));
+  }, 90_000);
 });
 

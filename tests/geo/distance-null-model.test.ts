@@ -31,6 +31,14 @@ const coords: NullModelCoordinates = {
 };
 
 describe('distanceNullModel', () => {
+  it('gives sd 0 and no z when every sample is the same (no trade can change the graph), not rounding noise', () => {
+    // Two homes sharing both partners: no trade moves a link; distances of 1,234.5… km repeated 500 times.
+    const full = index([[0, 1], [0, 1]], 2);
+    const c: NullModelCoordinates = { home: at([[10.1, 20.2], [-33.3, 151.1]]), partner: at([[48.8, 2.35], [35.7, 139.7]]) };
+    const r = distanceNullModel(full, c, { samples: 500, seed: 7 });
+    expect(r.overall.mean).toMatchObject({ sd: 0, z: null, p: 1 });
+    expect(r.overall.mean.expected).toBeCloseTo(r.overall.mean.observed, 9);
+  });
   it('refuses no samples, a negative number of trades and coordinates that do not fit the index', () => {
     expect(() => distanceNullModel(twoPairs, coords, { samples: 0 })).toThrow(/samples/);
     expect(() => distanceNullModel(twoPairs, coords, { tradesPerSample: -1 })).toThrow(/tradesPerSample/);

@@ -55,14 +55,27 @@ describe('geocodeDataset', () => {
     const r = geocodeDataset(dataset('CN', homes, []), g).homes;
     expect([r['cn:suzhou'], r['cn:suzhou-2'], r['cn:suzhou-3'], r['cn:suzhou-4']].map((p) => p!.geonameId)).toEqual([1793743, 1886760, 1793743, 1886760]);
   });
-  it('puts a place at the seat of the division its location names when no place of the name lies there, keeping the namesakes', () => {
-    // Only Perths of Scotland and Australia are known: "Perth, England" is in England, at its seat (London, the capital).
-    const pl = one(partner('p:perth-england', 'Perth', 'GB', { location: ['England', 'United Kingdom'] }));
-    expect(pl).toMatchObject({ geonameId: 2643743, match: 'region', admin1: { code: 'ENG', name: 'England' } });
-    expect(pl.alternatives.map((c) => c.geonameId)).toEqual([2640358]);
-    // A home under a section naming a division where no place of the name is known.
+  it("puts a place at the seat of the division its qualifier or a home's section names when no place of the name lies there, keeping the namesakes", () => {
+    // Only Perths of Scotland and Australia are known. A home under ==England== is in England: at its seat (London, the capital here).
     const home = geocodeDataset(dataset('GB', [homeEntry('gb:perth', 'Perth', { section: 'England' })], []), g).homes['gb:perth'];
-    expect(home).toMatchObject({ geonameId: 2643743, match: 'region', admin1: { name: 'England' } });
+    expect(home).toMatchObject({ geonameId: 2643743, match: 'region', admin1: { code: 'ENG', name: 'England' } });
+    expect(home!.alternatives.map((c) => c.geonameId)).toEqual([2640358]);
+    expect(one(partner('p:perth-e', 'Perth', 'GB', { qualifier: 'England', label: 'Perth (England)' }))).toMatchObject({ geonameId: 2643743, match: 'region' });
+    // A partner's location part may be loose: it narrows only where a candidate lies.
+    expect(one(partner('p:perth-england', 'Perth', 'GB', { location: ['England', 'United Kingdom'] }))).toMatchObject({ geonameId: 2640358, match: 'name' });
+    // A section of letters is no region, and never read as a code (`==SC==` is no Scotland).
+    const lettered = geocodeDataset(dataset('GB', [homeEntry('gb:london', 'London', { section: 'SC' })], []), g).homes['gb:london'];
+    expect(lettered).toMatchObject({ geonameId: 2643743, match: 'name' });
+  });
+  it("takes a place by its own name in every country before another's alternate name, and an alternate name before a division named otherwise", () => {
+    const P = (geonameId: number, name: string, country: string, population: number, alternateNames: string[] = []) =>
+      ({ geonameId, name, country, admin1: '01', admin2: '02', featureCode: 'PPL', population, lat: 1, lon: 1, alternateNames });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', areas: [{ code: 'IT.01', name: 'Veneto' }, { code: 'IT.01.02', name: 'Provincia di Venezia' }],
+      places: [P(1, 'Dongchongcun', 'CN', 9000, ['Tung Chung']), P(2, 'Tung Chung', 'HK', 80000), P(3, 'Venice', 'IT', 50000, ['Venezia']), P(4, 'Mestre', 'IT', 180000)] })));
+    const home = geocodeDataset(dataset('CN', [homeEntry('cn:tung-chung', 'Tung Chung')], []), g2).homes['cn:tung-chung'];
+    expect(home).toMatchObject({ geonameId: 2, match: 'name', country: 'HK' });
+    const venezia = geocodeDataset(dataset('CN', [], [partner('p:v', 'Venezia', 'IT')]), g2).partners['p:v'];
+    expect(venezia).toMatchObject({ geonameId: 3, match: 'alternate' });
   });
   it('takes an alias only where the location names no other division: Washington → D.C., not Washington, Utah', () => {
     const P = (geonameId: number, name: string, admin1: string, population: number) =>

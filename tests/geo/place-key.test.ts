@@ -42,3 +42,14 @@ describe('withoutAreaWords', () => {
     expect(withoutAreaWords(key)).toBe(out);
   });
 });
+
+describe('placeKey: abbreviations', () => {
+  it('spells out St, Ste, Mt and Ft as words, so that either spelling finds the other', () => {
+    expect(placeKey('St. Louis')).toBe(placeKey('Saint Louis'));
+    expect(placeKey('Ste-Foy')).toBe('sainte foy');
+    expect(placeKey('Mt. Vernon')).toBe('mount vernon');
+    expect(placeKey('Ft Worth')).toBe('fort worth');
+    expect(['Stuttgart', 'Mtskheta', 'Steyr'].map(placeKey)).toEqual(['stuttgart', 'mtskheta', 'steyr']);
+  });
+});
+

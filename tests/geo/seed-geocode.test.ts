@@ -43,6 +43,9 @@ describe('geocoding the seed list', () => {
     ]);
     expect(1 - unplaced.length / ds.partners.length).toBeGreaterThanOrEqual(0.97);
   });
+  it('places St. Louis, United States in Missouri (St. and Saint one word), the Michigan Saint Louis an alternative', () => {
+    expect(places.partners['p:st-louis-united-states']).toMatchObject({ geonameId: 4407066, admin1: { code: 'MO' } });
+  });
   it('places Chalandri and Kiryat Motzkin by GeoNames alternate names (GeoNames: Khalándrion, Qiryat Moẕqin)', () => {
     expect(places.partners['p:chalandri-greece']).toMatchObject({ match: 'alternate', geonameId: 260172, name: 'Khalándrion', admin1: { name: 'Attica' } });
     expect(places.partners['p:kiryat-motzkin-israel']).toMatchObject({ match: 'alternate', geonameId: 293831, country: 'IL' });

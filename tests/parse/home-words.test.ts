@@ -26,7 +26,7 @@ describe('home words', () => {
 });
 
 describe('country names in other languages', () => {
-  it.each([['Deutschland', 'DE'], ['Frankreich', 'FR'], ['Allemagne', 'DE'], ['Vereinigte Staaten', 'US'], ['España', 'ES'], ['日本', 'JP'], ['Guyana', 'GY'], ['Kongo', null]])(
+  it.each([['Deutschland', 'DE'], ['Frankreich', 'FR'], ['Allemagne', 'DE'], ['Vereinigte Staaten', 'US'], ['España', 'ES'], ['日本', 'JP'], ['Guyana', 'GY'], ['Kongo', null], ['Stati Uniti', 'US'], ['Regno Unito', 'GB']])(
     'reads %s as %s (a translation naming two countries, none)', (name, code) => {
       expect(resolveCountryName(name)?.sovereign.alpha2 ?? null).toBe(code);
     });

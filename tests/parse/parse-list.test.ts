@@ -116,6 +116,11 @@ describe('parseSisterCityList: Chinese entries', () => {
     expect(d.diagnostics.map((x) => [x.code, x.lines])).toEqual(expect.arrayContaining([['home-homonym', [3, 6]], ['duplicate-header', [6, 8]]]));
     // letters are no regions: merged, as before
     expect(parse('==P==\nPortland\n- JPN Nara, Japan\n==Q==\nPortland\n- JPN Kobe, Japan\n').homes).toHaveLength(1);
+    // nor are kinds of entries (`Other`, `Former twinnings`), or letter ranges; names in any script are
+    for (const [x, y] of [['Other', 'Former twinnings'], ['A–C', 'M–O'], ['Cities', 'Others']]) {
+      expect(parse(`==${x}==\nPortland\n- JPN Nara, Japan\n==${y}==\nPortland\n- JPN Kobe, Japan\n`).homes, `${x} / ${y}`).toHaveLength(1);
+    }
+    expect(parse('==東京都==\n府中\n- USA Sacramento, United States\n==広島県==\n府中\n- USA Fresno, United States\n').homes).toHaveLength(2);
   });
   it('warns about a city with no partner lines', () => {
     expect(codes('==A==\nAnqing\n\nAnshan\n- JPN Nara, Japan\n')).toContain('empty-block');

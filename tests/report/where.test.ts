@@ -93,7 +93,7 @@ describe('the Where section of a hand-made list', () => {
     const w = buildWhereData(a, geo, nullModel, { nullSamples: 50, notes: [] });
     expect(w.samePlace).toEqual([{ geonameId: 2990440, name: 'Nice', region: 'Provence', places: [
       { id: id('Nice'), side: 'partner', label: 'Nice', country: 'FR' }, { id: id('Ibaraki'), side: 'partner', label: 'Ibaraki', country: 'JP' }] }]);
-    expect(whereMarkdown(w, { code: 'CN', demonym: 'Chinese' }, {})).toContain('Placed at one GeoNames town under different names (1): perhaps one place written two ways, and then counted as separate nodes — Nice and Ibaraki → Nice, Provence (GeoNames 2990440).');
+    expect(whereMarkdown(w, { code: 'CN', demonym: 'Chinese' }, {})).toContain('Placed at one GeoNames town as separate entries (1): perhaps one place written two ways or listed twice, and then counted as separate nodes — Nice and Ibaraki → Nice, Provence (GeoNames 2990440).');
     expect(where.samePlace).toEqual([]);
     const seats = buildWhereData(a, { ...places, partners: { ...places.partners, [id('Nice')]: town('area', { code: 'FR.93', name: 'Provence' }), [id('Ibaraki')]: town('name') } }, nullModel, { nullSamples: 50, notes: [] });
     expect(seats.samePlace).toEqual([]);

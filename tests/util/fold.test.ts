@@ -16,3 +16,12 @@ describe('searchKey', () => {
     expect(foldName('Hafnarfjörður')).toBe('hafnarfjorður');
   });
 });
+
+describe('searchKey: St and Ste', () => {
+  it('searches St / St. / Ste as Saint / Sainte, as whole words only', () => {
+    expect(searchKey('St Albans')).toBe(searchKey('Saint Albans'));
+    expect(searchKey('St. Gallen')).toBe('saint gallen');
+    expect(searchKey('Ste-Foy')).toBe('sainte foy');
+    expect(['Stuttgart', 'Aust', 'Steyr', 'Sankt Pölten'].map(searchKey)).toEqual(['stuttgart', 'aust', 'steyr', 'sankt polten']);
+  });
+});

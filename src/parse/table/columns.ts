@@ -52,6 +52,9 @@ export const COLUMN_ALIASES: Readonly<Record<TableRole, readonly string[]>> = {
   'code': ['code', 'flagcode', 'partnercode'],
 };
 
+/** Country headers that say nothing of the side (`country`, `Land`, `pays`): read by their place in the header. */
+const BARE_COUNTRY: ReadonlySet<string> = new Set(['country', 'countrylabel', 'countryname', 'countryiso', 'countrycode', 'land', 'staat', 'pays', 'pais', 'paese', 'stato', 'kraj', 'panstwo']);
+
 /** A header folded for the alias table: lower case, letters and digits only (`?Partner_Country` → `partnercountry`). */
 export function foldHeader(h: string): string {
   return h.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -114,6 +117,17 @@ export function columnsOf(header: readonly string[], sample: readonly (readonly 
     const rest = names.filter((k) => !ids.includes(k));
     if (rest.length > 0) map.set(side, rest); else map.delete(side);
     if (!map.has(`${side}-id`)) map.set(`${side}-id`, ids);
+  }
+  // A bare country column (`country`, `Land`, `pays`) after the partner's name, with no partner-country
+  // column, is the partner's: `Stadt, Partnerstadt, Land`; `city, country, partner, country`.
+  const partnerAt = map.get('partner')?.[0], homeCountries = map.get('home-country');
+  if (partnerAt !== undefined && homeCountries && !map.has('partner-country') && !explicit.has('home-country')) {
+    const after = homeCountries.filter((k) => k > partnerAt && BARE_COUNTRY.has(folded[k] as string));
+    if (after.length > 0) {
+      map.set('partner-country', after);
+      const rest = homeCountries.filter((k) => !after.includes(k));
+      if (rest.length > 0) map.set('home-country', rest); else map.delete('home-country');
+    }
   }
   // A column is read for one role only: the first that claims it.
   const claimed = new Set<number>();

@@ -39,6 +39,15 @@ describe('reading a link table: what it refuses', () => {
     const es = read('ciudad,país,ciudad hermana,país hermano,desde', 'Córdoba,Argentina,Córdoba,España,1980');
     expect([es.home, es.partners[0]!.country, es.links[0]!.start]).toEqual(['AR', 'ES', '1980']);
   });
+  it("reads a bare country column after the partner's name as the partner's country (Stadt, Partnerstadt, Land; ville, pays, ville jumelle, pays)", () => {
+    const de = table('Stadt,Partnerstadt,Land,seit\nKöln,Lille,Frankreich,1958\n', { home: 'DE' });
+    expect([de.homes[0]!.name, de.partners[0]!.name, de.partners[0]!.country, de.links[0]!.start]).toEqual(['Köln', 'Lille', 'FR', '1958']);
+    const fr = table('ville,pays,ville jumelle,pays\nLille,France,Köln,Allemagne\n');
+    expect([fr.home, fr.partners[0]!.country]).toEqual(['FR', 'DE']);
+    // a side's own country column keeps its side wherever it stands
+    const own = table('partner,homeCountry,city,partnerCountry\nLille,Germany,Köln,France\n');
+    expect([own.home, own.partners[0]!.country]).toEqual(['DE', 'FR']);
+  });
   it('reads an input with --columns as a table though no format recognises its header', () => {
     const text = 'Ciutat,Agermanada,Estat\nGirona,Lille,França\n';
     expect(() => readList(text, { source: 'x.csv' })).toThrow(/not a sister-city list in any known format/);
