@@ -433,6 +433,7 @@ export function sweepStale(dir: string): void {
  * written and removed in the nearest existing folder; nothing else is created.
  */
 export function checkWritable(path: string, kind: 'dir' | 'file'): void {
+  if (kind === 'file' && DESCRIPTOR.test(resolve(path))) return; // an open descriptor (`/dev/stdout`): written as it is
   const stat = statOrNull(path);
   if (stat && kind === 'file' && (stat.isCharacterDevice() || stat.isFIFO())) {
     // A device or pipe (`/dev/null`) is written into as it is: it needs to be writable, its folder not.
