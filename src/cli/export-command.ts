@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { checkWritable, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
+import { checkWritable, isStandardOutput, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
 import { writeCsvTables } from '../export/csv.js';
 import { gexfPiecesFor } from '../export/network-gexf.js';
@@ -46,8 +46,8 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const { to, input } = formats(flags);
   const stem = `${reportName(file)}-${flags.graph}`;
   // `--out -`: the one file to standard output (the summary then goes nowhere: stdout is the file).
-  const toStdout = flags.out === '-';
-  if (toStdout && (to === 'csv' || to === 'neo4j')) throw new UsageError(`--out - writes one file to standard output, and ${to} is several files: give a path`);
+  const toStdout = flags.out !== undefined && isStandardOutput(flags.out);
+  if (toStdout && (to === 'csv' || to === 'neo4j')) throw new UsageError(`--out - (or /dev/stdout) writes one file to standard output, and ${to} is several files: give a path`);
   const out = flags.out ?? join('reports', `${stem}.${to}`);
   if (!toStdout) checkWritable(out, 'file');
   const { snapshotDate } = inputMeta(file); // a bad <list>.meta.json is found before the analysis

@@ -82,8 +82,8 @@ export function addInputOptions(cmd: Command, outputFormats: readonly string[] =
     : `the output format (${outputFormats.join(' | ')}, as --to) or the input list's format (${inputs}; default auto)`;
   return cmd
     .option('--format <id>', help)
-    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names, a Wikipedia list whose title names none: CN; a table: the one country of its home column)')
-    .option('--columns <map>', 'tables: the column of each role, role=header,… (e.g. home=origincityLabel,partner=sistercityLabel; default: recognised from the header)');
+    .option('--home <ISO>', 'home country of the list, ISO 3166-1 alpha-2 or alpha-3 (default: the country its title names, a Wikipedia list whose title names none: CN; a table: the one country of its home column; a table without one needs it)')
+    .option('--columns <map>', 'tables: the column of each role, role=header,… (e.g. home=origincityLabel,partner=sistercityLabel; default: recognised from the header; an input whose header no format recognises is then read as a table)');
 }
 
 export interface AnalysisFlags extends InputFlags {

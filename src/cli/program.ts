@@ -21,7 +21,7 @@ import { REPORT_LAYOUT_ITERATIONS } from '../layout/network-layout.js';
 import { GEXF_VERSIONS } from '../export/gexf.js';
 import { generateList } from '../synth/generate.js';
 import { DEFAULT_SEED } from '../util/rng.js';
-import { checkWritable, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
+import { checkWritable, isStandardOutput, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
 import { packageVersion } from '../util/paths.js';
 import { terminalSafe } from '../util/terminal.js';
 
@@ -90,9 +90,10 @@ export function buildProgram(print: Printer = stdout): Command {
     .option('--seed <n>', `seed (default ${DEFAULT_SEED})`, integer('--seed', 0, MAX_SEED))
     .requiredOption('--out <file>', 'output file (- for standard output)')
     .action((opts: { scale: number; seed?: number; out: string }) => {
-      if (opts.out !== '-') checkWritable(opts.out, 'file');
+      const toStdout = isStandardOutput(opts.out);
+      if (!toStdout) checkWritable(opts.out, 'file');
       const g = generateList({ scale: opts.scale, seed: opts.seed });
-      if (opts.out === '-') { writeStdout(g.text); return; }
+      if (toStdout) { writeStdout(g.text); return; }
       writeFilesAtomically([{ path: opts.out, content: g.text }]);
       print(`wrote ${pathText(opts.out)}: ${g.stats.homeEntries} Chinese entries, ${g.stats.partners} partners, ${g.stats.links} links (seed ${g.stats.seed})`);
     });

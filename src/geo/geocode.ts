@@ -41,7 +41,7 @@
  *   //   name: 'Perth', country: 'GB', admin1: { code: 'SCT', name: 'Scotland' }, candidates: 1, … }
  */
 import { definedOnly } from '../util/defined-only.js';
-import { countryByAlpha2, SOVEREIGN_OF } from '../parse/countries.js';
+import { countryByAlpha2, resolveCountryName, SOVEREIGN_OF } from '../parse/countries.js';
 import { isRegionSection } from '../parse/assemble-blocks.js';
 import type { Dataset, HomeEntry, Partner } from '../parse/types.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
@@ -189,7 +189,10 @@ class Context {
   }
 
   partner(p: Partner): Placement {
-    const countries = [p.territory, p.country].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
+    // A qualifier naming a territory of the partner's country (`Saint-Denis (Réunion), France`) is searched first, as a territory written in the location is.
+    const named = p.qualifier === null || p.territory !== null ? null : resolveCountryName(p.qualifier);
+    const territory = named?.territory && named.sovereign.alpha2 === p.country ? named.territory.alpha2 : p.territory;
+    const countries = [territory, p.country].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
     const admin1 = p.subdivision?.startsWith('GB-') ? p.subdivision.slice(3) : null;
     // The parts of the location between the name and the country (`Portland, Maine, United States`;
     // a table's region column) narrow it as a qualifier does.
@@ -282,6 +285,12 @@ class Context {
     return null;
   }
 
+  /** The most populous place of `country` whose own name has the key `key`, or null. */
+  private townNamed(country: string, key: string): PlaceCandidate | null {
+    const ps = this.g.lookup(country, key).places.map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
+    return ps.length === 0 ? null : ps.sort(byPopulation)[0]!;
+  }
+
   private alternateCandidates(country: string, key: string): PlaceCandidate[] {
     return this.g.alternates(country, key).map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
   }
@@ -297,12 +306,16 @@ class Context {
     if (admin1 !== null) { places = places.filter((c) => c.admin1 === admin1); areas = areas.filter((c) => c.admin1 === admin1); }
     // Divisions the qualifier and the location name, each narrowing the candidates to those in it.
     const fromQualifier = qualifierKey === null ? null : this.admin1Named(country, qualifierKey);
+    // A qualifier that is a town (`Chūō (Sapporo)`, `Kita (Kobe)`): its division narrows, and with no
+    // place of the name in it the place is put at that town (a ward or district nothing else finds).
+    const town = fromQualifier === null && qualifierKey !== null && !KIND_QUALIFIERS.has(qualifierKey) ? this.townNamed(country, qualifierKey) : null;
     const fromWhere = this.divisionsNamed(country, null, q.where);
-    for (const d of [fromQualifier, ...fromWhere]) {
+    for (const d of [fromQualifier ?? town?.admin1 ?? null, ...fromWhere]) {
       if (d === null) continue;
       const ps = places.filter((c) => c.admin1 === d), as = areas.filter((c) => c.admin1 === d);
       if (ps.length + as.length > 0) { places = ps; areas = as; continue; }
       if (places.length + areas.length === 0) break;
+      if (town !== null && d === town.admin1) return this.placement(town, 'qualifier', [town, ...places.sort(byPopulation), ...areas.sort(byPopulation)]);
       // None of the name lies in the division named (`Minato` under ==Tokyo==, only a Minato in
       // Wakayama known; `Dongcheng (Beijing)`): a qualifier, or a home's section or region, says the
       // place is there: at the division's seat, its namesakes elsewhere kept as alternatives. A

@@ -250,6 +250,11 @@ export interface WriteOptions {
 /** Where a target's bytes go: a path (a link resolved) and whether it is a device or pipe written into as it is. */
 interface Target { path: string; device: boolean; mode: number | null }
 
+/** Whether `path` is `-` or names this process's standard output (`/dev/stdout`, `/dev/fd/1`): one file written there as `--out -` writes it, with nothing after it. */
+export function isStandardOutput(path: string): boolean {
+  return path === '-' || /^\/(?:dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(resolve(path));
+}
+
 /** Paths that name an open file descriptor (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): written into as they are. */
 const DESCRIPTOR = /^\/(?:dev\/(?:std(?:out|err)|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
 

@@ -466,9 +466,9 @@ export function homeEntry(header: string, id: string, section: string | null, li
 }
 
 /**
- * Whether a section names a region (`Maine`, `Bavaria`, `東京都`) rather than letters (`A`, `X–Z`,
- * `Ch`, `0–9`: up to three cased letters or digits, or a range of them) or a kind of entry (`Former
- * twinnings`, `Cities`, `Other`: any of the words lists use for kinds, `NOT_REGION_WORDS`).
+ * Whether a section names a region (`Maine`, `Mie`, `東京都`) rather than letters (`A`, `X–Z`, `Ch`,
+ * `あ`, `0–9`: `LETTER_SECTION`) or a kind of entry (`Former twinnings`, `Cities`, `Other`: any of
+ * the words lists use for kinds, `NOT_REGION_WORDS`).
  */
 export function isRegionSection(section: string | null): boolean {
   if (section === null) return false;
@@ -477,8 +477,12 @@ export function isRegionSection(section: string | null): boolean {
   return !foldName(s).split(' ').some((w) => NOT_REGION_WORDS.has(w));
 }
 
-/** A section of an alphabetical list: `A`, `Ch`, `X–Z`, `0–9` (letters of a cased script, or digits). */
-const LETTER_SECTION = /^[\p{Lu}\p{Ll}\d]{1,3}(?:\s*[–—-]\s*[\p{Lu}\p{Ll}\d]{1,3})?$/u;
+/**
+ * A section of an alphabetical list: one or two letters of a cased script (`A`, `Ch`, `Ä`), one
+ * character of another (`あ`, `가`, `א`), digits, or a range of them (`X–Z`, `0–9`). Three letters
+ * name a region (`Mie`, `Goa`, `Zug`).
+ */
+const LETTER_SECTION = /^(?:[\p{Lu}\p{Ll}]{1,2}|\p{L}|\d+)(?:\s*[–—-]\s*(?:[\p{Lu}\p{Ll}]{1,2}|\p{L}|\d+))?$/u;
 
 /** Words of section titles that sort entries by kind or status, not by region. */
 const NOT_REGION_WORDS: ReadonlySet<string> = new Set([

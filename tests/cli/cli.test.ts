@@ -94,7 +94,7 @@ describe('twinnet parse', () => {
     expect(existsSync('-')).toBe(false);
     const csv = run('export', '--format', 'csv', '--out', '-');
     expect(csv.status).toBe(1);
-    expect(csv.stderr).toContain('--out - writes one file to standard output, and csv is several files: give a path');
+    expect(csv.stderr).toContain('--out - (or /dev/stdout) writes one file to standard output, and csv is several files: give a path');
   });
   it('writes a generated list to standard output with generate --out -, the bytes of the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'twinnet-generate-'));

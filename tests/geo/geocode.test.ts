@@ -77,6 +77,19 @@ describe('geocodeDataset', () => {
     const venezia = geocodeDataset(dataset('CN', [], [partner('p:v', 'Venezia', 'IT')]), g2).partners['p:v'];
     expect(venezia).toMatchObject({ geonameId: 3, match: 'alternate' });
   });
+  it('narrows by the division of a qualifier that is a town, and puts a ward nothing there finds at that town: Chūō (Sapporo)', () => {
+    const P = (geonameId: number, name: string, admin1: string, population: number) =>
+      ({ geonameId, name, country: 'JP', admin1, admin2: '', featureCode: 'PPL', population, lat: population / 1e7, lon: 0 });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', areas: [{ code: 'JP.12', name: 'Hokkaido' }, { code: 'JP.19', name: 'Yamanashi' }],
+      places: [P(1, 'Chuo', '19', 30000), P(2, 'Sapporo', '12', 1900000), P(3, 'Kita', '12', 50000), P(4, 'Kita', '19', 90000)] })));
+    const at = (name: string, qualifier: string) => geocodeDataset(dataset('CN', [], [partner('p:x', name, 'JP', { qualifier, label: `${name} (${qualifier})` })]), g2).partners['p:x'];
+    expect(at('Chuo', 'Sapporo')).toMatchObject({ geonameId: 2, match: 'qualifier' });
+    expect(at('Chuo', 'Sapporo').alternatives.map((c) => c.geonameId)).toEqual([1]);
+    expect(at('Kita', 'Sapporo')).toMatchObject({ geonameId: 3, match: 'name' }); // the Kita in Sapporo's division, not the larger one
+  });
+  it('searches a territory its qualifier names first: Saint-Denis (Réunion), France is in RE', () => {
+    expect(one(partner('p:sd-q', 'Saint-Denis', 'FR', { qualifier: 'Réunion', label: 'Saint-Denis (Réunion)' }))).toMatchObject({ geonameId: 935264, country: 'RE' });
+  });
   it('takes an alias only where the location names no other division: Washington → D.C., not Washington, Utah', () => {
     const P = (geonameId: number, name: string, admin1: string, population: number) =>
       ({ geonameId, name, country: 'US', admin1, admin2: '', featureCode: admin1 === 'DC' ? 'PPLC' : 'PPL', population, lat: population / 1e6, lon: 0 });

@@ -117,10 +117,11 @@ describe('parseSisterCityList: Chinese entries', () => {
     // letters are no regions: merged, as before
     expect(parse('==P==\nPortland\n- JPN Nara, Japan\n==Q==\nPortland\n- JPN Kobe, Japan\n').homes).toHaveLength(1);
     // nor are kinds of entries (`Other`, `Former twinnings`), or letter ranges; names in any script are
-    for (const [x, y] of [['Other', 'Former twinnings'], ['A–C', 'M–O'], ['Cities', 'Others']]) {
+    for (const [x, y] of [['Other', 'Former twinnings'], ['A–C', 'M–O'], ['Cities', 'Others'], ['あ', 'か'], ['Ch', 'Ä']]) {
       expect(parse(`==${x}==\nPortland\n- JPN Nara, Japan\n==${y}==\nPortland\n- JPN Kobe, Japan\n`).homes, `${x} / ${y}`).toHaveLength(1);
     }
     expect(parse('==東京都==\n府中\n- USA Sacramento, United States\n==広島県==\n府中\n- USA Fresno, United States\n').homes).toHaveLength(2);
+    expect(parse('==Mie==\nKawagoe\n- USA Sacramento, United States\n==Saitama==\nKawagoe\n- USA Fresno, United States\n').homes).toHaveLength(2);
   });
   it('warns about a city with no partner lines', () => {
     expect(codes('==A==\nAnqing\n\nAnshan\n- JPN Nara, Japan\n')).toContain('empty-block');
