@@ -84,7 +84,7 @@ describe('geocodeDataset', () => {
       places: [P(1, 'Chuo', '19', 30000), P(2, 'Sapporo', '12', 1900000), P(3, 'Kita', '12', 50000), P(4, 'Kita', '19', 90000)] })));
     const at = (name: string, qualifier: string) => geocodeDataset(dataset('CN', [], [partner('p:x', name, 'JP', { qualifier, label: `${name} (${qualifier})` })]), g2).partners['p:x'];
     expect(at('Chuo', 'Sapporo')).toMatchObject({ geonameId: 2, match: 'qualifier' });
-    expect(at('Chuo', 'Sapporo').alternatives.map((c) => c.geonameId)).toEqual([1]);
+    expect(at('Chuo', 'Sapporo')!.alternatives.map((c) => c.geonameId)).toEqual([1]);
     expect(at('Kita', 'Sapporo')).toMatchObject({ geonameId: 3, match: 'name' }); // the Kita in Sapporo's division, not the larger one
   });
   it('searches a territory its qualifier names first: Saint-Denis (Réunion), France is in RE', () => {
