@@ -247,12 +247,14 @@ class Context {
         if (this.divisionsNamed(country, qualifierKey, where).every((d) => d === c.admin1)) return this.placement(c, 'alias', [c]);
       }
       let places: PlaceCandidate[] = [], areas: PlaceCandidate[] = [], match: PlaceMatch = 'name';
-      for (const k of keys) {
+      // `St.` in a German-speaking country is Sankt (`St. Augustin`, `St. Wendel`), as GeoNames writes it there.
+      const variants = SANKT_COUNTRIES.has(country) && /\bsaint\b/.test(key) ? [...keys, key.replace(/\bsaint\b/g, 'sankt')] : keys;
+      for (const k of variants) {
         const found = this.g.lookup(country, k);
         if (found.places.length === 0 && found.areas.length === 0) continue; // most names of a long list: nothing to add
         const ps = found.places.map((i) => this.placeCandidate(i)).filter((c): c is PlaceCandidate => c !== null);
         const as = found.areas.map((j) => this.areaCandidate(j)).filter((c): c is PlaceCandidate => c !== null);
-        if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === key ? 'name' : 'area-words';
+        if (places.length === 0 && areas.length === 0 && ps.length + as.length > 0) match = k === stripped ? 'area-words' : 'name';
         places = union(places, ps); areas = union(areas, as);
       }
       if (places.length + areas.length === 0) continue;
@@ -331,7 +333,9 @@ class Context {
     const ordered = (areaish ? [...areas, ...places] : [...places, ...areas]).filter((c) => !seen.has(c.geonameId) && seen.add(c.geonameId));
     const best = ordered[0];
     if (!best) return null;
-    const how = best.area !== null ? (areaish ? match : 'area') : alternateIds?.has(best.geonameId) ? 'alternate' : match === 'name' && placeKey(best.name) !== key ? 'suffix' : match;
+    const own = placeKey(best.name);
+    const how = best.area !== null ? (areaish ? match : 'area') : alternateIds?.has(best.geonameId) ? 'alternate'
+      : match === 'name' && own !== key && own !== key.replace(/\bsaint\b/g, 'sankt') ? 'suffix' : match;
     return this.placement(best, how, ordered);
   }
 
@@ -399,6 +403,9 @@ class Context {
 }
 
 const NO_PARTS: readonly string[] = [];
+
+/** Countries whose `St.` is `Sankt`. */
+const SANKT_COUNTRIES: ReadonlySet<string> = new Set(['DE', 'AT', 'CH', 'LI']);
 
 /** What `place` looks for, as `best` reads it. */
 interface Query {

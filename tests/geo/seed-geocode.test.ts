@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readList } from '../../src/parse/read-list.js';
+import { dataset, partner } from './fixtures.js';
 import { geocodeDataset } from '../../src/geo/geocode.js';
 import { loadGazetteer } from '../../src/geo/load-gazetteer.js';
 import { loadPlaceReferences } from '../../src/geo/place-references.js';
@@ -45,6 +46,12 @@ describe('geocoding the seed list', () => {
   });
   it('places St. Louis, United States in Missouri (St. and Saint one word), the Michigan Saint Louis an alternative', () => {
     expect(places.partners['p:st-louis-united-states']).toMatchObject({ geonameId: 4407066, admin1: { code: 'MO' } });
+  });
+  it('reads St. as Sankt in German-speaking countries (St. Augustin, St. Wendel, St. Pölten), as GeoNames writes them there', () => {
+    const P = (id: string, name: string, country: string) => partner(id, name, country);
+    const r = geocodeDataset(dataset('FR', [], [P('a', 'St. Augustin', 'DE'), P('b', 'St. Wendel', 'DE'), P('c', 'St. Pölten', 'AT')]), loadGazetteer());
+    expect(['a', 'b', 'c'].map((k) => [r.partners[k]!.name, r.partners[k]!.match, r.partners[k]!.admin1?.name])).toEqual([
+      ['Sankt Augustin', 'name', 'North Rhine-Westphalia'], ['Sankt Wendel', 'name', 'Saarland'], ['Sankt Pölten', 'name', 'Lower Austria']]);
   });
   it('places Chalandri and Kiryat Motzkin by GeoNames alternate names (GeoNames: Khalándrion, Qiryat Moẕqin)', () => {
     expect(places.partners['p:chalandri-greece']).toMatchObject({ match: 'alternate', geonameId: 260172, name: 'Khalándrion', admin1: { name: 'Attica' } });

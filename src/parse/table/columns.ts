@@ -47,8 +47,8 @@ export const COLUMN_ALIASES: Readonly<Record<TableRole, readonly string[]>> = {
   'partner-coordinates': ['partnercoord', 'partnercoords', 'partnercoordinates', 'twincoord', 'twincoordinates', 'destinationcoord'],
   'home-population': ['homepopulation', 'population', 'citypopulation', 'originpopulation'],
   'partner-population': ['partnerpopulation', 'twinpopulation', 'destinationpopulation'],
-  'start': ['start', 'starttime', 'startdate', 'startyear', 'since', 'year', 'date', 'signed', 'established', 'twinnedsince', 'seit', 'jahr', 'datum', 'depuis', 'annee', 'desde', 'ano', 'anno', 'dal', 'sinds', 'jaar', 'rok'],
-  'end': ['end', 'endtime', 'enddate', 'endyear', 'until', 'ended', 'bis', 'jusqua', 'hasta', 'ate', 'fino', 'tot'],
+  'start': ['start', 'starttime', 'startdate', 'startyear', 'since', 'year', 'date', 'signed', 'established', 'twinnedsince', 'seit', 'jahr', 'datum', 'depuis', 'annee', 'desde', 'ano', 'anno', 'dal', 'sinds', 'jaar', 'rok', 'od'],
+  'end': ['end', 'endtime', 'enddate', 'endyear', 'until', 'ended', 'bis', 'jusqua', 'hasta', 'ate', 'fino', 'tot', 'do'],
   'code': ['code', 'flagcode', 'partnercode'],
 };
 

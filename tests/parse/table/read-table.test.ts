@@ -36,6 +36,8 @@ describe('reading a link table: what it refuses', () => {
     expect([fr.homes[0]!.name, fr.home, fr.partners[0]!.name, fr.partners[0]!.country, fr.links[0]!.start]).toEqual(['Lille', 'FR', 'Köln', 'DE', '1958']);
     const pt = read('cidade,estado,país,cidade irmã,país irmã,ano', 'Curitiba,Paraná,Brasil,Himeji,Japão,1984');
     expect([pt.homes[0]!.name, pt.home, pt.partners[0]!.name, pt.partners[0]!.country, pt.links[0]!.start]).toEqual(['Curitiba', 'BR', 'Himeji', 'JP', '1984']);
+    const pl = read('miasto,kraj,miasto partnerskie,kraj partnera,od,do', 'Kraków,Polska,Lipsk,Niemcy,1973,2000');
+    expect([pl.home, pl.partners[0]!.country, pl.links[0]!.start, pl.links[0]!.end]).toEqual(['PL', 'DE', '1973', '2000']);
     const es = read('ciudad,país,ciudad hermana,país hermano,desde', 'Córdoba,Argentina,Córdoba,España,1980');
     expect([es.home, es.partners[0]!.country, es.links[0]!.start]).toEqual(['AR', 'ES', '1980']);
   });
