@@ -27,7 +27,7 @@
  *              read whole on opening: a name whose bit is clear has no alternate, its bucket unread
  * Every field is tab-separated. Places are numbered by GeoNames id, areas by code. Keys are
  * `placeKey(name)` and, where they differ, `withoutSuffix` of it (places) or `withoutAreaWords` of it
- * (areas); see `place-key.ts`. A key lists the places and areas of its own country only. A place's
+ * (areas; and of the name without a bracketed part, `Ho Chi Minh City (HCMC)`); see `place-key.ts`. A key lists the places and areas of its own country only. A place's
  * alternate names (GeoNames': exonyms and other languages, `München` for Munich) have keys of their
  * own, apart (`alternates`), for names the others do not find.
  *
@@ -170,6 +170,9 @@ export function buildGazetteerIndex(input: GazetteerInput): Uint8Array {
     const key = placeKey(a.name);
     add(country, key, -1 - j);
     add(country, withoutAreaWords(key), -1 - j);
+    // `Ho Chi Minh City (HCMC)`, `Zabaykalskiy (Transbaikal) Kray`: also without the bracketed part.
+    const bare = a.name.includes('(') ? placeKey(a.name.replace(/\s*\([^)]*\)/g, ' ')) : null;
+    if (bare && bare !== key) { add(country, bare, -1 - j); add(country, withoutAreaWords(bare), -1 - j); }
     return seatOf(places, inArea.get(a.code) ?? [], levelOf(a.code));
   });
   const placeRecords = places.map((p) => [p.country, p.geonameId, clean(p.name), p.admin1, p.admin2, p.featureCode, p.population, p.lat, p.lon].join('\t'));

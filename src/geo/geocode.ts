@@ -210,8 +210,20 @@ class Context {
   private withDivision(given: Placement, byName: () => Placement | null): Placement {
     if (given.source !== 'input' || given.admin1 !== null) return given;
     const named = byName();
-    if (named === null || named.lat === null || named.lon === null || haversineKm(given.lat as number, given.lon as number, named.lat, named.lon) > DIVISION_RADIUS_KM) return given;
-    return { ...given, country: named.country, admin1: named.admin1 };
+    if (named === null || named.lat === null || named.lon === null) return given;
+    // The nearest of the name's candidates, not only the most populous (`Kirovsk` at 59.88, 30.99 is
+    // the one in Leningrad Oblast, not the larger one in Murmansk Oblast).
+    const away = (lat: number, lon: number) => haversineKm(given.lat as number, given.lon as number, lat, lon);
+    let nearest: { country: string | null; admin1: Placement['admin1'] } = named, distance = away(named.lat, named.lon);
+    for (const c of named.alternatives) {
+      const d = away(c.lat, c.lon);
+      if (d < distance) {
+        const name = this.g.admin1Name(`${c.country}.${c.admin1}`);
+        nearest = { country: c.country, admin1: name === null ? null : { code: c.admin1, name } };
+        distance = d;
+      }
+    }
+    return distance > DIVISION_RADIUS_KM ? given : { ...given, country: nearest.country, admin1: nearest.admin1 };
   }
 
   /**
@@ -239,8 +251,11 @@ class Context {
     const keys = stripped === null ? [key] : [key, stripped];
     const q: Query = { key, stripped, qualifierKey, admin1, where, within };
     for (const country of countries) {
+      // A first-level division's alias (`Bayern`, `Sachsen`) names the division where no town bears the
+      // name (Sachsen bei Ansbach is GeoNames' `Sachsen`): sections and location parts read it either way.
       const alias = this.aliases.get(`${country}\t${key}`);
-      if (alias) {
+      const divisionOnly = alias !== undefined && 'area' in alias.target && !alias.target.area.slice(country.length + 1).includes('.');
+      if (alias && !(divisionOnly && this.g.lookup(country, key).places.length > 0)) {
         const c = 'geonameId' in alias.target ? this.placeCandidate(this.g.indexOfGeonameId(alias.target.geonameId)) : this.areaCandidate(this.g.indexOfArea(alias.target.area));
         if (!c) throw new Error(`geo/geocode: alias row ${alias.line} (${alias.country}, ${alias.name}) names ${JSON.stringify(alias.target)}, which the gazetteer lacks (or a division without a known seat)`);
         // An alias means the name as usually meant (`Washington` → D.C.), not where a division named says otherwise (`Washington, Utah`).
@@ -378,19 +393,31 @@ class Context {
   }
 
   /**
-   * The code of the country's first-level division whose name folds to `key`, or whose code it is
-   * when it has two or three letters (`IL`, `D.C.`: GeoNames codes the US states by their postal
-   * abbreviations); null when none.
+   * The code of the country's first-level division that `key` names: its name as GeoNames writes it,
+   * a reviewed alias of it (`place-aliases.csv`: `Leningrad Oblast` for `Leningradskaya Oblast'`,
+   * `Bayern` for `Bavaria`), its name without area words at either end (`Lviv Oblast`, `Region of
+   * Murcia`, `Istanbul Province` for GeoNames' `Lviv`, `Murcia`, `Istanbul`), or its code when it has
+   * two or three letters (`IL`, `D.C.`: GeoNames codes the US states by their postal abbreviations);
+   * null when none.
    */
   private admin1Named(country: string, key: string): string | null {
     const k = `${country}\t${key}`;
     let code = this.divisions.get(k);
     if (code === undefined) {
-      code = null;
-      for (const j of this.g.lookup(country, key).areas) {
-        const a = this.g.area(j);
-        if (a.level === 1) { code = a.code.slice(a.code.indexOf('.') + 1); break; }
-      }
+      const level1 = (name: string | null): string | null => {
+        if (name === null) return null;
+        for (const j of this.g.lookup(country, name).areas) {
+          const a = this.g.area(j);
+          if (a.level === 1) return a.code.slice(a.code.indexOf('.') + 1);
+        }
+        return null;
+      };
+      const aliased = (name: string | null): string | null => {
+        const alias = name === null ? undefined : this.aliases.get(`${country}\t${name}`)?.target;
+        return alias && 'area' in alias && /^[A-Z]{2}\.[^.]+$/.test(alias.area) && alias.area.startsWith(`${country}.`) ? alias.area.slice(country.length + 1) : null;
+      };
+      const stripped = withoutAreaWords(key);
+      code = level1(key) ?? aliased(key) ?? level1(stripped) ?? aliased(stripped);
       const letters = key.replace(/ /g, '').toUpperCase();
       if (code === null && /^[A-Z]{2,3}$/.test(letters) && this.g.admin1Name(`${country}.${letters}`) !== null) code = letters;
       this.divisions.set(k, code);

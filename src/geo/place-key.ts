@@ -36,7 +36,7 @@ export function withoutSuffix(key: string): string | null {
 /** Words that name a kind of area or town rather than the place (English and the local forms GeoNames uses). */
 export const AREA_WORDS: ReadonlySet<string> = new Set([
   'province', 'provincia', 'provincie', 'provinz', 'prefecture', 'county', 'district', 'region', 'oblast',
-  'krai', 'voivodeship', 'canton', 'department', 'departement', 'municipality', 'city', 'island',
+  'krai', 'kray', 'republic', 'community', 'voivodeship', 'canton', 'department', 'departement', 'municipality', 'city', 'island',
   'shi', 'sheng', 'ken', 'of', 'di', 'de', 'del', 'du', 'the',
   // GeoNames' local words for divisions: Gemeente Velsen, Aarhus Kommune, Borough of Tameside,
   // Ekurhuleni Metropolitan Municipality, Sveitarfélagið Ölfus, Zhukovskiy Rayon, Gorodskoy Okrug …

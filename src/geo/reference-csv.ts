@@ -4,7 +4,8 @@
  *   settles, by the place's id in the data set (`p:…`, `cn:…`), with a source that can be checked;
  * - `place-aliases.csv` (`country,name,target,reason`): a name as lists write it (an English exonym,
  *   `Cologne`) and the GeoNames place (`2886242`) or division code (`BE.VLG.VAN`) it means, for
- *   names the gazetteer lacks (its packages ship no alternate names).
+ *   names the gazetteer does not find or finds wrongly; a first-level division's alias (`RU,Leningrad
+ *   Oblast,RU.42`) also lets sections and location parts name the division.
  * RFC 4180 fields (double quotes around a field holding a comma or a quote, `""` for a quote); the
  * first line names the columns. Errors name the file and line.
  *

@@ -6,6 +6,7 @@ import { homeNationSubdivision, resolveCountryName } from './countries.js';
 import { foldName, foldNameCodes } from './fold-table.js';
 import { hashCodes } from './hash-index.js';
 import { listed, sortAscending } from './reporter.js';
+import { foldLetters } from '../util/fold.js';
 import type { HomeEntry, Diagnostic, Partner } from './types.js';
 import usHomonyms from '../../data/reference/us-homonyms.json' with { type: 'json' };
 
@@ -210,10 +211,13 @@ export function qualityDiagnostics(home: readonly HomeEntry[], partners: readonl
     });
   });
 
-  // Header outside its letter's section (after folding accents: Ürümqi stands under U).
+  // Header outside its letter's section (after folding accents and the letters decomposition leaves
+  // whole: Ürümqi and Đà Nẵng stand under U and D; a Dutch name's elided article is passed over:
+  // 's-Hertogenbosch stands under H).
   for (const c of home) {
     if (c.section === null || c.section.length !== 1) continue;
-    const first = foldName(c.name).charAt(0).toUpperCase();
+    const folded = foldLetters(foldName(c.name));
+    const first = (/^['’‘]/.test(c.name) ? folded.replace(/^[st] /, '') : folded).charAt(0).toUpperCase();
     if (first !== c.section.toUpperCase()) {
       push({
         severity: 'info',

@@ -107,6 +107,41 @@ describe('geocodeDataset', () => {
     expect(at(-31.95, 115.97)).toMatchObject({ source: 'input', lat: -31.95, lon: 115.97, country: 'AU', admin1: { code: '08', name: 'Western Australia' }, geonameId: null });
     expect(at(-33.87, 151.21)).toMatchObject({ source: 'input', lat: -33.87, country: null, admin1: null });
   });
+  it('lends input coordinates the division of the nearest of the name\'s candidates, not only the most populous: Kirovsk', () => {
+    const P = (geonameId: number, admin1: string, population: number, lat: number, lon: number) =>
+      ({ geonameId, name: 'Kirovsk', country: 'RU', admin1, admin2: '', featureCode: 'PPL', population, lat, lon });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', areas: [{ code: 'RU.42', name: "Leningradskaya Oblast'" }, { code: 'RU.49', name: 'Murmansk' }],
+      places: [P(1, '49', 27000, 67.61, 33.67), P(2, '42', 25000, 59.88, 30.99)] })));
+    const at = (lat: number, lon: number) => geocodeDataset(dataset('CN', [], [partner('p:k', 'Kirovsk', 'RU')]), g2, { input: new Map([['p:k', { lat, lon }]]) }).partners['p:k'];
+    // 0.6 km from the smaller Kirovsk (Leningrad Oblast), 860 km from the larger (Murmansk)
+    expect(at(59.8756, 30.9932)).toMatchObject({ source: 'input', admin1: { code: '42', name: "Leningradskaya Oblast'" } });
+    expect(at(67.60, 33.70)).toMatchObject({ source: 'input', admin1: { code: '49', name: 'Murmansk' } });
+    expect(at(55.75, 37.62)).toMatchObject({ source: 'input', admin1: null }); // Moscow: near neither
+  });
+  it('reads a division written with its area word, by a reviewed alias, or with a bracketed part: Lviv Oblast, Leningrad Oblast, Ho Chi Minh City', () => {
+    const P = (geonameId: number, name: string, country: string, admin1: string, population: number) =>
+      ({ geonameId, name, country, admin1, admin2: '', featureCode: 'PPL', population, lat: population / 1e6, lon: 0 });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't',
+      areas: [{ code: 'RU.42', name: "Leningradskaya Oblast'" }, { code: 'RU.49', name: 'Murmansk' }, { code: 'UA.13', name: 'Lviv' }, { code: 'UA.07', name: 'Kharkiv' },
+        { code: 'RU.73', name: 'Tatarstan Republic' }, { code: 'VN.79', name: 'Ho Chi Minh City (HCMC)' }, { code: 'VN.01', name: 'Hanoi' }, { code: 'DE.02', name: 'Bavaria' }, { code: 'DE.13', name: 'Saxony' }],
+      places: [P(1, 'Kirovsk', 'RU', '49', 27000), P(2, 'Kirovsk', 'RU', '42', 25000), P(3, 'Zolochiv', 'UA', '13', 24000), P(4, 'Zolochiv', 'UA', '07', 8000),
+        P(5, 'Kazan', 'RU', '73', 1200000), P(6, 'Kazan', 'RU', '49', 900000), P(7, 'Binh Minh', 'VN', '01', 5000), P(8, 'Binh Minh', 'VN', '79', 4000),
+        P(9, 'Neustadt', 'DE', '13', 20000), P(10, 'Neustadt', 'DE', '02', 10000), P(11, 'Sachsen', 'DE', '02', 3349), P(12, 'Dresden', 'DE', '13', 550000)] })));
+    const aliases = parseAliases("country,name,target,reason\nRU,Leningrad Oblast,RU.42,test\nDE,Bayern,DE.02,test\nDE,Sachsen,DE.13,test\n", 'aliases.csv');
+    const at = (name: string, country: string, location: string[]) =>
+      geocodeDataset(dataset('CN', [], [partner('p:x', name, country, { location })]), g2, { aliases }).partners['p:x']!;
+    expect(at('Kirovsk', 'RU', ['Leningrad Oblast', 'Russia'])).toMatchObject({ geonameId: 2 }); // alias
+    expect(at('Kirovsk', 'RU', ['Murmansk Oblast', 'Russia'])).toMatchObject({ geonameId: 1 }); // area word dropped
+    expect(at('Zolochiv', 'UA', ['Kharkiv Oblast', 'Ukraine'])).toMatchObject({ geonameId: 4 });
+    expect(at('Kazan', 'RU', ['Murmansk Oblast', 'Russia'])).toMatchObject({ geonameId: 6 });
+    expect(at('Kazan', 'RU', ['Republic of Tatarstan', 'Russia'])).toMatchObject({ geonameId: 5 }); // `republic` an area word on both sides
+    expect(at('Binh Minh', 'VN', ['Ho Chi Minh City', 'Vietnam'])).toMatchObject({ geonameId: 8 }); // GeoNames' `(HCMC)` left out
+    expect(at('Neustadt', 'DE', ['Bayern', 'Germany'])).toMatchObject({ geonameId: 10 });
+    // A division's alias that a town bears as its own name places the town, and still names the division in a location.
+    expect(at('Sachsen', 'DE', ['Germany'])).toMatchObject({ geonameId: 11, match: 'name' });
+    expect(at('Bayern', 'DE', ['Germany'])).toMatchObject({ match: 'alias', area: { code: 'DE.02' } });
+    expect(at('Neustadt', 'DE', ['Sachsen', 'Germany'])).toMatchObject({ geonameId: 9 });
+  });
   it('places a district that nothing else finds at the town of its qualifier: Dongdaemun (Seoul)', () => {
     const pl = one(partner('p:dongdaemun', 'Dongdaemun', 'KR', { qualifier: 'Seoul', label: 'Dongdaemun (Seoul)' }));
     expect(pl).toMatchObject({ geonameId: 1835848, match: 'qualifier', source: 'geonames' });

@@ -38,7 +38,8 @@ export function plainGazetteer(input: GazetteerInput): Gazetteer {
   });
   areas.forEach((a, j) => {
     const key = placeKey(a.name);
-    for (const k of [key, withoutAreaWords(key)]) add(a.country, k, 'areas', j);
+    const bare = placeKey(a.name.replace(/\s*\([^)]*\)/g, ' '));
+    for (const k of [key, withoutAreaWords(key), bare, withoutAreaWords(bare)]) add(a.country, k, 'areas', j);
   });
   const byId = new Map(places.map((p, i) => [p.geonameId, i]));
   const byCode = new Map(areas.map((a, j) => [a.code, j]));

@@ -123,6 +123,16 @@ describe('parseSisterCityList: Chinese entries', () => {
     expect(parse('==東京都==\n府中\n- USA Sacramento, United States\n==広島県==\n府中\n- USA Fresno, United States\n').homes).toHaveLength(2);
     expect(parse('==Mie==\nKawagoe\n- USA Sacramento, United States\n==Saitama==\nKawagoe\n- USA Fresno, United States\n').homes).toHaveLength(2);
   });
+  it('notes a header outside its letter\'s section, its initial read as an index sorts it', () => {
+    const mismatched = (section: string, name: string) => codes(`==${section}==\n${name}\n- JPN Nara, Japan\n`).includes('section-mismatch');
+    // accents and the letters decomposition keeps (Đ, Ł, Ø) fold; a Dutch elided article is passed over
+    for (const [section, name] of [['U', 'Ürümqi'], ['D', 'Đà Nẵng'], ['L', 'Łódź'], ['O', 'Ørsta'], ['H', "'s-Hertogenbosch"], ['Z', '’t Zandt'], ['S', 'Shanghai']]) {
+      expect(mismatched(section, name), `${name} under ${section}`).toBe(false);
+    }
+    for (const [section, name] of [['B', 'Anqing'], ['S', "'s-Hertogenbosch"], ['T', 'Heping']]) {
+      expect(mismatched(section, name), `${name} under ${section}`).toBe(true);
+    }
+  });
   it('warns about a city with no partner lines', () => {
     expect(codes('==A==\nAnqing\n\nAnshan\n- JPN Nara, Japan\n')).toContain('empty-block');
   });
