@@ -126,10 +126,10 @@ describe('parseSisterCityList: Chinese entries', () => {
   it('notes a header outside its letter\'s section, its initial read as an index sorts it', () => {
     const mismatched = (section: string, name: string) => codes(`==${section}==\n${name}\n- JPN Nara, Japan\n`).includes('section-mismatch');
     // accents and the letters decomposition keeps (Đ, Ł, Ø) fold; a Dutch elided article is passed over
-    for (const [section, name] of [['U', 'Ürümqi'], ['D', 'Đà Nẵng'], ['L', 'Łódź'], ['O', 'Ørsta'], ['H', "'s-Hertogenbosch"], ['Z', '’t Zandt'], ['S', 'Shanghai']]) {
+    for (const [section, name] of [['U', 'Ürümqi'], ['D', 'Đà Nẵng'], ['L', 'Łódź'], ['O', 'Ørsta'], ['H', "'s-Hertogenbosch"], ['Z', '’t Zandt'], ['S', 'Shanghai']] as const) {
       expect(mismatched(section, name), `${name} under ${section}`).toBe(false);
     }
-    for (const [section, name] of [['B', 'Anqing'], ['S', "'s-Hertogenbosch"], ['T', 'Heping']]) {
+    for (const [section, name] of [['B', 'Anqing'], ['S', "'s-Hertogenbosch"], ['T', 'Heping']] as const) {
       expect(mismatched(section, name), `${name} under ${section}`).toBe(true);
     }
   });
