@@ -33,6 +33,7 @@ function editDistance(a: string, b: string): number {
 /**
  * The node a user means. Matching, in order: exact key; exact label; folded label; folded name
  * before the first comma (`perth` → both Perths: ambiguous); folded prefix. `side` restricts it.
+ * The folded tiers need a query and a name that fold to something.
  */
 export function findNode(a: Analysis, query: string, side?: Side): string {
   const q = searchKey(query);
@@ -41,12 +42,15 @@ export function findNode(a: Analysis, query: string, side?: Side): string {
     if (side && attr.side !== side) return;
     nodes.push({ key, label: attr.label, side: attr.side, folded: searchKey(attr.label), head: searchKey(attr.label.split(',')[0] as string) });
   });
+  // A query or a name that folds to nothing (punctuation, invisible characters) is matched by key or
+  // exact label only: folded, it would be every place's prefix, or the country after its comma.
+  const named = q === '' ? [] : nodes.filter((n) => n.head !== '');
   const tiers = [
     nodes.filter((n) => n.key === query),
     nodes.filter((n) => n.label === query),
-    nodes.filter((n) => n.folded === q),
-    nodes.filter((n) => n.head === q),
-    nodes.filter((n) => q.length >= 3 && n.folded.startsWith(q)),
+    named.filter((n) => n.folded === q),
+    named.filter((n) => n.head === q),
+    named.filter((n) => q.length >= 3 && n.folded.startsWith(q)),
   ];
   for (const tier of tiers) {
     if (tier.length === 1) return (tier[0] as { key: string }).key;

@@ -10,7 +10,8 @@ import type { WeightKind } from '../analysis/projection/project.js';
 /** An integer option in [min, max]; `max` for options whose cost grows with them beyond any use (a typo of 10⁶ seeds is not a run). */
 export function integer(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    const n = Number(value);
+    // decimal digits only: `Number` reads '' and ' ' as 0, '0x10' as 16, '1e3' as 1000
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
       throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER
         ? `${name} must be an integer ≥ ${min}, got "${value}"`
@@ -29,6 +30,12 @@ export const OPTION_LIMITS = { runs: 1_000, nullSamples: 1_000_000, layoutIterat
  */
 export const MAX_SEED = 2 ** 32 - 1;
 
+/**
+ * Largest Louvain resolution: far beyond any use (from γ ≈ 2m / min kᵢkⱼ on, every node is its own
+ * community), and Q stays a number a reader can take in (γ = 1e308 printed Q = −5e+307).
+ */
+export const MAX_RESOLUTION = 1_000;
+
 /** Largest `generate --scale`: 2.8 million links (a 73 MB list), twice the benchmark's largest. */
 export const MAX_SCALE = 2_000;
 
@@ -41,9 +48,12 @@ export function positiveAtMost(name: string, max: number) {
   };
 }
 
+/** `value` as a decimal number (`0.5`, `.5`, `1e-3`), else NaN: not '' (0 to `Number`), nor hexadecimal, binary or `Infinity`. */
+const decimal = (value: string): number => (/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value) ? Number(value) : NaN);
+
 export function positive(name: string) {
   return (value: string): number => {
-    const n = Number(value);
+    const n = decimal(value);
     if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a positive number, got "${value}"`);
     return n;
   };
@@ -51,7 +61,7 @@ export function positive(name: string) {
 
 export function openUnit(name: string) {
   return (value: string): number => {
-    const n = Number(value);
+    const n = decimal(value);
     if (!(n > 0 && n < 1)) throw new InvalidArgumentError(`${name} must be a number between 0 and 1 (exclusive), got "${value}"`);
     return n;
   };
@@ -105,7 +115,7 @@ export function addAnalysisOptions(cmd: Command, runs: number = ANALYSIS_DEFAULT
   return addInputOptions(cmd, outputFormats)
     .option('--seed <n>', `seed of every random choice (default ${d.seed}; 0 to ${MAX_SEED.toLocaleString('en-US')})`, integer('--seed', 0, MAX_SEED))
     .option('--districts <mode>', `separate | merge: keep district entries apart or fold them into their city (default ${d.districts})`, oneOf('--districts', ['separate', 'merge'] as const))
-    .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities)`, positive('--resolution'))
+    .option('--resolution <gamma>', `Louvain resolution γ (default ${d.resolution}; larger → smaller communities; at most ${MAX_RESOLUTION.toLocaleString('en-US')})`, positiveAtMost('--resolution', MAX_RESOLUTION))
     .option('--runs <n>', `seeds per community detection, for stability (default ${runs}, at most ${OPTION_LIMITS.runs.toLocaleString('en-US')})`, integer('--runs', 1, OPTION_LIMITS.runs))
     .addOption(weight ? weightOption.argParser(oneOf('--weight', WEIGHT_KINDS)) : weightOption.hideHelp())
     .option('--alpha <a>', `significance level for shared-partner pairs, in (0, 1) (default ${d.alpha})`, openUnit('--alpha'));

@@ -27,7 +27,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { Stats } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { whileBusy } from '../util/busy.js';
-import { OutputError } from '../util/errors.js';
+import { OutputError, UsageError } from '../util/errors.js';
 
 export interface OutputFile {
   /**
@@ -438,6 +438,7 @@ export function sweepStale(dir: string): void {
  * written and removed in the nearest existing folder; nothing else is created.
  */
 export function checkWritable(path: string, kind: 'dir' | 'file'): void {
+  if (path === '') throw new UsageError(`--out is empty: give the ${kind === 'dir' ? 'folder the outputs go to (. for this one)' : 'output file'}`);
   if (kind === 'file' && DESCRIPTOR.test(resolve(path))) return; // an open descriptor (`/dev/stdout`): written as it is
   const stat = statOrNull(path);
   if (stat && kind === 'file' && (stat.isCharacterDevice() || stat.isFIFO())) {
@@ -446,6 +447,8 @@ export function checkWritable(path: string, kind: 'dir' | 'file'): void {
   }
   if (stat && kind === 'dir' && !stat.isDirectory()) throw new OutputError('is a file; --out names the folder the outputs go to', path);
   if (stat && kind === 'file' && stat.isDirectory()) throw new OutputError('is a folder; --out names the output file', path);
+  // `newdir/`: a folder's name, though none is there (the file would be `newdir`, or land beside it)
+  if (kind === 'file' && /[\\/]$/.test(path)) throw new OutputError('ends with a slash, as a folder\'s name does; --out names the output file (folder/name.ext)', path);
   let dir = kind === 'dir' ? path : dirname(path);
   for (let up = statOrNull(dir); !up; up = statOrNull(dir)) {
     const parent = dirname(dir);

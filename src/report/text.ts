@@ -5,12 +5,14 @@
 import { nounFor } from '../util/noun.js';
 import { terminalSafe } from '../util/terminal.js';
 
-/** The characters `md` rewrites: most names have none and are returned as they are. */
-const MD_SPECIAL = /[&<>\\`*_[\]|~\r\n]/;
+/** The characters `md` rewrites, and the starts of what GitHub's Markdown links by itself: most names have none and are returned as they are. */
+const MD_SPECIAL = /[&<>\\`*_[\]|~\r\n@]|:\/\/|www\./i;
 
 /**
- * Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation; then
- * control characters shown escaped (`terminalSafe`: `cat report.md` must not retitle the terminal).
+ * Escapes text for a Markdown table cell or paragraph: HTML entities, then Markdown punctuation, and
+ * what GitHub-flavoured Markdown would turn into a link by itself (`http://…`, `www.…`, `a@b.co`: the
+ * colon, the dot after `www` and the `@` backslash-escaped, so the name stays text); then control
+ * characters shown escaped (`terminalSafe`: `cat report.md` must not retitle the terminal).
  */
 export function md(text: string): string {
   if (!MD_SPECIAL.test(text)) return terminalSafe(text);
@@ -18,7 +20,9 @@ export function md(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/([\\`*_[\]|~@])/g, '\\$1')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/\r\n?|\n/g, ' '));
 }
 

@@ -132,6 +132,15 @@ describe('questions about places', () => {
     expect(findNode(a, 'SUZHOU JIANGSU')).toBe('cn:suzhou-jiangsu');
     expect(findNode(a, 'urumqi')).toBe('cn:urumqi');
   });
+  it('finds no place for a query that folds to nothing, and a name that folds to nothing only by its key or label', () => {
+    for (const q of ['', ' ', '.*', '(', '^$']) expect(() => findNode(a, q), JSON.stringify(q)).toThrow(/no place called/);
+    const text = 'List of twin towns and sister cities in China\n==A==\nAnguo\n- FRA \uFFFE\uFFFF, France\n- JPN Nara, Japan\nAnqing\n- JPN Nara, Japan\n';
+    const b = analyze(parseSisterCityList(text), { runs: 1 });
+    const odd = b.nodes.partner.keys.find((k) => k !== 'p:nara-japan')!;
+    expect(() => findNode(b, 'France')).toThrow(/no place called/);
+    expect(findNode(b, odd)).toBe(odd);
+    expect(findNode(b, '\uFFFE\uFFFF, France')).toBe(odd);
+  });
   it('lists the candidates of an ambiguous name and suggests the closest for an unknown one', () => {
     expect(() => findNode(a, 'perth')).toThrow(/ambiguous.*\n.*Perth, Australia/s);
     expect(() => findNode(a, 'Bengbuu')).toThrow(UsageError);

@@ -80,7 +80,14 @@ describe('twinnet parse', () => {
     // seed + run − 1 past 2⁵³ was an internal error with a stack trace
     [['report', '--seed', '9007199254740991'], '--seed must be an integer from 0 to 4,294,967,295, got "9007199254740991"'],
     [['generate', '--scale', '1e9', '--out', 'x.txt'], '--scale must be a positive number up to 2,000, got "1e9"'],
-  ])('refuses %j: work beyond any use, at once (exit 1)', (args, message) => {
+    [['report', '--resolution', '1e308'], '--resolution must be a positive number up to 1,000, got "1e308"'],
+    // numbers in decimal only: Number() reads '' as 0, '0x10' as 16 and '1e3' as 1000
+    [['report', '--seed', ''], '--seed must be an integer from 0 to 4,294,967,295, got ""'],
+    [['report', '--seed', '0x10'], '--seed must be an integer from 0 to 4,294,967,295, got "0x10"'],
+    [['report', '--runs', '1e1'], '--runs must be an integer from 1 to 1,000, got "1e1"'],
+    [['report', '--alpha', '0x0'], '--alpha must be a number between 0 and 1 (exclusive), got "0x0"'],
+    [['report', '--resolution', 'Infinity'], '--resolution must be a positive number, got "Infinity"'],
+  ])('refuses %j: work beyond any use, or no number, at once (exit 1)', (args, message) => {
     const r = run(...args);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message);

@@ -51,6 +51,28 @@ describe('output failures', () => {
   });
 });
 
+describe('--out that names nothing, or a folder where a file goes', () => {
+  it('refuses an empty --out with exit code 1, writing nothing', () => {
+    const d = tmp();
+    for (const args of [['report', '--quiet', '--runs', '1'], ['parse'], ['export', '--format', 'gexf', '--runs', '1'], ['export', '--format', 'csv', '--runs', '1']]) {
+      const r = spawnSync(process.execPath, [join(process.cwd(), BIN), ...args, '--out', ''], { cwd: d, encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^twinnet: --out is empty: give the (folder the outputs go to|output file)/);
+    }
+    expect(readdirSync(d)).toEqual([]);
+  });
+  it('refuses a file output whose name ends with a slash, creating no file or folder of that name', () => {
+    const d = tmp();
+    for (const to of ['gexf', 'csv']) {
+      const out = join(d, `new-${to}`) + '/';
+      const r = spawnSync(process.execPath, [BIN, 'export', '--format', to, '--out', out, '--runs', '1'], { encoding: 'utf8' });
+      expect(r.status, to).toBe(1);
+      expect(r.stderr, to).toBe(`twinnet: ${out}: ends with a slash, as a folder's name does; --out names the output file (folder/name.ext)\n`);
+    }
+    expect(readdirSync(d)).toEqual([]);
+  });
+});
+
 describe('input failures found before the analysis', () => {
   it('refuses a directory as standard input with exit code 2', () => {
     const d = tmp();

@@ -59,6 +59,11 @@ describe('the Markdown report', () => {
     // control characters reach no terminal that shows the file: an OSC title, a bell, a CSI
     expect(md('Evil\x1b]0;pwned\x07 City')).toBe('Evil\\x1b\\]0;pwned\\x07 City');
     expect(md('A\u009b2J | B')).toBe('A\\u009b2J \\| B');
+    // what GitHub would link by itself stays text: a URL, a www. address, an e-mail address
+    expect(md('http://evil.example/x')).toBe('http\\://evil.example/x');
+    expect(md('See WWW.evil.com')).toBe('See WWW\\.evil.com');
+    expect(md('a@b.co')).toBe('a\\@b.co');
+    expect(md('Kowww.b')).toBe('Kowww.b'); // `www.` only at a word's start
     expect(text).toContain('A \\| B &lt;i&gt;x&lt;/i&gt; &amp; Co');
     expect(text).not.toContain('<i>');
     expect(text).toContain("Modi'in-Maccabim-Re'ut");
