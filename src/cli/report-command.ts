@@ -50,7 +50,8 @@ export function inputMeta(file: string | undefined): InputMeta {
 export function reportName(file: string | undefined): string {
   if (file === undefined) return 'china-sister-cities';
   if (file === '-') return 'stdin';
-  return basename(file).replace(/\.[^.]+$/, '') || 'report';
+  // `..txt`, `.hidden.txt`: no leading dot, so that no output is a hidden file
+  return basename(file).replace(/\.[^.]+$/, '').replace(/^\.+/, '') || 'report';
 }
 
 export async function reportCommand(file: string | undefined, flags: ReportFlags, print: (s: string) => void): Promise<void> {

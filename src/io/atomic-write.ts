@@ -439,6 +439,8 @@ export function sweepStale(dir: string): void {
  */
 export function checkWritable(path: string, kind: 'dir' | 'file'): void {
   if (path === '') throw new UsageError(`--out is empty: give the ${kind === 'dir' ? 'folder the outputs go to (. for this one)' : 'output file'}`);
+  // Node reads the command line as UTF-8: bytes that are not arrive as U+FFFD, and a folder of that other name would be made.
+  if (path.includes('\uFFFD')) throw new OutputError('is not UTF-8 as the command line gave it (U+FFFD stands for the bytes that are not): give a name in UTF-8', path);
   if (kind === 'file' && DESCRIPTOR.test(resolve(path))) return; // an open descriptor (`/dev/stdout`): written as it is
   const stat = statOrNull(path);
   if (stat && kind === 'file' && (stat.isCharacterDevice() || stat.isFIFO())) {

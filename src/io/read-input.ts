@@ -100,7 +100,8 @@ export function readListFile(path: string, limit = Infinity): string {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('no such file', path);
+    // Node reads the command line as UTF-8: bytes that are not (a Latin-1 `é`) arrive as U+FFFD, a name no file has.
+    if (code === 'ENOENT') throw new InputError(path.includes('\uFFFD') ? 'no such file (its name, as the command line gave it, is not UTF-8 — shown with U+FFFD for the bytes that are not; rename the file)' : 'no such file', path);
     if (code === 'EACCES') throw new InputError('permission denied', path);
     throw new InputError(`cannot read: ${(e as Error).message}`, path);
   }

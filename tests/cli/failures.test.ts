@@ -73,6 +73,22 @@ describe('--out that names nothing, or a folder where a file goes', () => {
   });
 });
 
+describe('file names that are not UTF-8 on the command line', () => {
+  it('says so for an input (exit 2) and refuses such an --out (exit 1), making no folder of another name', () => {
+    const d = tmp();
+    // bash passes the Latin-1 byte é (0xE9) as it is; Node reads the arguments as UTF-8 and sees U+FFFD
+    const sh = (args: string) => spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(process.cwd(), BIN))} ${args}`], { cwd: d, encoding: 'utf8' });
+    writeFileSync(join(d, 'lat\u00e9.txt'), readFileSync('data/raw/china-sister-cities.txt'));
+    const input = sh("parse $'lat\\xe9.txt' --out o");
+    expect(input.status).toBe(2);
+    expect(input.stderr).toBe('twinnet: lat\uFFFD.txt: no such file (its name, as the command line gave it, is not UTF-8 — shown with U+FFFD for the bytes that are not; rename the file)\n');
+    const output = sh("parse --out $'od\\xe9'");
+    expect(output.status).toBe(1);
+    expect(output.stderr).toBe('twinnet: od\uFFFD: is not UTF-8 as the command line gave it (U+FFFD stands for the bytes that are not): give a name in UTF-8\n');
+    expect(readdirSync(d).sort()).toEqual(['lat\u00e9.txt']);
+  });
+});
+
 describe('input failures found before the analysis', () => {
   it('refuses a directory as standard input with exit code 2', () => {
     const d = tmp();

@@ -40,15 +40,35 @@ export const sparqlJson: ListFormat = {
       throw new InputError('not a SPARQL SELECT result: expected {"head": {"vars": [...]}, "results": {"bindings": [...]}}', source, 1);
     }
     const header = vars as string[];
-    const rows: TableRow[] = bindings.map((b: Record<string, Term | undefined>, i) => ({
-      cells: header.map((v) => { const t = b?.[v]; return t && typeof t.value === 'string' ? t.value : ''; }),
-      line: i + 2,
-      lines: 1,
-    }));
+    // A result is an object of terms, each {"type": "…", "value": "…"}: a number, null or a bare string
+    // where a term goes is refused, naming the result (`"value": 123` read as no value would say, far
+    // off, that the home column names no known country).
+    const rows: TableRow[] = bindings.map((b: unknown, i) => {
+      const where = `result ${i + 1} of results.bindings`;
+      if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new InputError(`${where} is not an object of variables, got ${preview(b)}`, source);
+      return {
+        cells: header.map((v) => {
+          const t = (b as Record<string, Term | undefined>)[v];
+          if (t === undefined) return ''; // unbound
+          if (typeof t !== 'object' || t === null || typeof t.value !== 'string' || typeof t.type !== 'string') {
+            throw new InputError(`${where}: ?${v} is not an RDF term {"type": "…", "value": "…"} with string values, got ${preview(t)}`, source);
+          }
+          return t.value;
+        }),
+        line: i + 2,
+        lines: 1,
+      };
+    });
     const table = tableOfRows(header, rows, { delimiter: ',', rdfTerms: true, lines: rows.length + 1 });
     return readTable(table, describeSource(text, source), { home: options.home, columns: options.columns });
   },
 };
+
+/** A JSON value in a message: at most 60 characters. */
+function preview(x: unknown): string {
+  const text = JSON.stringify(x) ?? String(x);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
 
 /** Whether `text` looks like a SPARQL JSON result: a JSON object with "head" and "vars" in its first 64 KB, in any order. */
 export function isSparqlJson(text: string): boolean {

@@ -87,7 +87,7 @@ export function parseColumnsSpec(spec: string): Map<TableRole, string> {
  * The columns of each role: those `explicit` names (matched as written, else case-insensitively), and
  * the others recognised by the alias table among the columns not mapped explicitly. `sample` rows
  * decide whether a name column holds Wikidata items. A `UsageError` listing the header when an
- * explicit name is not in it.
+ * explicit name is not in it, or naming the column when two roles are given one.
  */
 export function columnsOf(header: readonly string[], sample: readonly (readonly string[])[], explicit: Map<TableRole, string> = new Map()): ColumnMap {
   const map: ColumnMap = new Map();
@@ -96,6 +96,8 @@ export function columnsOf(header: readonly string[], sample: readonly (readonly 
     let k = header.indexOf(name);
     if (k < 0) k = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
     if (k < 0) throw new UsageError(`--columns: the table has no column "${name}" (for ${role}); its header: ${header.map((h) => `"${h}"`).join(', ')}`);
+    const other = [...map].find(([, ks]) => ks[0] === k)?.[0];
+    if (other !== undefined) throw new UsageError(`--columns: column "${header[k]}" is given to two roles (${other} and ${role}); each role needs a column of its own`);
     map.set(role, [k]);
     taken.add(k);
   }
@@ -112,7 +114,8 @@ export function columnsOf(header: readonly string[], sample: readonly (readonly 
   for (const side of ['home', 'partner'] as const) {
     const names = map.get(side);
     if (!names || explicit.has(side)) continue;
-    const ids = names.filter((k) => holdsItems(sample, k));
+    // Wikidata items, or — beside a column of names — any IRI or blank node (a query's own `?home`)
+    const ids = names.filter((k) => holdsItems(sample, k, isWikidataId) || (names.length > 1 && holdsItems(sample, k, isIri)));
     if (ids.length === 0) continue;
     const rest = names.filter((k) => !ids.includes(k));
     if (rest.length > 0) map.set(side, rest); else map.delete(side);
@@ -142,12 +145,16 @@ export function columnsOf(header: readonly string[], sample: readonly (readonly 
 }
 
 /** Whether the non-empty cells of column `k` in `sample` are all Wikidata items (and there is at least one). */
-function holdsItems(sample: readonly (readonly string[])[], k: number): boolean {
+/** An IRI (`http://example.org/aachen`, `urn:x`) or a blank node (`_:b0`): an id, not a name. */
+const isIri = (cell: string): boolean => /^(?:[a-z][a-z0-9+.-]*:\/\/\S+|urn:\S+|_:\S+)$/i.test(cell) || isWikidataId(cell);
+
+/** Whether every non-empty cell of column `k` in `sample` (and at least one) is an id by `test`. */
+function holdsItems(sample: readonly (readonly string[])[], k: number, test: (cell: string) => boolean): boolean {
   let seen = 0;
   for (const row of sample) {
     const cell = row[k]?.trim() ?? '';
     if (cell === '') continue;
-    if (!isWikidataId(cell)) return false;
+    if (!test(cell)) return false;
     seen++;
   }
   return seen > 0;

@@ -16,6 +16,10 @@ describe('columns: what they refuse', () => {
     expect(() => columnsOf(['origin', 'twin'], [], parseColumnsSpec('home=origincityLabel')))
       .toThrow('--columns: the table has no column "origincityLabel" (for home); its header: "origin", "twin"');
   });
+  it('refuses one column given to two roles, naming it and the roles', () => {
+    expect(() => columnsOf(['a', 'b', 'c', 'd'], [], parseColumnsSpec('home=a,home-country=b,partner=c,partner-country=A')))
+      .toThrow('--columns: column "a" is given to two roles (home and partner-country); each role needs a column of its own');
+  });
 });
 
 describe('columns: what they recognise', () => {
@@ -32,6 +36,13 @@ describe('columns: what they recognise', () => {
     expect(Object.fromEntries(columnsOf(header, [], parseColumnsSpec(spec)))).toEqual({
       home: [0], 'home-country': [1], 'home-lat': [2], 'home-lon': [3], partner: [4], 'partner-country': [5], 'partner-lat': [6], 'partner-lon': [7],
     });
+  });
+  it('takes a column of IRIs or blank nodes beside a name column as ids, even when some are not Wikidata items', () => {
+    const header = ['home', 'homeLabel', 'homeCountryLabel', 'partnerLabel', 'partnerCountryLabel'];
+    const sample = [['http://www.wikidata.org/entity/Q365', 'Köln', 'Germany', 'Lille', 'France'], ['http://example.org/aachen', 'Aachen', 'Germany', 'Reims', 'France'], ['_:b0', 'Bonn', 'Germany', 'Oxford', 'United Kingdom']];
+    expect(Object.fromEntries(columnsOf(header, sample))).toMatchObject({ home: [1], 'home-id': [0], partner: [3] });
+    // alone, such a column is the names (nothing better to read)
+    expect(Object.fromEntries(columnsOf(['home', 'country', 'partner', 'partner country'], [['http://example.org/aachen', 'Germany', 'Reims', 'France']]))).toMatchObject({ home: [0] });
   });
   it('takes a name column of Wikidata items as the ids of its side, and reads label then ISO code for a country', () => {
     const header = ['home', 'homeLabel', 'homeCountryLabel', 'homeCountryIso', 'partner', 'partnerLabel', 'partnerCountryLabel', 'partnerCountryIso'];

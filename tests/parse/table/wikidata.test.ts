@@ -18,6 +18,16 @@ describe('Wikidata downloads: what they refuse', () => {
     expect(() => readList('{"head": {"link": []}}', { source: 'r.json', format: 'sparql-json' })).toThrow(/^r\.json:1: not a SPARQL SELECT result/);
     expect(() => readList('{"head": {"vars": [', { source: 'r.json', format: 'sparql-json' })).toThrow(InputError);
   });
+  it('refuses a result whose term is no {"type", "value"} object of strings, naming the result and the variable', () => {
+    const doc = (term: string) => `{"head": {"vars": ["homeLabel", "homeCountryLabel", "partnerLabel", "partnerCountryLabel"]}, "results": {"bindings": [
+      {"homeLabel": {"type": "literal", "value": "Bonn"}, "homeCountryLabel": {"type": "literal", "value": "Germany"}, "partnerLabel": {"type": "literal", "value": "Oxford"}, "partnerCountryLabel": {"type": "literal", "value": "United Kingdom"}},
+      {"homeLabel": ${term}, "homeCountryLabel": {"type": "literal", "value": "Germany"}, "partnerLabel": {"type": "literal", "value": "Reims"}, "partnerCountryLabel": {"type": "literal", "value": "France"}}]}}`;
+    for (const term of ['{"type": "literal", "value": 123}', '{"type": "literal", "value": null}', '"Aachen"', 'null', '{"value": "Aachen"}']) {
+      expect(() => readList(doc(term), { source: 'r.json' }), term).toThrow(/^r\.json: result 2 of results\.bindings: \?homeLabel is not an RDF term/);
+    }
+    expect(readList(doc('{"type": "literal", "value": "Aachen"}'), { source: 'r.json' }).homes.map((h) => h.name)).toEqual(['Bonn', 'Aachen']);
+    expect(() => readList('{"head": {"vars": ["a"]}, "results": {"bindings": [1]}}', { source: 'r.json', format: 'sparql-json' })).toThrow(/result 1 of results\.bindings is not an object/);
+  });
 });
 
 describe('Wikidata downloads: what they give', () => {
