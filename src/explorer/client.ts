@@ -25,6 +25,20 @@ function element<T extends HTMLElement>(id: string): T {
   return e as T;
 }
 
+/**
+ * A place name as an isolated run of text (`<bdi>`, direction from its own first strong letter): a
+ * Hebrew or Arabic name neither reorders the punctuation and numbers written around it nor takes on
+ * the page's direction.
+ */
+function nameRun(text: string): HTMLElement {
+  return make('bdi', text);
+}
+
+/** Names in one element, each isolated, between separators. */
+function nameRuns(names: string[], separator: string): (HTMLElement | string)[] {
+  return names.flatMap((name, k) => (k === 0 ? [nameRun(name)] : [separator, nameRun(name)]));
+}
+
 /** `document.createElement` with text (as text) and a class. */
 function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -161,6 +175,7 @@ function clearSelection(): void {
 function placeButton(i: number): HTMLButtonElement {
   const b = make('button', N[i] ?? '', 'link');
   b.type = 'button';
+  b.dir = 'auto';
   b.addEventListener('click', () => select(i));
   return b;
 }
@@ -176,6 +191,7 @@ function renderPanel(i: number): void {
   close.addEventListener('click', () => { clearSelection(); resetCamera(); });
   const name = make('h2', N[i] ?? '');
   name.id = 'panel-name';
+  name.dir = 'auto';
   const country = nodes.country[i] ?? -1;
   const meta = make('p', `${sideName(i)} · ${country >= 0 ? (data.countries[country] ?? '') : 'country unknown'}`);
 
@@ -204,7 +220,11 @@ function renderPanel(i: number): void {
   for (const [j, count, jaccard, shared, p] of entries) {
     const li = make('li');
     li.append(placeButton(j), make('small', ` — ${count} shared, Jaccard ${panelNumber(jaccard)}, p ${panelP(p)}`));
-    if (shared.length > 0) li.append(make('div', shared.map((k) => N[k] ?? '').join('; ')));
+    if (shared.length > 0) {
+      const div = make('div');
+      div.append(...nameRuns(shared.map((k) => N[k] ?? ''), '; '));
+      li.append(div);
+    }
     similar.append(li);
   }
   if (entries.length === 0) similar.append(make('li', 'No place on this side shares a partner with it.'));
@@ -257,8 +277,9 @@ function renderMatches(): void {
   matches.replaceChildren(...found.map((i) => {
     const li = make('li');
     li.setAttribute('role', 'option');
-    const b = make('button', N[i] ?? '');
+    const b = make('button');
     b.type = 'button';
+    b.append(nameRun(N[i] ?? ''));
     const country = data.nodes.country[i] ?? -1;
     b.append(make('small', ` · ${data.nodes.side[i] === 0 ? data.home.name : (country >= 0 ? (data.countries[country] ?? '') : 'partner')} · degree ${data.nodes.degree[i] ?? 0}`));
     b.addEventListener('click', () => choose(i));
@@ -285,7 +306,9 @@ function renderLegend(): void {
     const swatch = make('span', undefined, 'swatch');
     swatch.style.background = entry.color;
     const li = make('li');
-    li.append(swatch, make('span', `${entry.size} places: ${entry.examples.join(', ')}${entry.size > entry.examples.length ? ', …' : ''}`));
+    const text = make('span', `${entry.size} places: `);
+    text.append(...nameRuns(entry.examples, ', '), entry.size > entry.examples.length ? ', …' : '');
+    li.append(swatch, text);
     list.append(li);
   }
   if (v.otherCommunities > 0) list.append(make('li', `+ ${v.otherCommunities} smaller communities`));

@@ -79,7 +79,7 @@ const BODY = `<header>
 </div>
 <div class="search">
 <label for="search">Find a place</label>
-<input id="search" type="search" autocomplete="off" spellcheck="false" placeholder="e.g. xian, bengbu, perth" aria-controls="matches">
+<input id="search" type="search" dir="auto" autocomplete="off" spellcheck="false" placeholder="e.g. xian, bengbu, perth" aria-controls="matches">
 <ul id="matches" role="listbox" aria-label="Matching places"></ul>
 </div>
 <p id="stats"></p>

@@ -135,3 +135,40 @@ describe('explorer page with hostile names', () => {
     await page.close();
   });
 });
+
+describe('explorer page with right-to-left names', () => {
+  it('isolates each Hebrew or Arabic name: its own direction, punctuation and numbers around it stay put', async () => {
+    const TLV = 'תל אביב-יפו', ALX = 'الإسكندرية';
+    const list = [
+      '==A==', 'Anqing', '', `- ISR ${TLV}, Israel`, `- EGY ${ALX}, Egypt`, '- JPN Ibaraki, Japan', '',
+      'Hefei', '', `- ISR ${TLV}, Israel`, `- EGY ${ALX}, Egypt`, '',
+    ].join('\n');
+    const a = analyze(parseSisterCityList(list), { runs: 2 });
+    const { page, problems } = await open(explorerHtml(a, { title: 'RTL', seed: 3, iterations: 20 }), 'rtl.html');
+    expect(await page.getAttribute('#search', 'dir')).toBe('auto');
+
+    // search results: the name in a <bdi> of its own, before " · Israel · degree 2"
+    await page.fill('#search', 'israel');
+    const match = page.locator('#matches button').first();
+    expect(await match.locator('bdi').textContent()).toBe(`${TLV}, Israel`);
+    expect(await match.textContent()).toBe(`${TLV}, Israel · Israel · degree 2`);
+
+    await choose(page, 'anqing', 'Anqing');
+    // Hefei shares both right-to-left partners: each one isolated, the separator between them
+    const shared = page.locator('#similar li div').first();
+    expect(await shared.locator('bdi').allTextContents()).toEqual(expect.arrayContaining([`${TLV}, Israel`, `${ALX}, Egypt`]));
+    expect(await shared.textContent()).toMatch(/^[^;]+; [^;]+$/);
+    // every place button takes its direction from its own text
+    const dirs = await page.locator('#partners button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dir));
+    expect(dirs.length).toBe(3);
+    expect(new Set(dirs)).toEqual(new Set(['auto']));
+
+    await page.locator('#partners button', { hasText: TLV }).click();
+    expect(await page.textContent('#panel-name')).toBe(`${TLV}, Israel`);
+    expect(await page.getAttribute('#panel-name', 'dir')).toBe('auto');
+    // the browser resolves the heading's direction from the name: right to left
+    expect(await page.locator('#panel-name').evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
