@@ -5,7 +5,7 @@
  * GEXF, GraphML, CSV and Neo4j carry the seeded layout and the community colours. A projection's edges carry the
  * projection weight (`--weight`), the one its communities were found with.
  */
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { checkWritable, isStandardOutput, writeFilesAtomically, writeStdout } from '../io/atomic-write.js';
 import type { OutputFile } from '../io/atomic-write.js';
@@ -100,7 +100,8 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
   const written = writeFilesAtomically(files, { inputs: inputFiles(file) });
   print(`wrote ${written.map(pathText).join(', ')}`);
   if (to === 'neo4j') {
-    print(`load with: neo4j-admin database import full --nodes=${pathText(written[0] as string)},${pathText(written[1] as string)} --relationships=${pathText(written[2] as string)},${pathText(written[3] as string)} neo4j`);
+    const [nh, n, rh, r] = written.map(pathText) as [string, string, string, string];
+    print(`load with: neo4j-admin database import full ${shellWord(`--nodes=${nh},${n}`)} ${shellWord(`--relationships=${rh},${r}`)} neo4j`);
   }
 }
 
@@ -111,9 +112,21 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
  */
 function formats(flags: ExportFlags): { to: ExportFormat; input: string | undefined } {
   const named = flags.format;
-  if (named !== undefined && (EXPORT_FORMATS as readonly string[]).includes(named)) {
-    if (flags.to !== undefined && flags.to !== named) throw new UsageError(`--format ${named} and --to ${flags.to} name two output formats: give one`);
-    return { to: named as ExportFormat, input: undefined };
+  const given = named !== undefined && (EXPORT_FORMATS as readonly string[]).includes(named) ? named as ExportFormat : undefined;
+  if (given !== undefined && flags.to !== undefined && flags.to !== given) throw new UsageError(`--format ${given} and --to ${flags.to} name two output formats: give one`);
+  const asked = given ?? flags.to;
+  // `--out graph.graphml` says GraphML as clearly as `--to graphml`; a name saying another format than the one asked is refused
+  const byName = flags.out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(flags.out).toLowerCase()];
+  if (asked !== undefined && byName !== undefined && byName !== asked && !(asked === 'neo4j' && byName === 'csv')) {
+    throw new UsageError(`--out ${pathText(flags.out as string)} names a ${byName} file, and the output format asked is ${asked}: give a file name that fits, or another --to`);
   }
-  return { to: flags.to ?? 'gexf', input: named };
+  return { to: asked ?? byName ?? 'gexf', input: given === undefined ? named : undefined };
+}
+
+/** Output formats by the file extension `--out` gives. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, ExportFormat>> = { '.gexf': 'gexf', '.graphml': 'graphml', '.json': 'json', '.csv': 'csv' };
+
+/** `arg` as one word for a POSIX shell: as it is when it is plain, else in single quotes. */
+function shellWord(arg: string): string {
+  return /^[\w.,/@%+=:-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

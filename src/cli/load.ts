@@ -6,9 +6,10 @@
  * command (exit 2) before anything is written. Control characters are shown escaped (`terminalSafe`).
  */
 import { anyInputLimit, checkInputSize, inputLimit, readListFile, readStdin } from '../io/read-input.js';
+import { LIST_FORMATS } from '../parse/formats/index.js';
 import { formatOf, readList } from '../parse/read-list.js';
 import type { Dataset } from '../parse/types.js';
-import { InputError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import { DEFAULT_INPUT } from '../util/paths.js';
 import { terminalSafe } from '../util/terminal.js';
 
@@ -29,9 +30,17 @@ export interface LoadOptions {
   use?: 'parse' | 'analyse';
 }
 
+/** The input format `--format` names (any case), or undefined for auto; a `UsageError` (exit 1) naming the known ones for any other. */
+function inputFormatId(format: string | undefined): string | undefined {
+  if (format === undefined || format.toLowerCase() === 'auto') return undefined;
+  const id = format.toLowerCase();
+  if (!LIST_FORMATS.some((f) => f.id === id)) throw new UsageError(`--format ${format}: unknown input format (known: auto, ${LIST_FORMATS.map((f) => f.id).join(', ')})`);
+  return id;
+}
+
 export function loadDataset(file: string | undefined, options: LoadOptions = {}): Dataset {
   const warn = options.warn ?? ((s: string) => process.stderr.write(`${terminalSafe(s)}\n`));
-  const read = { format: options.format, home: options.home, columns: options.columns };
+  const read = { format: inputFormatId(options.format), home: options.home, columns: options.columns };
   // The text is read within the largest limit of any kind of input, then held to its own kind's.
   const use = options.use ?? 'analyse';
   const source = file === '-' ? '<stdin>' : file ?? 'data/raw/china-sister-cities.txt';

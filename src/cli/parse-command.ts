@@ -61,7 +61,7 @@ export function formatSummary(ds: Dataset): string {
   const s = summarize(ds);
   const n = (k: number, one: string) => `${k} ${nounFor(k, one)}`;
   const lines = [
-    `${ds.source.path}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
+    `${pathText(ds.source.path)}  (${ds.source.lines} lines, ${ds.source.bytes} bytes, sha256 ${ds.source.sha256.slice(0, 16)}…${ds.source.bom ? ', BOM' : ''}, ${ds.source.lineEnding})`,
     '',
     `lines by kind: ${LINE_KINDS.map((k) => `${k} ${ds.lineKinds[k]}`).join(', ')}`,
     `${homeWords(ds.home).demonym} entries: ${s.homes} (${s.districts} ${s.districts === 1 ? 'district' : 'districts'})`,

@@ -74,7 +74,8 @@ export function sharedCommand(a: string, b: string, flags: QueryFlags, print: (s
 export function similarCommand(name: string, flags: SimilarFlags, print: (s: string) => void): void {
   const { weight, ...rest } = flags;
   if (weight !== undefined) {
-    throw new UsageError(`similar ranks with --by ${SIMILAR_BY.join('|')} (--by ${weight}); --weight is the projections' edge weight, which does not change this ranking`);
+    const meant = (SIMILAR_BY as readonly string[]).includes(weight) ? ` (did you mean --by ${weight}?)` : '';
+    throw new UsageError(`similar ranks with --by ${SIMILAR_BY.join('|')}; --weight ${weight} is the projections' edge weight, which does not change this ranking${meant}`);
   }
   const by = flags.by ?? SIMILAR_DEFAULT_BY;
   const r = similarTo(load(rest), name, { top: flags.top ?? 10, by });

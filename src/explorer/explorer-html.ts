@@ -43,8 +43,13 @@ export function scriptJson(value: unknown): string {
   return json.includes('<') ? json.replace(/</g, '\\u003c') : json; // (no copy of a payload without one)
 }
 
+/**
+ * Text for HTML markup: the markup characters as references, and the control characters HTML calls
+ * parse errors (C0 but tab, line feed and carriage return; DEL; C1) as U+FFFD, as in the XML outputs.
+ */
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
 
 export function explorerHtml(a: Analysis, options: ExplorerOptions): string {
   if (typeof options.title !== 'string') throw new TypeError('explorer: options.title must be a string');
@@ -57,7 +62,7 @@ export function explorerHtml(a: Analysis, options: ExplorerOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="twinnet explorer">
-<title>${escapeHtml(options.title)}</title>
+<title>${escapeHtml(options.title.replace(/[\r\n]+/g, ' '))}</title>
 <style>${CSS}</style>
 </head>
 <body>

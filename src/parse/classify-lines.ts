@@ -129,20 +129,43 @@ export function findTitle(body: string): string | null {
 }
 
 /**
- * Calls `visit(text, start, end, lineNo)` for each line of `body`, normalised: in place when it
- * already is, else as a normalised copy. Lines end at CRLF, LF or CR (`scanCR`: the text has CRs); a
- * line break at the very end does not start another line. Returns the number of lines.
+ * Wikipedia's reference and maintenance marks as the rendered page shows them after a word:
+ * `France[1]`, `Osaka[a]`, `Bath [12]`, `[note 2]`, `[citation needed]`, a heading's `[edit]` — after
+ * a letter, digit, `)`, `.` or quote, and before the end, a space, `,`, `;`, `:`, `.`, `=` or another
+ * mark. Brackets elsewhere (`Bonn [Beuel]`, `([a])`, `` `[x]` ``) are the name's own.
  */
-export function forEachLine(body: string, scanCR: boolean, visit: (text: string, start: number, end: number, lineNo: number) => void): number {
+const FOOTNOTE_MARK = /(?<=[\p{L}\p{N}\p{M}).'’"])\s*\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed|better source needed|dead link|failed verification|verification needed|who\?|which\?|when\?|edit)\](?=$|[\s,;:.=[])/giu;
+
+/** `line` without Wikipedia's footnote marks (`FOOTNOTE_MARK`). */
+export function withoutFootnoteMarks(line: string): string {
+  return line.replace(FOOTNOTE_MARK, '');
+}
+
+/**
+ * Calls `visit(text, start, end, lineNo, marked)` for each line of `body`, normalised: in place when
+ * it already is, else as a normalised copy; a line with Wikipedia footnote marks (`France[1]`) as a
+ * copy without them (`marked` true when it had some). Lines end at CRLF, LF or CR (`scanCR`: the text
+ * has CRs); a line break at the very end does not start another line. Returns the number of lines.
+ */
+export function forEachLine(body: string, scanCR: boolean, visit: (text: string, start: number, end: number, lineNo: number, marked: boolean) => void): number {
   let lineNo = 0;
+  let bracket = -1; // the next `[` at or after the line's start (body.length: none)
   for (let start = 0; ;) {
     let end = scanCR ? lineBreak(body, start) : body.indexOf('\n', start);
     if (end < 0) end = body.length;
-    if (end - start > MAX_LINE_LENGTH || isNormalText(body, start, end)) { // an over-long line is refused unread
-      visit(body, start, end, ++lineNo);
+    if (bracket < start) {
+      bracket = body.indexOf('[', start);
+      if (bracket < 0) bracket = body.length;
+    }
+    const stripped = bracket < end && end - start <= MAX_LINE_LENGTH ? withoutFootnoteMarks(body.slice(start, end)) : null;
+    if (stripped !== null && stripped.length < end - start) {
+      const line = normalizeText(stripped);
+      visit(line, 0, line.length, ++lineNo, true);
+    } else if (end - start > MAX_LINE_LENGTH || isNormalText(body, start, end)) { // an over-long line is refused unread
+      visit(body, start, end, ++lineNo, false);
     } else {
       const line = normalizeText(body.slice(start, end));
-      visit(line, 0, line.length, ++lineNo);
+      visit(line, 0, line.length, ++lineNo, false);
     }
     if (end === body.length) break;
     start = end + (body.charCodeAt(end) === 0x0d && body.charCodeAt(end + 1) === 0x0a ? 2 : 1);

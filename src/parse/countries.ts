@@ -47,6 +47,9 @@ const NAME_ALIASES: Readonly<Record<string, string>> = {
   // short forms of the translations, which world-countries gives only in full (`Stati Uniti d'America`)
   'stati uniti': 'US',
   'regno unito': 'GB',
+  // Great Britain in other languages, written for the whole kingdom as English writes "Great Britain"
+  'Großbritannien': 'GB', 'Grande-Bretagne': 'GB', 'Gran Bretaña': 'GB', 'Grã-Bretanha': 'GB', 'Gran Bretagna': 'GB',
+  'Groot-Brittannië': 'GB', 'Wielka Brytania': 'GB', 'Velká Británie': 'GB', 'Büyük Britanya': 'GB', 'Nagy-Britannia': 'GB',
 };
 
 /**
@@ -70,8 +73,20 @@ export const HOME_NATIONS: Readonly<Record<string, { subdivision: string; name: 
   NIR: { subdivision: 'GB-NIR', name: 'Northern Ireland' },
 };
 
+/**
+ * The home nations' names in the languages tables and lists are written in (German, French, Spanish,
+ * Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian, Japanese, Chinese), beside English.
+ */
+const HOME_NATION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'GB-ENG': ['England', 'Angleterre', 'Inglaterra', 'Inghilterra', 'Engeland', 'Anglia', 'Anglie', 'İngiltere', 'Англия', 'イングランド', '英格兰', '英格蘭'],
+  'GB-SCT': ['Scotland', 'Schottland', 'Écosse', 'Escocia', 'Escócia', 'Scozia', 'Schotland', 'Szkocja', 'Skotsko', 'İskoçya', 'Шотландия', 'スコットランド', '苏格兰', '蘇格蘭'],
+  'GB-WLS': ['Wales', 'Pays de Galles', 'Gales', 'País de Gales', 'Galles', 'Walia', 'Velšsko', 'Galler', 'Уэльс', 'ウェールズ', '威尔士', '威爾斯'],
+  'GB-NIR': ['Northern Ireland', 'Nordirland', 'Irlande du Nord', 'Irlanda del Norte', 'Irlanda do Norte', 'Irlanda del Nord', 'Noord-Ierland',
+    'Irlandia Północna', 'Severní Irsko', 'Kuzey İrlanda', 'Северная Ирландия', '北アイルランド', '北爱尔兰', '北愛爾蘭'],
+};
+
 const HOME_NATION_BY_NAME = new Map(
-  Object.values(HOME_NATIONS).map((h) => [foldName(h.name), h.subdivision] as const),
+  Object.entries(HOME_NATION_NAMES).flatMap(([subdivision, names]) => names.map((n) => [foldName(n), subdivision] as const)),
 );
 
 interface Tables {
@@ -102,7 +117,7 @@ function tables(): Tables {
   }
   for (const [alias, alpha2] of Object.entries(NAME_ALIASES)) {
     const c = byAlpha2.get(alpha2);
-    if (c) byName.set(alias, c);
+    if (c) byName.set(foldName(alias), c);
   }
   // Names in other languages (`Deutschland`, `Frankreich`, `Allemagne`, `日本`), where an input
   // table is written in its own language: only those naming one country in every language, and

@@ -24,7 +24,7 @@ import { homeWords, withArticle } from './countries.js';
 import { homeCountryOfPlace, placeOfTitle } from './home-country.js';
 import { rememberLinkPositions } from './link-positions.js';
 import { copyText } from './normalize.js';
-import { sortedCopy } from './reporter.js';
+import { listed, sortedCopy } from './reporter.js';
 import type { Reporter } from './reporter.js';
 import { resolveList } from './resolve-list.js';
 import { LINE_KINDS } from './types.js';
@@ -75,14 +75,16 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       report('warning', 'home-differs-from-title', [], `the title names ${homeWords(titled).name} (${titled}), and the home country given is ${name} (${home}): the list's places are read as ${demonym}`);
     }
     if (options.home === undefined && titled === null) {
-      report('info', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="); home country assumed: ${name} (${home}), the list this format was made for`);
+      report('warning', 'home-assumed', [], `the title names no country ("= List of twin towns and sister cities in <country> ="): home country assumed to be ${name} (${home}), the list this format was made for — if the list is about another country, give it with --home (e.g. --home JP)`);
     }
     const kinds = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
     const classifier = new LineClassifier({ sectionless });
     const blocks = new BlockAssembler({ maxLines: lineFeeds + carriageReturns + 1, idPrefix: `${home.toLowerCase()}:`, demonym, report });
     let title: string | null = null;
     const intro: string[] = [];
-    const lines = forEachLine(body, carriageReturns > 0, (line, start, end, lineNo) => {
+    const marked: number[] = [];
+    const lines = forEachLine(body, carriageReturns > 0, (line, start, end, lineNo, footnotes) => {
+      if (footnotes) marked.push(lineNo);
       let kind = classifier.classify(line, start, end);
       switch (kind) {
         case 'partner':
@@ -114,6 +116,9 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
       }
       kinds[kind]++;
     });
+    if (marked.length > 0) {
+      report('info', 'footnote-marks', marked, `Wikipedia footnote marks ([1], [a], [citation needed], [edit]) removed from ${marked.length === 1 ? `line ${marked[0]}` : `${marked.length} lines: ${listed(marked.map(String), ', ')}`}`);
+    }
     return { diagnostics, report, kinds, blocks, title: title as string | null, intro, lines };
   };
 

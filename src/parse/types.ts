@@ -59,6 +59,7 @@ export type DiagnosticCode =
   | 'home-differs-from-title'
   | 'us-name-without-state'
   | 'home-assumed'
+  | 'footnote-marks'
   | 'missing-cell'
   | 'ragged-row'
   | 'bad-coordinates'
@@ -72,7 +73,8 @@ export type DiagnosticCode =
   | 'domestic-pairs'
   | 'home-country-partner'
   | 'homonym-split'
-  | 'unused-columns';
+  | 'unused-columns'
+  | 'unlabelled-item';
 
 export interface Diagnostic {
   severity: Severity;

@@ -52,7 +52,8 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
   p();
   if (charts['distances']) p(`![Links by great-circle distance](${linkTarget(charts['distances'])})\n`);
   const summaryRow = (name: string, s: DistanceSummary) => [md(name), s.links, km(s.q1), km(s.median), km(s.q3), km(s.mean)];
-  const summaryHeader = ['links', 'Q1 km', 'median km', 'Q3 km', 'mean km'];
+  // distances are measured on the links with both ends placed: the count says so (a division's links in all are in the table below)
+  const summaryHeader = ['links measured', 'Q1 km', 'median km', 'Q3 km', 'mean km'];
   p(table(['partner continent', ...summaryHeader], g.distance.byContinent.map((x) => summaryRow(x.continent, x)), ['l', 'r', 'r', 'r', 'r', 'r']));
   p();
   p(table([`${demonym} ${division.singular}`, ...summaryHeader], g.distance.byRegion.slice(0, REGIONS_SHOWN).map((x) => summaryRow(x.region, x)), ['l', 'r', 'r', 'r', 'r', 'r']));
@@ -106,7 +107,7 @@ export function whereMarkdown(g: WhereData, home: WhereHome, charts: Charts): st
       p(`${said ? md(said) : `${num(n.samples)} samples, fewer than the default ${num(g.nullPrecision.defaultSamples)}.`} ± gives the standard error sd/√${num(n.samples)} of each expected value (the mean of the samples).`);
       p();
     }
-    p(table(['links to', 'links', 'mean km', 'expected', 'z', 'p', 'median km', 'expected', 'z', 'p'],
+    p(table(['links to', 'links measured', 'mean km', 'expected', 'z', 'p', 'median km', 'expected', 'z', 'p'],
       [row('all partners', n.overall, se?.overall), ...Object.entries(n.byGroup).sort((x, y) => y[1].links - x[1].links).map(([k, t]) => row(k, t, se?.byGroup[k]))],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   }

@@ -1,6 +1,6 @@
 /** The `twinnet` command as a user meets it: compiled JavaScript, run in a child process. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -314,10 +314,11 @@ describe('errors a user meets', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/similar ranks with --by jaccard\|count\|newman\|cosine\|overlap\|pvalue/);
   });
-  it('refuses an unknown input format with exit 2, naming the file', () => {
+  it('refuses an unknown input format as a bad request (exit 1), naming the known ones; takes a known one in any case', () => {
     const r = run('parse', GERMAN, '--format', 'excel', '--out', tmp());
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/german-list\.txt: unknown input format "excel"/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--format excel: unknown input format \(known: auto, wikipedia-list, table, sparql-json\)/);
+    expect(run('parse', GERMAN, '--format', 'Wikipedia-List', '--out', tmp()).status).toBe(0);
   });
   it.each([['XX'], ['Germany']])('refuses --home %s with exit 1', (home) => {
     const r = run('parse', GERMAN, '--home', home, '--out', tmp());
@@ -362,5 +363,47 @@ describe('input formats and home countries', () => {
     expect(gexf).toContain('weight = jaccard');
     expect(gexf).toContain('community weight jaccard');
     expect(run('report', '--weight', 'jaccard', '--runs', '1', '--out', tmp(), '--quiet').status).toBe(0);
+  });
+});
+
+describe('export: the output file name and the printed command (found by the probe)', () => {
+  const quick = ['--runs', '1', '--layout-iterations', '5'];
+  it('takes the output format from --out\'s extension when none is asked, and refuses a name that says another', () => {
+    const d = tmp();
+    const r = run('export', GERMAN, '--out', join(d, 'g.graphml'), ...quick);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(d, 'g.graphml'), 'utf8')).toContain('<graphml');
+    const bad = run('export', GERMAN, '--to', 'gexf', '--out', join(d, 'h.graphml'), ...quick);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('names a graphml file, and the output format asked is gexf');
+    expect(existsSync(join(d, 'h.graphml'))).toBe(false);
+    expect(run('export', GERMAN, '--to', 'csv', '--out', join(d, 'z.gexf'), ...quick).status).toBe(1);
+    expect(run('export', GERMAN, '--to', 'neo4j', '--out', join(d, 'n.csv'), ...quick).status).toBe(0);
+  });
+  it('prints a Neo4j command a shell reads back as the files written, whatever the path holds', () => {
+    const d = join(tmp(), 'my dir');
+    mkdirSync(d);
+    const r = run('export', GERMAN, '--to', 'neo4j', '--out', join(d, "it's"), ...quick);
+    expect(r.status).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('load with: ')) as string;
+    const words = spawnSync('sh', ['-c', `set -- ${line.slice('load with: '.length)}; printf '%s\\n' "$@"`], { encoding: 'utf8' }).stdout.trimEnd().split('\n');
+    expect(words).toEqual(['neo4j-admin', 'database', 'import', 'full',
+      `--nodes=${join(d, "it's-nodes-header.csv")},${join(d, "it's-nodes.csv")}`,
+      `--relationships=${join(d, "it's-relationships-header.csv")},${join(d, "it's-relationships.csv")}`, 'neo4j']);
+  });
+  it('parse names a file whose name holds a line break on one line', () => {
+    const d = tmp();
+    const file = join(d, 'nl\nname.txt');
+    writeFileSync(file, readFileSync(GERMAN));
+    const r = run('parse', file, '--out', join(d, 'out'));
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/nl.+name\.txt {2}\(/);
+  });
+  it('similar with --weight says what --weight is, and offers --by only for a ranking it has', () => {
+    expect(run('similar', 'bengbu', '--weight', 'jaccard').stderr).toContain('(did you mean --by jaccard?)');
+    const r = run('similar', 'bengbu', '--weight', 'foo');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--weight foo is the projections\' edge weight');
+    expect(r.stderr).not.toContain('did you mean');
   });
 });

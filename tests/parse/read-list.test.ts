@@ -70,7 +70,7 @@ describe('the home country', () => {
     const ds = readList(tiny);
     expect(ds.home).toBe('CN');
     expect(ds.homes[0]?.id).toBe('cn:anqing');
-    expect(ds.diagnostics[0]).toMatchObject({ severity: 'info', code: 'home-assumed', line: null });
+    expect(ds.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'home-assumed', line: null });
   });
   it('finds the home country in a title copied without its = marks (France), and assumes none', () => {
     const ds = readList('List of twin towns and sister cities in France\n\n==A==\n\nAmiens\n- DEU Dortmund, Germany\n');
@@ -152,5 +152,51 @@ describe('readList on a hand-made German list', () => {
     ]);
     expect(german.diagnostics[2]?.message).toBe('German city "Köln" has no partner lines');
     expect(german.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Chin(a|ese) (city|partners)/);
+  });
+});
+
+describe('readList: Wikipedia footnote marks and the UK in other languages', () => {
+  it('reads `France[1]`, `Osaka[a]` and a heading`s `[edit]` without the marks, and says which lines had them', () => {
+    const list = [
+      '= List of twin towns and sister cities in Japan =', '', '==O[edit]==', '', 'Osaka[a]',
+      '- FRA Montpellier, France[1]', '- USA San Francisco, California[note 2], United States[citation needed]',
+      '- DEU Hamburg, Germany', 'Otaru', '- GBR Bath [12], United Kingdom',
+    ].join('\n');
+    const ds = readList(list);
+    expect(ds.homes.map((h) => h.name)).toEqual(['Osaka', 'Otaru']);
+    expect(ds.partners.map((p) => [p.label, p.location, p.country])).toEqual([
+      ['Montpellier', ['France'], 'FR'],
+      ['San Francisco', ['California', 'United States'], 'US'],
+      ['Hamburg', ['Germany'], 'DE'],
+      ['Bath', ['United Kingdom'], 'GB'],
+    ]);
+    expect(ds.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const note = ds.diagnostics.find((d) => d.code === 'footnote-marks');
+    expect(note).toMatchObject({ severity: 'info', lines: [3, 5, 6, 7, 10] });
+    expect(note?.message).toContain('5 lines: 3, 5, 6, 7, 10');
+  });
+  it('keeps brackets that are part of a name, and marks on lines far apart in a long text', () => {
+    const ds = readList(['==A==', 'Anqing', '- FRA Saint-Martin [Drôme], France', '- DEU Bonn [Beuel], Germany', '- JPN a ([a]), Japan', '- JPN 西安`[x]`, Japan'].join('\n'));
+    expect(ds.partners.map((p) => p.label)).toEqual(['Saint-Martin [Drôme]', 'Bonn [Beuel]', 'a ([a])', '西安`[x]`']);
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('footnote-marks');
+    const lines = ['==A==', 'Anqing'];
+    for (let i = 0; i < 3000; i++) lines.push(`- FRA Town ${i}, France${i % 1000 === 999 ? '[2]' : ''}`);
+    const long = readList(lines.join('\n'));
+    expect(long.partners.filter((p) => p.countryWritten === 'France')).toHaveLength(3000);
+    expect(long.diagnostics.find((d) => d.code === 'footnote-marks')?.lines).toEqual([1002, 2002, 3002]);
+  });
+  it('reads Great Britain and the home nations as Polish, Spanish, Portuguese, French, German and Turkish write them', () => {
+    const rows = [
+      ['Edynburg', 'Szkocja', 'GB-SCT'], ['Cardiff', 'Walia', 'GB-WLS'], ['Belfast', 'Irlandia Północna', 'GB-NIR'],
+      ['Leeds', 'Inglaterra', 'GB-ENG'], ['Glasgow', 'Escocia', 'GB-SCT'], ['Aberdeen', 'Escócia', 'GB-SCT'],
+      ['Swansea', 'País de Gales', 'GB-WLS'], ['York', 'Angleterre', 'GB-ENG'], ['Dundee', 'Schottland', 'GB-SCT'],
+      ['Bristol', 'İngiltere', 'GB-ENG'],
+    ];
+    const list = ['==A==', 'Anqing', ...rows.map(([town, nation]) => `- ${town}, ${nation}`),
+      '- London, Wielka Brytania', '- Oxford, Gran Bretaña', '- Bath, Grã-Bretanha', '- Hull, Großbritannien'].join('\n');
+    const ds = readList(list);
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('unknown-country');
+    expect(ds.partners.map((p) => p.country)).toEqual(Array(rows.length + 4).fill('GB'));
+    expect(ds.partners.slice(0, rows.length).map((p) => p.subdivision)).toEqual(rows.map(([, , sub]) => sub));
   });
 });

@@ -45,9 +45,17 @@ describe('the Key findings', () => {
     expect(finding('The network')).toBe('- **The network:** 3 German entries are twinned with 5 foreign places in 3 countries through 7 links. It falls into 2 separate pieces; the largest holds 75.0 % of all places.');
     expect(findings.join('\n')).not.toMatch(/Chinese|China/);
   });
-  it('name the hubs with their partner counts, ties in alphabetical order', () => {
-    expect(finding('Hubs')).toContain('the German cities with the most partners are Aachen (3), Berlin (3) and Cologne (1)');
-    expect(finding('Hubs')).toContain('the foreign places with the most German partners are Lyon, France (2), Reims, France (2) and Boston, Massachusetts, United States (1)');
+  it('name the hubs with their partner counts, ties in alphabetical order, and no place of one partner among them', () => {
+    expect(finding('Hubs')).toContain('the German cities with the most partners are Aachen (3) and Berlin (3);');
+    expect(finding('Hubs')).toContain('the foreign places with the most German partners are Lyon, France (2) and Reims, France (2).');
+  });
+  it('say that no place is a hub when every one has a single partner (found by the probe: "Busan (1)" named as a hub)', () => {
+    const ds = parseSisterCityList(['= List of twin towns and sister cities in India =', '==A==', 'Agra', '- JPN Kyoto, Japan', '- KOR Busan, South Korea',
+      '==B==', 'Bhopal', '- USA Denver, United States'].join('\n'));
+    const hubs = keyFindings(buildReportData(analyze(ds, { runs: 1 }), meta)).find((f) => f.startsWith('- **Hubs:**')) ?? '';
+    expect(hubs).toContain('the Indian cities with the most partners are Agra (2);');
+    expect(hubs).toContain('; no foreign place has more than one Indian partner.');
+    expect(hubs).not.toContain('(1)');
   });
   it('say when no pair shares more partners than chance, and name the pair that shares most', () => {
     expect(data.shared.home.topByCount[0]?.p).toBeCloseTo(7 / 10, 12);
@@ -138,5 +146,21 @@ describe('pct', () => {
   // Found by the probe: "the largest holds 100.0 % of all places" of 99.98 %, "2 nodes (0.0 % of all)".
   it.each([[0, '0.0 %'], [1, '100.0 %'], [0.0004, '< 0.1 %'], [0.0005, '0.1 %'], [0.9998, '> 99.9 %'], [0.9994, '99.9 %'], [0.5, '50.0 %']])('writes %s as %s', (x, text) => {
     expect(pct(x)).toBe(text);
+  });
+});
+
+describe('districts merged into their cities (found by the probe: the headline gave 11 entries and 73 links, the analysis 10 and 70)', () => {
+  const list = ['= List of twin towns and sister cities in Japan =', '==T==', 'Tokyo', '- FRA Paris, France', '- USA New York City, United States',
+    'Tokyo – Shinjuku', '- FRA Paris, France', '- DEU Berlin, Germany', '==O==', 'Osaka', '- USA Chicago, United States'].join('\n');
+  const ds = parseSisterCityList(list, { source: 'jp.txt' });
+  it('says what the analysis sees beside the entries and links as listed', () => {
+    const merged = buildReportData(analyze(ds, { runs: 1, districts: 'merge' }), meta);
+    expect(merged.overview).toMatchObject({ homeEntries: 3, districts: 1, homeNodes: 2, links: 5, edges: 4 });
+    expect(keyFindings(merged).join('\n')).toContain('through 5 links. With districts merged into their cities, the analysis below sees 2 Japanese places and 4 links.');
+    expect(renderMarkdown(merged, {})).toContain('| In the analysis (districts merged into their cities) | 2 Japanese places, 4 links |');
+    const separate = buildReportData(analyze(ds, { runs: 1 }), meta);
+    expect(separate.overview).toMatchObject({ homeEntries: 3, homeNodes: 3, links: 5, edges: 5 });
+    expect(keyFindings(separate).join('\n')).not.toContain('the analysis below sees');
+    expect(renderMarkdown(separate, {})).not.toContain('In the analysis');
   });
 });

@@ -42,7 +42,7 @@ describe('the Where section of a German data set', () => {
   it('speaks of German states in its prose and headings, never of provinces', () => {
     expect(ds.home).toBe('DE');
     expect(text).toContain('### States and the world');
-    expect(text).toContain('| German state | links |');
+    expect(text).toContain('| German state | links measured |');
     expect(text).toContain('Links per German state (home places, links, distinct partners, median distance), and where each state\'s partners lie:');
     expect(text).toMatch(/with their state\)/);
     expect(text).toContain('states are GeoNames first-level divisions (admin1)');

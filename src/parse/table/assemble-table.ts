@@ -66,6 +66,9 @@ interface Repeat {
 /** Pair flags. */
 const DOMESTIC = 1, SWAPPED = 2;
 
+/** A name that is a Wikidata item id: what the label service gives an item with no label in the languages asked. */
+const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
+
 export class TableAssembler {
   private readonly places: HomeEntry[] = [];
   private readonly placeLines: number[][] = [];
@@ -102,6 +105,8 @@ export class TableAssembler {
   private readonly repeats = new Map<number, Repeat>();
   private readonly placeIds: IdAllocator;
   private readonly partnerIds = new IdAllocator('p:');
+  /** Rows with an end named by a bare Wikidata item id (`Q4115712`): line and id. */
+  private readonly unlabelled: [number, string][] = [];
 
   constructor(private readonly options: TableAssemblyOptions) {
     this.placeIds = new IdAllocator(`${options.home.toLowerCase()}:`);
@@ -110,6 +115,9 @@ export class TableAssembler {
   /** Reads a row; false (and an error reported) when neither end lies in the home country, or both ends are one place. */
   add(row: LinkRow): boolean {
     const { home, report } = this.options;
+    for (const end of [row.home, row.partner]) {
+      if (WIKIDATA_ITEM.test(end.name)) this.unlabelled.push([row.line, end.name]);
+    }
     const homeAtHome = row.home.country?.country === home, partnerAtHome = row.partner.country?.country === home;
     if (!homeAtHome && !partnerAtHome) {
       report('error', 'no-home-end', [row.line], `neither "${row.home.name}, ${row.home.countryWritten}" nor "${row.partner.name}, ${row.partner.countryWritten}" lies in the home country (${home}): not read`);
@@ -161,6 +169,11 @@ export class TableAssembler {
   /** The lists, the repeated pairs and the homonyms reported. Call once, at the end. */
   finish(): TableAssembly {
     const { report, demonym } = this.options;
+    if (this.unlabelled.length > 0) {
+      const ids = [...new Set(this.unlabelled.map(([, id]) => id))];
+      report('warning', 'unlabelled-item', this.unlabelled.map(([line]) => line),
+        `${ids.length === 1 ? 'a place is' : `${ids.length} places are`} named by a bare Wikidata item id (${listed(ids, ', ')}): the query's label service found no label in its languages — add one (e.g. "[AUTO_LANGUAGE],en,mul" or the place's own language) or give the names another way`);
+    }
     const labelOf = (k: number): string => {
       const home = this.places[this.pairA[k] as number] as HomeEntry, b = this.pairB[k] as number;
       if ((this.pairFlags[k] as number) & DOMESTIC) return `"${home.name}" – "${(this.places[b] as HomeEntry).name}" (both ${demonym})`;

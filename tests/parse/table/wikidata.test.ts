@@ -63,3 +63,18 @@ describe('Wikidata downloads: what they give', () => {
     ]);
   });
 });
+
+describe('Wikidata downloads: items without a label', () => {
+  it('warns when the label service gave bare item ids for names (found by the probe: "Q4115712, Iran" in a report)', () => {
+    const csv = ['homeLabel,homeCountryLabel,partnerLabel,partnerCountryLabel', 'Izmir,Turkey,Q4115712,Iran', 'Izmir,Turkey,Bremen,Germany',
+      'Bursa,Turkey,Q4115712,Iran', 'Q99999,Turkey,Q77,Uruguay', 'Bursa,Turkey,Q-Park,Netherlands'].join('\n');
+    const ds = readList(csv, { source: 'tr.csv' });
+    const w = ds.diagnostics.filter((d) => d.code === 'unlabelled-item');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: 'warning', lines: [2, 4, 5, 5] });
+    expect(w[0]?.message).toContain('3 places are named by a bare Wikidata item id (Q4115712, Q99999, Q77)');
+    // the rows are still read, as given
+    expect(ds.links).toHaveLength(5);
+    expect(readList(csv.split('\n').filter((l) => !/Q\d/.test(l)).join('\n'), { source: 'tr.csv' }).diagnostics.map((d) => d.code)).not.toContain('unlabelled-item');
+  });
+});
