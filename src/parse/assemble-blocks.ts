@@ -14,6 +14,7 @@
  *   a.partner('- JPN Ibaraki, Japan', 0, 20, 2); // true
  *   a.finish().links // [{ homeId: 'cn:anqing', partnerId: 'p:ibaraki-japan', line: 2, code: 'JPN' }]
  */
+import { homeNationSubdivision, resolveCountryName } from './countries.js';
 import { codesToString, foldName } from './fold-table.js';
 import { HASH_SEED, HashIndex, hashChars, hashCodes } from './hash-index.js';
 import { copyText, IdAllocator, prefixedSlugCodes, slugifyByRegex } from './normalize.js';
@@ -28,6 +29,8 @@ export interface AssemblyOptions {
   idPrefix: string;
   /** The home country's adjective, for messages (`Chinese`, `German`). */
   demonym: string;
+  /** The home country, ISO alpha-2 (`CN`): a partner line naming the block's own place there is no link. */
+  home: string;
   report: Reporter;
 }
 
@@ -98,6 +101,7 @@ export class BlockAssembler {
   /** Partners (positions) whose `lines` or `homeIds` grew past EXACT, pushed to. */
   private readonly grown: number[] = [];
   private readonly demonym: string;
+  private readonly home: string;
   private readonly report: Reporter;
   private section: string | null = null;
   private block: Block | null = null;
@@ -114,7 +118,24 @@ export class BlockAssembler {
     this.partnerById = new HashIndex(Math.ceil(n * 0.7)); // about two in three lines are partner lines
     this.homeIds = new IdAllocator(options.idPrefix);
     this.demonym = options.demonym;
+    this.home = options.home;
     this.report = options.report;
+  }
+
+  /**
+   * Whether the partner `line[start, labelEnd)`, whose one location part is `country`, is the home
+   * entry itself: the same name (folded) in the home country.
+   */
+  private isOwnPlace(entry: HomeEntry, line: string, start: number, labelEnd: number, country: string): boolean {
+    // cheap refusals first (every partner line of one location part comes here): lengths a fold
+    // cannot bridge, different ASCII initials
+    const name = entry.name;
+    if (Math.abs(labelEnd - start - name.length) > 2) return false;
+    const a = line.charCodeAt(start) | 0x20, b = name.charCodeAt(0) | 0x20;
+    if (a !== b && a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a) return false;
+    if (foldName(line.slice(start, labelEnd)) !== foldName(name)) return false;
+    const named = resolveCountryName(country)?.sovereign.alpha2 ?? (homeNationSubdivision(country) !== null ? 'GB' : null);
+    return named === this.home;
   }
 
   /** A `==X==` section: home headers after it stand in it; the open block ends. */
@@ -194,6 +215,11 @@ export class BlockAssembler {
     }
     if (labelEnd <= start || nParts === 0) {
       this.report('error', 'unparsed-line', [lineNo], `partner line has no ", Country" part: "${copyText(truncate(line.slice(at, end)))}"`);
+      return false;
+    }
+    if (nParts === 1 && this.isOwnPlace(b.entry, line, start, labelEnd, parts[0] as string)) {
+      // `Beijing` listing `- CHN Beijing, China`: as a table refuses a row pairing a place with itself
+      this.report('error', 'self-pair', [lineNo], `"${b.entry.name}" is listed as its own partner ("${copyText(truncate(line.slice(at, end)))}"): not read`);
       return false;
     }
     if (b.pendingBlank !== null) {

@@ -40,6 +40,9 @@ export interface ParseOptions {
 /** The home country of a list whose title names none: the format was made for the China list. */
 export const FORMAT_HOME = 'CN';
 
+/** A partner line's bullet with nothing after it. */
+const BARE_BULLET = /^[-*•]$/;
+
 /** Parses the rendered list. Throws `InputError` when the text is not a list of this kind at all. */
 export function parseSisterCityList(text: string, options: ParseOptions = {}): Dataset {
   const sourceName = options.source ?? '<text>';
@@ -79,7 +82,7 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
     }
     const kinds = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
     const classifier = new LineClassifier({ sectionless });
-    const blocks = new BlockAssembler({ maxLines: lineFeeds + carriageReturns + 1, idPrefix: `${home.toLowerCase()}:`, demonym, report });
+    const blocks = new BlockAssembler({ maxLines: lineFeeds + carriageReturns + 1, idPrefix: `${home.toLowerCase()}:`, demonym, home, report });
     let title: string | null = null;
     const intro: string[] = [];
     const marked: number[] = [];
@@ -108,10 +111,13 @@ export function parseSisterCityList(text: string, options: ParseOptions = {}): D
         case 'unparsed':
           // A line too long to read is lost alone (whatever it was, the block goes on); any other line
           // that is neither kind ends the block.
-          if (classifier.overLong === 0) blocks.close();
+          // A bullet with nothing after it (`-`) is an empty partner line: lost alone, the block goes on.
+          if (classifier.overLong === 0 && !BARE_BULLET.test(classifier.line)) blocks.close();
           report('error', 'unparsed-line', [lineNo], classifier.overLong > 0
             ? `line of ${classifier.overLong} characters is longer than the limit of ${MAX_LINE_LENGTH}: not read`
-            : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
+            : BARE_BULLET.test(classifier.line)
+              ? `partner line "${classifier.line}" has no partner: not read (the list goes on)`
+              : `line is neither a section, ${withArticle(demonym)} city, nor a partner line: "${copyText(truncate(classifier.line))}"`);
           break;
       }
       kinds[kind]++;

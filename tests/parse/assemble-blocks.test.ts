@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../src/parse/types.js';
 /** An assembler over at most 20 lines with German ids and words, and the findings it reports. */
 function german() {
   const found: Pick<Diagnostic, 'severity' | 'code' | 'lines' | 'message'>[] = [];
-  const a = new BlockAssembler({ maxLines: 20, idPrefix: 'de:', demonym: 'German', report: (severity, code, lines, message) => found.push({ severity, code, lines, message }) });
+  const a = new BlockAssembler({ maxLines: 20, idPrefix: 'de:', demonym: 'German', home: 'DE', report: (severity, code, lines, message) => found.push({ severity, code, lines, message }) });
   const partner = (line: string, lineNo: number) => a.partner(line, 0, line.length, lineNo);
   /** Feeds `lines`, numbered from 1: `- …` a partner line, '' a blank line, any other a header; then finishes. */
   const assemble = (...lines: string[]) => {

@@ -200,3 +200,33 @@ describe('readList: Wikipedia footnote marks and the UK in other languages', () 
     expect(ds.partners.slice(0, rows.length).map((p) => p.subdivision)).toEqual(rows.map(([, , sub]) => sub));
   });
 });
+
+describe('readList: a place listed as its own partner (found by the probe: kept as a 0 km link)', () => {
+  it('refuses the line as a table refuses the row, and keeps the block going', () => {
+    const ds = readList(['= List of twin towns and sister cities in China =', '==B==', 'Beijing', '- CHN Beijing, China',
+      '- FRA Paris, France', '- CHN BEIJING, China', '==S==', 'Shanghai', '- CHN Beijing, China', '- CHN Shanghai, Jiangsu, China'].join('\n'));
+    expect(ds.diagnostics.filter((d) => d.code === 'self-pair')).toMatchObject([
+      { severity: 'error', lines: [4], message: '"Beijing" is listed as its own partner ("CHN Beijing, China"): not read' },
+      { severity: 'error', lines: [6] },
+    ]);
+    // Beijing's own lines are left out; Shanghai's Beijing is another place, and a Shanghai with a location part may be another town
+    expect(ds.links.map((l) => `${l.homeId} ${l.partnerId}`)).toEqual(['cn:beijing p:paris-france', 'cn:shanghai p:beijing-china', 'cn:shanghai p:shanghai-jiangsu-china']);
+    expect(ds.lineKinds.unparsed).toBe(2);
+  });
+  it('keeps a homonym abroad and a town of one name in another country', () => {
+    const ds = readList(['= List of twin towns and sister cities in Germany =', '==N==', 'Neustadt', '- AUT Neustadt, Austria', '- Neustadt, Schweiz'].join('\n'));
+    expect(ds.links).toHaveLength(2);
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('self-pair');
+  });
+});
+
+describe('readList: a bullet with nothing after it (found by the probe: the block ended, its partners "outside any block")', () => {
+  it('is an error of its own line, and the partners after it stay in their block', () => {
+    const ds = readList(['==A==', 'Anguo', '- JPN Ibaraki, Japan', '-', '- FRA Lyon, France', '*', '- USA Dover, United States'].join('\n'));
+    expect(ds.links.map((l) => l.partnerId)).toEqual(['p:ibaraki-japan', 'p:lyon-france', 'p:dover-united-states']);
+    expect(ds.diagnostics.filter((d) => d.severity === 'error')).toMatchObject([
+      { code: 'unparsed-line', lines: [4], message: 'partner line "-" has no partner: not read (the list goes on)' },
+      { code: 'unparsed-line', lines: [6] },
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../src/parse/types.js';
 function resolved(home: string, demonym: string, blocks: [string, string[]][]) {
   const found: Pick<Diagnostic, 'code' | 'lines' | 'message'>[] = [];
   const report = (_s: unknown, code: Diagnostic['code'], lines: number[], message: string) => { found.push({ code, lines, message }); };
-  const a = new BlockAssembler({ maxLines: 50, idPrefix: `${home.toLowerCase()}:`, demonym, report });
+  const a = new BlockAssembler({ maxLines: 50, idPrefix: `${home.toLowerCase()}:`, demonym, home, report });
   let lineNo = 0;
   for (const [header, partners] of blocks) {
     a.header(header, ++lineNo);

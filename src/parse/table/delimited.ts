@@ -19,7 +19,7 @@
  *   tableRows(t).rows // [{ cells: ['Köln', 'Lille'], line: 2, lines: 1 }]
  */
 import { InputError } from '../../util/errors.js';
-import { rdfTermValue } from './rdf-terms.js';
+import { rdfTermProblem, rdfTermValue } from './rdf-terms.js';
 
 export type Delimiter = ',' | '\t' | ';';
 
@@ -121,7 +121,13 @@ export function readDelimited(text: string, source: string): Table {
       if (isBlank(r)) return;
       blankLines -= r.lines;
       if (beforeHeader) { beforeHeader = false; return; }
-      if (sparqlTsv) r.cells = r.cells.map(rdfTermValue);
+      if (sparqlTsv) {
+        for (let k = 0; k < r.cells.length; k++) {
+          const problem = rdfTermProblem(r.cells[k] as string);
+          if (problem !== null) throw new InputError(`column ${JSON.stringify(header[k] ?? `#${k + 1}`)}: ${problem} (SPARQL results TSV writes every literal in quotes, with its tag or type)`, source, r.line);
+        }
+        r.cells = r.cells.map(rdfTermValue);
+      }
       return row(r);
     });
     return blankLines;

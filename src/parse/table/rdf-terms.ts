@@ -22,6 +22,25 @@ export function rdfTermValue(field: string): string {
   return unescapeLiteral(s.slice(quote.length, end));
 }
 
+/**
+ * What is wrong with a TSV field as an RDF term, or null: a literal whose quote is never closed
+ * (`"Oxford`), or closed and followed by something no language tag or datatype reads (`"Oxford" x`).
+ */
+export function rdfTermProblem(field: string): string | null {
+  const s = field.trim();
+  if (!s.startsWith('"')) return null;
+  const long = s.startsWith('"""') && s.length > 3;
+  const end = long ? s.lastIndexOf('"""') : closingQuote(s);
+  if (end <= 0 || (long && end < 3)) return `${JSON.stringify(truncated(s))} opens a literal that no quote closes`;
+  const rest = s.slice(end + (long ? 3 : 1));
+  if (rest !== '' && !/^@[A-Za-z]+(?:-[A-Za-z0-9]+)*$/.test(rest) && !/^\^\^<[^<>\s]*>$/.test(rest)) {
+    return `${JSON.stringify(truncated(s))}: after the literal's closing quote, ${JSON.stringify(truncated(rest))} is no language tag (@en) or datatype (^^<…>)`;
+  }
+  return null;
+}
+
+const truncated = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
 /** Position of the quote closing the literal that opens `s` (escaped quotes skipped), or -1. */
 function closingQuote(s: string): number {
   for (let i = 1; i < s.length; i++) {

@@ -128,13 +128,18 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
 export function homeOfRows(table: Table, columns: ColumnMap, source: string): string {
   const reader = new RowReader(table.header, columns, () => {});
   const counts = new Map<string, number>();
-  let rows = 0;
+  let rows = 0, ragged = 0, firstLine = 0, firstCells = 0;
   table.eachRow((r) => {
-    rows++;
+    if (rows++ === 0) { firstLine = r.line; firstCells = r.cells.length; }
+    if (r.cells.length !== table.header.length) ragged++;
     const key = reader.homeCountryKey(r.cells);
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   if (rows === 0) throw new InputError('the table has a header and no rows: no links to analyse', source, 2);
+  if (ragged === rows) {
+    // no row has the header's cells: that, not the home country, is what is wrong (it said "give --home")
+    throw new InputError(`no row has as many cells as the header (${table.header.length}; the first row ${firstCells}): a delimiter inside unquoted cells, or another delimiter than the header's?`, source, firstLine);
+  }
   const resolved = [...counts.keys()].filter((k) => !k.startsWith('"'));
   if (resolved.length === 1) return resolved[0] as string;
   const listed = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))

@@ -66,6 +66,15 @@ describe('reading a link table: what it refuses', () => {
     expect(() => table(`${HEAD}Köln,Atlantis,Lille,France\n`)).toThrow(/the home column names no known country \("Atlantis" \(unknown\) 1\)/);
     expect(() => readList('==A==\nAnqing\n- JPN Ibaraki, Japan\n', { columns: 'home=a' })).toThrow(UsageError);
   });
+  it('refuses a table whose every row is ragged as the input it is (exit 2, the first row\'s line), not as a missing --home (found by the probe)', () => {
+    const text = `${HEAD}Köln,Germany,Lille,France,1987\nBonn;Germany;Oxford;United Kingdom\n`;
+    expect(() => table(text)).toThrow(InputError);
+    expect(() => table(text)).toThrow('x.csv:2: no row has as many cells as the header (4; the first row 5): a delimiter inside unquoted cells, or another delimiter than the header\'s?');
+    // one readable row is enough: the ragged ones are then errors of their own, the home country found
+    const ds = table(`${text}Aachen,Germany,Reims,France\n`);
+    expect(ds.home).toBe('DE');
+    expect(ds.diagnostics.filter((d) => d.code === 'ragged-row').map((d) => d.line)).toEqual([2, 3]);
+  });
   it('refuses a table of a header only as the input it is (exit 2), not as a missing --home', () => {
     expect(() => table(HEAD)).toThrow(InputError);
     expect(() => table(HEAD)).toThrow('x.csv:2: the table has a header and no rows: no links to analyse');
