@@ -10,6 +10,7 @@ import { findNode, partnersOf, sharedPartners, similarTo } from '../../src/analy
 import { identicalPairs } from '../../src/analysis/results.js';
 import { buildBipartiteIndex } from '../../src/graph/bipartite-index.js';
 import { parseSisterCityList } from '../../src/parse/parse-list.js';
+import { readList } from '../../src/parse/read-list.js';
 import { UsageError } from '../../src/util/errors.js';
 import { twoMode } from './helpers.js';
 
@@ -140,6 +141,14 @@ describe('questions about places', () => {
     expect(() => findNode(b, 'France')).toThrow(/no place called/);
     expect(findNode(b, odd)).toBe(odd);
     expect(findNode(b, '\uFFFE\uFFFF, France')).toBe(odd);
+  });
+  it('tells homonymous candidates apart by key and by the region or region section the input gives them (found by the probe)', () => {
+    const us = analyze(parseSisterCityList(['= List of twin towns and sister cities in the United States =', '==Maine==', 'Portland', '- ITA Lucca, Italy',
+      '==Oregon==', 'Portland', '- JPN Sapporo, Japan'].join('\n')), { runs: 1 });
+    expect(() => findNode(us, 'portland')).toThrow('"portland" is ambiguous; it matches 2 places:\n  Portland [home] us:portland, Maine\n  Portland [home] us:portland-oregon, Oregon');
+    const india = analyze(readList(['city,state,country,partner,partner country', 'Aurangabad,Maharashtra,India,Dunedin,New Zealand',
+      'Aurangabad,Bihar,India,Gaya,India', 'Aurangabad,Bihar,India,Lumbini,Nepal'].join('\n'), { source: 'in.csv' }), { runs: 1 });
+    expect(() => findNode(india, 'aurangabad')).toThrow(/Aurangabad \[home\] in:aurangabad, Maharashtra\n {2}Aurangabad \[home\] in:aurangabad-2, Bihar/);
   });
   it('lists the candidates of an ambiguous name and suggests the closest for an unknown one', () => {
     expect(() => findNode(a, 'perth')).toThrow(/ambiguous.*\n.*Perth, Australia/s);

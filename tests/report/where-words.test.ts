@@ -22,6 +22,11 @@ describe('divisionWords', () => {
     ['de', 'state', 'states'],
     ['ZZ', 'region', 'regions'],
     ['NZ', 'region', 'regions'],
+    // found by the probe: Polish and Turkish lists spoke of "regions"
+    ['PL', 'voivodeship', 'voivodeships'],
+    ['TR', 'province', 'provinces'],
+    ['CH', 'canton', 'cantons'],
+    ['SE', 'county', 'counties'],
   ])('calls the divisions of %s "%s" / "%s"', (code, singular, plural) => {
     expect(divisionWords(code)).toEqual({ singular, plural });
   });
