@@ -50,6 +50,9 @@ const NAME_ALIASES: Readonly<Record<string, string>> = {
   // Great Britain in other languages, written for the whole kingdom as English writes "Great Britain"
   'Großbritannien': 'GB', 'Grande-Bretagne': 'GB', 'Gran Bretaña': 'GB', 'Grã-Bretanha': 'GB', 'Gran Bretagna': 'GB',
   'Groot-Brittannië': 'GB', 'Wielka Brytania': 'GB', 'Velká Británie': 'GB', 'Büyük Britanya': 'GB', 'Nagy-Britannia': 'GB',
+  // territories as French writes them, with the article
+  'La Réunion': 'RE', 'Île de La Réunion': 'RE', 'La Martinique': 'MQ', 'La Guadeloupe': 'GP', 'La Guyane': 'GF',
+  'Polynésie française': 'PF', 'Nouvelle-Calédonie': 'NC',
 };
 
 /**

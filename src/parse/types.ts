@@ -74,7 +74,9 @@ export type DiagnosticCode =
   | 'home-country-partner'
   | 'homonym-split'
   | 'unused-columns'
-  | 'unlabelled-item';
+  | 'unlabelled-item'
+  | 'name-without-region'
+  | 'conflicting-coordinates';
 
 export interface Diagnostic {
   severity: Severity;

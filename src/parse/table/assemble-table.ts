@@ -105,6 +105,17 @@ export class TableAssembler {
   private readonly repeats = new Map<number, Repeat>();
   private readonly placeIds: IdAllocator;
   private readonly partnerIds = new IdAllocator('p:');
+  /**
+   * Places (and partners) by name and territory (country) alone, as a position, or MANY once the name
+   * has two: a row that gives a name without a region finds the one place of it given with one
+   * (`Leipzig` and `Leipzig, Sachsen`), and the other way round.
+   */
+  private placesNamed: Map<string, number> | null = null;
+  private partnersNamed: Map<string, number> | null = null;
+  /** Rows giving a place (by id) coordinates over HOMONYM_KM from its first: line, name, distance in km. */
+  private readonly farPositions: [number, string, number][] = [];
+  /** Rows with an end named without a region where the table has several places of the name: line and name. */
+  private readonly unsettled: [number, string][] = [];
   /** Rows with an end named by a bare Wikidata item id (`Q4115712`): line and id. */
   private readonly unlabelled: [number, string][] = [];
 
@@ -189,6 +200,15 @@ export class TableAssembler {
         report('warning', 'conflicting-dates', [first, ...same, ...reversed], `${label} is given with several dates (${what}): the earliest start and the latest end kept`);
       }
     }
+    if (this.farPositions.length > 0) {
+      report('warning', 'conflicting-coordinates', this.farPositions.map(([line]) => line),
+        `${this.farPositions.length === 1 ? 'a row gives' : `${this.farPositions.length} rows give`} a place coordinates over ${HOMONYM_KM} km from those of its first row (${listed(this.farPositions.map(([line, name, km]) => `"${name}" ${km} km off on line ${line}`), '; ')}): the first kept`);
+    }
+    if (this.unsettled.length > 0) {
+      const names = [...new Set(this.unsettled.map(([, n]) => `"${n}"`))];
+      report('warning', 'name-without-region', this.unsettled.map(([line]) => line),
+        `${listed(names, ', ')} ${names.length === 1 ? 'is' : 'are'} given without a region on ${this.unsettled.length === 1 ? 'a row' : `${this.unsettled.length} rows`}, and the table has several places of ${names.length === 1 ? 'that name' : 'each name'}: read as a place of its own — give its region (or coordinates) to say which`);
+    }
     this.reportHomonyms(this.placeSlots, (i) => this.places[i] as HomeEntry, (i) => this.placeLines[i] as number[]);
     this.reportHomonyms(this.partnerSlots, (i) => this.partners[i] as Partner, (i) => (this.partners[i] as Partner).lines);
 
@@ -253,9 +273,15 @@ export class TableAssembler {
     // Saint-Denis in Réunion is not Saint-Denis in France: a territory the country cell names is part of the place.
     const territory = end.country?.territory ?? null;
     const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${territory ?? ''}`;
-    const found = this.slot(this.placeSlots, key, end, this.places);
+    // (kept from the first row that gives a region on: until then, names and keys tell the same places)
+    if (this.placesNamed === null && end.region !== null) this.placesNamed = namesOf(this.places, (p) => `${p.name}\u0000${p.territory ?? ''}`);
+    const named = this.placesNamed === null || end.id !== null ? null : `${end.name}\u0000${territory ?? ''}`;
+    let found = this.slot(this.placeSlots, key, end, this.places);
+    if (found < 0 && named !== null && (found = oneNamed(this.placesNamed as Map<string, number>, named, end, this.places)) >= 0) newSlot(this.placeSlots, key, found, this.grids);
+    if (found < 0 && named !== null && end.region === null && this.placesNamed?.get(named) === MANY) this.unsettled.push([line, end.name]);
     if (found >= 0) {
       this.placeLines[found]?.push(line);
+      this.checkPosition(this.places[found] as HomeEntry, end, line);
       addFacts(this.places[found] as HomeEntry, end, true);
       return found;
     }
@@ -265,16 +291,22 @@ export class TableAssembler {
     addFacts(entry, end, true);
     this.places.push(entry);
     this.placeLines.push([line]);
+    if (named !== null) nameAgain(this.placesNamed as Map<string, number>, named, this.places.length - 1);
     return newSlot(this.placeSlots, key, this.places.length - 1, this.grids);
   }
 
   /** The position of the foreign partner a row end names (made when new; its home ids are added with its links). */
   private partner(end: RowEnd, line: number): number {
     const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${end.country?.country ?? end.countryWritten}`;
-    const found = this.slot(this.partnerSlots, key, end, this.partners);
+    if (this.partnersNamed === null && end.region !== null) this.partnersNamed = namesOf(this.partners, (p) => `${p.label}\u0000${p.country ?? p.countryWritten}`);
+    const named = this.partnersNamed === null || end.id !== null ? null : `${end.name}\u0000${end.country?.country ?? end.countryWritten}`;
+    let found = this.slot(this.partnerSlots, key, end, this.partners);
+    if (found < 0 && named !== null && (found = oneNamed(this.partnersNamed as Map<string, number>, named, end, this.partners)) >= 0) newSlot(this.partnerSlots, key, found, this.grids);
+    if (found < 0 && named !== null && end.region === null && this.partnersNamed?.get(named) === MANY) this.unsettled.push([line, end.name]);
     if (found >= 0) {
       const p = this.partners[found] as Partner;
       p.lines.push(line);
+      this.checkPosition(p, end, line);
       addFacts(p, end, false);
       return found;
     }
@@ -290,6 +322,7 @@ export class TableAssembler {
     addFacts(partner, end, false);
     this.partners.push(partner);
     this.partnerFirstPair.push(-1);
+    if (named !== null) nameAgain(this.partnersNamed as Map<string, number>, named, this.partners.length - 1);
     return newSlot(this.partnerSlots, key, this.partners.length - 1, this.grids);
   }
 
@@ -305,6 +338,13 @@ export class TableAssembler {
     if (found.length > LONG_SLOT) return nameGrid(this.grids, found, list).first(end.at);
     for (const i of found) if (within(list[i] as PlaceFacts, end.at)) return i;
     return -1;
+  }
+
+  /** Notes a row that gives an item (by id) coordinates far from those it was first given: the first are kept. */
+  private checkPosition(place: HomeEntry | Partner, end: RowEnd, line: number): void {
+    if (end.at === null || place.lat === undefined || place.lon === undefined) return;
+    const km = distanceKm(place as LatLon, end.at);
+    if (km > HOMONYM_KM) this.farPositions.push([line, 'label' in place ? place.label : place.name, Math.round(km)]);
   }
 
   /** A warning per name read as several places because of their coordinates. */
@@ -352,6 +392,39 @@ class LongChains {
 /** Whether `place` has no position yet, or lies within HOMONYM_KM of `at`. */
 function within(place: PlaceFacts, at: LatLon): boolean {
   return place.lat === undefined || place.lon === undefined || distanceKm(place as LatLon, at) <= HOMONYM_KM;
+}
+
+/** `placesNamed`'s mark of a name given to several places. */
+const MANY = -1;
+
+/** Records place `i` under its name: its position, or MANY once the name has two. */
+function nameAgain(byName: Map<string, number>, named: string, i: number): void {
+  byName.set(named, byName.has(named) ? MANY : i);
+}
+
+/** The name index of the places made so far (those given an id are found by it, not by name). */
+function namesOf<T extends PlaceFacts>(list: readonly T[], nameOf: (place: T) => string): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i] as T;
+    if (p.wikidata === undefined && p.externalId === undefined) nameAgain(byName, nameOf(p), i);
+  }
+  return byName;
+}
+
+/**
+ * The one place named `named` when the row end's region does not tell it apart from it — the end gives
+ * no region, or the place was given none — and the end's position (if any) lies within reach; else −1.
+ * Two regions that differ are two places (`Frankfurt, Hessen` and `Frankfurt, Brandenburg`).
+ */
+function oneNamed(byName: Map<string, number>, named: string, end: RowEnd, list: readonly (HomeEntry | Partner)[]): number {
+  const i = byName.get(named);
+  if (i === undefined || i === MANY) return -1;
+  const place = list[i] as HomeEntry | Partner;
+  // a home keeps its region as a fact; a partner in its location, before the country
+  const regioned = 'location' in place ? place.location.length > 1 : place.region !== undefined;
+  if (end.region !== null && regioned) return -1;
+  return end.at === null || within(place, end.at) ? i : -1;
 }
 
 /** Records place `index` under `key` (a homonym when the key has one already; on its grid if it has one); `index`. */

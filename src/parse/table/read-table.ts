@@ -128,12 +128,18 @@ export function readTable(table: Table, source: SourceInfo, options: TableReadOp
 export function homeOfRows(table: Table, columns: ColumnMap, source: string): string {
   const reader = new RowReader(table.header, columns, () => {});
   const counts = new Map<string, number>();
-  let rows = 0, ragged = 0, firstLine = 0, firstCells = 0;
+  let rows = 0, ragged = 0, read = 0, firstLine = 0, firstCells = 0;
+  const atEitherEnd = new Map<string, number>();
   table.eachRow((r) => {
     if (rows++ === 0) { firstLine = r.line; firstCells = r.cells.length; }
     if (r.cells.length !== table.header.length) ragged++;
     const key = reader.homeCountryKey(r.cells);
-    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (key === null) return;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    read++;
+    // a row written the other way round has the home country at its partner end
+    const other = reader.partnerCountryCode(r.cells);
+    for (const c of other === null || other === key ? [key] : [key, other]) atEitherEnd.set(c, (atEitherEnd.get(c) ?? 0) + 1);
   });
   if (rows === 0) throw new InputError('the table has a header and no rows: no links to analyse', source, 2);
   if (ragged === rows) {
@@ -142,6 +148,10 @@ export function homeOfRows(table: Table, columns: ColumnMap, source: string): st
   }
   const resolved = [...counts.keys()].filter((k) => !k.startsWith('"'));
   if (resolved.length === 1) return resolved[0] as string;
+  // several countries in the home column, one of them in every row at one end or the other (and most
+  // often at the home end): the rows given the other way round (`Lyon, France – Frankfurt, Germany`)
+  const everywhere = [...atEitherEnd].filter(([c, n]) => n === read && !c.startsWith('"')).map(([c]) => c);
+  if (everywhere.length === 1 && resolved.length > 1) return everywhere[0] as string;
   const listed = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .map(([k, n]) => `${k.startsWith('"') ? `${k} (unknown)` : `${countryByAlpha2(k)?.name ?? k} (${k})`} ${n}`);
   throw new UsageError(resolved.length === 0

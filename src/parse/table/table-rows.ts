@@ -42,6 +42,16 @@ export interface LinkRow {
 
 const NO_COLUMNS: readonly number[] = [];
 
+/**
+ * The country cell with the territory a region cell names (`France` with region `La Réunion` →
+ * FR, territory RE): Saint-Denis, La Réunion is no town of mainland France.
+ */
+function withTerritory(country: CountryCell | null, region: string | null): CountryCell | null {
+  if (country === null || country.territory !== null || region === null) return country;
+  const named = countryCell(region);
+  return named !== null && named.territory !== null && named.country === country.country ? named : country;
+}
+
 /** Each side's roles, spelt once (not built per row). */
 const SIDE_ROLES = {
   home: { id: 'home-id', population: 'home-population', region: 'home-region', lat: 'home-lat', lon: 'home-lon', coordinates: 'home-coordinates' },
@@ -101,6 +111,11 @@ export class RowReader {
     return required && (required.homeCountry.resolved?.country ?? `"${required.homeCountry.written}"`);
   }
 
+  /** The partner end's country code, or null when the row is not read or it names none known. */
+  partnerCountryCode(cells: readonly string[]): string | null {
+    return this.required(cells, null)?.partnerCountry.resolved?.country ?? null;
+  }
+
   /** The four cells a row must have, or null (reported when `line` is given) when it is ragged or lacks one. */
   private required(cells: readonly string[], line: number | null): { home: string; partner: string; homeCountry: CountryText; partnerCountry: CountryText } | null {
     if (cells.length !== this.header.length) {
@@ -156,8 +171,9 @@ export class RowReader {
     const pop = this.cell(cells, roles.population);
     const people = pop === '' ? null : population(pop);
     if (pop !== '' && people === null) this.report('warning', 'bad-population', [line], `${side}-population "${pop}" is not a whole number of inhabitants: left out`);
+    const region = this.cell(cells, roles.region) || null;
     return {
-      name, countryWritten: c.written, country: c.resolved, region: this.cell(cells, roles.region) || null,
+      name, countryWritten: c.written, country: withTerritory(c.resolved, region), region,
       id: id === '' ? null : entityId(id), at: this.position(cells, line, side), population: people,
     };
   }

@@ -58,3 +58,15 @@ describe('columns: what they recognise', () => {
     expect(m.has('partner-country')).toBe(false);
   });
 });
+
+describe('region and coordinate headers in other languages (found by the probe: Bergen (Noord-Holland) and Bergen (Limburg) merged)', () => {
+  it.each([
+    ['Stad;Provincie;Land;Partnerstad;Partnerland', { home: [0], 'home-region': [1], 'home-country': [2], partner: [3], 'partner-country': [4] }],
+    ['Ciudad;Comunidad autónoma;País;Ciudad hermanada;País hermano', { home: [0], 'home-region': [1], 'home-country': [2], partner: [3], 'partner-country': [4] }],
+    ['Stadt;Land;Breitengrad;Längengrad;Partnerstadt;Partnerland', { home: [0], 'home-country': [1], 'home-lat': [2], 'home-lon': [3], partner: [4], 'partner-country': [5] }],
+    ['Città;Paese;Latitudine;Longitudine;Città gemellata;Paese gemellato', { home: [0], 'home-country': [1], 'home-lat': [2], 'home-lon': [3], partner: [4], 'partner-country': [5] }],
+    ['Miasto;Kraj;Szerokość;Długość;Miasto partnerskie;Kraj partnera', { home: [0], 'home-country': [1], 'home-lat': [2], 'home-lon': [3], partner: [4], 'partner-country': [5] }],
+  ])('reads %s', (header, roles) => {
+    expect(Object.fromEntries(columnsOf(header.split(';'), []))).toEqual(roles);
+  });
+});

@@ -58,7 +58,9 @@ describe('reading a link table: what it refuses', () => {
     expect(ds.partners[0]).toMatchObject({ name: 'Lille', country: 'FR' });
   });
   it('refuses a home column of several countries without --home, listing them with their rows', () => {
-    const text = `${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Köln,Germany\n`;
+    // a row given the other way round (Lille – Köln) leaves Germany at one end of every row: that is the home country
+    expect(table(`${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Köln,Germany\n`).home).toBe('DE');
+    const text = `${HEAD}Köln,Germany,Lille,France\nBonn,Germany,Oxford,United Kingdom\nLille,France,Turin,Italy\n`;
     expect(() => table(text)).toThrow(UsageError);
     expect(() => table(text)).toThrow('x.csv: the home column holds 2 countries — Germany (DE) 2, France (FR) 1; choose the home country with --home ISO');
   });
@@ -196,5 +198,30 @@ describe('dates a twinning cannot have', () => {
       ['p:oxford-united-kingdom', '2000', null], ['p:lille-france', null, null], ['p:rome-italy', '1990-05-01', '1990'],
       ['p:nice-france', '1990-05-01', null], ['p:lyon-france', '1990', null], ['p:paderborn-france', null, null],
     ]);
+  });
+});
+
+describe('a place given with and without its region (found by the probe: a reversed row made a third Frankfurt)', () => {
+  const HEAD5 = 'Stadt;Region;Land;Partnerstadt;Partnerland\n';
+  it('is one place when the table has one place of the name, whichever row comes first, at home and abroad', () => {
+    const ds = readList(`${HEAD5}Leipzig;;Deutschland;Lyon;Frankreich\nLeipzig;Sachsen;Deutschland;Kraków;Polen\nFrankfurt;Hessen;Deutschland;Lyon;Frankreich\nLyon;Auvergne-Rhône-Alpes;Frankreich;Frankfurt;Deutschland\n`, { source: 'de.csv' });
+    expect(ds.homes.map((h) => [h.id, h.region])).toEqual([['de:leipzig', 'Sachsen'], ['de:frankfurt', 'Hessen']]);
+    // the reversed row is the same pair, once; Lyon one partner
+    expect(ds.partners.map((p) => p.id)).toEqual(['p:lyon-frankreich', 'p:krakow-polen']);
+    expect(ds.links.map((l) => `${l.homeId} ${l.partnerId}`)).toEqual(['de:leipzig p:lyon-frankreich', 'de:leipzig p:krakow-polen', 'de:frankfurt p:lyon-frankreich']);
+    expect(ds.diagnostics.map((d) => d.code)).toContain('reverse-pair');
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('name-without-region');
+  });
+  it('stays apart from places of two regions, and is warned of when it gives none among several', () => {
+    const ds = readList(`${HEAD5}Frankfurt;Hessen;Deutschland;Lyon;Frankreich\nFrankfurt;Brandenburg;Deutschland;Słubice;Polen\nFrankfurt;;Deutschland;Kraków;Polen\n`, { source: 'de.csv' });
+    expect(ds.homes.map((h) => h.id)).toEqual(['de:frankfurt', 'de:frankfurt-2', 'de:frankfurt-3']);
+    expect(ds.diagnostics.find((d) => d.code === 'name-without-region')).toMatchObject({ severity: 'warning', lines: [4] });
+  });
+  it('takes a territory a home\'s region names: Saint-Denis, La Réunion is no town of mainland France (found by the probe)', () => {
+    const ds = readList('city;region;country;partner;partner country\nSaint-Denis;La Réunion;France;Tianjin;China\nSaint-Denis;Île-de-France;France;Sesto San Giovanni;Italy\nBordeaux;;France;Saint-Denis;La Réunion\n', { source: 'fr.csv' });
+    expect(ds.homes.map((h) => [h.id, h.territory])).toEqual([['fr:saint-denis-re', 'RE'], ['fr:saint-denis', undefined]]);
+    // `La Réunion` as a partner's country is France's: Bordeaux – Saint-Denis is a domestic pair
+    expect(ds.diagnostics.map((d) => d.code)).not.toContain('unknown-country');
+    expect(ds.domesticLinks?.map((l) => [l.homeId, l.otherId])).toEqual([['fr:bordeaux', 'fr:saint-denis-re']]);
   });
 });

@@ -78,3 +78,17 @@ describe('Wikidata downloads: items without a label', () => {
     expect(readList(csv.split('\n').filter((l) => !/Q\d/.test(l)).join('\n'), { source: 'tr.csv' }).diagnostics.map((d) => d.code)).not.toContain('unlabelled-item');
   });
 });
+
+describe('Wikidata downloads: one item given two positions (found by the probe: Bergen given at Oslo on one row)', () => {
+  it('keeps the first and warns, naming the rows and how far off', () => {
+    const csv = ['item,itemLabel,countryLabel,partner,partnerLabel,partnerCountryLabel,partnerCoord',
+      'http://www.wikidata.org/entity/Q5083,Seattle,United States,http://www.wikidata.org/entity/Q26793,Bergen,Norway,Point(10.75 59.91)',
+      'http://www.wikidata.org/entity/Q33405,Little Rock,United States,http://www.wikidata.org/entity/Q26793,Bergen,Norway,Point(5.3242 60.3925)',
+      'http://www.wikidata.org/entity/Q33405,Little Rock,United States,http://www.wikidata.org/entity/Q1748,Copenhagen,Denmark,Point(12.5683 55.6761)'].join('\n');
+    const ds = readList(csv, { source: 'us.csv' });
+    expect(ds.partners.find((p) => p.wikidata === 'Q26793')).toMatchObject({ lat: 59.91, lon: 10.75 });
+    const w = ds.diagnostics.filter((d) => d.code === 'conflicting-coordinates');
+    expect(w).toMatchObject([{ severity: 'warning', lines: [3] }]);
+    expect(w[0]?.message).toMatch(/"Bergen" 30\d km off on line 3/);
+  });
+});
