@@ -8,7 +8,8 @@
  */
 import { UndirectedGraph } from 'graphology';
 import { countryByAlpha2, homeWords } from '../parse/countries.js';
-import type { Dataset } from '../parse/types.js';
+import { isRegionSection } from '../parse/assemble-blocks.js';
+import type { Dataset, HomeEntry } from '../parse/types.js';
 
 export type Side = 'home' | 'partner';
 
@@ -54,6 +55,31 @@ export interface BipartiteNodes {
   homeNodeOf: Map<string, string>;
 }
 
+/**
+ * Home places of one name (`Portland` under ==Maine== and ==Oregon==, a table's two Frankfurts) get
+ * labels that tell them apart: the name and the region, region section or territory the input gives
+ * (`Portland (Maine)`, `Saint-Denis (Réunion)`), where these make every label of the name distinct;
+ * else they keep the name (their keys differ).
+ */
+function nameHomonyms(ds: Dataset, attributes: NodeAttributes[]): void {
+  const byLabel = new Map<string, NodeAttributes[]>();
+  for (const a of attributes) {
+    const same = byLabel.get(a.label);
+    if (same) same.push(a); else byLabel.set(a.label, [a]);
+  }
+  let homes: Map<string, HomeEntry> | null = null;
+  for (const [label, same] of byLabel) {
+    if (same.length < 2) continue;
+    homes ??= new Map(ds.homes.map((h) => [h.id, h]));
+    const labels = same.map((a) => {
+      const h = homes?.get(a.ids[0] as string);
+      const where = h?.region ?? (h && isRegionSection(h.section) ? h.section : null) ?? (h?.territory ? countryByAlpha2(h.territory)?.name ?? h.territory : null);
+      return where ? `${label} (${where})` : label;
+    });
+    if (new Set(labels).size === labels.length) same.forEach((a, k) => { a.label = labels[k] as string; });
+  }
+}
+
 export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): BipartiteNodes {
   const districts = options.districts ?? 'separate';
   if (districts !== 'separate' && districts !== 'merge') {
@@ -80,6 +106,7 @@ export function bipartiteNodes(ds: Dataset, options: BuildOptions = {}): Biparti
     const key = target.get(c.id) as string;
     if (key !== c.id) (byKey.get(key) as NodeAttributes).ids.push(c.id);
   }
+  nameHomonyms(ds, home.attributes);
   const partner: BipartiteNodes['partner'] = { keys: new Array<string>(ds.partners.length), attributes: new Array<NodeAttributes>(ds.partners.length) };
   const countryName = new Map<string, string | null>();
   // `, England, United Kingdom` once per location: each label is the partner's label and a shared tail
