@@ -62,14 +62,20 @@ export interface BipartiteNodes {
  * else they keep the name (their keys differ).
  */
 function nameHomonyms(ds: Dataset, attributes: NodeAttributes[]): void {
-  const byLabel = new Map<string, NodeAttributes[]>();
-  for (const a of attributes) {
-    const same = byLabel.get(a.label);
-    if (same) same.push(a); else byLabel.set(a.label, [a]);
+  // one pass with a position per label; groups only for the labels seen twice (a million homes make no arrays)
+  const first = new Map<string, number>();
+  const groups = new Map<string, NodeAttributes[]>();
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i] as NodeAttributes;
+    const at = first.get(a.label);
+    if (at === undefined) first.set(a.label, i);
+    else {
+      const same = groups.get(a.label);
+      if (same) same.push(a); else groups.set(a.label, [attributes[at] as NodeAttributes, a]);
+    }
   }
   let homes: Map<string, HomeEntry> | null = null;
-  for (const [label, same] of byLabel) {
-    if (same.length < 2) continue;
+  for (const [label, same] of groups) {
     homes ??= new Map(ds.homes.map((h) => [h.id, h]));
     const labels = same.map((a) => {
       const h = homes?.get(a.ids[0] as string);
