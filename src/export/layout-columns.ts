@@ -35,6 +35,12 @@ export function rgbToHex(c: Rgb): string {
  * a node it lacks), `size`, `r`, `g`, `b` and `color` on every node, and `LAYOUT_COLUMNS` after its
  * node columns. `net` itself is not changed.
  */
+/** A link's start and end as the input gives them (a year or a date), for formats without GEXF's spells. */
+const DATE_COLUMNS: ColumnSpec[] = [
+  column('start', 'Twinned since (year or date, as the input gives it)', 'string'),
+  column('end', 'Ended (year or date, as the input gives it)', 'string'),
+];
+
 export function withLayoutColumns(net: ExportNetwork, positions: ReadonlyMap<string, Position>): ExportNetwork {
   const taken = net.nodeColumns.filter((c) => LAYOUT_COLUMNS.some((l) => l.id === c.id));
   if (taken.length > 0) throw new TypeError(`export/layout-columns: the network already has column(s) ${taken.map((c) => c.id).join(', ')}`);
@@ -46,6 +52,8 @@ export function withLayoutColumns(net: ExportNetwork, positions: ReadonlyMap<str
   });
   // Without the network's node lists (`nodes`, `keys`, `nodeEntries`): they lack the new columns, so
   // every writer reads the nodes from the graph. The edges are unchanged.
-  const { kind, edges, edgeColumns, weightKey, timeformat, color, size, description } = net;
+  const { kind, edges, weightKey, timeformat, color, size, description } = net;
+  // GEXF writes a link's dates as its spell; the formats drawn here have no such thing: columns of their own
+  const edgeColumns = timeformat === null ? net.edgeColumns : [...net.edgeColumns, ...DATE_COLUMNS];
   return { kind, graph, edges, nodeColumns: [...net.nodeColumns, ...LAYOUT_COLUMNS], edgeColumns, weightKey, timeformat, color, size, description };
 }

@@ -140,3 +140,18 @@ describe('the Wikidata recipe: twinnet report result.csv', () => {
     expect(r.stdout).toMatch(/Köln \[German place\]( at [^\n]*)? has 2 partner\(s\)/);
   });
 });
+
+describe('twinnet export of a table with dates (found by the probe: GraphML and CSV left them out)', () => {
+  it('writes each link\'s start and end as columns of GraphML, CSV and Neo4j, as GEXF has them as its spells', () => {
+    const d = tmp();
+    const quick = ['--runs', '1', '--layout-iterations', '5'];
+    expect(run('export', GERMAN, '--to', 'csv', '--out', join(d, 'g.csv'), ...quick).status).toBe(0);
+    const rows = readFileSync(join(d, 'g-edges.csv'), 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toMatch(/,start,end$/);
+    expect(rows.find((r) => r.startsWith('de:koln,p:lille-france,'))).toMatch(/,1958,$/);
+    expect(run('export', GERMAN, '--to', 'graphml', '--out', join(d, 'g.graphml'), ...quick).status).toBe(0);
+    expect(readFileSync(join(d, 'g.graphml'), 'utf8')).toMatch(/<key id="start" for="edge" attr.name="start" attr.type="string">[\s\S]*<data key="start">1958<\/data>/);
+    expect(run('export', GERMAN, '--to', 'neo4j', '--out', join(d, 'n'), ...quick).status).toBe(0);
+    expect(readFileSync(join(d, 'n-relationships-header.csv'), 'utf8')).toMatch(/,start:string,end:string,:TYPE\n$/);
+  });
+});
