@@ -178,7 +178,7 @@ class Context {
     const where = [...(h.region === undefined ? [] : h.region.split(/\s*,\s*/)), ...(isRegionSection(h.section) ? [h.section as string] : [])];
     const byName = () => this.place(h.city, h.qualifier, countries, null, where, true);
     const given = this.given(h.id);
-    const pl = (given && this.withDivision(given, byName)) ?? byName() ?? EMPTY;
+    const pl = (given && this.withGivenRegion(this.withDivision(given, byName), countries, where)) ?? byName() ?? EMPTY;
     // A home place in one of the country's territories (Macau, Hong Kong: provincial-level SARs of
     // China) has the territory itself as its first-level division.
     if (pl.country !== null && pl.country !== country) {
@@ -199,7 +199,22 @@ class Context {
     const where = p.location.length > 1 ? p.location.slice(0, -1) : NO_PARTS;
     const byName = () => this.whole(p.label, p.qualifier, countries, admin1, where) ?? this.place(p.name, p.qualifier, countries, admin1, where);
     const given = this.given(p.id);
-    return (given && this.withDivision(given, byName)) ?? byName() ?? EMPTY;
+    return (given && this.withGivenRegion(this.withDivision(given, byName), countries, where)) ?? byName() ?? EMPTY;
+  }
+
+  /**
+   * Coordinates from the input that no GeoNames place of the name lies near (and so took no division
+   * from it) take the division the input's own region names, when GeoNames knows it (`Lombardia` →
+   * Lombardy): a Wikidata point 45 km from GeoNames' Milan is still in Lombardy, as its row says.
+   */
+  private withGivenRegion(given: Placement, countries: readonly string[], where: readonly string[]): Placement {
+    if (given.source !== 'input' || given.admin1 !== null || where.length === 0) return given;
+    for (const country of given.country === null ? countries : [given.country]) {
+      const [code] = this.divisionsNamed(country, null, where);
+      const name = code === undefined ? null : this.g.admin1Name(`${country}.${code}`);
+      if (code !== undefined && name !== null) return { ...given, country, admin1: { code, name } };
+    }
+    return given;
   }
 
   /**

@@ -118,6 +118,18 @@ describe('geocodeDataset', () => {
     expect(at(67.60, 33.70)).toMatchObject({ source: 'input', admin1: { code: '49', name: 'Murmansk' } });
     expect(at(55.75, 37.62)).toMatchObject({ source: 'input', admin1: null }); // Moscow: near neither
   });
+  it('lends input coordinates near no place of the name the division their own region names (found by the probe: Milano 45 km off lost Lombardia)', () => {
+    const P = (geonameId: number, name: string, admin1: string, lat: number, lon: number) =>
+      ({ geonameId, name, country: 'IT', admin1, admin2: '', featureCode: 'PPL', population: 1000000, lat, lon });
+    const g2 = openGazetteer(memoryReader(buildGazetteerIndex({ source: 't', areas: [{ code: 'IT.09', name: 'Lombardy' }, { code: 'IT.16', name: 'Apulia' }],
+      places: [P(1, 'Milan', '09', 45.46, 9.19)] })));
+    const aliases = parseAliases('country,name,target,reason\nIT,Lombardia,IT.09,test\n', 'aliases.csv');
+    const at = (lat: number, lon: number, location: string[]) =>
+      geocodeDataset(dataset('CN', [], [partner('p:m', 'Milano', 'IT', { location })]), g2, { aliases, input: new Map([['p:m', { lat, lon }]]) }).partners['p:m'];
+    expect(at(45.81, 8.83, ['Lombardia', 'Italy'])).toMatchObject({ source: 'input', lat: 45.81, country: 'IT', admin1: { code: '09', name: 'Lombardy' } });
+    expect(at(45.81, 8.83, ['Italy'])).toMatchObject({ source: 'input', admin1: null });
+    expect(at(45.81, 8.83, ['Atlantis', 'Italy'])).toMatchObject({ source: 'input', admin1: null }); // a region GeoNames does not know: none
+  });
   it('reads a division written with its area word, by a reviewed alias, or with a bracketed part: Lviv Oblast, Leningrad Oblast, Ho Chi Minh City', () => {
     const P = (geonameId: number, name: string, country: string, admin1: string, population: number) =>
       ({ geonameId, name, country, admin1, admin2: '', featureCode: 'PPL', population, lat: population / 1e6, lon: 0 });
