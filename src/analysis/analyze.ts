@@ -72,7 +72,7 @@ export interface AnalysisOptions {
 }
 
 export const ANALYSIS_DEFAULTS = {
-  districts: 'separate' as const,
+  districts: 'separate' as 'separate' | 'merge',
   seed: DEFAULT_SEED,
   resolution: LOUVAIN_DEFAULTS.resolution,
   runs: LOUVAIN_DEFAULTS.runs,

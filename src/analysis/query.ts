@@ -4,7 +4,7 @@
  * similar to one, a place's partners. Unknown or ambiguous names raise `UsageError` listing the
  * closest candidates.
  */
-import { isRegionSection } from '../parse/assemble-blocks.js';
+import { homeWhere } from '../graph/build-bipartite.js';
 import type { Side } from '../graph/build-bipartite.js';
 import { searchKey } from '../util/fold.js';
 import { homeWords, withArticle } from '../parse/countries.js';
@@ -56,13 +56,12 @@ export function findNode(a: Analysis, query: string, side?: Side): string {
   for (const tier of tiers) {
     if (tier.length === 1) return (tier[0] as { key: string }).key;
     if (tier.length > 1) {
-      // places of one label (homonyms split by coordinates) are told apart by their keys
       // places of one label (homonyms split by coordinates or sections) are told apart by their keys,
       // with the region or section the input gave them (`Aurangabad [home] in:aurangabad-2, Bihar`)
       const twice = (n: { label: string }) => tier.filter((m) => m.label === n.label).length > 1;
       const where = (key: string): string => {
         const h = a.dataset.homes.find((x) => x.id === key);
-        const w = h ? h.region ?? (isRegionSection(h.section) ? h.section : null) : a.dataset.partners.find((x) => x.id === key)?.region;
+        const w = h ? homeWhere(h) : a.dataset.partners.find((x) => x.id === key)?.region;
         return w ? `, ${w}` : '';
       };
       const list = tier.slice(0, 10).map((n) => `  ${n.label} [${n.side}]${twice(n) ? ` ${n.key}${where(n.key)}` : ''}`).join('\n');

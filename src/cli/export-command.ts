@@ -97,10 +97,10 @@ export function exportCommand(file: string | undefined, flags: ExportFlags, prin
     writeStdout((files[0] as OutputFile).content);
     return;
   }
-  const written = writeFilesAtomically(files, { inputs: inputFiles(file) });
-  print(`wrote ${written.map(pathText).join(', ')}`);
+  const written = writeFilesAtomically(files, { inputs: inputFiles(file) }).map(pathText);
+  print(`wrote ${written.join(', ')}`);
   if (to === 'neo4j') {
-    const [nh, n, rh, r] = written.map(pathText) as [string, string, string, string];
+    const [nh, n, rh, r] = written as [string, string, string, string];
     print(`load with: neo4j-admin database import full ${shellWord(`--nodes=${nh},${n}`)} ${shellWord(`--relationships=${rh},${r}`)} neo4j`);
   }
 }
@@ -116,15 +116,18 @@ function formats(flags: ExportFlags): { to: ExportFormat; input: string | undefi
   if (given !== undefined && flags.to !== undefined && flags.to !== given) throw new UsageError(`--format ${given} and --to ${flags.to} name two output formats: give one`);
   const asked = given ?? flags.to;
   // `--out graph.graphml` says GraphML as clearly as `--to graphml`; a name saying another format than the one asked is refused
-  const byName = flags.out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(flags.out).toLowerCase()];
+  const byName = flags.out === undefined ? undefined : formatOfExtension(flags.out);
   if (asked !== undefined && byName !== undefined && byName !== asked && !(asked === 'neo4j' && byName === 'csv')) {
     throw new UsageError(`--out ${pathText(flags.out as string)} names a ${byName} file, and the output format asked is ${asked}: give a file name that fits, or another --to`);
   }
   return { to: asked ?? byName ?? 'gexf', input: given === undefined ? named : undefined };
 }
 
-/** Output formats by the file extension `--out` gives. */
-const FORMAT_OF_EXTENSION: Readonly<Record<string, ExportFormat>> = { '.gexf': 'gexf', '.graphml': 'graphml', '.json': 'json', '.csv': 'csv' };
+/** The output format `--out`'s extension names: a format's own name (`.gexf`, `.graphml`, `.json`, `.csv`; Neo4j writes `.csv` files). */
+function formatOfExtension(out: string): ExportFormat | undefined {
+  const ext = extname(out).slice(1).toLowerCase();
+  return ext !== 'neo4j' && (EXPORT_FORMATS as readonly string[]).includes(ext) ? ext as ExportFormat : undefined;
+}
 
 /** `arg` as one word for a POSIX shell: as it is when it is plain, else in single quotes. */
 function shellWord(arg: string): string {

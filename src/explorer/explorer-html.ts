@@ -45,7 +45,7 @@ export function scriptJson(value: unknown): string {
 
 /**
  * Text for HTML markup: the markup characters as references, and the control characters HTML calls
- * parse errors (C0 but tab, line feed and carriage return; DEL; C1) as U+FFFD, as in the XML outputs.
+ * parse errors (C0 but tab, line feed and carriage return; DEL; C1) as U+FFFD.
  */
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

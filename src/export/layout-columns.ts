@@ -30,17 +30,17 @@ export function rgbToHex(c: Rgb): string {
   return `#${[c.r, c.g, c.b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/**
- * `net` with the layout columns: a copy of its graph with `x`, `y` (from `positions`; left empty for
- * a node it lacks), `size`, `r`, `g`, `b` and `color` on every node, and `LAYOUT_COLUMNS` after its
- * node columns. `net` itself is not changed.
- */
 /** A link's start and end as the input gives them (a year or a date), for formats without GEXF's spells. */
 const DATE_COLUMNS: ColumnSpec[] = [
   column('start', 'Twinned since (year or date, as the input gives it)', 'string'),
   column('end', 'Ended (year or date, as the input gives it)', 'string'),
 ];
 
+/**
+ * `net` with the layout columns: a copy of its graph with `x`, `y` (from `positions`; left empty for
+ * a node it lacks), `size`, `r`, `g`, `b` and `color` on every node, and `LAYOUT_COLUMNS` after its
+ * node columns. `net` itself is not changed.
+ */
 export function withLayoutColumns(net: ExportNetwork, positions: ReadonlyMap<string, Position>): ExportNetwork {
   const taken = net.nodeColumns.filter((c) => LAYOUT_COLUMNS.some((l) => l.id === c.id));
   if (taken.length > 0) throw new TypeError(`export/layout-columns: the network already has column(s) ${taken.map((c) => c.id).join(', ')}`);

@@ -55,6 +55,11 @@ export interface BipartiteNodes {
   homeNodeOf: Map<string, string>;
 }
 
+/** Where the input puts a home place: its region, its region section (`==Maine==`), or its territory's name; null when it says none. */
+export function homeWhere(h: HomeEntry): string | null {
+  return h.region ?? (isRegionSection(h.section) ? h.section : null) ?? (h.territory ? countryByAlpha2(h.territory)?.name ?? h.territory : null);
+}
+
 /**
  * Home places of one name (`Portland` under ==Maine== and ==Oregon==, a table's two Frankfurts) get
  * labels that tell them apart: the name and the region, region section or territory the input gives
@@ -79,7 +84,7 @@ function nameHomonyms(ds: Dataset, attributes: NodeAttributes[]): void {
     homes ??= new Map(ds.homes.map((h) => [h.id, h]));
     const labels = same.map((a) => {
       const h = homes?.get(a.ids[0] as string);
-      const where = h?.region ?? (h && isRegionSection(h.section) ? h.section : null) ?? (h?.territory ? countryByAlpha2(h.territory)?.name ?? h.territory : null);
+      const where = h ? homeWhere(h) : null;
       return where ? `${label} (${where})` : label;
     });
     if (new Set(labels).size === labels.length) same.forEach((a, k) => { a.label = labels[k] as string; });

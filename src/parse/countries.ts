@@ -78,18 +78,18 @@ export const HOME_NATIONS: Readonly<Record<string, { subdivision: string; name: 
 
 /**
  * The home nations' names in the languages tables and lists are written in (German, French, Spanish,
- * Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian, Japanese, Chinese), beside English.
+ * Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian, Japanese, Chinese); English's are `HOME_NATIONS`'.
  */
 const HOME_NATION_NAMES: Readonly<Record<string, readonly string[]>> = {
-  'GB-ENG': ['England', 'Angleterre', 'Inglaterra', 'Inghilterra', 'Engeland', 'Anglia', 'Anglie', 'İngiltere', 'Англия', 'イングランド', '英格兰', '英格蘭'],
-  'GB-SCT': ['Scotland', 'Schottland', 'Écosse', 'Escocia', 'Escócia', 'Scozia', 'Schotland', 'Szkocja', 'Skotsko', 'İskoçya', 'Шотландия', 'スコットランド', '苏格兰', '蘇格蘭'],
-  'GB-WLS': ['Wales', 'Pays de Galles', 'Gales', 'País de Gales', 'Galles', 'Walia', 'Velšsko', 'Galler', 'Уэльс', 'ウェールズ', '威尔士', '威爾斯'],
-  'GB-NIR': ['Northern Ireland', 'Nordirland', 'Irlande du Nord', 'Irlanda del Norte', 'Irlanda do Norte', 'Irlanda del Nord', 'Noord-Ierland',
+  'GB-ENG': ['Angleterre', 'Inglaterra', 'Inghilterra', 'Engeland', 'Anglia', 'Anglie', 'İngiltere', 'Англия', 'イングランド', '英格兰', '英格蘭'],
+  'GB-SCT': ['Schottland', 'Écosse', 'Escocia', 'Escócia', 'Scozia', 'Schotland', 'Szkocja', 'Skotsko', 'İskoçya', 'Шотландия', 'スコットランド', '苏格兰', '蘇格蘭'],
+  'GB-WLS': ['Pays de Galles', 'Gales', 'País de Gales', 'Galles', 'Walia', 'Velšsko', 'Galler', 'Уэльс', 'ウェールズ', '威尔士', '威爾斯'],
+  'GB-NIR': ['Nordirland', 'Irlande du Nord', 'Irlanda del Norte', 'Irlanda do Norte', 'Irlanda del Nord', 'Noord-Ierland',
     'Irlandia Północna', 'Severní Irsko', 'Kuzey İrlanda', 'Северная Ирландия', '北アイルランド', '北爱尔兰', '北愛爾蘭'],
 };
 
 const HOME_NATION_BY_NAME = new Map(
-  Object.entries(HOME_NATION_NAMES).flatMap(([subdivision, names]) => names.map((n) => [foldName(n), subdivision] as const)),
+  Object.values(HOME_NATIONS).flatMap(({ subdivision, name }) => [name, ...(HOME_NATION_NAMES[subdivision] ?? [])].map((n) => [foldName(n), subdivision] as const)),
 );
 
 interface Tables {

@@ -5,7 +5,7 @@
  * communities and their dominant countries, where the links go, and the data-quality headline.
  */
 import type { ReportData } from './report-data.js';
-import { counted, md, num, pct, plural as count } from './text.js';
+import { analysedDistricts, counted, md, num, pct, plural as count } from './text.js';
 
 /** How many hubs, pairs, communities, countries and continents a finding names. */
 const NAMED = 3;
@@ -24,19 +24,19 @@ const withDegree = (entries: readonly Entry[]) => list(entries.slice(0, NAMED).m
 export function keyFindings(r: ReportData): string[] {
   const H = r.home.demonym, o = r.overview;
   const out: string[] = [];
+  const analysed = analysedDistricts(r);
 
-  out.push(`**The network:** ${num(o.homeEntries)} ${H} ${o.homeEntries === 1 ? 'entry' : 'entries'}${o.districts === 0 ? '' : o.districts === 1 ? ' (one of them a district)' : ` (${num(o.districts)} of them districts)`} ${o.homeEntries === 1 ? 'is' : 'are'} twinned with ${counted(o.partners, 'foreign place')} in ${counted(o.sovereignStates, 'country', 'countries')} through ${counted(o.links, 'link')}.${o.homeNodes !== o.homeEntries || o.edges !== o.links ? ` With districts ${r.parameters.districts === 'merge' ? 'merged into their cities' : 'as places of their own'}, the analysis below sees ${counted(o.homeNodes, `${H} place`)} and ${counted(o.edges, 'link')}.` : ''} ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
+  out.push(`**The network:** ${num(o.homeEntries)} ${H} ${o.homeEntries === 1 ? 'entry' : 'entries'}${o.districts === 0 ? '' : o.districts === 1 ? ' (one of them a district)' : ` (${num(o.districts)} of them districts)`} ${o.homeEntries === 1 ? 'is' : 'are'} twinned with ${counted(o.partners, 'foreign place')} in ${counted(o.sovereignStates, 'country', 'countries')} through ${counted(o.links, 'link')}.${analysed ? ` With ${analysed}, the analysis below sees ${counted(o.homeNodes, `${H} place`)} and ${counted(o.edges, 'link')}.` : ''} ${o.components.count === 1 ? 'All of it hangs together in one piece.' : `It falls into ${num(o.components.count)} separate pieces; the largest holds ${pct(o.components.largestShare)} of all places.`}`);
 
   const top = r.centrality.top;
   // Places with one partner each are no hubs: naming three of many ties at 1 would be an arbitrary pick.
-  const homeTop = top.home.degree ?? [], partnerTop = top.partner.degree ?? [];
-  const hubs = [(homeTop[0]?.degree ?? 0) > 1
-    ? `**Hubs:** the ${H} cities with the most partners are ${withDegree(homeTop.filter((e) => e.degree > 1))}`
-    : `**Hubs:** no ${H} city has more than one partner`];
-  if (partnerTop.length) {
-    hubs.push((partnerTop[0]?.degree ?? 0) > 1
-      ? `; the foreign places with the most ${H} partners are ${withDegree(partnerTop.filter((e) => e.degree > 1))}`
-      : `; no foreign place has more than one ${H} partner`);
+  const hubClause = (entries: readonly Entry[], most: string, none: string) => {
+    const many = entries.filter((e) => e.degree > 1);
+    return many.length > 0 ? `${most} ${withDegree(many)}` : none;
+  };
+  const hubs = [`**Hubs:** ${hubClause(top.home.degree ?? [], `the ${H} cities with the most partners are`, `no ${H} city has more than one partner`)}`];
+  if ((top.partner.degree ?? []).length) {
+    hubs.push(`; ${hubClause(top.partner.degree ?? [], `the foreign places with the most ${H} partners are`, `no foreign place has more than one ${H} partner`)}`);
   }
   const bridge = top.home.betweenness?.[0];
   hubs.push(bridge ? `. ${md(bridge.label)} lies on the most shortest paths between places (betweenness), holding the network together more than any other ${H} city.` : '.');

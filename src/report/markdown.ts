@@ -8,7 +8,7 @@ import { byLocale } from '../util/collate.js';
 import { withArticle } from '../parse/countries.js';
 import type { ReportData } from './report-data.js';
 import { linkTarget, pathText } from './markdown-paths.js';
-import { counted, md, num, pct, table } from './text.js';
+import { analysedDistricts, counted, md, num, pct, table } from './text.js';
 import { keyFindings } from './findings.js';
 import { identicalListsMarkdown } from './identical-lists.js';
 
@@ -77,9 +77,7 @@ export function renderMarkdown(r: ReportData, charts: Charts = {}, links: { expl
     [`${H} entries (cities and districts)`, `${num(o.homeEntries)} (${num(o.districts)} ${o.districts === 1 ? 'district' : 'districts'})`],
     ['Foreign partners', num(o.partners)],
     ['Links', num(o.links)],
-    ...(o.homeNodes !== o.homeEntries || o.edges !== o.links
-      ? [[`In the analysis (districts ${r.parameters.districts === 'merge' ? 'merged into their cities' : 'as places of their own'})`, `${counted(o.homeNodes, `${H} place`)}, ${counted(o.edges, 'link')}`]]
-      : []),
+    ...(analysedDistricts(r) ? [[`In the analysis (${analysedDistricts(r)})`, `${counted(o.homeNodes, `${H} place`)}, ${counted(o.edges, 'link')}`]] : []),
     ['Countries (as written → sovereign states)', `${num(o.countriesWritten)} → ${num(o.sovereignStates)}`],
     [md('Density |E| / (|U|·|V|)'), num(o.density)],
     ['Connected components', num(o.components.count)],

@@ -338,7 +338,7 @@ export function buildReportData(
     /** The country the list is about, in words: every "Chinese cities" of the prose comes from here. */
     home: homeWords(ds.home),
     parameters: {
-      seed: a.options.seed, districts: a.options.districts as 'separate' | 'merge', resolution: a.options.resolution, runs: a.options.runs,
+      seed: a.options.seed, districts: a.options.districts, resolution: a.options.resolution, runs: a.options.runs,
       communityWeight: a.options.communityWeight, alpha: a.options.alpha, correction: a.options.correction,
       pathsExact: a.paths.exact, pivots: a.paths.pivots, exactLimit: a.options.exactLimit,
       nearIdentical: a.options.nearIdentical,

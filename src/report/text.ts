@@ -4,6 +4,7 @@
  */
 import { nounFor } from '../util/noun.js';
 import { terminalSafe } from '../util/terminal.js';
+import type { ReportData } from './report-data.js';
 
 /** The characters `md` rewrites, and the starts of what GitHub's Markdown links by itself: most names have none and are returned as they are. */
 const MD_SPECIAL = /[&<>\\`*_[\]|~\r\n@]|:\/\/|www\./i;
@@ -49,6 +50,16 @@ export function pct(x: number): string {
   if (x > 0 && x < 0.0005) return '< 0.1 %';
   if (x < 1 && x >= 0.9995) return '> 99.9 %';
   return `${(100 * x).toFixed(1)} %`;
+}
+
+/**
+ * What the analysis sees when it differs from the entries and links as listed (districts merged into
+ * their cities): the clause naming how districts are taken, or null when the counts agree.
+ */
+export function analysedDistricts(r: Pick<ReportData, 'overview' | 'parameters'>): string | null {
+  const o = r.overview;
+  if (o.homeNodes === o.homeEntries && o.edges === o.links) return null;
+  return `districts ${r.parameters.districts === 'merge' ? 'merged into their cities' : 'as places of their own'}`;
 }
 
 export function table(header: string[], rows: (string | number)[][], align?: ('l' | 'r')[]): string {

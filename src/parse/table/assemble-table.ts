@@ -126,9 +126,8 @@ export class TableAssembler {
   /** Reads a row; false (and an error reported) when neither end lies in the home country, or both ends are one place. */
   add(row: LinkRow): boolean {
     const { home, report } = this.options;
-    for (const end of [row.home, row.partner]) {
-      if (WIKIDATA_ITEM.test(end.name)) this.unlabelled.push([row.line, end.name]);
-    }
+    if (WIKIDATA_ITEM.test(row.home.name)) this.unlabelled.push([row.line, row.home.name]);
+    if (WIKIDATA_ITEM.test(row.partner.name)) this.unlabelled.push([row.line, row.partner.name]);
     const homeAtHome = row.home.country?.country === home, partnerAtHome = row.partner.country?.country === home;
     if (!homeAtHome && !partnerAtHome) {
       report('error', 'no-home-end', [row.line], `neither "${row.home.name}, ${row.home.countryWritten}" nor "${row.partner.name}, ${row.partner.countryWritten}" lies in the home country (${home}): not read`);
@@ -276,9 +275,7 @@ export class TableAssembler {
     // (kept from the first row that gives a region on: until then, names and keys tell the same places)
     if (this.placesNamed === null && end.region !== null) this.placesNamed = namesOf(this.places, (p) => `${p.name}\u0000${p.territory ?? ''}`);
     const named = this.placesNamed === null || end.id !== null ? null : `${end.name}\u0000${territory ?? ''}`;
-    let found = this.slot(this.placeSlots, key, end, this.places);
-    if (found < 0 && named !== null && (found = oneNamed(this.placesNamed as Map<string, number>, named, end, this.places)) >= 0) newSlot(this.placeSlots, key, found, this.grids);
-    if (found < 0 && named !== null && end.region === null && this.placesNamed?.get(named) === MANY) this.unsettled.push([line, end.name]);
+    const found = this.find(this.placeSlots, key, this.placesNamed, named, end, line, this.places);
     if (found >= 0) {
       this.placeLines[found]?.push(line);
       this.checkPosition(this.places[found] as HomeEntry, end, line);
@@ -300,9 +297,7 @@ export class TableAssembler {
     const key = end.id ? `id:${idText(end.id)}` : `n:${end.name}\u0000${end.region ?? ''}\u0000${end.country?.country ?? end.countryWritten}`;
     if (this.partnersNamed === null && end.region !== null) this.partnersNamed = namesOf(this.partners, (p) => `${p.label}\u0000${p.country ?? p.countryWritten}`);
     const named = this.partnersNamed === null || end.id !== null ? null : `${end.name}\u0000${end.country?.country ?? end.countryWritten}`;
-    let found = this.slot(this.partnerSlots, key, end, this.partners);
-    if (found < 0 && named !== null && (found = oneNamed(this.partnersNamed as Map<string, number>, named, end, this.partners)) >= 0) newSlot(this.partnerSlots, key, found, this.grids);
-    if (found < 0 && named !== null && end.region === null && this.partnersNamed?.get(named) === MANY) this.unsettled.push([line, end.name]);
+    const found = this.find(this.partnerSlots, key, this.partnersNamed, named, end, line, this.partners);
     if (found >= 0) {
       const p = this.partners[found] as Partner;
       p.lines.push(line);
@@ -327,6 +322,19 @@ export class TableAssembler {
   }
 
   /**
+   * The place (or partner) a row end names, by its key (`slot`), else by its name alone (`oneNamed`,
+   * then filed under the key too); a regionless name among several places of it is noted. −1 for none.
+   */
+  private find(slots: Slots, key: string, byName: Map<string, number> | null, named: string | null, end: RowEnd, line: number, list: readonly (HomeEntry | Partner)[]): number {
+    const found = this.slot(slots, key, end, list);
+    if (found >= 0 || named === null || byName === null) return found;
+    const one = oneNamed(byName, named, end, list);
+    if (one >= 0) newSlot(slots, key, one, this.grids);
+    else if (end.region === null && byName.get(named) === MANY) this.unsettled.push([line, end.name]);
+    return one;
+  }
+
+  /**
    * The place of `key` the end belongs to: the first within `HOMONYM_KM` (or of unknown position —
    * the row then gives it its position); any, when the end has no position or gives an id; −1 for none.
    */
@@ -342,7 +350,8 @@ export class TableAssembler {
 
   /** Notes a row that gives an item (by id) coordinates far from those it was first given: the first are kept. */
   private checkPosition(place: HomeEntry | Partner, end: RowEnd, line: number): void {
-    if (end.at === null || place.lat === undefined || place.lon === undefined) return;
+    // (a row matched by name was matched within reach: only an id can bring a far position)
+    if (end.id === null || end.at === null || place.lat === undefined || place.lon === undefined) return;
     const km = distanceKm(place as LatLon, end.at);
     if (km > HOMONYM_KM) this.farPositions.push([line, 'label' in place ? place.label : place.name, Math.round(km)]);
   }
