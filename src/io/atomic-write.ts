@@ -491,14 +491,21 @@ function writeInto(path: string, content: OutputFile['content']): void {
   // This process's own descriptor (`/dev/stdout`: a terminal, a file, a pipe or a socket, which no open reaches) is written as it is.
   const own = /^\/(?:dev\/(std(?:out|err))|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/.exec(path);
   if (own) { writeContent(own[1] === 'stdout' ? 1 : own[1] === 'stderr' ? 2 : Number(own[2] ?? own[3]), content); return; }
+  // A pipe is tried without waiting first; that descriptor stays open until the one written through
+  // is: closed before, it would be the reader's end of file, and the write would then wait for ever.
+  let probe: number | null = null;
   if (statOrNull(path)?.isFIFO()) {
-    try { closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK)); } catch (e) {
+    try { probe = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK); } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw new OutputError('is a named pipe that no process reads', path);
       throw e;
     }
   }
-  const fd = openSync(path, 'a');
-  try { writeContent(fd, content); } finally { closeSync(fd); }
+  try {
+    const fd = openSync(path, 'a');
+    try { writeContent(fd, content); } finally { closeSync(fd); }
+  } finally {
+    if (probe !== null) closeSync(probe);
+  }
 }
 
 /** Undoes the write in progress, if any (on SIGINT/SIGTERM): staged files removed, previous files back. */
